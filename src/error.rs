@@ -1,0 +1,77 @@
+//! Errors of the library: one enum per stage, each naming the file (and page or line) it
+//! concerns, the value seen, and what to try. Stages that can build part of a report return
+//! that part plus `model::Problem`s instead of failing.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read the file: {source}. Check that it exists and is readable.")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty (0 bytes). Re-export the report or remove the file.")]
+    Empty { path: PathBuf },
+    #[error(
+        "{path}: not a text file: {detail} at byte {offset}. A PDF or scan must be named .pdf; \
+         a text export must be UTF-8, UTF-16 or Windows-1251 text."
+    )]
+    NotText {
+        path: PathBuf,
+        offset: usize,
+        detail: String,
+    },
+    #[error(
+        "{path}: unsupported file type {ext:?}. Give .txt, .md or .html exports \
+         (PDF reports are read by a later version)."
+    )]
+    Unsupported { path: PathBuf, ext: String },
+    #[error("{path}: the text holds nothing but whitespace ({bytes} bytes, encoding {encoding}).")]
+    Blank {
+        path: PathBuf,
+        bytes: usize,
+        encoding: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    #[error(
+        "{path}: not a plan report: no table with a measure column (\"Хэрэгжүүлэх арга хэмжээ\") \
+         and an implementation column (\"Биелэлт\") among {n_tables} table(s); first text seen: \
+         {first_text:?}. If the report's table is an image, it needs OCR."
+    )]
+    NoPlanTable {
+        path: String,
+        n_tables: usize,
+        first_text: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    #[error("{path}: cannot write the dataset: {source}. Check free space and permissions.")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("table {table}: cannot build Arrow columns: {source}. This is a bug: please report it with the input file.")]
+    Arrow {
+        table: String,
+        #[source]
+        source: arrow::error::ArrowError,
+    },
+    #[error("{path}: cannot write Parquet: {source}")]
+    Parquet {
+        path: PathBuf,
+        #[source]
+        source: parquet::errors::ParquetError,
+    },
+    #[error("schemas/{table}.json: {detail}. This is a bug in the schema file.")]
+    Schema { table: String, detail: String },
+    #[error("{path}: the dataset manifest is unreadable: {detail}. Move the folder away or give another --out.")]
+    Manifest { path: PathBuf, detail: String },
+}

@@ -1,0 +1,73 @@
+//! The layout stage's product: a document of paragraphs and tables, in reading order.
+//!
+//! Enters (later): positioned words and ruling lines of PDF and OCR pages. Leaves: a
+//! [`Document`]. Text exports skip layout: their reader builds a `Document` directly, so that
+//! segmentation has one input whatever the source. Text here is raw (markup removed, not yet
+//! normalized); `normalize` runs in segmentation, which keeps raw and normalized side by side.
+
+use crate::model::Source;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub n_pages: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paragraph {
+    /// Raw text; line breaks inside the paragraph kept as '\n'.
+    pub text: String,
+    pub source: Source,
+    /// Set in bold or as a heading (markdown `**…**`, `####`, HTML `<b>`, `<h4>`).
+    pub emphasis: bool,
+    /// A list item ("- …", "<li>").
+    pub list_item: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub rows: Vec<Row>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub source: Source,
+    /// A page break stands between this row and the one above (the sample marks it with a
+    /// blank line): the row may continue the one above.
+    pub after_page_break: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    /// Paragraphs of the cell (`<p>`, `<li>`, loose text), raw.
+    pub paragraphs: Vec<String>,
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.trim().is_empty())
+    }
+
+    /// All paragraphs joined by a space: for short cells (numbers, headers).
+    pub fn text(&self) -> String {
+        self.paragraphs.join(" ").trim().to_string()
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+}
+
+impl Row {
+    pub fn cell_text(&self, i: usize) -> String {
+        self.cells.get(i).map(Cell::text).unwrap_or_default()
+    }
+}

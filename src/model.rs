@@ -1,0 +1,359 @@
+//! The typed report: what segmentation builds and the dataset writes.
+//!
+//! Enters: nothing (plain data). Leaves: `Report` → `Objective` → `Measure`, with the evaluation
+//! part (`Evaluation`) and the problems met on the way. Every figure carries a `Source` (page or
+//! line, raw snippet) so an analyst can go back to where it stood.
+
+use serde::Serialize;
+
+/// Where a piece of text or a figure stood in the source file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Source {
+    /// 1-based page, when the source has pages (PDF, scan).
+    pub page: Option<u32>,
+    /// 1-based line, when the source is a text export.
+    pub line: Option<u32>,
+}
+
+impl Source {
+    pub fn line(line: u32) -> Self {
+        Source {
+            page: None,
+            line: Some(line),
+        }
+    }
+
+    /// "line 43" / "page 2" / "?" — for messages and evidence.
+    pub fn describe(&self) -> String {
+        match (self.page, self.line) {
+            (Some(p), Some(l)) => format!("page {p}, line {l}"),
+            (Some(p), None) => format!("page {p}"),
+            (None, Some(l)) => format!("line {l}"),
+            (None, None) => "?".to_string(),
+        }
+    }
+}
+
+/// A text field: normalized, plus the raw text when normalization changed it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Text {
+    pub text: String,
+    /// `None` when the raw text equals `text`.
+    pub raw: Option<String>,
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A number as the report printed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedNumber {
+    pub value: f64,
+    /// The raw snippet the number came from ("97,9", "/93.9/").
+    pub raw: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::Pdf => "pdf",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Header, table and (when present) evaluation parsed.
+    Ok,
+    /// Something was built, but a part of the report could not be read.
+    Partial,
+    /// Nothing usable was built; `error` says why.
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Partial => "partial",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Signatory {
+    /// The role line above the name ("ДАРГА", "Үнэлгээг баталгаажуулсан: …").
+    pub role: String,
+    /// "Д.ЗОРИГТ"
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Header {
+    /// Nominative name of the reporting body ("Нийгмийн даатгалын ерөнхий газар").
+    pub agency: Option<String>,
+    /// Outgoing letter number ("1/233").
+    pub letter_no: Option<String>,
+    pub letter_date: Option<chrono::NaiveDate>,
+    /// Body the letter is sent to, nominative ("Авлигатай тэмцэх газар").
+    pub addressee: Option<String>,
+    /// The plan year the report covers (from the title "… 2019 онд …").
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub signatories: Vec<Signatory>,
+}
+
+/// How a measure's `score` was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreSource {
+    /// The evaluation narrative gives the measure's own score ("… /93.9/").
+    Narrative,
+    /// The narrative lists the measure under a band heading with one value ("100 хувийн биелэлттэй").
+    BandHeading,
+    /// The main table's score column, on a row holding this measure alone.
+    Table,
+}
+
+impl ScoreSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScoreSource::Narrative => "narrative",
+            ScoreSource::BandHeading => "band_heading",
+            ScoreSource::Table => "table",
+        }
+    }
+}
+
+/// Whether a measure's target/implementation text is its own or shared by its table row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextScope {
+    /// One paragraph (group) per measure: assigned one to one.
+    Measure,
+    /// The row holds several measures and the paragraphs could not be split between them: the
+    /// whole row's text is kept on the row's first measure, the others have none.
+    Row,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    pub objective_no: u32,
+    /// 1-based place inside its objective.
+    pub measure_no: u32,
+    /// "5.1": from the cell when written there, else objective number and place.
+    pub code: String,
+    pub text: Text,
+    pub target: Text,
+    pub implementation: Text,
+    pub text_scope: TextScope,
+    /// 0-based index of the (joined) table row that holds the measure.
+    pub table_row: u32,
+    pub source: Source,
+    pub score: Option<f64>,
+    pub score_source: Option<ScoreSource>,
+    /// The table's score when the row holds this measure alone.
+    pub score_table: Option<StatedNumber>,
+    /// The evaluation's score: the item's own "/93.9/" or its band heading's single value.
+    pub score_narrative: Option<StatedNumber>,
+    /// Marked not yet due ("/-/", "ХБ", "хугацаа болоогүй"): left out of every mean.
+    pub not_due: bool,
+    /// The narrative item matched to this measure, if any.
+    pub narrative: Option<NarrativeMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NarrativeMatch {
+    /// Index into `Evaluation::items`.
+    pub item: usize,
+    /// Text similarity of item and measure, 0..1.
+    pub similarity: f64,
+    /// How the match was made: "code_and_text", "text", "code_only".
+    pub method: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Objective {
+    pub objective_no: u32,
+    /// The programme activity the objective carries out (main table's second column).
+    pub text: Text,
+    pub measures: Vec<Measure>,
+    pub source: Source,
+    /// The main table's score for the objective (its first row's score cell).
+    pub score_table: Option<StatedNumber>,
+    /// The summary table's percent.
+    pub score_summary: Option<StatedNumber>,
+    /// The summary table's count of measures.
+    pub n_measures_stated: Option<StatedNumber>,
+    /// Band counts from the summary table, in the order of `Evaluation::bands`.
+    pub band_counts_stated: Vec<Option<u32>>,
+}
+
+impl Objective {
+    /// The objective's stated percent: the summary table's, else the main table's.
+    pub fn score_stated(&self) -> Option<&StatedNumber> {
+        self.score_summary.as_ref().or(self.score_table.as_ref())
+    }
+
+    /// Mean of the scored (due) measures, as the scoring method defines the objective's percent.
+    pub fn score_computed(&self) -> Option<f64> {
+        mean(
+            self.measures
+                .iter()
+                .filter(|m| !m.not_due)
+                .filter_map(|m| m.score),
+        )
+    }
+}
+
+pub fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// One band of the report's own scale ("100 /90-100/").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    pub label: String,
+    /// The score the band stands for (100, 70, 40, 0); `None` for the not-due band "/-/".
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub not_due: bool,
+}
+
+/// An item of the evaluation's measure list: "Зорилт 5.1. <text> /93.9/".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NarrativeItem {
+    pub code: String,
+    pub text: Text,
+    /// The item's own score ("/93.9/").
+    pub score: Option<StatedNumber>,
+    /// The band heading the item stands under.
+    pub heading: Option<BandHeading>,
+    pub source: Source,
+    pub raw: String,
+}
+
+/// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:" or "90-95 хувийн биелэлттэй:".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandHeading {
+    pub raw: String,
+    pub low: f64,
+    pub high: f64,
+    /// The count of measures stated with the heading ("… 9 арга хэмжээ:").
+    pub count_stated: Option<StatedNumber>,
+    pub source: Source,
+}
+
+impl BandHeading {
+    /// The single value a heading gives its items, when it names one ("100 хувийн").
+    pub fn value(&self) -> Option<f64> {
+        (self.low == self.high).then_some(self.low)
+    }
+}
+
+/// A count of measures the report states in prose ("6 зорилтын 12 арга хэмжээ").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedCount {
+    /// "objectives", "measures", or "band:<low>-<high>".
+    pub what: String,
+    pub value: f64,
+    pub raw: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub bands: Vec<Band>,
+    pub items: Vec<NarrativeItem>,
+    pub stated_counts: Vec<StatedCount>,
+    /// The conclusion's overall percent ("… 98.2 хувьтай дүгнэгдэв").
+    pub overall_conclusion: Option<StatedNumber>,
+}
+
+/// Something the pipeline could not do, or did with doubt. Kept on the report; never fatal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub stage: String,
+    pub source: Source,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Hash of the file's bytes: stable for the same content.
+    pub doc_id: String,
+    pub source_path: String,
+    pub source_format: SourceFormat,
+    pub n_pages: Option<u32>,
+    pub header: Header,
+    pub objectives: Vec<Objective>,
+    /// The main table's "Дундаж үнэлгээ" row.
+    pub overall_table: Option<StatedNumber>,
+    pub evaluation: Option<Evaluation>,
+    pub status: Status,
+    pub error: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn failed(doc_id: String, path: String, format: SourceFormat, error: String) -> Self {
+        Report {
+            doc_id,
+            source_path: path,
+            source_format: format,
+            n_pages: None,
+            header: Header::default(),
+            objectives: Vec::new(),
+            overall_table: None,
+            evaluation: None,
+            status: Status::Failed,
+            error: Some(error),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn measures(&self) -> impl Iterator<Item = &Measure> {
+        self.objectives.iter().flat_map(|o| o.measures.iter())
+    }
+
+    pub fn n_measures(&self) -> usize {
+        self.objectives.iter().map(|o| o.measures.len()).sum()
+    }
+
+    /// The stated overall percent: the table's "Дундаж үнэлгээ", else the conclusion's.
+    pub fn overall_score_stated(&self) -> Option<&StatedNumber> {
+        self.overall_table.as_ref().or(self
+            .evaluation
+            .as_ref()
+            .and_then(|e| e.overall_conclusion.as_ref()))
+    }
+
+    /// Mean of all due measures' scores (the scoring method's overall percent).
+    pub fn overall_score_computed(&self) -> Option<f64> {
+        mean(
+            self.measures()
+                .filter(|m| !m.not_due)
+                .filter_map(|m| m.score),
+        )
+    }
+}

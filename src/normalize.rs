@@ -1,0 +1,420 @@
+//! Normalization of Mongolian Cyrillic text.
+//!
+//! Enters: raw text of one field (a cell paragraph, a line) as a reader produced it. Leaves: the
+//! normalized text, and (through [`field`]) a [`Text`] that keeps the raw text beside it when the
+//! two differ. Rules, in order: NFC (never NFKC: it turns "№" into "No"); spaces and invisible
+//! characters; quotes and dashes; legacy "Mon" font code points, repaired per word; Latin and
+//! other look-alikes inside Cyrillic words; words hyphenated at a line end joined; remaining line
+//! breaks and runs of spaces folded; decimal commas in numbers turned into points.
+
+use crate::model::Text;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalize one field and keep the raw text when it changed.
+pub fn field(raw: &str) -> Text {
+    let text = normalize(raw);
+    let raw_trimmed = raw.trim();
+    Text {
+        raw: (text != raw_trimmed).then(|| raw_trimmed.to_string()),
+        text,
+    }
+}
+
+/// All rules, in order.
+pub fn normalize(raw: &str) -> String {
+    let s: String = raw.nfc().collect();
+    let s = spaces_and_invisibles(&s);
+    let s = quotes_and_dashes(&s);
+    let s = map_words(&s, repair_word);
+    let s = join_hyphenated_lines(&s);
+    let s = fold_whitespace(&s);
+    decimal_commas(&s)
+}
+
+/// NBSP, narrow/thin/figure spaces → space; soft hyphen and zero-width characters removed.
+pub fn spaces_and_invisibles(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+            '\r' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Typographic quotes → ASCII quotes, dashes and minus signs → "-", ellipsis kept (NFC keeps it).
+pub fn quotes_and_dashes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' | '‟' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '′' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Characters that can stand inside a word for this module's purposes: letters, plus the
+/// Latin-1 code points that legacy Mon fonts used for Ө ө Ү ү and Ч ч (ª º ¯ ¿ × ÷).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, 'ª' | 'º' | '¯' | '¿' | '×' | '÷')
+}
+
+/// Apply `f` to every maximal run of word characters, leaving the rest as it is.
+fn map_words(s: &str, f: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            match f(word) {
+                Some(fixed) => out.push_str(&fixed),
+                None => out.push_str(word),
+            }
+            word.clear();
+        }
+    };
+    for c in s.chars() {
+        if is_word_char(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+
+/// Latin letters that look like a Cyrillic letter, and that letter.
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'a' => 'а',
+        'c' => 'с',
+        'e' => 'е',
+        'o' => 'о',
+        'p' => 'р',
+        'x' => 'х',
+        'y' => 'у',
+        'k' => 'к',
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        'Y' => 'У',
+        _ => return None,
+    })
+}
+
+/// Look-alikes of Ө ө and Ү ү from other alphabets. Never У/у: that is a different letter.
+fn oe_ue_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'Ѳ' | 'Ɵ' | 'Θ' | 'Ø' => 'Ө',
+        'ѳ' | 'ɵ' | 'θ' | 'ø' => 'ө',
+        'Ұ' => 'Ү',
+        'ұ' | 'γ' => 'ү',
+        _ => return None,
+    })
+}
+
+/// Legacy Mon font, read as Windows-1251: Є є Ї ї stood for Ө ө Ү ү.
+fn cp1251_mon(c: char) -> Option<char> {
+    Some(match c {
+        'Є' => 'Ө',
+        'є' => 'ө',
+        'Ї' => 'Ү',
+        'ї' => 'ү',
+        _ => return None,
+    })
+}
+
+/// Legacy Mon font, read as Latin-1: the byte's Windows-1251 letter, with the Mon mapping.
+fn latin1_mon(c: char) -> Option<char> {
+    let code = c as u32;
+    Some(match c {
+        'ª' => 'Ө',
+        'º' => 'ө',
+        '¯' => 'Ү',
+        '¿' => 'ү',
+        // À–ÿ (0xC0–0xFF) are А–я in Windows-1251, in the same order.
+        _ if (0xC0..=0xFF).contains(&code) => char::from_u32(0x0410 + (code - 0xC0))?,
+        _ => return None,
+    })
+}
+
+/// Repair one word: legacy Mon code points, then look-alikes. `None` when nothing changes.
+///
+/// Decided per word, because extracted text mixes correct Cyrillic with mojibake letter by letter.
+pub fn repair_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n_latin1 = chars.iter().filter(|c| latin1_mon(**c).is_some()).count();
+    let n_cyr = chars.iter().filter(|c| is_cyrillic(**c)).count();
+    let n_ascii = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    // A word of Latin-1 mojibake: mostly À–ÿ (plus ª º ¯ ¿), no plain ASCII letters. Two such
+    // characters at least, or one beside Cyrillic, so a lone "é" in a Latin word stays.
+    let mojibake = n_latin1 > 0 && n_ascii == 0 && (n_latin1 >= 2 || n_cyr > 0);
+    let cyrillic_context = n_cyr > 0 || mojibake;
+    // In an all-capitals word a small look-alike stands for a capital ("ЕРɵНХИЙ").
+    let capitals = chars.iter().filter(|c| is_cyrillic(**c)).count() >= 2
+        && chars
+            .iter()
+            .filter(|c| is_cyrillic(**c))
+            .all(|c| c.is_uppercase());
+    let repaired: String = chars
+        .iter()
+        .map(|&c| {
+            if mojibake {
+                if let Some(m) = latin1_mon(c) {
+                    return m;
+                }
+            }
+            if let Some(m) = cp1251_mon(c) {
+                return m;
+            }
+            // Look-alikes count only inside a Cyrillic word: a lone θ may be maths.
+            if cyrillic_context {
+                if let Some(m) = oe_ue_lookalike(c).or_else(|| latin_lookalike(c)) {
+                    return if capitals {
+                        m.to_uppercase().next().unwrap_or(m)
+                    } else {
+                        m
+                    };
+                }
+            }
+            c
+        })
+        .collect();
+    // Latin look-alikes: only in words that hold Cyrillic and whose every Latin letter has a
+    // Cyrillic twin; "QR", "Wechat", "FB" stay Latin.
+    let ok_latin = chars
+        .iter()
+        .filter(|c| c.is_ascii_alphabetic())
+        .all(|c| latin_lookalike(*c).is_some());
+    let repaired = if ok_latin || mojibake {
+        repaired
+    } else {
+        // Keep Latin letters as they were, but keep the other repairs.
+        chars
+            .iter()
+            .zip(repaired.chars())
+            .map(|(&orig, fixed)| if orig.is_ascii_alphabetic() { orig } else { fixed })
+            .collect()
+    };
+    (repaired != word).then_some(repaired)
+}
+
+/// "ажилла-\nгааны" → "ажиллагааны": a hyphen at a line end between two lowercase letters.
+pub fn join_hyphenated_lines(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+            // Skip spaces up to a newline, then spaces after it.
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j] == '\n' {
+                let mut k = j + 1;
+                while k < chars.len() && (chars[k] == ' ' || chars[k] == '\n') {
+                    k += 1;
+                }
+                if k < chars.len() && chars[k].is_lowercase() {
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Line breaks, tabs and runs of spaces → one space; trimmed.
+pub fn fold_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "97,9" → "97.9"; leaves lists ("3, 4", "1,2,3"), thousands ("1,191,140,600.00") and
+/// comma-plus-three-digits ("25,761": thousands or decimal, undecidable) as they are.
+pub fn decimal_commas(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && is_number_char(chars[i - 1])) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A run of digits, commas and points that starts and ends with a digit.
+        let start = i;
+        let mut end = i;
+        while end < chars.len() && is_number_char(chars[end]) {
+            end += 1;
+        }
+        while end > start && !chars[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let token: String = chars[start..end].iter().collect();
+        out.push_str(&decimal_comma_token(&token));
+        i = end;
+    }
+    out
+}
+
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || c == ',' || c == '.'
+}
+
+fn decimal_comma_token(token: &str) -> String {
+    if token.matches(',').count() != 1 || token.contains('.') {
+        return token.to_string();
+    }
+    let (int, frac) = token.split_once(',').expect("one comma");
+    if frac.len() <= 2 && !int.is_empty() {
+        format!("{int}.{frac}")
+    } else {
+        token.to_string()
+    }
+}
+
+/// Lowercase and fold the letters that reports and OCR confuse, for fuzzy comparison only
+/// (never for stored text): ү→у, ө→о, ё→е.
+pub fn fold_for_matching(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ү' => 'у',
+            'ө' => 'о',
+            'ё' => 'е',
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_not_nfkc_keeps_numero_sign() {
+        // "й" as и + combining breve composes to one code point; "№" stays.
+        assert_eq!(normalize("н\u{0438}\u{0306} № 1/233"), "н\u{0439} № 1/233");
+        assert_eq!(normalize("№ 1/233…"), "№ 1/233…");
+    }
+
+    #[test]
+    fn spaces_and_invisibles_are_cleaned() {
+        assert_eq!(normalize("98\u{00A0}хувь"), "98 хувь");
+        assert_eq!(normalize("19\u{202F}489\u{2009}620"), "19 489 620");
+        assert_eq!(normalize("хэрэг\u{00AD}жүүлэх"), "хэрэгжүүлэх");
+        assert_eq!(normalize("газ\u{200B}ар\u{FEFF}"), "газар");
+    }
+
+    #[test]
+    fn quotes_and_dashes_are_uniform() {
+        assert_eq!(normalize("“Танд урьдчилан зөвлөө”"), "\"Танд урьдчилан зөвлөө\"");
+        assert_eq!(normalize("«ХУР» систем"), "\"ХУР\" систем");
+        assert_eq!(normalize("90–95 хувийн"), "90-95 хувийн");
+        assert_eq!(normalize("2019 — 2020"), "2019 - 2020");
+    }
+
+    #[test]
+    fn latin_lookalikes_inside_cyrillic_words() {
+        // Latin "a", "o", "p" and "H", "T" inside Cyrillic words.
+        assert_eq!(normalize("тaйлaн"), "тайлан");
+        assert_eq!(normalize("Hийгмийн дaaтгaл"), "Нийгмийн даатгал");
+        assert_eq!(normalize("ХЯНАЛT"), "ХЯНАЛТ");
+        // Words without Cyrillic stay Latin.
+        assert_eq!(normalize("QR кодтой, FB хуудас, Wechat"), "QR кодтой, FB хуудас, Wechat");
+        assert_eq!(normalize("E-mail: undeg@ndaatgal.mn"), "E-mail: undeg@ndaatgal.mn");
+    }
+
+    #[test]
+    fn oe_ue_lookalikes_but_never_u() {
+        assert_eq!(normalize("хѳтѳлбѳр"), "хөтөлбөр");
+        assert_eq!(normalize("ЕРɵНХИЙ"), "ЕРӨНХИЙ");
+        assert_eq!(normalize("үнэлгээ Θгөх"), "үнэлгээ Өгөх");
+        assert_eq!(normalize("хэрэгжұұлэх"), "хэрэгжүүлэх");
+        assert_eq!(normalize("γйл ажиллагаа"), "үйл ажиллагаа");
+        assert_eq!(normalize("ДҰН"), "ДҮН");
+        // У/у is its own letter.
+        assert_eq!(normalize("ур чадвар Улаанбаатар"), "ур чадвар Улаанбаатар");
+        // A lone Greek theta is not Mongolian.
+        assert_eq!(normalize("θ = 3"), "θ = 3");
+    }
+
+    #[test]
+    fn legacy_mon_font_cp1251_form() {
+        assert_eq!(normalize("Хэрэгжїїлэх хєтєлбєр"), "Хэрэгжүүлэх хөтөлбөр");
+        assert_eq!(normalize("ЄРГЄДЄЛ Їйл"), "ӨРГӨДӨЛ Үйл");
+    }
+
+    #[test]
+    fn legacy_mon_font_latin1_form_mixed_per_word() {
+        assert_eq!(normalize("ÍÈÉÒ ЗÀÐËÀÃÛÍ Ä¯Í"), "НИЙТ ЗАРЛАГЫН ДҮН");
+        assert_eq!(normalize("õºòºëáºð"), "хөтөлбөр");
+        assert_eq!(normalize("÷àäâàð"), "чадвар");
+        // A Latin word with one accented letter stays.
+        assert_eq!(normalize("café"), "café");
+    }
+
+    #[test]
+    fn decimal_commas() {
+        assert_eq!(normalize("97,9 хувь"), "97.9 хувь");
+        assert_eq!(normalize("92,1% нь"), "92.1% нь");
+        assert_eq!(normalize("3, 4 дүгээр"), "3, 4 дүгээр");
+        assert_eq!(normalize("1,2,3"), "1,2,3");
+        assert_eq!(normalize("1,191,140,600.00 төгрөг"), "1,191,140,600.00 төгрөг");
+        assert_eq!(normalize("19 489 620,4 мянга"), "19 489 620.4 мянга");
+        assert_eq!(normalize("25,761 иргэн"), "25,761 иргэн");
+        assert_eq!(normalize("2020.01.30"), "2020.01.30");
+    }
+
+    #[test]
+    fn hyphenated_line_ends_are_joined() {
+        assert_eq!(normalize("үйл ажилла-\nгааны"), "үйл ажиллагааны");
+        assert_eq!(normalize("ажилла- \n  гааны"), "ажиллагааны");
+        // A compound written with a hyphen inside a line stays; an uppercase next line is kept apart.
+        assert_eq!(normalize("НДХ-тэй"), "НДХ-тэй");
+        assert_eq!(normalize("Хяналт-\nШинжилгээ"), "Хяналт- Шинжилгээ");
+        assert_eq!(normalize("ЕРӨНХИЙ  \nГАЗАР"), "ЕРӨНХИЙ ГАЗАР");
+    }
+
+    #[test]
+    fn field_keeps_raw_only_when_changed() {
+        let t = field("97,9");
+        assert_eq!(t.text, "97.9");
+        assert_eq!(t.raw.as_deref(), Some("97,9"));
+        let t = field("  100 ");
+        assert_eq!(t.text, "100");
+        assert_eq!(t.raw, None);
+    }
+
+    #[test]
+    fn folding_for_matching() {
+        assert_eq!(fold_for_matching("үр чадварыг"), fold_for_matching("ур чадварыг"));
+        assert_eq!(fold_for_matching("Төрийн, үйл!"), "торийн уйл");
+    }
+}

@@ -1,0 +1,59 @@
+//! Readers: a file's bytes to a layout [`Document`].
+//!
+//! Enters: a path. Leaves: the document, the source format, and the SHA-256 of the bytes (the
+//! report's `doc_id`), or a [`ReadError`] saying why the file cannot be read. Text exports
+//! (.txt, .md, .html) are read by [`text`]; PDFs come in a later version.
+
+pub mod text;
+
+use crate::error::ReadError;
+use crate::layout::Document;
+use crate::model::SourceFormat;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Extensions `ingest` picks up when it walks a folder.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+pub struct ReadOutput {
+    pub document: Document,
+    pub format: SourceFormat,
+    /// Name of the encoding the text was decoded from.
+    pub encoding: &'static str,
+}
+
+/// The stable id of a report: SHA-256 of its bytes, first 16 hex digits.
+pub fn doc_id(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The format a file is read as, from its extension.
+pub fn format_of(path: &Path) -> Result<SourceFormat, ReadError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" => Ok(SourceFormat::Text),
+        "md" | "markdown" => Ok(SourceFormat::Markdown),
+        "html" | "htm" => Ok(SourceFormat::Html),
+        _ => Err(ReadError::Unsupported {
+            path: path.to_path_buf(),
+            ext,
+        }),
+    }
+}
+
+/// Read one file's bytes as a document.
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
+    let format = format_of(path)?;
+    let (text, encoding) = text::decode(path, bytes)?;
+    let (document, format) = text::parse(&text, format);
+    Ok(ReadOutput {
+        document,
+        format,
+        encoding,
+    })
+}
