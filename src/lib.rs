@@ -14,3 +14,4 @@ pub mod normalize;
 pub mod pipeline;
 pub mod read;
 pub mod segment;
+pub mod view;

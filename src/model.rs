@@ -247,6 +247,8 @@ pub struct NarrativeItem {
     pub text: Text,
     /// The item's own score ("/93.9/").
     pub score: Option<StatedNumber>,
+    /// Marked "/-/" or "/ХБ/": not yet due.
+    pub not_due: bool,
     /// The band heading the item stands under.
     pub heading: Option<BandHeading>,
     pub source: Source,

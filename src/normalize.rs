@@ -92,7 +92,6 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
-
 /// Latin letters that look like a Cyrillic letter, and that letter.
 fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
@@ -211,7 +210,13 @@ pub fn repair_word(word: &str) -> Option<String> {
         chars
             .iter()
             .zip(repaired.chars())
-            .map(|(&orig, fixed)| if orig.is_ascii_alphabetic() { orig } else { fixed })
+            .map(|(&orig, fixed)| {
+                if orig.is_ascii_alphabetic() {
+                    orig
+                } else {
+                    fixed
+                }
+            })
             .collect()
     };
     (repaired != word).then_some(repaired)
@@ -334,7 +339,10 @@ mod tests {
 
     #[test]
     fn quotes_and_dashes_are_uniform() {
-        assert_eq!(normalize("“Танд урьдчилан зөвлөө”"), "\"Танд урьдчилан зөвлөө\"");
+        assert_eq!(
+            normalize("“Танд урьдчилан зөвлөө”"),
+            "\"Танд урьдчилан зөвлөө\""
+        );
         assert_eq!(normalize("«ХУР» систем"), "\"ХУР\" систем");
         assert_eq!(normalize("90–95 хувийн"), "90-95 хувийн");
         assert_eq!(normalize("2019 — 2020"), "2019 - 2020");
@@ -347,8 +355,14 @@ mod tests {
         assert_eq!(normalize("Hийгмийн дaaтгaл"), "Нийгмийн даатгал");
         assert_eq!(normalize("ХЯНАЛT"), "ХЯНАЛТ");
         // Words without Cyrillic stay Latin.
-        assert_eq!(normalize("QR кодтой, FB хуудас, Wechat"), "QR кодтой, FB хуудас, Wechat");
-        assert_eq!(normalize("E-mail: undeg@ndaatgal.mn"), "E-mail: undeg@ndaatgal.mn");
+        assert_eq!(
+            normalize("QR кодтой, FB хуудас, Wechat"),
+            "QR кодтой, FB хуудас, Wechat"
+        );
+        assert_eq!(
+            normalize("E-mail: undeg@ndaatgal.mn"),
+            "E-mail: undeg@ndaatgal.mn"
+        );
     }
 
     #[test]
@@ -386,7 +400,10 @@ mod tests {
         assert_eq!(normalize("92,1% нь"), "92.1% нь");
         assert_eq!(normalize("3, 4 дүгээр"), "3, 4 дүгээр");
         assert_eq!(normalize("1,2,3"), "1,2,3");
-        assert_eq!(normalize("1,191,140,600.00 төгрөг"), "1,191,140,600.00 төгрөг");
+        assert_eq!(
+            normalize("1,191,140,600.00 төгрөг"),
+            "1,191,140,600.00 төгрөг"
+        );
         assert_eq!(normalize("19 489 620,4 мянга"), "19 489 620.4 мянга");
         assert_eq!(normalize("25,761 иргэн"), "25,761 иргэн");
         assert_eq!(normalize("2020.01.30"), "2020.01.30");
@@ -414,7 +431,10 @@ mod tests {
 
     #[test]
     fn folding_for_matching() {
-        assert_eq!(fold_for_matching("үр чадварыг"), fold_for_matching("ур чадварыг"));
+        assert_eq!(
+            fold_for_matching("үр чадварыг"),
+            fold_for_matching("ур чадварыг")
+        );
         assert_eq!(fold_for_matching("Төрийн, үйл!"), "торийн уйл");
     }
 }

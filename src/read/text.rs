@@ -49,7 +49,11 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), ReadE
         return Err(ReadError::NotText {
             path: path.to_path_buf(),
             offset,
-            detail: format!("control character U+{:04X} after decoding as {}", c as u32, encoding.name()),
+            detail: format!(
+                "control character U+{:04X} after decoding as {}",
+                c as u32,
+                encoding.name()
+            ),
         });
     }
     let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -100,14 +104,22 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// Parse decoded text. HTML with a `<table>` is read as HTML whatever its extension; other text
 /// as blocks with tab-separated or pipe tables.
 pub fn parse(text: &str, format: SourceFormat) -> (Document, SourceFormat) {
-    let lower_head: String = text.chars().take(200_000).collect::<String>().to_lowercase();
+    let lower_head: String = text
+        .chars()
+        .take(200_000)
+        .collect::<String>()
+        .to_lowercase();
     if format == SourceFormat::Html || lower_head.contains("<table") {
         (parse_html(text), SourceFormat::Html)
     } else {
         let doc = parse_blocks(text);
         let has_pipe = doc.blocks.iter().any(|b| matches!(b, Block::Table(_)))
             && text.lines().any(is_pipe_separator);
-        let format = if has_pipe { SourceFormat::Markdown } else { format };
+        let format = if has_pipe {
+            SourceFormat::Markdown
+        } else {
+            format
+        };
         (doc, format)
     }
 }
@@ -188,7 +200,9 @@ fn parse_blocks(text: &str) -> Document {
         flush_table(&mut table, &mut blocks);
         blank_since_row = false;
         let trimmed = line.trim_start();
-        let starts_item = is_list_item(trimmed) || trimmed.starts_with('#');
+        // A bold run at a line start is an element of its own (a letterhead name, a title).
+        let starts_item =
+            is_list_item(trimmed) || trimmed.starts_with('#') || trimmed.starts_with("**");
         if starts_item {
             flush_para(&mut para, &mut blocks);
         }
@@ -597,12 +611,16 @@ mod tests {
             decode(p(), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"),
             Err(ReadError::NotText { .. })
         ));
-        assert!(matches!(decode(p(), b"  \n\n "), Err(ReadError::Blank { .. })));
+        assert!(matches!(
+            decode(p(), b"  \n\n "),
+            Err(ReadError::Blank { .. })
+        ));
     }
 
     #[test]
     fn tab_rows_with_html_cells_and_page_breaks() {
-        let text = "Гарчиг\n\n№\tА\tБ\n1\t<p>нэг.</p> <p>хоёр</p>\t100\n\n\t<p>үргэлж</p>\t\nТөгсгөл\n";
+        let text =
+            "Гарчиг\n\n№\tА\tБ\n1\t<p>нэг.</p> <p>хоёр</p>\t100\n\n\t<p>үргэлж</p>\t\nТөгсгөл\n";
         let doc = parse_blocks(text);
         assert_eq!(doc.blocks.len(), 3);
         let Block::Table(t) = &doc.blocks[1] else {
@@ -620,7 +638,10 @@ mod tests {
         let c = cell_from_fragment(
             "<p>Санал:</p> <ol style=\"list-style-type: none\"> <li>1. <a href=\"http://x.mn\">x.mn</a> хуудас,</li> <li>2. <b>утас</b></li> </ol> сүүл",
         );
-        assert_eq!(c.paragraphs, vec!["Санал:", "1. x.mn хуудас,", "2. утас", "сүүл"]);
+        assert_eq!(
+            c.paragraphs,
+            vec!["Санал:", "1. x.mn хуудас,", "2. утас", "сүүл"]
+        );
         let c = cell_from_fragment("<b>Дундаж үнэлгээ</b>");
         assert_eq!(c.paragraphs, vec!["Дундаж үнэлгээ"]);
         let c = cell_from_fragment("**98.2** мөр<br>хоёр &amp; гурав");
@@ -629,7 +650,10 @@ mod tests {
 
     #[test]
     fn markdown_lines() {
-        assert_eq!(strip_markdown("- *Зорилт 1.1.* Нийгмийн"), "Зорилт 1.1. Нийгмийн");
+        assert_eq!(
+            strip_markdown("- *Зорилт 1.1.* Нийгмийн"),
+            "Зорилт 1.1. Нийгмийн"
+        );
         assert_eq!(strip_markdown("#### **Дөрөв. Дүгнэлт**"), "Дөрөв. Дүгнэлт");
         assert_eq!(strip_markdown("танай \\_\\_ -ны"), "танай __ -ны");
         assert_eq!(strip_markdown("2 * 3"), "2 * 3");

@@ -1,1 +1,203 @@
-//! todo
+//! Segmentation: a layout document to the typed report.
+//!
+//! Enters: a [`Document`] (raw paragraphs and tables, in reading order). Leaves: a
+//! [`Report`] with header, objectives and measures, the evaluation part, and the problems met;
+//! or a [`SegmentError`] when the document holds no plan table at all. Every field is normalized
+//! here (raw text kept beside it). Sub-modules, in the order they run: [`plan_table`] (the main
+//! table), [`header`] (letter and title), [`evaluation`] (summary table, narrative list,
+//! conclusion), [`reconcile`] (narrative items matched to table measures, scores decided).
+
+pub mod evaluation;
+pub mod header;
+pub mod plan_table;
+pub mod reconcile;
+
+use crate::error::SegmentError;
+use crate::layout::{Block, Document, Paragraph, Table};
+use crate::model::{Report, SourceFormat, Status};
+use crate::normalize::normalize;
+
+/// What a score cell or snippet holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScoreCell {
+    Empty,
+    Value(f64),
+    /// "/-/", "ХБ", "хугацаа болоогүй": not yet due.
+    NotDue,
+    Unreadable,
+}
+
+/// Read a score as reports print it: "97,9", "100%", "95 хувь", "/93.9/", "/-/", "ХБ".
+pub fn parse_score(raw: &str) -> ScoreCell {
+    let t = normalize(raw).to_lowercase();
+    let t = t.trim().trim_end_matches(['.', ';', ',']).trim();
+    if t.is_empty() {
+        return ScoreCell::Empty;
+    }
+    if t.contains("хугацаа болоогүй") || t == "хб" || t == "/хб/" {
+        return ScoreCell::NotDue;
+    }
+    let core: String = t
+        .trim_matches(|c: char| c == '/' || c == '(' || c == ')' || c.is_whitespace())
+        .trim_end_matches("хувь")
+        .trim_end_matches('%')
+        .trim()
+        .to_string();
+    if core == "-" || core.is_empty() && t.contains('-') {
+        return ScoreCell::NotDue;
+    }
+    match core.parse::<f64>() {
+        Ok(v) if v.is_finite() => ScoreCell::Value(v),
+        _ => ScoreCell::Unreadable,
+    }
+}
+
+/// Whether `next` continues `prev` (a paragraph cut by a page break or a cell boundary):
+/// it starts in lowercase, or `prev` stops on a comma or hyphen; for running prose (targets,
+/// implementation, activity), also when `prev` lacks a sentence end.
+pub fn continues(prev: &str, next: &str, prose: bool) -> bool {
+    let prev = prev.trim_end();
+    let Some(first) = next.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    let Some(last) = prev.chars().last() else {
+        return false;
+    };
+    if matches!(last, ',' | '-' | '/') {
+        return true;
+    }
+    prose && !matches!(last, '.' | '!' | '?' | ':' | ';')
+}
+
+/// Paragraphs of the document, with their index among blocks.
+fn paragraphs(doc: &Document) -> impl Iterator<Item = (usize, &Paragraph)> {
+    doc.blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Paragraph(p) => Some((i, p)),
+        _ => None,
+    })
+}
+
+fn tables(doc: &Document) -> impl Iterator<Item = (usize, &Table)> {
+    doc.blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Table(t) => Some((i, t)),
+        _ => None,
+    })
+}
+
+/// Build the typed report from a document.
+pub fn segment(
+    doc: &Document,
+    doc_id: &str,
+    path: &str,
+    format: SourceFormat,
+) -> Result<Report, SegmentError> {
+    let Some((table_idx, plan)) = plan_table::find(doc) else {
+        let first_text = paragraphs(doc)
+            .map(|(_, p)| normalize(&p.text))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+            .chars()
+            .take(80)
+            .collect();
+        return Err(SegmentError::NoPlanTable {
+            path: path.to_string(),
+            n_tables: tables(doc).count(),
+            first_text,
+        });
+    };
+    let mut problems = Vec::new();
+    let table_out = plan_table::segment(plan, &mut problems);
+    let before: Vec<&Paragraph> = paragraphs(doc)
+        .filter(|(i, _)| *i < table_idx)
+        .map(|(_, p)| p)
+        .collect();
+    let all: Vec<&Paragraph> = paragraphs(doc).map(|(_, p)| p).collect();
+    let header = header::parse(&before, &all, &mut problems);
+    let eval = evaluation::parse(doc, table_idx, &mut problems);
+
+    let mut objectives = table_out.objectives;
+    let evaluation = eval.map(|e| {
+        evaluation::apply_summary(&e, &mut objectives, &mut problems);
+        reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
+        e.evaluation
+    });
+    if evaluation.is_none() {
+        reconcile::scores_from_table(&mut objectives);
+    }
+
+    let mut status = Status::Ok;
+    let mut error = None;
+    let missing: Vec<&str> = [
+        ("agency", header.agency.is_none()),
+        ("year", header.year.is_none()),
+        ("measures", objectives.iter().all(|o| o.measures.is_empty())),
+    ]
+    .iter()
+    .filter(|(_, m)| *m)
+    .map(|(n, _)| *n)
+    .collect();
+    if !missing.is_empty() {
+        status = Status::Partial;
+        error = Some(format!(
+            "could not find: {} (see problems for details)",
+            missing.join(", ")
+        ));
+    }
+    Ok(Report {
+        doc_id: doc_id.to_string(),
+        source_path: path.to_string(),
+        source_format: format,
+        n_pages: doc.n_pages,
+        header,
+        objectives,
+        overall_table: table_out.overall,
+        evaluation,
+        status,
+        error,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_as_printed() {
+        assert_eq!(parse_score("97,9"), ScoreCell::Value(97.9));
+        assert_eq!(parse_score("98.2 %"), ScoreCell::Value(98.2));
+        assert_eq!(parse_score("100%"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("95 хувь"), ScoreCell::Value(95.0));
+        assert_eq!(parse_score("/93.9/"), ScoreCell::Value(93.9));
+        assert_eq!(parse_score("/-/"), ScoreCell::NotDue);
+        assert_eq!(parse_score("ХБ"), ScoreCell::NotDue);
+        assert_eq!(parse_score("Хугацаа болоогүй"), ScoreCell::NotDue);
+        assert_eq!(parse_score(""), ScoreCell::Empty);
+        assert_eq!(parse_score("сайн"), ScoreCell::Unreadable);
+    }
+
+    #[test]
+    fn continuation_rules() {
+        assert!(continues(
+            "Улсын бүртгэлийн ерөнхий газар,",
+            "Архивын ерөнхий газар",
+            false
+        ));
+        assert!(continues("мэргэжил, арга", "зүйгээр ханган ажиллах", false));
+        assert!(continues(
+            "2019 оны А/61 тоот тушаалаар",
+            "\"Нийгмийн даатгалд",
+            true
+        ));
+        assert!(!continues(
+            "2019 оны А/61 тоот тушаалаар",
+            "Нийгмийн даатгалд",
+            false
+        ));
+        assert!(!continues("бүрдүүлсэн.", "Шинээр тоон гарын", true));
+        assert!(!continues("зохион байгуулах", "Шатлан дэвших", false));
+    }
+}

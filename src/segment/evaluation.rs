@@ -1,0 +1,453 @@
+//! The evaluation part: summary table, narrative measure list, stated counts, conclusion.
+//!
+//! Enters: the document and the block index of the plan table (the evaluation follows it).
+//! Leaves: an [`Evaluation`] (band scale as the report prints it, narrative items under their
+//! band headings, counts stated in prose, the conclusion's percent) and the summary table's
+//! rows, which [`apply_summary`] puts on the objectives.
+
+use super::{parse_score, ScoreCell};
+use crate::layout::{Block, Cell, Document, Row, Table};
+use crate::model::{
+    Band, BandHeading, Evaluation, NarrativeItem, Objective, Problem, Source, StatedCount,
+    StatedNumber, Text,
+};
+use crate::normalize::{field, normalize};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+const NUM: &str = r"\d+(?:\.\d+)?";
+
+/// "100 /90-100/", "70 (60-69)", "/-/", "ХБ".
+static BAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:({NUM})\s*%?\s*)?[/(]\s*({NUM})\s*%?\s*-\s*({NUM})\s*%?\s*[/)]$"
+    ))
+});
+/// "Зорилт 1: <text>" in the summary table.
+static SUMMARY_OBJECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^Зорилт\s*(\d{1,3})\s*[:.]?\s*(.*)$"));
+/// "Зорилт 5.1. <text> /93.9/;"
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\d+\.\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$"));
+static ITEM_SCORE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[.;,]?\s*$")));
+/// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:".
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)({NUM})(?:\s*-\s*({NUM}))?\s*(?:хувийн|%-ийн|%)\s+биелэлттэй\s*:?\s*$"
+    ))
+});
+/// "… тодорхой үр дүн гарсан 9 арга хэмжээ:"
+static HEADING_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d+)\s+(?:арга\s+хэмжээ|заалт)\s*:\s*$"));
+/// "100 хувийн биелэлттэй 9 арга хэмжээ", "90-95 хувийн биелэлттэй 3 арга хэмжээ байна."
+static BAND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)({NUM})(?:\s*-\s*({NUM}))?\s*(?:хувийн|%-ийн)\s+биелэлттэй\s+(\d+)\s+(?:арга\s+хэмжээ|заалт)"
+    ))
+});
+/// "6 зорилтын 12 арга хэмжээ", "6 зорилт бүхий 12 арга хэмжээ".
+static TOTALS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(\d+)\s+зорилт(?:ын|\s+бүхий|,)\s+(\d+)\s+(?:арга\s+хэмжээ|заалт)"));
+/// "… 98.2 хувьтай дүгнэгдэв."
+static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)({NUM})\s*(?:хувьтай|%-тай|%-иар|хувиар)\s+(?:дүгнэгдэв|үнэлэгдэв|дүгнэгдлээ|үнэлэгдлээ|дүгнэв|үнэлэв|дүгнэгдсэн|үнэлэгдсэн)"
+    ))
+});
+
+#[derive(Debug, Clone)]
+pub struct SummaryRow {
+    pub objective_no: u32,
+    pub text: Text,
+    pub n_measures: Option<StatedNumber>,
+    pub band_counts: Vec<Option<u32>>,
+    pub percent: Option<StatedNumber>,
+    pub source: Source,
+}
+
+pub struct EvalOutput {
+    pub evaluation: Evaluation,
+    pub summary: Vec<SummaryRow>,
+}
+
+fn parse_band(label: &str) -> Option<Band> {
+    let t = normalize(label);
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    if matches!(lower.as_str(), "/-/" | "-" | "хб" | "/хб/") || lower.contains("хугацаа болоогүй")
+    {
+        return Some(Band {
+            label: t.to_string(),
+            value: None,
+            low: None,
+            high: None,
+            not_due: true,
+        });
+    }
+    let c = BAND.captures(t)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+    Some(Band {
+        label: t.to_string(),
+        value: num(1),
+        low: num(2),
+        high: num(3),
+        not_due: false,
+    })
+}
+
+/// The summary table: a table after the plan table whose header names counts of measures
+/// or carries band labels.
+fn find_summary(doc: &Document, plan_idx: usize) -> Option<&Table> {
+    doc.blocks[plan_idx + 1..].iter().find_map(|b| match b {
+        Block::Table(t)
+            if t.rows.iter().take(3).any(|r| {
+                r.cells.iter().any(|c| {
+                    let l = normalize(&c.text()).to_lowercase();
+                    l.contains("арга хэмжээний тоо")
+                }) || r
+                    .cells
+                    .iter()
+                    .filter(|c| parse_band(&c.text()).is_some())
+                    .count()
+                    >= 2
+            }) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
+}
+
+fn stated(raw: &str, source: &Source) -> Option<StatedNumber> {
+    match parse_score(raw) {
+        ScoreCell::Value(v) => Some(StatedNumber {
+            value: v,
+            raw: raw.trim().to_string(),
+            source: source.clone(),
+        }),
+        _ => None,
+    }
+}
+
+fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<SummaryRow>) {
+    let header_rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .take_while(|r| !SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim()))
+        .collect();
+    let n_header = header_rows.len();
+    let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // Column roles from all header rows.
+    let mut bands: Vec<(usize, Band)> = Vec::new();
+    let mut count_col = None;
+    let mut percent_col = None;
+    for r in &header_rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            let l = normalize(&c.text()).to_lowercase();
+            if let Some(b) = parse_band(&c.text()) {
+                bands.push((i, b));
+            } else if l.contains("арга хэмжээний тоо") && !l.contains("хувь") {
+                count_col = Some(i);
+            } else if (l.contains("хувь") || l == "%") && !l.contains("арга хэмжээний тоо")
+            {
+                percent_col = Some(i);
+            }
+        }
+    }
+    if percent_col.is_none() && width > 0 && !bands.iter().any(|(i, _)| *i == width - 1) {
+        percent_col = Some(width - 1);
+    }
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    for r in &table.rows[n_header..] {
+        let first = normalize(&r.cell_text(0));
+        let others_empty = r.cells.iter().skip(1).all(Cell::is_empty);
+        if let Some(c) = SUMMARY_OBJECTIVE.captures(first.trim()) {
+            let Ok(no) = c[1].parse::<u32>() else {
+                continue;
+            };
+            let raw_text = r.cell_text(0);
+            // The text after "Зорилт N:" in the raw cell.
+            let raw_rest = raw_text
+                .split_once([':', '.'])
+                .map(|(_, rest)| rest.trim().to_string())
+                .unwrap_or_else(|| c[2].to_string());
+            rows.push(SummaryRow {
+                objective_no: no,
+                text: field(&raw_rest),
+                n_measures: count_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
+                band_counts: bands
+                    .iter()
+                    .map(|(i, _)| normalize(&r.cell_text(*i)).parse::<u32>().ok())
+                    .collect(),
+                percent: percent_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
+                source: r.source.clone(),
+            });
+        } else if !first.is_empty() && others_empty {
+            // The objective's text continues on the next page.
+            if let Some(last) = rows.last_mut() {
+                let raw = last.text.raw.clone().unwrap_or(last.text.text.clone());
+                last.text = field(&format!("{raw}\n{}", r.cell_text(0)));
+            }
+        } else if !first.is_empty() {
+            problems.push(Problem {
+                stage: "evaluation".into(),
+                source: r.source.clone(),
+                message: format!("summary table row {first:?} is not an objective row; skipped"),
+            });
+        }
+    }
+    (bands.into_iter().map(|(_, b)| b).collect(), rows)
+}
+
+/// Parse the evaluation part after the plan table. `None` when the report has none.
+pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Option<EvalOutput> {
+    let (bands, summary) = find_summary(doc, plan_idx)
+        .map(|t| parse_summary(t, problems))
+        .unwrap_or_default();
+    let mut eval = Evaluation {
+        bands,
+        ..Default::default()
+    };
+    let mut heading: Option<BandHeading> = None;
+    let mut pending_count_for_heading = false;
+    for block in &doc.blocks[plan_idx + 1..] {
+        let Block::Paragraph(p) = block else { continue };
+        let t = normalize(&p.text);
+        if let Some(c) = ITEM.captures(&t) {
+            let code = format!("{}.{}", &c[1], &c[2]);
+            let mut rest = c[3].to_string();
+            let mut score = None;
+            let mut not_due = false;
+            if let Some(s) = ITEM_SCORE.captures(&rest) {
+                let raw = s[0].trim().to_string();
+                match parse_score(&s[1]) {
+                    ScoreCell::Value(v) => {
+                        score = Some(StatedNumber {
+                            value: v,
+                            raw,
+                            source: p.source.clone(),
+                        })
+                    }
+                    ScoreCell::NotDue => not_due = true,
+                    _ => {}
+                }
+                rest.truncate(s.get(0).map_or(rest.len(), |m| m.start()));
+            }
+            let text = rest
+                .trim()
+                .trim_end_matches([';', '.', ','])
+                .trim()
+                .to_string();
+            eval.items.push(NarrativeItem {
+                code,
+                text: Text {
+                    text,
+                    raw: Some(p.text.clone()),
+                },
+                score,
+                not_due,
+                heading: heading.clone(),
+                source: p.source.clone(),
+                raw: p.text.clone(),
+            });
+            pending_count_for_heading = false;
+            continue;
+        }
+        if let Some(c) = HEADING.captures(&t) {
+            let low: f64 = c[1].parse().unwrap_or(f64::NAN);
+            let high: f64 = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(low);
+            heading = Some(BandHeading {
+                raw: t.clone(),
+                low,
+                high,
+                count_stated: None,
+                source: p.source.clone(),
+            });
+            pending_count_for_heading = true;
+            continue;
+        }
+        if pending_count_for_heading {
+            if let Some(c) = HEADING_COUNT.captures(&t) {
+                if let Some(h) = heading.as_mut() {
+                    h.count_stated = Some(StatedNumber {
+                        value: c[1].parse().unwrap_or(f64::NAN),
+                        raw: c[0].to_string(),
+                        source: p.source.clone(),
+                    });
+                    eval.stated_counts.push(StatedCount {
+                        what: format!("band:{}-{}", h.low, h.high),
+                        value: c[1].parse().unwrap_or(f64::NAN),
+                        raw: t.clone(),
+                        source: p.source.clone(),
+                    });
+                }
+                pending_count_for_heading = false;
+                continue;
+            }
+        }
+        if p.emphasis {
+            heading = None;
+        }
+        if let Some(c) = TOTALS.captures(&t) {
+            for (what, i) in [("objectives", 1), ("measures", 2)] {
+                eval.stated_counts.push(StatedCount {
+                    what: what.into(),
+                    value: c[i].parse().unwrap_or(f64::NAN),
+                    raw: t.clone(),
+                    source: p.source.clone(),
+                });
+            }
+        }
+        if let Some(c) = BAND_COUNT.captures(&t) {
+            let low: f64 = c[1].parse().unwrap_or(f64::NAN);
+            let high: f64 = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .unwrap_or(low);
+            eval.stated_counts.push(StatedCount {
+                what: format!("band:{low}-{high}"),
+                value: c[3].parse().unwrap_or(f64::NAN),
+                raw: t.clone(),
+                source: p.source.clone(),
+            });
+        }
+        if eval.overall_conclusion.is_none() {
+            if let Some(c) = CONCLUSION.captures(&t) {
+                eval.overall_conclusion = Some(StatedNumber {
+                    value: c[1].parse().unwrap_or(f64::NAN),
+                    raw: c[0].to_string(),
+                    source: p.source.clone(),
+                });
+            }
+        }
+    }
+    let found = !summary.is_empty()
+        || !eval.items.is_empty()
+        || eval.overall_conclusion.is_some()
+        || !eval.stated_counts.is_empty();
+    found.then_some(EvalOutput {
+        evaluation: eval,
+        summary,
+    })
+}
+
+/// Put the summary table's figures on the objectives (matched by number); an objective the
+/// plan table lacks, or whose text is missing there, takes the summary's text.
+pub fn apply_summary(e: &EvalOutput, objectives: &mut [Objective], problems: &mut Vec<Problem>) {
+    for row in &e.summary {
+        match objectives
+            .iter_mut()
+            .find(|o| o.objective_no == row.objective_no)
+        {
+            Some(o) => {
+                o.score_summary = row.percent.clone();
+                o.n_measures_stated = row.n_measures.clone();
+                o.band_counts_stated = row.band_counts.clone();
+                if o.text.is_empty() {
+                    o.text = row.text.clone();
+                }
+            }
+            None => problems.push(Problem {
+                stage: "evaluation".into(),
+                source: row.source.clone(),
+                message: format!(
+                    "summary table names objective {} which the plan table does not have",
+                    row.objective_no
+                ),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFormat;
+    use crate::read::text::parse as parse_text;
+
+    #[test]
+    fn bands_as_printed() {
+        let b = parse_band("100 /90-100/").unwrap();
+        assert_eq!(
+            (b.value, b.low, b.high),
+            (Some(100.0), Some(90.0), Some(100.0))
+        );
+        let b = parse_band("0 /0-30/").unwrap();
+        assert_eq!((b.value, b.low, b.high), (Some(0.0), Some(0.0), Some(30.0)));
+        assert!(parse_band("/-/").unwrap().not_due);
+        assert!(parse_band("Хэрэгжилт хувь").is_none());
+    }
+
+    #[test]
+    fn narrative_items_headings_counts_conclusion() {
+        let text = "№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\n1\tА\tБ\n\n\
+            Уг төлөвлөгөөнд нийт 6 зорилт бүхий 12 арга хэмжээ байна.\n\n\
+            “Үр дүнтэй” буюу 100 хувийн биелэлттэй:\n\n\
+            Зорилт, арга хэмжээ ... гарсан 9 арга хэмжээ:\n\n\
+            - *Зорилт 1.1.* Нэг арга;\n- Зорилт 1.2. Хоёр ;\n\n\
+            #### 90-95 хувийн биелэлттэй:\n\n- Зорилт 5.1. Тав /93,9/;\n\n\
+            #### **Дөрөв. Дүгнэлт**\n\n1. ... явц 2019 оны жилийн эцсийн байдлаар 98.2 хувьтай дүгнэгдэв.\n\n\
+            - 100 хувийн биелэлттэй 9 арга хэмжээ\n";
+        let (doc, _) = parse_text(text, SourceFormat::Text);
+        let mut problems = Vec::new();
+        let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
+        let items: Vec<(&str, &str, Option<f64>)> = e
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.code.as_str(),
+                    i.text.text.as_str(),
+                    i.score.as_ref().map(|s| s.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("1.1", "Нэг арга", None),
+                ("1.2", "Хоёр", None),
+                ("5.1", "Тав", Some(93.9))
+            ]
+        );
+        assert_eq!(
+            e.items[0].heading.as_ref().and_then(|h| h.value()),
+            Some(100.0)
+        );
+        assert_eq!(
+            e.items[0]
+                .heading
+                .as_ref()
+                .and_then(|h| h.count_stated.as_ref())
+                .map(|c| c.value),
+            Some(9.0)
+        );
+        assert_eq!(
+            e.items[2].heading.as_ref().map(|h| (h.low, h.high)),
+            Some((90.0, 95.0))
+        );
+        assert_eq!(e.overall_conclusion.map(|c| c.value), Some(98.2));
+        let counts: Vec<(&str, f64)> = e
+            .stated_counts
+            .iter()
+            .map(|c| (c.what.as_str(), c.value))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![
+                ("objectives", 6.0),
+                ("measures", 12.0),
+                ("band:100-100", 9.0),
+                ("band:100-100", 9.0)
+            ]
+        );
+    }
+}

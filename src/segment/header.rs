@@ -1,0 +1,319 @@
+//! The report's header: the cover letter and the plan's title.
+//!
+//! Enters: the paragraphs before the plan table (letterhead, letter, title) and all paragraphs
+//! (signatures stand after the table too). Leaves: [`Header`] — agency and addressee in the
+//! nominative, letter number and date, reporting year, signatories.
+
+use crate::layout::Paragraph;
+use crate::model::{Header, Problem, Signatory, Source};
+use crate::normalize::normalize;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233".
+static LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?№\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+    )
+    .expect("valid regex")
+});
+/// "… 2019 онд хэрэгжүүлэх …", "2019 оны …".
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\s*(?:онд|оны|он)\b").expect("valid regex"));
+/// "Д.ЗОРИГТ", "Ц.Алтангэрэл", "Б. Бат-Эрдэнэ".
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[А-ЯӨҮЁ]{1,2}\.\s?[А-ЯӨҮЁ][А-ЯӨҮЁа-яөүё]+(?:-[А-ЯӨҮЁа-яөүё]+)?$")
+        .expect("valid regex")
+});
+
+fn is_upper_text(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Nouns that end names of state bodies, with their dative forms ("ГАЗАРТ" → "ГАЗАР").
+const BODY_NOUNS: &[(&str, &str)] = &[
+    ("газарт", "газар"),
+    ("яаманд", "яам"),
+    ("хороонд", "хороо"),
+    ("зөвлөлд", "зөвлөл"),
+    ("төвд", "төв"),
+    ("албанд", "алба"),
+    ("агентлагт", "агентлаг"),
+    ("хэлтэст", "хэлтэс"),
+    ("захиргаанд", "захиргаа"),
+    ("хуралд", "хурал"),
+    ("байгууллагад", "байгууллага"),
+    ("газарт", "газар"),
+    ("ордонд", "ордон"),
+    ("банканд", "банк"),
+];
+
+/// The nominative of a body's name in the dative ("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ").
+fn nominative(name: &str) -> String {
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    if let Some(last) = words.last_mut() {
+        let lower = last.to_lowercase();
+        if let Some((_, nom)) = BODY_NOUNS.iter().find(|(dat, _)| *dat == lower) {
+            *last = if is_upper_text(last) {
+                nom.to_uppercase()
+            } else {
+                nom.to_string()
+            };
+        }
+    }
+    words.join(" ")
+}
+
+/// Sentence case for a name printed in capitals, taking the casing of its words from where the
+/// document writes them in running text ("Нийгмийн даатгалын ерөнхий газраас").
+fn recase(upper: &str, running: &[String]) -> String {
+    let words: Vec<&str> = upper.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for text in running {
+        let tw: Vec<&str> = text
+            .split(|c: char| !c.is_alphabetic() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if tw.len() < words.len() {
+            continue;
+        }
+        for start in 0..=tw.len() - words.len() {
+            let window = &tw[start..start + words.len()];
+            let heads_match = window[..words.len() - 1]
+                .iter()
+                .zip(&lower)
+                .all(|(a, b)| a.to_lowercase() == *b);
+            // The last word may carry a case ending ("газраас"): compare its first letters.
+            let last = window[words.len() - 1].to_lowercase();
+            let stem: String = lower[words.len() - 1].chars().take(3).collect();
+            let mixed = window.iter().any(|w| w.chars().any(char::is_lowercase));
+            if heads_match && last.starts_with(&stem) && mixed {
+                let mut out: Vec<String> = window[..words.len() - 1]
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect();
+                let first_upper = window[words.len() - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                let last_word = &lower[words.len() - 1];
+                out.push(if first_upper {
+                    capitalize(last_word)
+                } else {
+                    last_word.clone()
+                });
+                return out.join(" ");
+            }
+        }
+    }
+    capitalize(&upper.to_lowercase())
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Parse the header.
+pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Problem>) -> Header {
+    let norm: Vec<(String, &Paragraph)> = before.iter().map(|p| (normalize(&p.text), *p)).collect();
+    let running: Vec<String> = all
+        .iter()
+        .map(|p| normalize(&p.text))
+        .filter(|t| t.chars().any(char::is_lowercase))
+        .collect();
+    let mut header = Header::default();
+
+    let letter_at = norm.iter().position(|(t, _)| {
+        LETTER
+            .captures(t)
+            .is_some_and(|c| !c[4].chars().all(|ch| ch == '_'))
+    });
+    if let Some(i) = letter_at {
+        let c = LETTER.captures(&norm[i].0).expect("matched above");
+        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        header.letter_date = match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        };
+        if header.letter_date.is_none() {
+            problems.push(Problem {
+                stage: "header".into(),
+                source: norm[i].1.source.clone(),
+                message: format!("letter date {:?} is not a calendar date", &c[0]),
+            });
+        }
+        header.letter_no = Some(c[4].trim_end_matches(['.', ',']).to_string());
+    } else {
+        problems.push(Problem {
+            stage: "header".into(),
+            source: Source::default(),
+            message: "no letter date and number (\"2020.01.30 № 1/233\") before the plan table"
+                .into(),
+        });
+    }
+    let letterhead_end = letter_at.unwrap_or(norm.len());
+
+    // The title: the first paragraph naming the plan's implementation, with its year.
+    let title = norm.iter().find(|(t, _)| {
+        let l = t.to_lowercase();
+        (l.contains("биелэлт") || l.contains("төлөвлөгөө")) && YEAR.is_match(t)
+    });
+    if let Some((t, _)) = title {
+        header.title = Some(t.clone());
+        header.year = YEAR.captures(t).and_then(|c| c[1].parse().ok());
+    }
+    if header.year.is_none() {
+        // "/2019 оны жилийн эцсийн байдлаар/" in the evaluation, else any "YYYY онд … биелэлт".
+        header.year = all.iter().find_map(|p| {
+            let t = normalize(&p.text);
+            let l = t.to_lowercase();
+            if l.contains("жилийн эцсийн байдлаар") || l.contains("биелэлт")
+            {
+                YEAR.captures(&t).and_then(|c| c[1].parse().ok())
+            } else {
+                None
+            }
+        });
+        problems.push(Problem {
+            stage: "header".into(),
+            source: Source::default(),
+            message: match header.year {
+                Some(y) => format!("no title with the plan year; year {y} taken from the text"),
+                None => "no reporting year found (title \"… 2019 онд … биелэлт\")".into(),
+            },
+        });
+    }
+
+    // Agency: the letterhead's name in capitals, preferably the bold one.
+    let candidates: Vec<&(String, &Paragraph)> = norm[..letterhead_end]
+        .iter()
+        .filter(|(t, _)| is_upper_text(t) && !t.contains('@'))
+        .collect();
+    let agency_upper = candidates
+        .iter()
+        .find(|(_, p)| p.emphasis)
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(t, _)| !t.starts_with("МОНГОЛ УЛСЫН ЗАСГИЙН"))
+        })
+        .map(|(t, _)| t.clone());
+    header.agency = match agency_upper {
+        Some(a) => Some(recase(&a, &running)),
+        None => title.and_then(|(t, _)| agency_from_title(t)),
+    };
+    if header.agency.is_none() {
+        problems.push(Problem {
+            stage: "header".into(),
+            source: Source::default(),
+            message: "no agency name in the letterhead or the title".into(),
+        });
+    }
+
+    // Addressee: the first line in capitals after the letter number, in the dative.
+    if let Some(i) = letter_at {
+        header.addressee = norm[i + 1..]
+            .iter()
+            .find(|(t, _)| is_upper_text(t) && t.split_whitespace().count() <= 8)
+            .map(|(t, _)| recase(&nominative(t), &running));
+    }
+
+    // Signatories: a name line ("Д.ЗОРИГТ") and the role line above it.
+    for w in all.windows(2) {
+        let name = normalize(&w[1].text);
+        if NAME.is_match(&name) {
+            let role = normalize(&w[0].text);
+            if role.chars().count() <= 160 && !NAME.is_match(&role) {
+                header.signatories.push(Signatory { role, name });
+            }
+        }
+    }
+    header
+}
+
+/// "… хүрээнд Нийгмийн даатгалын ерөнхий газраас 2019 онд …" → the name, ablative ending off.
+fn agency_from_title(title: &str) -> Option<String> {
+    static ABLATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"хүрээнд\s+(.+?)\s+(?:19|20)\d{2}\s+онд").expect("valid regex")
+    });
+    let name = ABLATIVE.captures(title)?[1].to_string();
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    let last = words.last_mut()?;
+    for (abl, nom) in [
+        ("газраас", "газар"),
+        ("яамнаас", "яам"),
+        ("хорооноос", "хороо"),
+        ("төвөөс", "төв"),
+        ("албанаас", "алба"),
+        ("агентлагаас", "агентлаг"),
+    ] {
+        if last.to_lowercase() == abl {
+            *last = nom.to_string();
+        }
+    }
+    Some(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(t: &str, emphasis: bool) -> Paragraph {
+        Paragraph {
+            text: t.into(),
+            emphasis,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn letter_agency_addressee_year() {
+        let ps = [
+            para("МОНГОЛ УЛСЫН ЗАСГИЙН ГАЗРЫН ХЭРЭГЖҮҮЛЭГЧ АГЕНТЛАГ", false),
+            para("НИЙГМИЙН ДААТГАЛЫН\nЕРӨНХИЙ ГАЗАР", true),
+            para("2020.01.30 № 1/233\nтанай _____ -ны № _____ -т", false),
+            para("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ", false),
+            para("ДАРГА", false),
+            para("Д.ЗОРИГТ", false),
+            para("Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд Нийгмийн даатгалын ерөнхий газраас\n2019 онд хэрэгжүүлэх үйл ажиллагааны төлөвлөгөөний биелэлт", true),
+        ];
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        let mut problems = Vec::new();
+        let h = parse(&refs, &refs, &mut problems);
+        assert_eq!(
+            h.agency.as_deref(),
+            Some("Нийгмийн даатгалын ерөнхий газар")
+        );
+        assert_eq!(h.letter_no.as_deref(), Some("1/233"));
+        assert_eq!(h.letter_date, NaiveDate::from_ymd_opt(2020, 1, 30));
+        assert_eq!(h.addressee.as_deref(), Some("Авлигатай тэмцэх газар"));
+        assert_eq!(h.year, Some(2019));
+        assert_eq!(
+            h.signatories,
+            vec![Signatory {
+                role: "ДАРГА".into(),
+                name: "Д.ЗОРИГТ".into()
+            }]
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn nominative_of_dative_names() {
+        assert_eq!(nominative("САНГИЙН ЯАМАНД"), "САНГИЙН ЯАМ");
+        assert_eq!(
+            nominative("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ"),
+            "АВЛИГАТАЙ ТЭМЦЭХ ГАЗАР"
+        );
+        assert_eq!(
+            agency_from_title("хүрээнд Эрүүл мэндийн яамнаас 2021 онд").as_deref(),
+            Some("Эрүүл мэндийн яам")
+        );
+    }
+}

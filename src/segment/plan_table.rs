@@ -1,0 +1,648 @@
+//! The main plan table: objectives, their measures, targets, implementation, scores.
+//!
+//! Enters: a layout [`Table`] whose header names a measure and an implementation column.
+//! Leaves: objectives with measures (scores from the table only) and the "Дундаж үнэлгээ" row.
+//! Rows short of cells are aligned by their content; rows that continue the one above (after a
+//! page break, or with an empty № cell and text starting in lowercase) are joined to it; a
+//! measure cell with several paragraphs holds several measures.
+
+use super::{continues, parse_score, ScoreCell};
+use crate::layout::{Block, Cell, Document, Row, Table};
+use crate::model::{Measure, Objective, Problem, Source, StatedNumber, Text, TextScope};
+use crate::normalize::{field, normalize};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    No,
+    Activity,
+    Measure,
+    Target,
+    Implementation,
+    Score,
+}
+
+#[derive(Debug, Clone)]
+pub struct Columns {
+    roles: Vec<Option<Role>>,
+}
+
+impl Columns {
+    fn of(&self, role: Role) -> Option<usize> {
+        self.roles.iter().position(|r| *r == Some(role))
+    }
+    fn n(&self) -> usize {
+        self.roles.len()
+    }
+}
+
+/// Column role from a header label.
+fn role_of(label: &str) -> Option<Role> {
+    let l = normalize(label).to_lowercase();
+    let l = l.trim();
+    if l.is_empty() {
+        return None;
+    }
+    if matches!(l, "№" | "д/д" | "№ д/д" | "#" | "д.д") {
+        return Some(Role::No);
+    }
+    if l.contains("хүрэх түвшин") || l.contains("шалгуур") || l.contains("үр дүнгийн үзүүлэлт")
+    {
+        return Some(Role::Target);
+    }
+    if l.contains("арга хэмжээ") {
+        return Some(Role::Measure);
+    }
+    if l.contains("үйл ажиллагаа") || l.starts_with("зорилт") {
+        return Some(Role::Activity);
+    }
+    if l.contains("үнэлгээ") || l.contains("хувь") || l == "%" {
+        return Some(Role::Score);
+    }
+    if l.contains("биелэлт") || l.contains("хэрэгжилт") {
+        return Some(Role::Implementation);
+    }
+    None
+}
+
+fn columns_of(row: &Row) -> Option<Columns> {
+    let roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
+    let has = |r: Role| roles.contains(&Some(r));
+    (has(Role::Measure) && has(Role::Implementation)).then_some(Columns { roles })
+}
+
+/// The plan table: the first table with a measure and an implementation column in one of its
+/// first three rows. Returns its block index.
+pub fn find(doc: &Document) -> Option<(usize, &Table)> {
+    doc.blocks.iter().enumerate().find_map(|(i, b)| match b {
+        Block::Table(t) if t.rows.iter().take(3).any(|r| columns_of(r).is_some()) => Some((i, t)),
+        _ => None,
+    })
+}
+
+pub struct TableOutput {
+    pub objectives: Vec<Objective>,
+    /// "Дундаж үнэлгээ" row.
+    pub overall: Option<StatedNumber>,
+}
+
+/// One paragraph of a cell with the line or page it came from.
+#[derive(Debug, Clone)]
+struct Para {
+    text: String,
+    source: Source,
+}
+
+/// A table row after joining its continuations: paragraphs per column.
+#[derive(Debug, Clone)]
+struct Unit {
+    cols: Vec<Vec<Para>>,
+    source: Source,
+}
+
+struct Group {
+    objective_no: u32,
+    units: Vec<Unit>,
+    source: Source,
+}
+
+static OBJECTIVE_NO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\s*[.)]?$").expect("valid regex"));
+static MEASURE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$").expect("valid regex")
+});
+
+fn looks_like_no(text: &str) -> bool {
+    OBJECTIVE_NO.is_match(normalize(text).trim())
+}
+
+fn looks_like_score(text: &str) -> bool {
+    !matches!(parse_score(text), ScoreCell::Unreadable)
+}
+
+/// Median character length of each column's non-empty cells over the full rows: the yardstick
+/// for aligning short rows.
+fn typical_lengths(rows: &[&Row], n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|c| {
+            let mut lens: Vec<usize> = rows
+                .iter()
+                .filter(|r| r.cells.len() == n)
+                .map(|r| r.cells[c].char_len())
+                .filter(|&l| l > 0)
+                .collect();
+            lens.sort_unstable();
+            lens.get(lens.len() / 2).copied().unwrap_or(20) as f64
+        })
+        .collect()
+}
+
+/// A row with fewer cells than the header: choose the shift that puts its cells in the columns
+/// they fit best (a converter may drop the № cell of a row cut by a page break).
+fn align(row: &Row, cols: &Columns, typical: &[f64], problems: &mut Vec<Problem>) -> Vec<Cell> {
+    let n = cols.n();
+    let mut cells = row.cells.clone();
+    if cells.len() > n {
+        let extra: Vec<String> = cells[n..]
+            .iter()
+            .map(Cell::text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !extra.is_empty() {
+            problems.push(Problem {
+                stage: "plan_table".into(),
+                source: row.source.clone(),
+                message: format!(
+                    "row has {} cells, the header {n}; extra text dropped from the row: {:?}",
+                    cells.len(),
+                    extra
+                ),
+            });
+        }
+        cells.truncate(n);
+        return cells;
+    }
+    if cells.len() == n {
+        return cells;
+    }
+    let len = cells.len();
+    let cost = |shift: usize| -> f64 {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(i, c)| {
+                let col = i + shift;
+                match cols.roles[col] {
+                    Some(Role::No) if !looks_like_no(&c.text()) => f64::INFINITY,
+                    Some(Role::Score) if !looks_like_score(&c.text()) => f64::INFINITY,
+                    _ => ((c.char_len() as f64 + 1.0).ln() - (typical[col] + 1.0).ln()).abs(),
+                }
+            })
+            .sum()
+    };
+    let best = (0..=n - len)
+        .min_by(|a, b| cost(*a).total_cmp(&cost(*b)))
+        .unwrap_or(0);
+    if best > 0 {
+        problems.push(Problem {
+            stage: "plan_table".into(),
+            source: row.source.clone(),
+            message: format!(
+                "row has {len} cells of {n}: its first {best} cell(s) are missing; cells aligned to the columns their text fits"
+            ),
+        });
+    }
+    let mut out = vec![Cell::default(); best];
+    out.extend(cells);
+    out.resize(n, Cell::default());
+    out
+}
+
+fn is_overall_row(cells: &[Cell]) -> bool {
+    cells.iter().take(2).any(|c| {
+        let t = normalize(&c.text()).to_lowercase();
+        t.contains("дундаж") || t == "нийт" || t.contains("нийт дүн")
+    })
+}
+
+fn is_header_repeat(row: &Row, header: &Row) -> bool {
+    row.cells.len() == header.cells.len()
+        && row
+            .cells
+            .iter()
+            .zip(&header.cells)
+            .all(|(a, b)| normalize(&a.text()) == normalize(&b.text()))
+}
+
+/// Paragraphs of a cell, with paragraphs that continue the one before (lowercase start) joined.
+fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    for p in &cell.paragraphs {
+        if p.trim().is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if starts_lowercase(p) && !ends_sentence(&prev.text) => {
+                prev.text.push('\n');
+                prev.text.push_str(p);
+            }
+            _ => out.push(Para {
+                text: p.clone(),
+                source: source.clone(),
+            }),
+        }
+    }
+    out
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
+}
+
+/// Segment the plan table.
+pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
+    let header_idx = table
+        .rows
+        .iter()
+        .take(3)
+        .position(|r| columns_of(r).is_some())
+        .unwrap_or(0);
+    let header = &table.rows[header_idx];
+    let cols = columns_of(header).expect("find() checked the header");
+    let n = cols.n();
+    let data: Vec<&Row> = table.rows[header_idx + 1..]
+        .iter()
+        .filter(|r| !is_header_repeat(r, header))
+        // A row of column numbers ("1 2 3 4 5 6") under the header.
+        .filter(|r| {
+            let texts: Vec<String> = r.cells.iter().map(Cell::text).collect();
+            !(texts.len() == n
+                && texts
+                    .iter()
+                    .enumerate()
+                    .all(|(i, t)| t == &(i + 1).to_string()))
+        })
+        .collect();
+    let typical = typical_lengths(&data, n);
+    let no_col = cols.of(Role::No);
+    let activity_col = cols.of(Role::Activity);
+    let score_col = cols.of(Role::Score);
+    let prose = |c: usize| {
+        matches!(
+            cols.roles[c],
+            Some(Role::Activity | Role::Target | Role::Implementation)
+        )
+    };
+
+    let mut groups: Vec<Group> = Vec::new();
+    let mut overall = None;
+    for row in data {
+        let cells = align(row, &cols, &typical, problems);
+        if is_overall_row(&cells) {
+            overall = cells
+                .iter()
+                .rev()
+                .find_map(|c| match parse_score(&c.text()) {
+                    ScoreCell::Value(v) => Some(StatedNumber {
+                        value: v,
+                        raw: c.text(),
+                        source: row.source.clone(),
+                    }),
+                    _ => None,
+                });
+            continue;
+        }
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let paras: Vec<Vec<Para>> = cells.iter().map(|c| cell_paras(c, &row.source)).collect();
+        let no_text = no_col
+            .map(|c| normalize(&cells[c].text()))
+            .unwrap_or_default();
+        let new_objective_no = OBJECTIVE_NO
+            .captures(no_text.trim())
+            .and_then(|c| c[1].parse::<u32>().ok());
+
+        // Without a № column, a row whose activity cell starts a new text opens an objective.
+        let opens_without_no = no_col.is_none()
+            && activity_col.is_some_and(|a| {
+                !paras[a].is_empty()
+                    && !(row.after_page_break
+                        && groups
+                            .last()
+                            .and_then(|g| g.units.last())
+                            .and_then(|u| u.cols[a].last())
+                            .is_some_and(|prev| continues(&prev.text, &paras[a][0].text, true)))
+            });
+        if let Some(no) = new_objective_no.filter(|_| no_col.is_some()) {
+            groups.push(Group {
+                objective_no: no,
+                units: Vec::new(),
+                source: row.source.clone(),
+            });
+        } else if opens_without_no || groups.is_empty() {
+            let no = groups.last().map(|g| g.objective_no + 1).unwrap_or(1);
+            if no_col.is_some() {
+                problems.push(Problem {
+                    stage: "plan_table".into(),
+                    source: row.source.clone(),
+                    message: format!(
+                        "row has no objective number (№ cell {no_text:?}); numbered {no} by its place"
+                    ),
+                });
+            }
+            groups.push(Group {
+                objective_no: no,
+                units: Vec::new(),
+                source: row.source.clone(),
+            });
+        }
+        let group = groups.last_mut().expect("a group was opened above");
+
+        // Does the row continue the unit above?
+        let merge = match group.units.last() {
+            None => false,
+            Some(prev) => {
+                let non_empty: Vec<usize> = (0..n).filter(|&c| !paras[c].is_empty()).collect();
+                let has_score = score_col.is_some_and(|s| !paras[s].is_empty());
+                if row.after_page_break {
+                    true
+                } else {
+                    !has_score
+                        && !non_empty.is_empty()
+                        && non_empty.iter().all(|&c| {
+                            starts_lowercase(&paras[c][0].text)
+                                && prev.cols[c].last().is_some_and(|p| !ends_sentence(&p.text))
+                        })
+                }
+            }
+        };
+        if merge {
+            let prev = group.units.last_mut().expect("checked above");
+            for (c, col_paras) in paras.into_iter().enumerate() {
+                let mut iter = col_paras.into_iter();
+                if let Some(first) = iter.next() {
+                    match prev.cols[c].last_mut() {
+                        Some(last) if continues(&last.text, &first.text, prose(c)) => {
+                            last.text.push('\n');
+                            last.text.push_str(&first.text);
+                        }
+                        _ => prev.cols[c].push(first),
+                    }
+                }
+                prev.cols[c].extend(iter);
+            }
+        } else {
+            group.units.push(Unit {
+                cols: paras,
+                source: row.source.clone(),
+            });
+        }
+    }
+
+    let objectives = groups
+        .into_iter()
+        .map(|g| build_objective(g, &cols, problems))
+        .collect();
+    TableOutput {
+        objectives,
+        overall,
+    }
+}
+
+fn join_field(paras: &[Para]) -> Text {
+    field(
+        &paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) -> Objective {
+    let col = |r: Role| cols.of(r);
+    let activity: Vec<Para> = col(Role::Activity)
+        .map(|a| group.units.iter().flat_map(|u| u.cols[a].clone()).collect())
+        .unwrap_or_default();
+    let mut measures = Vec::new();
+    let mut unit_scores = Vec::new();
+    for (row_idx, unit) in group.units.iter().enumerate() {
+        let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
+        let measure_paras = get(Role::Measure);
+        let targets = get(Role::Target);
+        let impls = get(Role::Implementation);
+        let score = col(Role::Score).and_then(|c| {
+            let raw: String = unit.cols[c]
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            match parse_score(&raw) {
+                ScoreCell::Empty => None,
+                cell => Some((cell, raw, unit.source.clone())),
+            }
+        });
+        if let Some((ScoreCell::Unreadable, raw, src)) = &score {
+            problems.push(Problem {
+                stage: "plan_table".into(),
+                source: src.clone(),
+                message: format!(
+                    "score cell {raw:?} of objective {} is not a number; left out",
+                    group.objective_no
+                ),
+            });
+        }
+        unit_scores.push(score.clone());
+        if measure_paras.is_empty() {
+            if !targets.is_empty() || !impls.is_empty() {
+                problems.push(Problem {
+                    stage: "plan_table".into(),
+                    source: unit.source.clone(),
+                    message: format!(
+                        "a row of objective {} has target or implementation text but no measure; its text is kept on the objective's previous measure",
+                        group.objective_no
+                    ),
+                });
+                if let Some(m) = measures.last_mut() {
+                    let m: &mut Measure = m;
+                    m.target = extend_text(&m.target, &targets);
+                    m.implementation = extend_text(&m.implementation, &impls);
+                    m.text_scope = TextScope::Row;
+                }
+            }
+            continue;
+        }
+        let k = measure_paras.len();
+        let assign = |paras: &[Para], i: usize| -> (Text, bool) {
+            if k == 1 {
+                (join_field(paras), false)
+            } else if paras.len() == k {
+                (join_field(&paras[i..=i]), false)
+            } else if i == 0 {
+                (join_field(paras), !paras.is_empty())
+            } else {
+                (Text::default(), !paras.is_empty())
+            }
+        };
+        for (i, mp) in measure_paras.iter().enumerate() {
+            let norm = normalize(&mp.text);
+            let (code, text) = match MEASURE_CODE.captures(&norm) {
+                Some(c) => (
+                    Some(format!("{}.{}", &c[1], &c[2])),
+                    field(
+                        mp.text
+                            .trim()
+                            .splitn(2, char::is_whitespace)
+                            .nth(1)
+                            .unwrap_or(""),
+                    ),
+                ),
+                None => (None, field(&mp.text)),
+            };
+            let (target, t_shared) = assign(&targets, i);
+            let (implementation, i_shared) = assign(&impls, i);
+            let measure_no = measures.len() as u32 + 1;
+            let score_table = match (&score, k) {
+                (Some((ScoreCell::Value(v), raw, src)), 1) => Some(StatedNumber {
+                    value: *v,
+                    raw: raw.clone(),
+                    source: src.clone(),
+                }),
+                _ => None,
+            };
+            let not_due = matches!(&score, Some((ScoreCell::NotDue, _, _)));
+            measures.push(Measure {
+                objective_no: group.objective_no,
+                measure_no,
+                code: code.unwrap_or_else(|| format!("{}.{}", group.objective_no, measure_no)),
+                text,
+                target,
+                implementation,
+                text_scope: if t_shared || i_shared {
+                    TextScope::Row
+                } else {
+                    TextScope::Measure
+                },
+                table_row: row_idx as u32,
+                source: mp.source.clone(),
+                score: None,
+                score_source: None,
+                score_table,
+                score_narrative: None,
+                not_due,
+                narrative: None,
+            });
+        }
+    }
+    // The table's score belongs to the objective when only its first row carries one (a cell
+    // spanning the objective's rows).
+    let scored: Vec<usize> = unit_scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let score_table = match (scored.as_slice(), unit_scores.first()) {
+        ([0], Some(Some((ScoreCell::Value(v), raw, src)))) => Some(StatedNumber {
+            value: *v,
+            raw: raw.clone(),
+            source: src.clone(),
+        }),
+        _ => None,
+    };
+    Objective {
+        objective_no: group.objective_no,
+        text: join_field(&activity),
+        measures,
+        source: group.source,
+        score_table,
+        score_summary: None,
+        n_measures_stated: None,
+        band_counts_stated: Vec::new(),
+    }
+}
+
+/// A field with more paragraphs appended (raw text extended, then normalized again).
+fn extend_text(t: &Text, paras: &[Para]) -> Text {
+    let mut raw: Vec<&str> = Vec::new();
+    let base = t.raw.as_deref().unwrap_or(&t.text);
+    if !base.is_empty() {
+        raw.push(base);
+    }
+    raw.extend(paras.iter().map(|p| p.text.as_str()));
+    field(&raw.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceFormat;
+    use crate::read::text::parse;
+
+    fn table(text: &str) -> Table {
+        let (doc, _) = parse(text, SourceFormat::Text);
+        find(&doc).expect("plan table").1.clone()
+    }
+
+    const HEADER: &str =
+        "№\tҮйл ажиллагаа\tХэрэгжүүлэх арга хэмжээ\tХүрэх түвшин\tБиелэлт\tҮнэлгээ\n";
+
+    #[test]
+    fn several_measures_in_one_cell_and_a_page_break_join() {
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Нэг арга.</p> <p>Хоёр арга, эхлэл,</p>\t<p>Т1</p> <p>Т2</p>\t<p>Б1.</p>\t100\n\n\t\t<p>Гурав дахь газар</p>\t\t<p>үргэлжлэл.</p>\t\n\t\t<p>Дөрөв арга</p>\t<p>Т3</p>\t<p>Б3.</p>\t\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let o = &out.objectives[0];
+        let texts: Vec<&str> = o.measures.iter().map(|m| m.text.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Нэг арга.",
+                "Хоёр арга, эхлэл, Гурав дахь газар",
+                "Дөрөв арга"
+            ]
+        );
+        assert_eq!(o.measures[0].target.text, "Т1");
+        assert_eq!(o.measures[1].target.text, "Т2");
+        // Two measures, one implementation paragraph: the row's text stays on the first measure.
+        assert_eq!(o.measures[0].implementation.text, "Б1. үргэлжлэл.");
+        assert_eq!(o.measures[0].text_scope, TextScope::Row);
+        assert_eq!(o.measures[2].implementation.text, "Б3.");
+        assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
+        assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn short_row_without_no_cell_is_aligned_right() {
+        let t = table(&format!(
+            "{HEADER}5\tТөрийн үйлчилгээг хүргэх\tАрга хэмжээний эхлэл\tТоон гарын үсэг\tУрт урт биелэлтийн текст энд бичигдсэн байна.\t97,9\n\n<p>тогтолцоог бүрдүүлэн</p>\t<p>хүлээн авах ажил</p>\t<p>гарын үсэг ашиглан</p>\t<p>Шинэ догол мөр.</p>\t\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let o = &out.objectives[0];
+        assert_eq!(o.text.text, "Төрийн үйлчилгээг хүргэх тогтолцоог бүрдүүлэн");
+        assert_eq!(o.measures.len(), 1);
+        assert_eq!(
+            o.measures[0].text.text,
+            "Арга хэмжээний эхлэл хүлээн авах ажил"
+        );
+        assert_eq!(
+            o.measures[0].score_table.as_ref().map(|s| s.value),
+            Some(97.9)
+        );
+        assert!(problems.iter().any(|p| p.message.contains("missing")));
+    }
+
+    #[test]
+    fn codes_in_cells_and_own_scores() {
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t1.1. Нэг\tТ\tБ.\t90\n\t\t1.2. Хоёр\tТ\tБ.\t/-/\n<b>Дундаж үнэлгээ</b>\t\t\t\t\t<b>90</b>\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let o = &out.objectives[0];
+        assert_eq!(o.measures[0].code, "1.1");
+        assert_eq!(o.measures[0].text.text, "Нэг");
+        assert_eq!(
+            o.measures[0].score_table.as_ref().map(|s| s.value),
+            Some(90.0)
+        );
+        assert!(o.measures[1].not_due);
+        assert!(o.score_table.is_none());
+        assert_eq!(out.overall.map(|s| s.value), Some(90.0));
+    }
+}

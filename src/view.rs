@@ -1,0 +1,160 @@
+//! Human-readable views of reports, for a person checking one file or a batch.
+//!
+//! Enters: [`Report`]s. Leaves: text: the outline `biyelelt show` prints (objectives, measures,
+//! scores and where each came from) and the one-line-per-report summary of `ingest`.
+
+use crate::model::{Report, Source, StatedNumber};
+use std::fmt::Write;
+
+fn num(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn stated(s: &Option<StatedNumber>) -> String {
+    match s {
+        Some(s) => format!("{} ({:?}, {})", num(s.value), s.raw, s.source.describe()),
+        None => "-".into(),
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+fn at(source: &Source) -> String {
+    source.describe()
+}
+
+/// The outline of one report.
+pub fn outline(r: &Report) -> String {
+    let mut o = String::new();
+    let h = &r.header;
+    let _ = writeln!(
+        o,
+        "{}  [{}]  doc_id {}",
+        r.source_path,
+        r.source_format.as_str(),
+        r.doc_id
+    );
+    let _ = writeln!(
+        o,
+        "status: {}{}",
+        r.status.as_str(),
+        r.error
+            .as_ref()
+            .map(|e| format!(" — {e}"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(o, "agency:     {}", h.agency.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        o,
+        "year:       {}",
+        h.year.map(|y| y.to_string()).unwrap_or("-".into())
+    );
+    let _ = writeln!(
+        o,
+        "letter:     № {} of {}",
+        h.letter_no.as_deref().unwrap_or("-"),
+        h.letter_date.map(|d| d.to_string()).unwrap_or("-".into())
+    );
+    let _ = writeln!(o, "addressee:  {}", h.addressee.as_deref().unwrap_or("-"));
+    for s in &h.signatories {
+        let _ = writeln!(o, "signed:     {} — {}", s.name, s.role);
+    }
+    let _ = writeln!(o, "overall:    table {}", stated(&r.overall_table));
+    if let Some(e) = &r.evaluation {
+        let _ = writeln!(
+            o,
+            "            conclusion {}",
+            stated(&e.overall_conclusion)
+        );
+        let bands: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
+        if !bands.is_empty() {
+            let _ = writeln!(o, "bands:      {}", bands.join(", "));
+        }
+    }
+    if let Some(c) = r.overall_score_computed() {
+        let _ = writeln!(o, "            mean of measures {}", num(c));
+    }
+    for obj in &r.objectives {
+        let _ = writeln!(
+            o,
+            "\nObjective {} ({}): {}",
+            obj.objective_no,
+            at(&obj.source),
+            short(&obj.text.text, 90)
+        );
+        let _ = writeln!(
+            o,
+            "  score: table {} | summary {} | mean {}",
+            stated(&obj.score_table),
+            stated(&obj.score_summary),
+            obj.score_computed().map(num).unwrap_or("-".into())
+        );
+        for m in &obj.measures {
+            let _ = writeln!(
+                o,
+                "  {} ({}, row {}): {}",
+                m.code,
+                at(&m.source),
+                m.table_row + 1,
+                short(&m.text.text, 100)
+            );
+            let _ = writeln!(
+                o,
+                "      score {} from {}; table {}; narrative {}{}",
+                m.score.map(num).unwrap_or("-".into()),
+                m.score_source.map(|s| s.as_str()).unwrap_or("-"),
+                stated(&m.score_table),
+                stated(&m.score_narrative),
+                if m.not_due { "; NOT DUE" } else { "" }
+            );
+            if let Some(n) = &m.narrative {
+                let _ = writeln!(
+                    o,
+                    "      narrative item matched by {} (similarity {:.2})",
+                    n.method, n.similarity
+                );
+            }
+            let _ = writeln!(o, "      target: {}", short(&m.target.text, 100));
+            let _ = writeln!(
+                o,
+                "      implementation{}: {}",
+                if m.text_scope == crate::model::TextScope::Row {
+                    " (whole row)"
+                } else {
+                    ""
+                },
+                short(&m.implementation.text, 100)
+            );
+        }
+    }
+    if !r.problems.is_empty() {
+        let _ = writeln!(o, "\nProblems:");
+        for p in &r.problems {
+            let _ = writeln!(o, "  [{}] {}: {}", p.stage, p.source.describe(), p.message);
+        }
+    }
+    o
+}
+
+/// One line for `ingest`.
+pub fn summary_line(r: &Report, n_findings: usize) -> String {
+    format!(
+        "{:<7} {:>2} objectives {:>3} measures {:>2} findings  {}{}",
+        r.status.as_str(),
+        r.objectives.len(),
+        r.n_measures(),
+        n_findings,
+        r.source_path,
+        r.error
+            .as_ref()
+            .map(|e| format!("  — {e}"))
+            .unwrap_or_default()
+    )
+}
