@@ -306,6 +306,8 @@ pub struct Report {
     pub doc_id: String,
     pub source_path: String,
     pub source_format: SourceFormat,
+    /// Character encoding the text was decoded from; `None` when the file could not be read.
+    pub encoding: Option<String>,
     pub n_pages: Option<u32>,
     pub header: Header,
     pub objectives: Vec<Objective>,
@@ -323,6 +325,7 @@ impl Report {
             doc_id,
             source_path: path,
             source_format: format,
+            encoding: None,
             n_pages: None,
             header: Header::default(),
             objectives: Vec::new(),

@@ -60,7 +60,10 @@ pub fn process_file(path: &Path) -> Report {
     let doc_id = read::doc_id(&bytes);
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<Report, String> {
         let out = read::read_bytes(path, &bytes).map_err(|e| e.to_string())?;
-        segment::segment(&out.document, &doc_id, &shown, out.format).map_err(|e| e.to_string())
+        let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
+            .map_err(|e| e.to_string())?;
+        report.encoding = Some(out.encoding.to_string());
+        Ok(report)
     }));
     match result {
         Ok(Ok(report)) => report,

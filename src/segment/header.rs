@@ -160,10 +160,14 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     let letterhead_end = letter_at.unwrap_or(norm.len());
 
     // The title: the first paragraph naming the plan's implementation, with its year.
-    let title = norm.iter().find(|(t, _)| {
+    let is_title = |t: &str| {
         let l = t.to_lowercase();
         (l.contains("биелэлт") || l.contains("төлөвлөгөө")) && YEAR.is_match(t)
-    });
+    };
+    let title = norm
+        .iter()
+        .find(|(t, p)| p.emphasis && is_title(t))
+        .or_else(|| norm.iter().find(|(t, _)| is_title(t)));
     if let Some((t, _)) = title {
         header.title = Some(t.clone());
         header.year = YEAR.captures(t).and_then(|c| c[1].parse().ok());

@@ -150,6 +150,7 @@ pub fn segment(
         doc_id: doc_id.to_string(),
         source_path: path.to_string(),
         source_format: format,
+        encoding: None,
         n_pages: doc.n_pages,
         header,
         objectives,

@@ -1,0 +1,310 @@
+//! The Parquet dataset: one folder per table, hive-partitioned by year, replaced atomically.
+//!
+//! Enters: reports. Leaves: `DIR/<table>/year=YYYY/<doc_id>.parquet` for every table of
+//! schemas/ (a file per report and table, empty files included, so that every table can be
+//! scanned even when it has no rows yet) and `DIR/_manifest.json` (doc_id → source path and
+//! partition). Re-ingesting replaces the rows of the same content (doc_id) and of the same
+//! source path; other reports already in DIR stay. The new dataset is built in a staging folder
+//! beside DIR (kept files hard-linked) and swapped in with one atomic rename, so a crash leaves
+//! either the old dataset or the new one, whole.
+
+pub mod rows;
+pub mod schema;
+
+use crate::error::DatasetError;
+use crate::model::Report;
+use arrow::json::ReaderBuilder;
+use arrow::record_batch::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const MANIFEST: &str = "_manifest.json";
+/// Partition folder name for reports whose year is unknown; polars and DuckDB read it as null.
+pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ManifestEntry {
+    pub source_path: String,
+    /// The year folder the report's files are in ("2019" or the null partition).
+    pub partition: String,
+    pub status: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u32,
+    pub docs: BTreeMap<String, ManifestEntry>,
+}
+
+/// What one write did.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub out: PathBuf,
+    pub written: usize,
+    pub kept: usize,
+    pub replaced: usize,
+    /// Files whose content equals an earlier file of the same batch: (path, first path).
+    pub duplicates: Vec<(String, String)>,
+}
+
+impl Written {
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "dataset {}: {} report(s) written, {} replaced, {} kept from before",
+            self.out.display(),
+            self.written,
+            self.replaced,
+            self.kept
+        );
+        for (dup, first) in &self.duplicates {
+            s.push_str(&format!(
+                "\n  {dup}: same content as {first}; stored once (doc_id is the content hash)"
+            ));
+        }
+        s
+    }
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> DatasetError + '_ {
+    move |source| DatasetError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+pub fn read_manifest(out: &Path) -> Result<Manifest, DatasetError> {
+    let path = out.join(MANIFEST);
+    match fs::read_to_string(&path) {
+        Ok(s) => serde_json::from_str(&s).map_err(|e| DatasetError::Manifest {
+            path,
+            detail: e.to_string(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
+            version: 1,
+            docs: BTreeMap::new(),
+        }),
+        Err(e) => Err(DatasetError::Io { path, source: e }),
+    }
+}
+
+fn partition_of(r: &Report) -> String {
+    r.header
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| NULL_PARTITION.to_string())
+}
+
+fn file_of(root: &Path, table: &str, partition: &str, doc_id: &str) -> PathBuf {
+    root.join(table)
+        .join(format!("year={partition}"))
+        .join(format!("{doc_id}.parquet"))
+}
+
+/// Decode JSON rows against a table's schema (strict: unknown columns are errors).
+pub fn batch(table: &str, rows: &[serde_json::Value]) -> Result<RecordBatch, DatasetError> {
+    let schema = schema::arrow_schema(table)?;
+    let arrow_err = |source| DatasetError::Arrow {
+        table: table.into(),
+        source,
+    };
+    let mut decoder = ReaderBuilder::new(schema.clone())
+        .with_strict_mode(true)
+        .build_decoder()
+        .map_err(arrow_err)?;
+    decoder.serialize(rows).map_err(arrow_err)?;
+    Ok(decoder
+        .flush()
+        .map_err(arrow_err)?
+        .unwrap_or_else(|| RecordBatch::new_empty(schema)))
+}
+
+fn write_parquet(path: &Path, batch: &RecordBatch) -> Result<(), DatasetError> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    let file = fs::File::create(path).map_err(io(path))?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_created_by(format!("biyelelt {}", env!("CARGO_PKG_VERSION")))
+        .build();
+    let perr = |source| DatasetError::Parquet {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(perr)?;
+    writer.write(batch).map_err(perr)?;
+    let file = writer.into_inner().map_err(perr)?;
+    file.sync_all().map_err(io(path))
+}
+
+/// Link (or copy, across file systems) a kept file into the staging folder.
+fn keep_file(from: &Path, to: &Path) -> Result<(), DatasetError> {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to).map_err(io(from))?;
+    }
+    Ok(())
+}
+
+/// Write reports into the dataset at `out`, replacing their earlier rows, atomically.
+pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
+    recover(out)?;
+    let old = read_manifest(out)?;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(io(parent))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "dataset".into());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    fs::create_dir_all(&staging).map_err(io(&staging))?;
+
+    let mut written = Written {
+        out: out.to_path_buf(),
+        ..Default::default()
+    };
+    // One report per content; later copies of the same bytes are noted, not stored twice.
+    let mut batch_docs: BTreeMap<&str, &Report> = BTreeMap::new();
+    let mut unique: Vec<&Report> = Vec::new();
+    for r in reports {
+        match batch_docs.get(r.doc_id.as_str()) {
+            Some(first) => written
+                .duplicates
+                .push((r.source_path.clone(), first.source_path.clone())),
+            None => {
+                batch_docs.insert(&r.doc_id, r);
+                unique.push(r);
+            }
+        }
+    }
+    let new_paths: std::collections::HashSet<&str> =
+        unique.iter().map(|r| r.source_path.as_str()).collect();
+
+    let result = (|| -> Result<Manifest, DatasetError> {
+        let mut manifest = Manifest {
+            version: 1,
+            docs: BTreeMap::new(),
+        };
+        for (doc_id, entry) in &old.docs {
+            let replaced = batch_docs.contains_key(doc_id.as_str())
+                || new_paths.contains(entry.source_path.as_str());
+            if replaced {
+                written.replaced += 1;
+                continue;
+            }
+            for (table, _) in schema::TABLES {
+                let from = file_of(out, table, &entry.partition, doc_id);
+                if from.exists() {
+                    keep_file(&from, &file_of(&staging, table, &entry.partition, doc_id))?;
+                }
+            }
+            manifest.docs.insert(doc_id.clone(), entry.clone());
+            written.kept += 1;
+        }
+        for r in &unique {
+            let partition = partition_of(r);
+            for (table, rows) in rows::rows(r) {
+                let b = batch(table, &rows)?;
+                write_parquet(&file_of(&staging, table, &partition, &r.doc_id), &b)?;
+            }
+            manifest.docs.insert(
+                r.doc_id.clone(),
+                ManifestEntry {
+                    source_path: r.source_path.clone(),
+                    partition,
+                    status: r.status.as_str().into(),
+                },
+            );
+            written.written += 1;
+        }
+        let mpath = staging.join(MANIFEST);
+        let json = serde_json::to_string_pretty(&manifest).expect("manifest serializes");
+        fs::write(&mpath, json).map_err(io(&mpath))?;
+        Ok(manifest)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, out)?;
+    Ok(written)
+}
+
+/// Put the staging folder in place of `out` in one step.
+fn swap_in(staging: &Path, out: &Path) -> Result<(), DatasetError> {
+    if !out.exists() {
+        return fs::rename(staging, out).map_err(io(out));
+    }
+    if exchange(staging, out).is_ok() {
+        // `staging` now holds the old dataset.
+        return fs::remove_dir_all(staging).map_err(io(staging));
+    }
+    // No atomic exchange on this file system: two renames, with `recover` to finish the job
+    // if the process dies between them.
+    let backup = backup_of(out);
+    fs::rename(out, &backup).map_err(io(out))?;
+    fs::rename(staging, out).map_err(io(out))?;
+    fs::remove_dir_all(&backup).map_err(io(&backup))
+}
+
+fn backup_of(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.previous"))
+}
+
+/// After a crash between the two renames of the fallback swap, put the old dataset back.
+fn recover(out: &Path) -> Result<(), DatasetError> {
+    let backup = backup_of(out);
+    if backup.exists() {
+        if out.exists() {
+            fs::remove_dir_all(&backup).map_err(io(&backup))?;
+        } else {
+            fs::rename(&backup, out).map_err(io(out))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings; renameat2 does not keep them.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange"))
+}
