@@ -45,13 +45,32 @@ pub struct Row {
     pub after_page_break: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// Paragraphs of the cell (`<p>`, `<li>`, loose text), raw.
     pub paragraphs: Vec<String>,
+    /// Rows the cell spans when the source says so (HTML rowspan); 1 otherwise. The rows below
+    /// hold empty cells in its place.
+    pub row_span: u32,
+}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Cell {
+            paragraphs: Vec::new(),
+            row_span: 1,
+        }
+    }
 }
 
 impl Cell {
+    pub fn new(paragraphs: Vec<String>) -> Self {
+        Cell {
+            paragraphs,
+            row_span: 1,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.paragraphs.iter().all(|p| p.trim().is_empty())
     }

@@ -326,13 +326,13 @@ fn cell_from_fragment(fragment: &str) -> Cell {
     } else {
         vec![fragment.to_string()]
     };
-    Cell {
-        paragraphs: paragraphs
+    Cell::new(
+        paragraphs
             .iter()
             .map(|p| strip_markdown_inline(p))
             .filter(|p| !p.is_empty())
             .collect(),
-    }
+    )
 }
 
 /// Cells keep their line breaks; only emphasis and escapes go.
@@ -558,6 +558,7 @@ fn html_table(table: ElementRef) -> Table {
                             .map(|p| strip_markdown_inline(p))
                             .filter(|p| !p.is_empty())
                             .collect(),
+                        row_span: rowspan,
                     }
                 } else {
                     Cell::default()

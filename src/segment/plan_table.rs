@@ -99,6 +99,8 @@ struct Para {
 struct Unit {
     cols: Vec<Vec<Para>>,
     source: Source,
+    /// The score cell spans several rows (HTML rowspan): it is the objective's, not a measure's.
+    score_spans_rows: bool,
 }
 
 struct Group {
@@ -387,6 +389,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             group.units.push(Unit {
                 cols: paras,
                 source: row.source.clone(),
+                score_spans_rows: score_col.is_some_and(|s| cells[s].row_span > 1),
             });
         }
     }
@@ -495,11 +498,13 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             let (implementation, i_shared) = assign(&impls, i);
             let measure_no = measures.len() as u32 + 1;
             let score_table = match (&score, k) {
-                (Some((ScoreCell::Value(v), raw, src)), 1) => Some(StatedNumber {
-                    value: *v,
-                    raw: raw.clone(),
-                    source: src.clone(),
-                }),
+                (Some((ScoreCell::Value(v), raw, src)), 1) if !unit.score_spans_rows => {
+                    Some(StatedNumber {
+                        value: *v,
+                        raw: raw.clone(),
+                        source: src.clone(),
+                    })
+                }
                 _ => None,
             };
             let not_due = matches!(&score, Some((ScoreCell::NotDue, _, _)));
