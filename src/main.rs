@@ -35,6 +35,11 @@ enum Command {
 }
 
 fn main() -> Result<()> {
+    // A panic inside a stage is caught per file and reported as a failed row; print one line
+    // instead of a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("biyelelt: internal error: {info}");
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Ingest { paths, out } => {

@@ -6,6 +6,7 @@
 //!   two rows of a table marks a page break;
 //! - GitHub markdown pipe tables (`| a | b |`), cells with `<br>`;
 //! - HTML documents with `<table>` (rowspan and colspan expanded into the grid).
+//!
 //! Cell fragments are parsed with an HTML parser (scraper/html5ever), never with regexes.
 
 use crate::error::ReadError;
@@ -78,7 +79,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), ReadE
 /// UTF-16 without a BOM: text of this genre is mostly letters of one 256-code block, so every
 /// other byte is the same high byte (0x04 for Cyrillic, 0x00 for ASCII); plain 8-bit text is not.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4000)];

@@ -319,13 +319,16 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         // Without a № column, a row whose activity cell starts a new text opens an objective.
         let opens_without_no = no_col.is_none()
             && activity_col.is_some_and(|a| {
-                !paras[a].is_empty()
-                    && !(row.after_page_break
-                        && groups
-                            .last()
-                            .and_then(|g| g.units.last())
-                            .and_then(|u| u.cols[a].last())
-                            .is_some_and(|prev| continues(&prev.text, &paras[a][0].text, true)))
+                if paras[a].is_empty() {
+                    return false;
+                }
+                let continues_above = row.after_page_break
+                    && groups
+                        .last()
+                        .and_then(|g| g.units.last())
+                        .and_then(|u| u.cols[a].last())
+                        .is_some_and(|prev| continues(&prev.text, &paras[a][0].text, true));
+                !continues_above
             });
         if let Some(no) = new_objective_no.filter(|_| no_col.is_some()) {
             groups.push(Group {
@@ -487,8 +490,8 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
                     field(
                         mp.text
                             .trim()
-                            .splitn(2, char::is_whitespace)
-                            .nth(1)
+                            .split_once(char::is_whitespace)
+                            .map(|(_, rest)| rest)
                             .unwrap_or(""),
                     ),
                 ),

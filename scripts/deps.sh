@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install what `make demo` and `make test` need, when it is missing. Runs as root on Debian.
+set -e
+need_apt=""
+command -v cc >/dev/null 2>&1 || need_apt="$need_apt gcc libc6-dev"
+command -v python3 >/dev/null 2>&1 || need_apt="$need_apt python3 python3-pip"
+if [ -n "$need_apt" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need_apt
+fi
+if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+    echo "cargo not found: installing Rust with rustup" >&2
+    command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl ca-certificates; }
+    curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+fi
+# The README's query examples (Python polars, DuckDB) run in the test suite.
+if ! python3 -c "import polars, duckdb" >/dev/null 2>&1; then
+    python3 -m pip install --quiet polars duckdb 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages polars duckdb
+fi

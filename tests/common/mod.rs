@@ -1,0 +1,113 @@
+//! Helpers for the integration tests: run the CLI, read a dataset table back from Parquet.
+
+#![allow(dead_code)]
+
+use arrow::json::ArrayWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `biyelelt ARGS` from the repository root; returns (exit ok, stdout, stderr).
+pub fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_biyelelt"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the biyelelt binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Ingest `inputs` into a fresh dataset folder; returns the folder (kept alive by the TempDir).
+pub fn ingest(inputs: &[&str]) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("ds");
+    let mut args = vec!["ingest"];
+    args.extend_from_slice(inputs);
+    let out_s = out.to_string_lossy().to_string();
+    args.extend_from_slice(&["--out", &out_s]);
+    let (ok, stdout, stderr) = run(&args);
+    assert!(ok, "ingest failed:\n{stdout}\n{stderr}");
+    (dir, out, stdout)
+}
+
+/// Every Parquet file under DIR/<table>, sorted by path.
+pub fn files(out: &Path, table: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(out.join(table))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// All rows of a table as JSON objects (nulls kept as explicit nulls).
+pub fn rows(out: &Path, table: &str) -> Vec<Map<String, Value>> {
+    let mut rows = Vec::new();
+    for f in files(out, table) {
+        let file = std::fs::File::open(&f).expect("open parquet");
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .expect("parquet footer")
+            .build()
+            .expect("reader");
+        for batch in reader {
+            let batch = batch.expect("batch");
+            let mut buf = Vec::new();
+            let mut w = ArrayWriter::new(&mut buf);
+            w.write(&batch).expect("json");
+            w.finish().expect("json");
+            if buf.is_empty() {
+                continue;
+            }
+            let v: Vec<Map<String, Value>> = serde_json::from_slice(&buf).expect("json rows");
+            let schema = batch.schema();
+            for mut r in v {
+                for field in schema.fields() {
+                    r.entry(field.name().clone()).or_insert(Value::Null);
+                }
+                rows.push(r);
+            }
+        }
+    }
+    rows
+}
+
+/// Rows of one report (by source path ending).
+pub fn rows_of(out: &Path, table: &str, path_suffix: &str) -> Vec<Map<String, Value>> {
+    let reports = rows(out, "reports");
+    let doc = reports
+        .iter()
+        .find(|r| {
+            r["source_path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(path_suffix))
+        })
+        .unwrap_or_else(|| panic!("no report {path_suffix}"))["doc_id"]
+        .clone();
+    rows(out, table)
+        .into_iter()
+        .filter(|r| r["doc_id"] == doc)
+        .collect()
+}
+
+pub fn f(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+pub fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+pub fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
