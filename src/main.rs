@@ -53,6 +53,7 @@ fn main() -> Result<()> {
             for r in &reports {
                 println!("{}", view::summary_line(r, 0));
             }
+            println!("{}", view::total_line(&reports, 0));
             println!("{}", written.summary());
         }
         Command::Show { path, json } => {

@@ -158,3 +158,18 @@ pub fn summary_line(r: &Report, n_findings: usize) -> String {
             .unwrap_or_default()
     )
 }
+
+/// The total line of `ingest`.
+pub fn total_line(reports: &[Report], n_findings: usize) -> String {
+    let count = |st: crate::model::Status| reports.iter().filter(|r| r.status == st).count();
+    format!(
+        "total: {} report(s): {} ok, {} partial, {} failed; {} objectives, {} measures, {} findings",
+        reports.len(),
+        count(crate::model::Status::Ok),
+        count(crate::model::Status::Partial),
+        count(crate::model::Status::Failed),
+        reports.iter().map(|r| r.objectives.len()).sum::<usize>(),
+        reports.iter().map(Report::n_measures).sum::<usize>(),
+        n_findings
+    )
+}

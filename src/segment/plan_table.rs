@@ -424,11 +424,18 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         .unwrap_or_default();
     let mut measures = Vec::new();
     let mut unit_scores = Vec::new();
+    // Text of rows above the objective's first measure: kept on that measure.
+    let mut orphan_targets: Vec<Para> = Vec::new();
+    let mut orphan_impls: Vec<Para> = Vec::new();
     for (row_idx, unit) in group.units.iter().enumerate() {
         let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
         let measure_paras = get(Role::Measure);
-        let targets = get(Role::Target);
-        let impls = get(Role::Implementation);
+        let mut targets = get(Role::Target);
+        let mut impls = get(Role::Implementation);
+        if !measure_paras.is_empty() {
+            targets.splice(0..0, std::mem::take(&mut orphan_targets));
+            impls.splice(0..0, std::mem::take(&mut orphan_impls));
+        }
         let score = col(Role::Score).and_then(|c| {
             let raw: String = unit.cols[c]
                 .iter()
@@ -453,19 +460,26 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         unit_scores.push(score.clone());
         if measure_paras.is_empty() {
             if !targets.is_empty() || !impls.is_empty() {
+                let kept_on = measures.last().map(|m: &Measure| m.code.clone());
                 problems.push(Problem {
                     stage: "plan_table".into(),
                     source: unit.source.clone(),
                     message: format!(
-                        "a row of objective {} has target or implementation text but no measure; its text is kept on the objective's previous measure",
-                        group.objective_no
+                        "a row of objective {} has target or implementation text but no measure; its text is kept on measure {}",
+                        group.objective_no,
+                        kept_on.as_deref().unwrap_or("(the objective's first)")
                     ),
                 });
-                if let Some(m) = measures.last_mut() {
-                    let m: &mut Measure = m;
-                    m.target = extend_text(&m.target, &targets);
-                    m.implementation = extend_text(&m.implementation, &impls);
-                    m.text_scope = TextScope::Row;
+                match measures.last_mut() {
+                    Some(m) => {
+                        m.target = extend_text(&m.target, &targets);
+                        m.implementation = extend_text(&m.implementation, &impls);
+                        m.text_scope = TextScope::Row;
+                    }
+                    None => {
+                        orphan_targets.extend(targets);
+                        orphan_impls.extend(impls);
+                    }
                 }
             }
             continue;
@@ -533,6 +547,17 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
                 narrative: None,
             });
         }
+    }
+    if !orphan_targets.is_empty() || !orphan_impls.is_empty() {
+        problems.push(Problem {
+            stage: "plan_table".into(),
+            source: group.source.clone(),
+            message: format!(
+                "objective {} has target or implementation text but no measure at all; its text is not in measures: {:?}",
+                group.objective_no,
+                orphan_targets.iter().chain(&orphan_impls).map(|p| p.text.as_str()).collect::<Vec<_>>()
+            ),
+        });
     }
     // The table's score belongs to the objective when only its first row carries one (a cell
     // spanning the objective's rows).
