@@ -6,9 +6,11 @@
 //! segmentation on every field) → [`segment`] (document → typed [`model::Report`]) →
 //! [`dataset`] (reports → Parquet tables). [`pipeline`] runs one file through all of it.
 
+pub mod check;
 pub mod dataset;
 pub mod error;
 pub mod layout;
+pub mod metrics;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

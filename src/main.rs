@@ -26,6 +26,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Cross-check the figures of reports and print the findings (grouped by report, with
+    /// their evidence); --json prints them for a program.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one parsed report as an outline (or the typed model with --json).
     Show {
         path: PathBuf,
@@ -51,10 +59,41 @@ fn main() -> Result<()> {
             let written = dataset::write(&out, &reports)
                 .with_context(|| format!("writing the dataset to {}", out.display()))?;
             for r in &reports {
-                println!("{}", view::summary_line(r, 0));
+                println!("{}", view::summary_line(r, r.findings.len()));
             }
-            println!("{}", view::total_line(&reports, 0));
+            let n_findings = reports.iter().map(|r| r.findings.len()).sum();
+            println!("{}", view::total_line(&reports, n_findings));
             println!("{}", written.summary());
+        }
+        Command::Check { paths, json } => {
+            let files = pipeline::collect_inputs(&paths);
+            if files.is_empty() {
+                anyhow::bail!("no report files (.txt .md .html) under {:?}", paths);
+            }
+            let reports = pipeline::process_all(&files);
+            if json {
+                let out: Vec<serde_json::Value> = reports
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "doc_id": r.doc_id,
+                            "source_path": r.source_path,
+                            "agency": r.header.agency,
+                            "year": r.header.year,
+                            "status": r.status,
+                            "error": r.error,
+                            "findings": r.findings,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&out)?);
+            } else {
+                let mut stdout = anstream::stdout();
+                for r in &reports {
+                    use std::io::Write;
+                    writeln!(stdout, "{}", view::findings(r))?;
+                }
+            }
         }
         Command::Show { path, json } => {
             let report = pipeline::process_file(&path);

@@ -317,6 +317,10 @@ pub struct Report {
     pub status: Status,
     pub error: Option<String>,
     pub problems: Vec<Problem>,
+    /// Numbers in the measures' texts (the metrics stage).
+    pub metrics: Vec<Metric>,
+    /// Disagreements between figures the report states (the check stage).
+    pub findings: Vec<Finding>,
 }
 
 impl Report {
@@ -334,6 +338,8 @@ impl Report {
             status: Status::Failed,
             error: Some(error),
             problems: Vec::new(),
+            metrics: Vec::new(),
+            findings: Vec::new(),
         }
     }
 
@@ -361,4 +367,136 @@ impl Report {
                 .filter_map(|m| m.score),
         )
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One raw snippet a finding rests on, and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// What the snippet is ("table score", "narrative item", "summary table percent" …).
+    pub what: String,
+    pub raw: String,
+    pub source: Source,
+}
+
+impl Evidence {
+    pub fn of(what: &str, s: &StatedNumber) -> Self {
+        Evidence {
+            what: what.into(),
+            raw: s.raw.clone(),
+            source: s.source.clone(),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} {:?} at {}", self.what, self.raw, self.source.describe())
+    }
+}
+
+/// A disagreement between figures a report states, or a doubt about one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// measure_score_conflict, objective_score_mismatch, score_rounding, …
+    pub kind: String,
+    pub severity: Severity,
+    pub objective_no: Option<u32>,
+    pub measure_no: Option<u32>,
+    pub code: Option<String>,
+    pub message: String,
+    pub stated: Option<f64>,
+    pub expected: Option<f64>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What a number in a text measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    Count,
+    CurrencyMnt,
+    Times,
+    Days,
+    /// A calendar year ("2019 онд"): not a quantity.
+    Year,
+    /// A legal or document reference ("159 тоот", "А/50 дугаар"): not a quantity.
+    Reference,
+    /// A telephone number ("77771289", "7777-1289"): not a quantity.
+    Phone,
+    Other,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::CurrencyMnt => "currency_mnt",
+            Unit::Times => "times",
+            Unit::Days => "days",
+            Unit::Year => "year",
+            Unit::Reference => "reference",
+            Unit::Phone => "phone",
+            Unit::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "гаруй": more than.
+    MoreThan,
+    /// "орчим", "ойролцоогоор", "-аад": about.
+    About,
+    /// "-аас доошгүй": not less than.
+    AtLeast,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::MoreThan => "more_than",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+        }
+    }
+}
+
+/// A number found in a measure's target or implementation text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub objective_no: u32,
+    pub measure_no: u32,
+    pub code: String,
+    /// "target" or "implementation".
+    pub field: String,
+    /// The number after its multiplier (мянга ×1e3, сая ×1e6, тэрбум ×1e9).
+    pub value: f64,
+    pub unit: Unit,
+    /// What is counted, dictionary form ("иргэн").
+    pub noun: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// The snippet, from the number to the noun or unit word.
+    pub raw: String,
+    /// Character offset of the number in the normalized field text.
+    pub offset: usize,
+    pub source: Source,
 }

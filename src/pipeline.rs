@@ -6,7 +6,7 @@
 //! never stops the batch.
 
 use crate::model::{Report, SourceFormat};
-use crate::{read, segment};
+use crate::{check, metrics, read, segment};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -63,6 +63,8 @@ pub fn process_file(path: &Path) -> Report {
         let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
             .map_err(|e| e.to_string())?;
         report.encoding = Some(out.encoding.to_string());
+        report.metrics = metrics::for_report(&report);
+        report.findings = check::check(&report, &report.metrics);
         Ok(report)
     }));
     match result {

@@ -3,7 +3,8 @@
 //! Enters: [`Report`]s. Leaves: text: the outline `biyelelt show` prints (objectives, measures,
 //! scores and where each came from) and the one-line-per-report summary of `ingest`.
 
-use crate::model::{Report, Source, StatedNumber};
+use crate::model::{Report, Severity, Source, StatedNumber};
+use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
 fn num(v: f64) -> String {
@@ -134,6 +135,12 @@ pub fn outline(r: &Report) -> String {
             );
         }
     }
+    if !r.findings.is_empty() {
+        let _ = writeln!(o, "\nFindings:");
+        for f in &r.findings {
+            let _ = writeln!(o, "  [{} {}] {}", f.severity.as_str(), f.kind, f.message);
+        }
+    }
     if !r.problems.is_empty() {
         let _ = writeln!(o, "\nProblems:");
         for p in &r.problems {
@@ -172,4 +179,68 @@ pub fn total_line(reports: &[Report], n_findings: usize) -> String {
         reports.iter().map(Report::n_measures).sum::<usize>(),
         n_findings
     )
+}
+
+fn severity_style(s: Severity) -> Style {
+    let color = match s {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
+
+/// Findings of one report for a person: grouped under the report, each with its evidence.
+/// Styled with ANSI colors; the caller's stream (anstream) drops them when not a terminal.
+pub fn findings(r: &Report) -> String {
+    let mut o = String::new();
+    let bold = Style::new().bold();
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let _ = writeln!(
+        o,
+        "{bold}{}{bold:#}  {} {} — {} finding(s): {errors} error(s), {warnings} warning(s){}",
+        r.source_path,
+        r.header.agency.as_deref().unwrap_or("?"),
+        r.header.year.map(|y| y.to_string()).unwrap_or("?".into()),
+        r.findings.len(),
+        if r.status == crate::model::Status::Ok {
+            String::new()
+        } else {
+            format!(
+                "  [{}: {}]",
+                r.status.as_str(),
+                r.error.as_deref().unwrap_or("")
+            )
+        }
+    );
+    let mut sorted: Vec<_> = r.findings.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in sorted {
+        let st = severity_style(f.severity);
+        let place = match (&f.code, f.objective_no) {
+            (Some(c), _) => format!("measure {c}"),
+            (None, Some(o)) => format!("objective {o}"),
+            _ => "report".into(),
+        };
+        let _ = writeln!(
+            o,
+            "  {st}{:<7}{st:#} {} ({place}): {}",
+            f.severity.as_str(),
+            f.kind,
+            f.message
+        );
+        for e in &f.evidence {
+            let _ = writeln!(o, "          {}", e.describe());
+        }
+    }
+    o
 }

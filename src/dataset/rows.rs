@@ -54,6 +54,8 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         "overall_score_computed": r.overall_score_computed(),
         "has_evaluation": r.evaluation.is_some(),
         "band_scale": r.evaluation.as_ref().map(|e| e.bands.iter().map(|b| b.label.clone()).collect::<Vec<_>>()),
+        "n_findings": r.findings.len(),
+        "n_errors": r.findings.iter().filter(|f| f.severity == crate::model::Severity::Error).count(),
         "status": r.status.as_str(),
         "error": r.error,
         "problems": r.problems.iter().map(|p| format!("[{}] {}: {}", p.stage, p.source.describe(), p.message)).collect::<Vec<_>>(),
@@ -147,12 +149,54 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         }
     }
 
+    let metrics: Vec<Value> = r
+        .metrics
+        .iter()
+        .map(|m| {
+            json!({
+                "doc_id": r.doc_id,
+                "year": year,
+                "objective_no": m.objective_no,
+                "measure_no": m.measure_no,
+                "code": m.code,
+                "field": m.field,
+                "value": m.value,
+                "unit": m.unit.as_str(),
+                "noun": m.noun,
+                "qualifier": m.qualifier.map(|q| q.as_str()),
+                "raw": m.raw,
+                "offset": m.offset,
+                "line": m.source.line,
+                "page": m.source.page,
+            })
+        })
+        .collect();
+    let findings: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "doc_id": r.doc_id,
+                "year": year,
+                "kind": f.kind,
+                "severity": f.severity.as_str(),
+                "objective_no": f.objective_no,
+                "measure_no": f.measure_no,
+                "code": f.code,
+                "message": f.message,
+                "stated": f.stated,
+                "expected": f.expected,
+                "evidence": f.evidence.iter().map(|e| json!({"what": e.what, "raw": e.raw, "line": e.source.line, "page": e.source.page})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+
     vec![
         ("reports", vec![report]),
         ("objectives", objectives),
         ("measures", measures),
         ("narrative_items", items),
-        ("metrics", Vec::new()),
-        ("findings", Vec::new()),
+        ("metrics", metrics),
+        ("findings", findings),
     ]
 }

@@ -60,6 +60,21 @@ static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Band counts in prose: "100 хувь-41 заалт", "хугацаа болоогүй-3 заалт".
+static PROSE_BAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)({NUM})\s*(?:хувь|%)\s*-\s*(\d+)\s*(?:заалт|арга\s+хэмжээ)"
+    ))
+});
+static PROSE_NOT_DUE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:хугацаа\s+болоогүй|ХБ)\s*-\s*(\d+)\s*(?:заалт|арга\s+хэмжээ)"));
+/// "Нийт 64 арга хэмжээнээс …"
+static PROSE_TOTAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)нийт\s+(\d+)\s+(?:арга\s+хэмжээ|заалт)"));
+/// "Хэрэгжилтийн дундаж 87.6 хувьтай"
+static PROSE_MEAN: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)дундаж\s+({NUM})\s*(?:хувьтай|%)")));
+
 #[derive(Debug, Clone)]
 pub struct SummaryRow {
     pub objective_no: u32,
@@ -318,6 +333,41 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
                 raw: t.clone(),
                 source: p.source.clone(),
             });
+        }
+        for c in PROSE_BAND.captures_iter(&t) {
+            eval.stated_counts.push(StatedCount {
+                what: format!("band:{}-{}", &c[1], &c[1]),
+                value: c[2].parse().unwrap_or(f64::NAN),
+                raw: c[0].to_string(),
+                source: p.source.clone(),
+            });
+        }
+        for c in PROSE_NOT_DUE.captures_iter(&t) {
+            eval.stated_counts.push(StatedCount {
+                what: "not_due".into(),
+                value: c[1].parse().unwrap_or(f64::NAN),
+                raw: c[0].to_string(),
+                source: p.source.clone(),
+            });
+        }
+        if !TOTALS.is_match(&t) {
+            if let Some(c) = PROSE_TOTAL.captures(&t) {
+                eval.stated_counts.push(StatedCount {
+                    what: "measures".into(),
+                    value: c[1].parse().unwrap_or(f64::NAN),
+                    raw: c[0].to_string(),
+                    source: p.source.clone(),
+                });
+            }
+        }
+        if eval.overall_conclusion.is_none() {
+            if let Some(c) = PROSE_MEAN.captures(&t) {
+                eval.overall_conclusion = Some(StatedNumber {
+                    value: c[1].parse().unwrap_or(f64::NAN),
+                    raw: c[0].to_string(),
+                    source: p.source.clone(),
+                });
+            }
         }
         if eval.overall_conclusion.is_none() {
             if let Some(c) = CONCLUSION.captures(&t) {

@@ -159,6 +159,8 @@ pub fn segment(
         status,
         error,
         problems,
+        metrics: Vec::new(),
+        findings: Vec::new(),
     })
 }
 

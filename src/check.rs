@@ -1,0 +1,786 @@
+//! Checks: every figure a report states more than once, cross-checked.
+//!
+//! Enters: a segmented [`Report`] and its metrics. Leaves: [`Finding`]s, each with its kind,
+//! severity, the objective and measure it concerns, the stated and expected figures, and the raw
+//! snippets it rests on. Scoring rules as the reports apply them: an objective's percent is the
+//! mean of its measures, the overall percent the mean of all measures (not of the objectives);
+//! not-due measures are left out of every mean and count of scored measures, a 0 is kept in.
+//! Band scales are read from the report, never assumed.
+
+use crate::model::{
+    mean, Band, Evidence, Finding, Metric, Objective, Report, Severity, StatedNumber, Unit,
+};
+
+/// Two figures closer than this are the same figure.
+const SAME: f64 = 0.05;
+/// An objective's stated percent may differ from the mean by this much before it is an error.
+const ROUNDING: f64 = 0.1;
+
+fn decimals(raw: &str) -> u32 {
+    let digits: String = raw
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    digits
+        .split_once(['.', ','])
+        .map_or(0, |(_, frac)| frac.len() as u32)
+}
+
+fn round_to(v: f64, d: u32) -> f64 {
+    let p = 10f64.powi(d as i32);
+    (v * p).round() / p
+}
+
+fn trunc_to(v: f64, d: u32) -> f64 {
+    let p = 10f64.powi(d as i32);
+    ((v * p) + 1e-9).trunc() / p
+}
+
+/// How a stated figure relates to an exact one printed to the stated figure's decimals.
+#[derive(Debug, PartialEq)]
+enum Fit {
+    Rounded,
+    Truncated,
+    No,
+}
+
+fn fit(stated: &StatedNumber, exact: f64) -> Fit {
+    let d = decimals(&stated.raw);
+    if (round_to(exact, d) - stated.value).abs() < 1e-9 || (exact - stated.value).abs() < 1e-9 {
+        Fit::Rounded
+    } else if (trunc_to(exact, d) - stated.value).abs() < 1e-9 {
+        Fit::Truncated
+    } else {
+        Fit::No
+    }
+}
+
+fn num(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+struct Out<'a> {
+    report: &'a Report,
+    findings: Vec<Finding>,
+}
+
+impl Out<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: &str,
+        severity: Severity,
+        objective_no: Option<u32>,
+        measure: Option<(u32, &str)>,
+        message: String,
+        stated: Option<f64>,
+        expected: Option<f64>,
+        evidence: Vec<Evidence>,
+    ) {
+        self.findings.push(Finding {
+            kind: kind.into(),
+            severity,
+            objective_no,
+            measure_no: measure.map(|m| m.0),
+            code: measure.map(|m| m.1.to_string()),
+            message,
+            stated,
+            expected,
+            evidence,
+        });
+    }
+}
+
+/// Does a score fall in a band? Bands are printed with whole-number bounds ("60-69"), so a
+/// band covers from its low bound up to the next whole number after its high bound.
+fn in_band(score: f64, low: f64, high: f64) -> bool {
+    score >= low - 1e-9 && (score < high + 1.0 - 1e-9 || (high >= 100.0 && score <= high + 1e-9))
+}
+
+fn scored_bands(bands: &[Band]) -> Vec<&Band> {
+    let mut b: Vec<&Band> = bands
+        .iter()
+        .filter(|b| !b.not_due && b.low.is_some() && b.high.is_some())
+        .collect();
+    b.sort_by(|x, y| x.low.unwrap_or(0.0).total_cmp(&y.low.unwrap_or(0.0)));
+    b
+}
+
+/// All checks of one report.
+pub fn check(report: &Report, metrics: &[Metric]) -> Vec<Finding> {
+    let mut out = Out {
+        report,
+        findings: Vec::new(),
+    };
+    measure_scores(&mut out);
+    for o in &report.objectives {
+        objective_score(&mut out, o);
+    }
+    overall_score(&mut out);
+    counts(&mut out);
+    bands(&mut out);
+    out_of_range(&mut out);
+    shares(&mut out, metrics);
+    out.findings
+}
+
+/// measure_score_conflict: the table and the evaluation give one measure two scores.
+fn measure_scores(out: &mut Out) {
+    let r = out.report;
+    for o in &r.objectives {
+        for m in &o.measures {
+            let (Some(t), Some(n)) = (&m.score_table, &m.score_narrative) else {
+                continue;
+            };
+            if (t.value - n.value).abs() <= SAME {
+                continue;
+            }
+            let exact = o.score_computed();
+            let mut explained = String::new();
+            if let Some(mean) = exact {
+                match fit(t, mean) {
+                    Fit::Truncated => explained = format!(
+                        " The table's {} is objective {}'s mean ({}) truncated to {} decimal(s): the row carries the objective's score, not the measure's.",
+                        t.raw, o.objective_no, num(mean), decimals(&t.raw)
+                    ),
+                    Fit::Rounded if o.measures.len() > 1 => explained = format!(
+                        " The table's {} is objective {}'s mean ({}): the row carries the objective's score, not the measure's.",
+                        t.raw, o.objective_no, num(mean)
+                    ),
+                    _ => {}
+                }
+            }
+            if explained.is_empty() {
+                if let Some(s) = o.score_stated() {
+                    if (s.value - t.value).abs() <= SAME && o.measures.len() > 1 {
+                        explained = format!(
+                            " The table's {} equals objective {}'s stated percent.",
+                            t.raw, o.objective_no
+                        );
+                    }
+                }
+            }
+            let severity = if explained.is_empty() {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.push(
+                "measure_score_conflict",
+                severity,
+                Some(o.objective_no),
+                Some((m.measure_no, &m.code)),
+                format!(
+                    "measure {} has two scores: {} in the plan table, {} in the evaluation.{explained}",
+                    m.code,
+                    num(t.value),
+                    num(n.value)
+                ),
+                Some(t.value),
+                Some(n.value),
+                vec![Evidence::of("table score", t), Evidence::of("evaluation", n)],
+            );
+        }
+    }
+}
+
+/// objective_score_mismatch and score_rounding for an objective's stated percents.
+fn objective_score(out: &mut Out, o: &Objective) {
+    let Some(mean) = o.score_computed() else {
+        return;
+    };
+    let scored: Vec<Evidence> = o
+        .measures
+        .iter()
+        .filter(|m| !m.not_due)
+        .filter_map(|m| {
+            let s = m.score_narrative.as_ref().or(m.score_table.as_ref())?;
+            Some(Evidence::of(&format!("measure {} score", m.code), s))
+        })
+        .collect();
+    let mut stated: Vec<(&str, &StatedNumber)> = Vec::new();
+    if let Some(t) = &o.score_table {
+        stated.push(("plan table", t));
+    }
+    if let Some(s) = &o.score_summary {
+        stated.push(("summary table", s));
+    }
+    let mut rounding: Vec<Evidence> = Vec::new();
+    let mut rounding_value = None;
+    for (where_, s) in &stated {
+        match fit(s, mean) {
+            Fit::Rounded => {}
+            Fit::Truncated => {
+                rounding.push(Evidence::of(&format!("{where_} percent"), s));
+                rounding_value = Some(s.value);
+            }
+            Fit::No if (s.value - mean).abs() <= ROUNDING => {}
+            Fit::No => {
+                let mut ev = vec![Evidence::of(&format!("{where_} percent"), s)];
+                ev.extend(scored.iter().cloned());
+                out.push(
+                    "objective_score_mismatch",
+                    Severity::Error,
+                    Some(o.objective_no),
+                    None,
+                    format!(
+                        "objective {} is stated {} in the {where_}, but the mean of its {} scored measure(s) is {}",
+                        o.objective_no,
+                        num(s.value),
+                        o.measures.iter().filter(|m| !m.not_due && m.score.is_some()).count(),
+                        num(mean)
+                    ),
+                    Some(s.value),
+                    Some(mean),
+                    ev,
+                );
+            }
+        }
+    }
+    if let Some(v) = rounding_value {
+        let d = decimals(&rounding[0].raw);
+        out.push(
+            "score_rounding",
+            Severity::Info,
+            Some(o.objective_no),
+            None,
+            format!(
+                "objective {} is stated {}: its mean {} truncated, not rounded (rounded: {})",
+                o.objective_no,
+                num(v),
+                num(mean),
+                num(round_to(mean, d))
+            ),
+            Some(v),
+            Some(mean),
+            rounding,
+        );
+    }
+    // The plan table and the summary table state two different percents.
+    if let (Some(t), Some(s)) = (&o.score_table, &o.score_summary) {
+        if (t.value - s.value).abs() > SAME && fit(t, mean) == Fit::No && fit(s, mean) == Fit::No {
+            return;
+        }
+        if (t.value - s.value).abs() > SAME {
+            out.push(
+                "objective_score_mismatch",
+                Severity::Error,
+                Some(o.objective_no),
+                None,
+                format!(
+                    "objective {} is stated {} in the plan table and {} in the summary table",
+                    o.objective_no,
+                    num(t.value),
+                    num(s.value)
+                ),
+                Some(t.value),
+                Some(s.value),
+                vec![
+                    Evidence::of("plan table", t),
+                    Evidence::of("summary table", s),
+                ],
+            );
+        }
+    }
+}
+
+/// overall_score_mismatch / score_rounding for the overall percent.
+fn overall_score(out: &mut Out) {
+    let r = out.report;
+    let Some(by_measures) = r.overall_score_computed() else {
+        return;
+    };
+    let by_objectives = mean(r.objectives.iter().filter_map(Objective::score_computed));
+    let mut stated: Vec<(&str, &StatedNumber)> = Vec::new();
+    if let Some(t) = &r.overall_table {
+        stated.push(("plan table's \"Дундаж үнэлгээ\"", t));
+    }
+    if let Some(c) = r
+        .evaluation
+        .as_ref()
+        .and_then(|e| e.overall_conclusion.as_ref())
+    {
+        stated.push(("conclusion", c));
+    }
+    for (where_, s) in stated {
+        let ev = vec![Evidence::of(where_, s)];
+        match fit(s, by_measures) {
+            Fit::Rounded => continue,
+            Fit::Truncated => {
+                out.push(
+                    "score_rounding",
+                    Severity::Info,
+                    None,
+                    None,
+                    format!(
+                        "the overall percent in the {where_} is {}: the mean of the measures {} truncated, not rounded",
+                        num(s.value),
+                        num(by_measures)
+                    ),
+                    Some(s.value),
+                    Some(by_measures),
+                    ev,
+                );
+                continue;
+            }
+            Fit::No => {}
+        }
+        let objectives_fit = by_objectives.is_some_and(|m| fit(s, m) != Fit::No);
+        let (severity, why) = if objectives_fit {
+            (
+                Severity::Warning,
+                format!(
+                    "it is the mean of the objectives ({}), not of the measures ({}) as the scoring method sets",
+                    num(by_objectives.unwrap_or(f64::NAN)),
+                    num(by_measures)
+                ),
+            )
+        } else {
+            (
+                Severity::Error,
+                format!(
+                    "it fits neither the mean of the measures ({}) nor the mean of the objectives ({})",
+                    num(by_measures),
+                    by_objectives.map(num).unwrap_or("-".into())
+                ),
+            )
+        };
+        out.push(
+            "overall_score_mismatch",
+            severity,
+            None,
+            None,
+            format!(
+                "the overall percent in the {where_} is {}: {why}",
+                num(s.value)
+            ),
+            Some(s.value),
+            Some(by_measures),
+            ev,
+        );
+    }
+}
+
+/// measure_count_mismatch: stated counts of objectives and measures against what was found.
+fn counts(out: &mut Out) {
+    let r = out.report;
+    let n_found = r.n_measures() as f64;
+    for o in &r.objectives {
+        if let Some(s) = &o.n_measures_stated {
+            if (s.value - o.measures.len() as f64).abs() > SAME {
+                out.push(
+                    "measure_count_mismatch",
+                    Severity::Error,
+                    Some(o.objective_no),
+                    None,
+                    format!(
+                        "the summary table gives objective {} {} measure(s); the plan table has {}",
+                        o.objective_no,
+                        num(s.value),
+                        o.measures.len()
+                    ),
+                    Some(s.value),
+                    Some(o.measures.len() as f64),
+                    vec![Evidence::of("summary table count", s)],
+                );
+            }
+        }
+    }
+    let Some(e) = &r.evaluation else { return };
+    let bands = &e.bands;
+    for c in &e.stated_counts {
+        let (expected, what) = match c.what.as_str() {
+            "objectives" => (r.objectives.len() as f64, "objectives".to_string()),
+            "measures" => (n_found, "measures".to_string()),
+            "not_due" => (
+                r.measures().filter(|m| m.not_due).count() as f64,
+                "not-due measures".to_string(),
+            ),
+            band => {
+                let Some((low, high)) = band
+                    .strip_prefix("band:")
+                    .and_then(|b| b.split_once('-'))
+                    .and_then(|(l, h)| Some((l.parse::<f64>().ok()?, h.parse::<f64>().ok()?)))
+                else {
+                    continue;
+                };
+                // "100 хувь-41 заалт" with a band scale: the band whose value it is.
+                let (low, high) = match bands.iter().find(|b| b.value == Some(low) && low == high) {
+                    Some(b) if c.raw.contains("заалт") => {
+                        (b.low.unwrap_or(low), b.high.unwrap_or(high))
+                    }
+                    _ => (low, high),
+                };
+                let n = r
+                    .measures()
+                    .filter(|m| !m.not_due)
+                    .filter_map(|m| m.score)
+                    .filter(|s| *s >= low - 1e-9 && *s <= high + 1e-9)
+                    .count() as f64;
+                (n, format!("measures scored {}-{}", num(low), num(high)))
+            }
+        };
+        if (c.value - expected).abs() > SAME {
+            out.push(
+                "measure_count_mismatch",
+                Severity::Error,
+                None,
+                None,
+                format!(
+                    "the report states {} {what}; {} found",
+                    num(c.value),
+                    num(expected)
+                ),
+                Some(c.value),
+                Some(expected),
+                vec![Evidence {
+                    what: "stated count".into(),
+                    raw: c.raw.clone(),
+                    source: c.source.clone(),
+                }],
+            );
+        }
+    }
+}
+
+/// bucket_count_mismatch, bucket_label_mismatch, band_gap.
+fn bands(out: &mut Out) {
+    let r = out.report;
+    let Some(e) = &r.evaluation else { return };
+    // The summary table's band counts per objective.
+    for o in &r.objectives {
+        if o.band_counts_stated.is_empty() {
+            continue;
+        }
+        for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {
+            let found = o
+                .measures
+                .iter()
+                .filter(|m| {
+                    if band.not_due {
+                        m.not_due
+                    } else {
+                        !m.not_due
+                            && m.score.is_some_and(|s| {
+                                in_band(
+                                    s,
+                                    band.low.unwrap_or(f64::NAN),
+                                    band.high.unwrap_or(f64::NAN),
+                                )
+                            })
+                    }
+                })
+                .count() as u32;
+            let stated_n = stated.unwrap_or(0);
+            if stated_n != found {
+                out.push(
+                    "bucket_count_mismatch",
+                    Severity::Error,
+                    Some(o.objective_no),
+                    None,
+                    format!(
+                        "the summary table counts {stated_n} measure(s) of objective {} in band \"{}\"; their scores put {found} there",
+                        o.objective_no, band.label
+                    ),
+                    Some(stated_n as f64),
+                    Some(found as f64),
+                    vec![Evidence {
+                        what: format!("summary table, band \"{}\"", band.label),
+                        raw: stated.map(|n| n.to_string()).unwrap_or_default(),
+                        source: o.score_summary.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
+                    }],
+                );
+            }
+        }
+    }
+    // Items listed under a band heading whose own score lies outside it.
+    for (i, item) in e.items.iter().enumerate() {
+        let Some(h) = &item.heading else { continue };
+        let Some(m) = r
+            .measures()
+            .find(|m| m.narrative.as_ref().is_some_and(|n| n.item == i))
+        else {
+            continue;
+        };
+        let Some(score) = m.score else { continue };
+        if m.not_due || (score >= h.low - 1e-9 && score <= h.high + 1e-9) {
+            continue;
+        }
+        let mut ev = vec![Evidence {
+            what: "band heading".into(),
+            raw: h.raw.clone(),
+            source: h.source.clone(),
+        }];
+        ev.push(Evidence {
+            what: "item".into(),
+            raw: item.raw.clone(),
+            source: item.source.clone(),
+        });
+        out.push(
+            "bucket_label_mismatch",
+            Severity::Error,
+            Some(m.objective_no),
+            Some((m.measure_no, &m.code)),
+            format!(
+                "measure {} is listed under \"{}\" but its score is {}",
+                m.code,
+                h.raw,
+                num(score)
+            ),
+            Some(score),
+            None,
+            ev,
+        );
+    }
+    // Gaps in the printed band scale, and measures whose score falls in one.
+    let scored = scored_bands(&e.bands);
+    let mut gaps: Vec<(f64, f64)> = Vec::new();
+    for w in scored.windows(2) {
+        let (hi, lo) = (w[0].high.unwrap_or(0.0), w[1].low.unwrap_or(0.0));
+        if lo > hi + 1.0 + 1e-9 {
+            gaps.push((hi + 1.0, lo - 1.0));
+        }
+    }
+    if gaps.is_empty() {
+        return;
+    }
+    let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
+    let gap_text: Vec<String> = gaps
+        .iter()
+        .map(|(a, b)| format!("{}-{}", num(*a), num(*b)))
+        .collect();
+    out.push(
+        "band_gap",
+        Severity::Info,
+        None,
+        None,
+        format!(
+            "the report's band scale ({}) leaves scores {} in no band",
+            scale.join(", "),
+            gap_text.join(", ")
+        ),
+        None,
+        None,
+        vec![Evidence {
+            what: "band scale".into(),
+            raw: scale.join(", "),
+            source: r
+                .objectives
+                .first()
+                .and_then(|o| o.score_summary.as_ref())
+                .map(|s| s.source.clone())
+                .unwrap_or_default(),
+        }],
+    );
+    for m in r.measures().filter(|m| !m.not_due) {
+        let Some(score) = m.score else { continue };
+        if scored
+            .iter()
+            .any(|b| in_band(score, b.low.unwrap_or(f64::NAN), b.high.unwrap_or(f64::NAN)))
+        {
+            continue;
+        }
+        let ev = m
+            .score_narrative
+            .as_ref()
+            .or(m.score_table.as_ref())
+            .map(|s| vec![Evidence::of("score", s)])
+            .unwrap_or_default();
+        out.push(
+            "band_gap",
+            Severity::Error,
+            Some(m.objective_no),
+            Some((m.measure_no, &m.code)),
+            format!(
+                "measure {} scored {}, which lies in no band of the report's scale ({})",
+                m.code,
+                num(score),
+                scale.join(", ")
+            ),
+            Some(score),
+            None,
+            ev,
+        );
+    }
+}
+
+/// score_out_of_range: any stated score below 0 or above 100.
+fn out_of_range(out: &mut Out) {
+    let r = out.report;
+    // (objective, measure, what, figure)
+    type Stated<'a> = (
+        Option<u32>,
+        Option<(u32, String)>,
+        &'a str,
+        &'a StatedNumber,
+    );
+    let mut stated: Vec<Stated> = Vec::new();
+    for o in &r.objectives {
+        for (what, s) in [
+            ("plan table", &o.score_table),
+            ("summary table", &o.score_summary),
+        ] {
+            if let Some(s) = s {
+                stated.push((Some(o.objective_no), None, what, s));
+            }
+        }
+        for m in &o.measures {
+            for (what, s) in [
+                ("table score", &m.score_table),
+                ("evaluation score", &m.score_narrative),
+            ] {
+                if let Some(s) = s {
+                    stated.push((
+                        Some(o.objective_no),
+                        Some((m.measure_no, m.code.clone())),
+                        what,
+                        s,
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(s) = r.overall_score_stated() {
+        stated.push((None, None, "overall percent", s));
+    }
+    for (o, m, what, s) in stated {
+        if (0.0..=100.0).contains(&s.value) {
+            continue;
+        }
+        let name = match (&m, o) {
+            (Some((_, code)), _) => format!("measure {code}"),
+            (None, Some(o)) => format!("objective {o}"),
+            _ => "the report".into(),
+        };
+        out.push(
+            "score_out_of_range",
+            Severity::Error,
+            o,
+            m.as_ref().map(|(n, c)| (*n, c.as_str())),
+            format!("{name}'s {what} is {}, outside 0-100", num(s.value)),
+            Some(s.value),
+            None,
+            vec![Evidence::of(what, s)],
+        );
+    }
+}
+
+/// stated_share_mismatch: "… 95240 даатгуулагчийн … 88.1 хувь буюу 83906 даатгуулагч…": a
+/// percent tied by "буюу" to a count, and an earlier larger count of the same noun as the whole.
+fn shares(out: &mut Out, metrics: &[Metric]) {
+    let r = out.report;
+    for m in r.measures() {
+        for field in ["target", "implementation"] {
+            let text = if field == "target" {
+                &m.target.text
+            } else {
+                &m.implementation.text
+            };
+            let ms: Vec<&Metric> = metrics
+                .iter()
+                .filter(|x| {
+                    x.code == m.code && x.objective_no == m.objective_no && x.field == field
+                })
+                .collect();
+            for (i, p) in ms.iter().enumerate() {
+                if p.unit != Unit::Percent {
+                    continue;
+                }
+                // The count on the other side of "буюу".
+                let part = [ms.get(i + 1), i.checked_sub(1).and_then(|j| ms.get(j))]
+                    .into_iter()
+                    .flatten()
+                    .find(|c| {
+                        c.unit == Unit::Count && {
+                            let (a, b) = if c.offset > p.offset {
+                                (p, *c)
+                            } else {
+                                (*c, p)
+                            };
+                            let between = text.get(a.offset + a.raw.len()..b.offset).unwrap_or("");
+                            between.split_whitespace().any(|w| w == "буюу")
+                                && between.split_whitespace().count() <= 3
+                        }
+                    });
+                let Some(part) = part else { continue };
+                let Some(noun) = &part.noun else { continue };
+                let whole = ms
+                    .iter()
+                    .filter(|w| {
+                        w.unit == Unit::Count
+                            && w.offset < part.offset.min(p.offset)
+                            && w.noun.as_ref() == Some(noun)
+                            && w.value > part.value
+                    })
+                    .next_back();
+                let Some(whole) = whole else { continue };
+                let share = 100.0 * part.value / whole.value;
+                let d = decimals(&p.raw);
+                let tolerance = 0.5 * 10f64.powi(-(d as i32)) + 1e-9;
+                if (share - p.value).abs() <= tolerance.max(SAME) {
+                    continue;
+                }
+                let ev = [whole, part, p]
+                    .iter()
+                    .map(|x| Evidence {
+                        what: format!("{} text", field),
+                        raw: x.raw.clone(),
+                        source: x.source.clone(),
+                    })
+                    .collect();
+                out.push(
+                    "stated_share_mismatch",
+                    Severity::Warning,
+                    Some(m.objective_no),
+                    Some((m.measure_no, &m.code)),
+                    format!(
+                        "measure {}: {} is stated as {}% of {} {}, but {}/{} = {}%",
+                        m.code,
+                        num(part.value),
+                        num(p.value),
+                        num(whole.value),
+                        noun,
+                        num(part.value),
+                        num(whole.value),
+                        num(share)
+                    ),
+                    Some(p.value),
+                    Some(share),
+                    ev,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stated(v: f64, raw: &str) -> StatedNumber {
+        StatedNumber {
+            value: v,
+            raw: raw.into(),
+            source: Default::default(),
+        }
+    }
+
+    #[test]
+    fn rounding_and_truncation() {
+        assert_eq!(fit(&stated(97.9, "97.9"), 97.966), Fit::Truncated);
+        assert_eq!(fit(&stated(96.7, "96,7"), 96.666), Fit::Rounded);
+        assert_eq!(fit(&stated(98.2, "98.2"), 98.2416), Fit::Rounded);
+        assert_eq!(fit(&stated(100.0, "100"), 100.0), Fit::Rounded);
+        assert_eq!(fit(&stated(95.5, "95,5"), 92.5), Fit::No);
+    }
+
+    #[test]
+    fn bands_cover_up_to_the_next_whole_number() {
+        assert!(in_band(69.5, 60.0, 69.0));
+        assert!(!in_band(70.0, 60.0, 69.0));
+        assert!(in_band(100.0, 90.0, 100.0));
+        assert!(!in_band(89.0, 90.0, 100.0));
+    }
+}
