@@ -706,15 +706,12 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
                     });
                 let Some(part) = part else { continue };
                 let Some(noun) = &part.noun else { continue };
-                let whole = ms
-                    .iter()
-                    .filter(|w| {
-                        w.unit == Unit::Count
-                            && w.offset < part.offset.min(p.offset)
-                            && w.noun.as_ref() == Some(noun)
-                            && w.value > part.value
-                    })
-                    .next_back();
+                let whole = ms.iter().rfind(|w| {
+                    w.unit == Unit::Count
+                        && w.offset < part.offset.min(p.offset)
+                        && w.noun.as_ref() == Some(noun)
+                        && w.value > part.value
+                });
                 let Some(whole) = whole else { continue };
                 let share = 100.0 * part.value / whole.value;
                 let d = decimals(&p.raw);
