@@ -20,6 +20,9 @@ Every output is committed; rerunning rewrites them byte for byte.
   user: Є є Ї ї stand for Ө ө Ү ү.
 - tests/fixtures/sample_utf16le.txt: the sample in UTF-16LE with BOM; sample_utf16be_nobom.txt
   the sample in UTF-16BE without BOM.
+- tests/fixtures/findings/<kind>.txt: variant A with one planted mistake each (PLANTS below
+  says what and where); prose_counts_clean.txt and prose_counts_planted.txt state the band counts
+  and the mean in prose instead of a summary table.
 - tests/fixtures/bad/: an empty file, a binary file named .txt, a text that is not a report,
   a report whose plan table has no evaluation or header (partial).
 """
@@ -295,6 +298,54 @@ def burtgel_cp1251():
     return legacy.encode("cp1251")
 
 
+# One planted mistake per finding kind: (file, [(old, new)], kind, objective, measure code).
+PLANTS = [
+    ("measure_score_conflict", [("62,4 хувь болсон.</p>\t70\n", "62,4 хувь болсон.</p>\t75\n")],
+     "measure_score_conflict", 1, "1.2"),
+    ("objective_score_mismatch", [("\t1\t4\t3\t1\t\t\t\t92,5", "\t1\t4\t3\t1\t\t\t\t95,5")],
+     "objective_score_mismatch", 4, None),
+    ("score_rounding", [("<b>85.6</b>", "<b>85.5</b>"), ("85.6 хувьтай", "85.5 хувьтай")],
+     "score_rounding", None, None),
+    ("overall_score_mismatch", [("<b>85.6</b>", "<b>88.0</b>")], "overall_score_mismatch", None, None),
+    ("measure_count_mismatch", [("4 зорилт бүхий 10 арга хэмжээ", "4 зорилт бүхий 11 арга хэмжээ")],
+     "measure_count_mismatch", None, None),
+    ("bucket_count_mismatch", [("\t1\t4\t3\t1\t\t\t\t92,5", "\t1\t4\t2\t2\t\t\t\t92,5")],
+     "bucket_count_mismatch", 4, None),
+    ("bucket_label_mismatch", [
+        ("- Зорилт 4.4. Өргөдөл, гомдлын шийдвэрлэлтийн тайланг улирал бүр нээлттэй мэдээлэх.",
+         "- Зорилт 4.4. Өргөдөл, гомдлын шийдвэрлэлтийн тайланг улирал бүр нээлттэй мэдээлэх;\n"
+         "- Зорилт 4.2. Өргөдөл, гомдлыг хуулийн хугацаанд шийдвэрлэх /70/."),
+        ("зохион байгуулах /70/;\n- Зорилт 4.2. Өргөдөл, гомдлыг хуулийн хугацаанд шийдвэрлэх /70/.",
+         "зохион байгуулах /70/."),
+    ], "bucket_label_mismatch", 4, "4.2"),
+    ("score_out_of_range", [("<p>Шалгалтын үр дүнг нэг удаа нийтэлсэн.</p>\t30",
+                             "<p>Шалгалтын үр дүнг нэг удаа нийтэлсэн.</p>\t130")],
+     "score_out_of_range", 2, "2.3"),
+    ("band_gap", [("70 /70-89/", "70 /75-89/")], "band_gap", 1, "1.2"),
+    ("stated_share_mismatch", [("2305 буюу 94,1 хувь", "2305 буюу 96,1 хувь")],
+     "stated_share_mismatch", 3, "3.1"),
+]
+
+
+def planted(name, replacements):
+    text = tatvar()
+    for old, new in replacements:
+        assert text.count(old) == 1, (name, old)
+        text = text.replace(old, new)
+    return text
+
+
+def prose_counts(planted_mistake):
+    """Variant A with the summary table replaced by counts in prose."""
+    text = tatvar()
+    start = text.index("Зорилт\tЗорилтын тоо")
+    end = text.index("100 хувийн биелэлттэй:")
+    n100 = 7 if planted_mistake else 6
+    prose = (f"Нийт 10 арга хэмжээнээс 100 хувь-{n100} заалт, 70 хувь-2 заалт, 30 хувь-1 заалт, "
+             "хугацаа болоогүй-1 заалт байна. Хэрэгжилтийн дундаж 85.6 хувьтай.\n\n")
+    return text[:start] + prose + text[end:]
+
+
 def main():
     write("corpus/tatvar_2021.txt", tatvar())
     write("corpus/gaali_2020.md", gaali())
@@ -304,6 +355,11 @@ def main():
     sample = open(SAMPLE, encoding="utf-8").read()
     write("tests/fixtures/sample_utf16le.txt", b"\xff\xfe" + sample.encode("utf-16-le"))
     write("tests/fixtures/sample_utf16be_nobom.txt", sample.encode("utf-16-be"))
+
+    for name, replacements, _kind, _objective, _code in PLANTS:
+        write(f"tests/fixtures/findings/{name}.txt", planted(name, replacements))
+    write("tests/fixtures/findings/prose_counts_clean.txt", prose_counts(False))
+    write("tests/fixtures/findings/prose_counts_planted.txt", prose_counts(True))
 
     write("tests/fixtures/bad/empty.txt", b"")
     write("tests/fixtures/bad/binary.txt", bytes(range(256)) * 4)

@@ -705,14 +705,16 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
                         }
                     });
                 let Some(part) = part else { continue };
-                let Some(noun) = &part.noun else { continue };
+                // The whole: the nearest larger count before, of the part's noun when it has one.
                 let whole = ms.iter().rfind(|w| {
                     w.unit == Unit::Count
                         && w.offset < part.offset.min(p.offset)
-                        && w.noun.as_ref() == Some(noun)
+                        && w.noun.is_some()
+                        && (part.noun.is_none() || w.noun == part.noun)
                         && w.value > part.value
                 });
                 let Some(whole) = whole else { continue };
+                let noun = whole.noun.as_deref().unwrap_or("");
                 let share = 100.0 * part.value / whole.value;
                 let d = decimals(&p.raw);
                 let tolerance = 0.5 * 10f64.powi(-(d as i32)) + 1e-9;

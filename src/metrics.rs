@@ -456,9 +456,14 @@ pub fn extract(text: &str) -> Vec<Found> {
                 } else {
                     Unit::Count
                 };
-            end = toks[j].end;
-            let noun = (unit == Unit::Count).then(|| lemma(w, word_at(&toks, j + 1)));
-            (unit, noun)
+            if w == "буюу" {
+                // "2305 буюу 94.1 хувь": a count whose noun stands elsewhere.
+                (Unit::Count, None)
+            } else {
+                end = toks[j].end;
+                let noun = (unit == Unit::Count).then(|| lemma(w, word_at(&toks, j + 1)));
+                (unit, noun)
+            }
         } else {
             (Unit::Other, None)
         };

@@ -1,0 +1,236 @@
+//! Findings and metrics: the sample's own, one planted variant per kind, clean variants.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const SAMPLE: &str = "corpus/000_ef92a22f4dcf0ecd.txt";
+
+fn check_json(paths: &[&str]) -> Vec<Value> {
+    let mut args = vec!["check", "--json"];
+    args.extend_from_slice(paths);
+    let (ok, stdout, stderr) = run(&args);
+    assert!(ok, "{stderr}");
+    serde_json::from_str::<Vec<Value>>(&stdout).expect("check --json prints a JSON array")
+}
+
+#[test]
+fn sample_yields_exactly_its_three_findings() {
+    let (_dir, out, stdout) = ingest(&[SAMPLE]);
+    assert!(stdout.contains("3 findings"), "{stdout}");
+    let mut f = rows(&out, "findings");
+    f.sort_by_key(|r| s(&r["kind"]).to_string());
+    let kinds: Vec<(&str, &str)> = f
+        .iter()
+        .map(|r| (s(&r["kind"]), s(&r["severity"])))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("band_gap", "info"),
+            ("measure_score_conflict", "warning"),
+            ("score_rounding", "info")
+        ]
+    );
+    let conflict = &f[1];
+    assert_eq!(conflict["objective_no"], 5);
+    assert_eq!(s(&conflict["code"]), "5.1");
+    assert_eq!(f64_of(&conflict["stated"]), 97.9);
+    assert_eq!(f64_of(&conflict["expected"]), 93.9);
+    assert!(s(&conflict["message"]).contains("objective 5's mean (97.97) truncated"));
+    let lines: Vec<i64> = conflict["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["line"].as_i64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![43, 127]);
+    let rounding = &f[2];
+    assert_eq!(rounding["objective_no"], 5);
+    assert_eq!(f64_of(&rounding["stated"]), 97.9);
+    assert!(s(&f[0]["message"]).contains("70-89"));
+    let r = &rows(&out, "reports")[0];
+    assert_eq!(r["n_findings"], 3);
+    assert_eq!(r["n_errors"], 0);
+}
+
+fn f64_of(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+#[test]
+fn sample_metrics() {
+    let (_dir, out, _) = ingest(&[SAMPLE]);
+    let m = rows(&out, "metrics");
+    let has = |value: f64, unit: &str, noun: Option<&str>, code: Option<&str>| {
+        m.iter().any(|r| {
+            (f64_of(&r["value"]) - value).abs() < 1e-6
+                && s(&r["unit"]) == unit
+                && noun.is_none_or(|n| s(&r["noun"]) == n)
+                && code.is_none_or(|c| s(&r["code"]) == c)
+        })
+    };
+    assert!(has(5892.0, "count", Some("иргэн"), None));
+    assert!(has(1001.0, "count", None, None));
+    assert!(has(92.1, "percent", None, None));
+    assert!(has(88.1, "percent", None, Some("3.1")));
+    assert!(has(95240.0, "count", Some("даатгуулагч"), Some("3.1")));
+    assert!(has(83906.0, "count", Some("даатгуулагч"), Some("3.1")));
+    assert!(has(2673400.0, "count", Some("хандалт"), None));
+    assert!(has(133100.0, "count", Some("даатгуулагч"), None));
+    assert!(has(13231.0, "count", Some("албан хаагч"), None));
+    assert!(has(160.0, "count", Some("ажилтан"), Some("3.1")));
+    // Not counts: the phone number, years, references.
+    assert!(m
+        .iter()
+        .filter(|r| f64_of(&r["value"]) == 77771289.0)
+        .all(|r| s(&r["unit"]) == "phone"));
+    assert!(m
+        .iter()
+        .filter(|r| s(&r["raw"]).contains("онд"))
+        .all(|r| s(&r["unit"]) == "year"));
+    assert!(m
+        .iter()
+        .filter(|r| s(&r["raw"]).contains("тоот"))
+        .all(|r| s(&r["unit"]) == "reference"));
+    let more_than = m
+        .iter()
+        .find(|r| s(&r["raw"]) == "160 гаруй ажилтнуудыг")
+        .unwrap();
+    assert_eq!(s(&more_than["qualifier"]), "more_than");
+}
+
+/// One planted mistake per kind (scripts/make_fixtures.py, PLANTS): detected with the right
+/// kind, objective and measure.
+#[test]
+fn each_planted_mistake_is_found() {
+    let plants: &[(&str, &str, Option<i64>, Option<&str>, &str)] = &[
+        (
+            "measure_score_conflict",
+            "measure_score_conflict",
+            Some(1),
+            Some("1.2"),
+            "error",
+        ),
+        (
+            "objective_score_mismatch",
+            "objective_score_mismatch",
+            Some(4),
+            None,
+            "error",
+        ),
+        ("score_rounding", "score_rounding", None, None, "info"),
+        (
+            "overall_score_mismatch",
+            "overall_score_mismatch",
+            None,
+            None,
+            "error",
+        ),
+        (
+            "measure_count_mismatch",
+            "measure_count_mismatch",
+            None,
+            None,
+            "error",
+        ),
+        (
+            "bucket_count_mismatch",
+            "bucket_count_mismatch",
+            Some(4),
+            None,
+            "error",
+        ),
+        (
+            "bucket_label_mismatch",
+            "bucket_label_mismatch",
+            Some(4),
+            Some("4.2"),
+            "error",
+        ),
+        (
+            "score_out_of_range",
+            "score_out_of_range",
+            Some(2),
+            Some("2.3"),
+            "error",
+        ),
+        ("band_gap", "band_gap", Some(1), Some("1.2"), "error"),
+        (
+            "stated_share_mismatch",
+            "stated_share_mismatch",
+            Some(3),
+            Some("3.1"),
+            "warning",
+        ),
+        (
+            "prose_counts_planted",
+            "measure_count_mismatch",
+            None,
+            None,
+            "error",
+        ),
+    ];
+    let paths: Vec<String> = plants
+        .iter()
+        .map(|p| format!("tests/fixtures/findings/{}.txt", p.0))
+        .collect();
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let reports = check_json(&refs);
+    assert_eq!(reports.len(), plants.len());
+    for (file, kind, objective, code, severity) in plants {
+        let r = reports
+            .iter()
+            .find(|r| s(&r["source_path"]).ends_with(&format!("/{file}.txt")))
+            .unwrap();
+        let findings = r["findings"].as_array().unwrap();
+        let hit = findings.iter().any(|f| {
+            s(&f["kind"]) == *kind
+                && f["objective_no"].as_i64() == *objective
+                && f["code"].as_str() == *code
+                && s(&f["severity"]) == *severity
+        });
+        assert!(
+            hit,
+            "{file}: no {kind} at {objective:?}/{code:?} in {findings:#?}"
+        );
+        assert!(
+            findings
+                .iter()
+                .all(|f| !f["evidence"].as_array().unwrap().is_empty()),
+            "{file}: a finding without evidence"
+        );
+    }
+}
+
+#[test]
+fn clean_reports_have_no_error_or_warning() {
+    let reports = check_json(&[
+        "corpus/tatvar_2021.txt",
+        "corpus/gaali_2020.md",
+        "corpus/sangiin_yaam_2022.html",
+        "corpus/burtgel_2018_cp1251.txt",
+        "tests/fixtures/findings/prose_counts_clean.txt",
+    ]);
+    for r in &reports {
+        let bad: Vec<&Value> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| s(&f["severity"]) != "info")
+            .collect();
+        assert!(bad.is_empty(), "{}: {bad:#?}", s(&r["source_path"]));
+    }
+}
+
+#[test]
+fn check_prints_findings_for_a_person() {
+    let (ok, stdout, _) = run(&["check", SAMPLE, "tests/fixtures/findings/band_gap.txt"]);
+    assert!(ok);
+    // Not a terminal: no color codes.
+    assert!(!stdout.contains('\u{1b}'));
+    assert!(stdout.contains("measure_score_conflict (measure 5.1)"));
+    assert!(stdout.contains("table score \"97.9\" at line 43"));
+    assert!(stdout.contains("band_gap (measure 1.2)"));
+}
