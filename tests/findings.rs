@@ -105,7 +105,9 @@ fn sample_metrics() {
 /// kind, objective and measure.
 #[test]
 fn each_planted_mistake_is_found() {
-    let plants: &[(&str, &str, Option<i64>, Option<&str>, &str)] = &[
+    // (fixture, kind, objective, measure code, severity)
+    type Plant<'a> = (&'a str, &'a str, Option<i64>, Option<&'a str>, &'a str);
+    let plants: &[Plant] = &[
         (
             "measure_score_conflict",
             "measure_score_conflict",
