@@ -51,7 +51,20 @@ gaps = con.sql(f"""
 """)
 print(gaps)
 
+# Every error or warning finding, with its evidence.
+findings = (
+    scan("findings")
+    .filter(pl.col("severity") != "info")
+    .join(scan("reports").select("doc_id", "agency"), on="doc_id")
+    .select("agency", "year", "kind", "severity", "code", "message", "evidence")
+    .collect()
+)
+print(findings)
+
 if check:
+    assert findings.filter(pl.col("kind") == "measure_score_conflict").height >= 1
+    ev = findings.filter(pl.col("code") == "5.1").row(0, named=True)["evidence"]
+    assert [e["line"] for e in ev] == [43, 127], ev
     m51 = measures.filter(pl.col("code") == "5.1").row(0, named=True)
     assert (m51["score"], m51["score_table"], m51["score_narrative"]) == (93.9, 97.9, 93.9), m51
     assert measures.height == 12, measures.height
