@@ -28,6 +28,12 @@ pub enum ReadError {
          (PDF reports are read by a later version)."
     )]
     Unsupported { path: PathBuf, ext: String },
+    #[error("{path}: cannot read the PDF: {detail}. The file may be truncated or damaged: re-export or re-download it.")]
+    Pdf { path: PathBuf, detail: String },
+    #[error("{path}: the PDF is encrypted and needs a password to open. Remove the protection (qpdf --decrypt) and ingest it again.")]
+    Encrypted { path: PathBuf },
+    #[error("{path}: needs OCR: none of its {pages} page(s) has a text layer (a scan). Scanned reports are read by a later version.")]
+    NeedsOcr { path: PathBuf, pages: u32 },
     #[error("{path}: the text holds nothing but whitespace ({bytes} bytes, encoding {encoding}).")]
     Blank {
         path: PathBuf,

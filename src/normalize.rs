@@ -25,7 +25,11 @@ pub fn normalize(raw: &str) -> String {
     let s: String = raw.nfc().collect();
     let s = spaces_and_invisibles(&s);
     let s = quotes_and_dashes(&s);
-    let s = map_words(&s, repair_word);
+    let has_mojibake = s.split(|c: char| !is_word_char(c)).any(|w| {
+        w.chars().filter(|c| latin1_mon(*c).is_some()).count() >= 2
+            && !w.chars().any(|c| c.is_ascii_alphabetic())
+    });
+    let s = map_words(&s, |w| repair_word_in(w, has_mojibake));
     let s = join_hyphenated_lines(&s);
     let s = fold_whitespace(&s);
     decimal_commas(&s)
@@ -159,13 +163,19 @@ fn latin1_mon(c: char) -> Option<char> {
 ///
 /// Decided per word, because extracted text mixes correct Cyrillic with mojibake letter by letter.
 pub fn repair_word(word: &str) -> Option<String> {
+    repair_word_in(word, false)
+}
+
+/// `in_mojibake_text`: the field holds other mojibake words, so a lone Latin-1 letter ("À/35")
+/// is one too.
+fn repair_word_in(word: &str, in_mojibake_text: bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let n_latin1 = chars.iter().filter(|c| latin1_mon(**c).is_some()).count();
     let n_cyr = chars.iter().filter(|c| is_cyrillic(**c)).count();
     let n_ascii = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
     // A word of Latin-1 mojibake: mostly À–ÿ (plus ª º ¯ ¿), no plain ASCII letters. Two such
     // characters at least, or one beside Cyrillic, so a lone "é" in a Latin word stays.
-    let mojibake = n_latin1 > 0 && n_ascii == 0 && (n_latin1 >= 2 || n_cyr > 0);
+    let mojibake = n_latin1 > 0 && n_ascii == 0 && (n_latin1 >= 2 || n_cyr > 0 || in_mojibake_text);
     let cyrillic_context = n_cyr > 0 || mojibake;
     // In an all-capitals word a small look-alike stands for a capital ("ЕРɵНХИЙ").
     let capitals = chars.iter().filter(|c| is_cyrillic(**c)).count() >= 2
@@ -228,7 +238,10 @@ pub fn join_hyphenated_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
-        if chars[i] == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+        if chars[i] == '-'
+            && i > 0
+            && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '"' | ')'))
+        {
             // Skip spaces up to a newline, then spaces after it.
             let mut j = i + 1;
             while j < chars.len() && chars[j] == ' ' {
@@ -239,7 +252,33 @@ pub fn join_hyphenated_lines(s: &str) -> String {
                 while k < chars.len() && (chars[k] == ' ' || chars[k] == '\n') {
                     k += 1;
                 }
+                // "НДХ-\nтэй": a case ending after an abbreviation keeps its hyphen.
+                let word_start = chars[..i]
+                    .iter()
+                    .rposition(|c| !c.is_alphanumeric())
+                    .map_or(0, |p| p + 1);
+                let before = &chars[word_start..i];
+                let abbreviation = before.len() >= 2
+                    && before
+                        .iter()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit());
+                let after_len = chars[k..].iter().take_while(|c| c.is_alphabetic()).count();
+                // Two fragments that are each a word's length: a compound written with a hyphen
+                // ("даатгуулагч-үйлчлүүлэгчийн"), not one word cut at the line end.
+                let compound = before.len() >= 6 && after_len >= 6;
+                // Hyphenation never leaves one letter, nor cuts after a quote: "и-мэйл",
+                // "гэрээ\"-ний".
+                let kept = before.len() <= 1;
                 if k < chars.len() && chars[k].is_lowercase() {
+                    if abbreviation || compound || kept {
+                        out.push('-');
+                    }
+                    i = k;
+                    continue;
+                }
+                // "7777-\n1289": a number cut at its hyphen.
+                if k < chars.len() && chars[k].is_ascii_digit() && chars[i - 1].is_ascii_digit() {
+                    out.push('-');
                     i = k;
                     continue;
                 }
@@ -392,6 +431,9 @@ mod tests {
         assert_eq!(normalize("÷àäâàð"), "чадвар");
         // A Latin word with one accented letter stays.
         assert_eq!(normalize("café"), "café");
+        // A lone letter is mojibake when its field holds mojibake words.
+        assert_eq!(normalize("äàðãûí À/35 äóãààð"), "даргын А/35 дугаар");
+        assert_eq!(normalize("voilà À"), "voilà À");
     }
 
     #[test]
@@ -415,6 +457,14 @@ mod tests {
         assert_eq!(normalize("ажилла- \n  гааны"), "ажиллагааны");
         // A compound written with a hyphen inside a line stays; an uppercase next line is kept apart.
         assert_eq!(normalize("НДХ-тэй"), "НДХ-тэй");
+        assert_eq!(normalize("НДХ-\nтэй хамтран"), "НДХ-тэй хамтран");
+        assert_eq!(
+            normalize("даатгуулагч-\nүйлчлүүлэгчийн"),
+            "даатгуулагч-үйлчлүүлэгчийн"
+        );
+        assert_eq!(normalize("7777-\n1289 утас"), "7777-1289 утас");
+        assert_eq!(normalize("и-\nмэйлээр"), "и-мэйлээр");
+        assert_eq!(normalize("\"Гэрээ\"-\nний дагуу"), "\"Гэрээ\"-ний дагуу");
         assert_eq!(normalize("Хяналт-\nШинжилгээ"), "Хяналт- Шинжилгээ");
         assert_eq!(normalize("ЕРӨНХИЙ  \nГАЗАР"), "ЕРӨНХИЙ ГАЗАР");
     }

@@ -62,7 +62,8 @@ pub fn process_file(path: &Path) -> Report {
         let out = read::read_bytes(path, &bytes).map_err(|e| e.to_string())?;
         let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
             .map_err(|e| e.to_string())?;
-        report.encoding = Some(out.encoding.to_string());
+        report.encoding = out.encoding.map(str::to_string);
+        report.problems.splice(0..0, out.problems);
         report.metrics = metrics::for_report(&report);
         report.findings = check::check(&report, &report.metrics);
         Ok(report)

@@ -5,6 +5,8 @@
 //! segmentation has one input whatever the source. Text here is raw (markup removed, not yet
 //! normalized); `normalize` runs in segmentation, which keeps raw and normalized side by side.
 
+pub mod pages;
+
 use crate::model::Source;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,4 +91,53 @@ impl Row {
     pub fn cell_text(&self, i: usize) -> String {
         self.cells.get(i).map(Cell::text).unwrap_or_default()
     }
+}
+
+/// A word on a page, with its box in points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub font_size: f64,
+}
+
+impl Word {
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+    pub fn cy(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
+}
+
+/// A ruling line (table border) on a page: horizontal when `y0 == y1`, vertical when `x0 == x1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rule {
+    pub fn is_horizontal(&self) -> bool {
+        (self.y0 - self.y1).abs() < 0.5 && (self.x1 - self.x0).abs() > 2.0
+    }
+    pub fn is_vertical(&self) -> bool {
+        (self.x0 - self.x1).abs() < 0.5 && (self.y1 - self.y0).abs() > 2.0
+    }
+}
+
+/// One page of positioned words and ruling lines: what the PDF reader and OCR both produce.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+    pub rules: Vec<Rule>,
 }

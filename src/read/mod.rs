@@ -2,8 +2,9 @@
 //!
 //! Enters: a path. Leaves: the document, the source format, and the SHA-256 of the bytes (the
 //! report's `doc_id`), or a [`ReadError`] saying why the file cannot be read. Text exports
-//! (.txt, .md, .html) are read by [`text`]; PDFs come in a later version.
+//! (.txt, .md, .html) are read by [`text`]; PDFs by [`pdf`], whose pages go through the layout engine.
 
+pub mod pdf;
 pub mod text;
 
 use crate::error::ReadError;
@@ -13,13 +14,15 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// Extensions `ingest` picks up when it walks a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
 
 pub struct ReadOutput {
     pub document: Document,
     pub format: SourceFormat,
-    /// Name of the encoding the text was decoded from.
-    pub encoding: &'static str,
+    /// Name of the encoding the text was decoded from (text exports only).
+    pub encoding: Option<&'static str>,
+    /// Pages or parts that could not be read (the rest was).
+    pub problems: Vec<crate::model::Problem>,
 }
 
 /// The stable id of a report: SHA-256 of its bytes, first 16 hex digits.
@@ -39,6 +42,7 @@ pub fn format_of(path: &Path) -> Result<SourceFormat, ReadError> {
         "txt" => Ok(SourceFormat::Text),
         "md" | "markdown" => Ok(SourceFormat::Markdown),
         "html" | "htm" => Ok(SourceFormat::Html),
+        "pdf" => Ok(SourceFormat::Pdf),
         _ => Err(ReadError::Unsupported {
             path: path.to_path_buf(),
             ext,
@@ -49,11 +53,33 @@ pub fn format_of(path: &Path) -> Result<SourceFormat, ReadError> {
 /// Read one file's bytes as a document.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
     let format = format_of(path)?;
+    if format == SourceFormat::Pdf || bytes.starts_with(b"%PDF-") {
+        let read = pdf::read(path, bytes)?;
+        let problems = read
+            .problems
+            .into_iter()
+            .map(|p| crate::model::Problem {
+                stage: "read".into(),
+                source: crate::model::Source {
+                    page: Some(p.page),
+                    line: None,
+                },
+                message: p.message,
+            })
+            .collect();
+        return Ok(ReadOutput {
+            document: crate::layout::pages::document(&read.pages),
+            format: SourceFormat::Pdf,
+            encoding: None,
+            problems,
+        });
+    }
     let (text, encoding) = text::decode(path, bytes)?;
     let (document, format) = text::parse(&text, format);
     Ok(ReadOutput {
         document,
         format,
-        encoding,
+        encoding: Some(encoding),
+        problems: Vec::new(),
     })
 }

@@ -32,7 +32,7 @@ static SUMMARY_OBJECTIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^Зорилт\s*(\d{1,3})\s*[:.]?\s*(.*)$"));
 /// "Зорилт 5.1. <text> /93.9/;"
 static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\d+\.\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$"));
+    LazyLock::new(|| re(r"^(?:[-•–]\s*)?(?:\d+\.\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$"));
 static ITEM_SCORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[.;,]?\s*$")));
 /// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:".

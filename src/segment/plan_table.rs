@@ -362,7 +362,9 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 let non_empty: Vec<usize> = (0..n).filter(|&c| !paras[c].is_empty()).collect();
                 let has_score = score_col.is_some_and(|s| !paras[s].is_empty());
                 if row.after_page_break {
-                    true
+                    // The rest of a row cut by the page break has no score of its own; a row with
+                    // a score is a new row that happens to start the page.
+                    !has_score
                 } else {
                     !has_score
                         && !non_empty.is_empty()

@@ -1,0 +1,380 @@
+//! The layout engine: positioned words and ruling lines of pages → a document.
+//!
+//! Enters: [`Page`]s (from the PDF reader now, from OCR later). Leaves: a [`Document`] of
+//! paragraphs and tables in reading order, with the page of each. Running headers and footers
+//! (lines in the page margins that repeat on several pages, page numbers) are dropped; table
+//! cells come from the grid of ruling lines; a table that goes on over the next page is joined
+//! to it, its repeated header row dropped and its first row there marked as following a page
+//! break. Paragraphs inside a cell are kept apart by vertical gaps and list markers.
+
+use super::{Block, Cell, Document, Page, Paragraph, Row, Table, Word};
+use crate::model::Source;
+
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    top: f64,
+    bottom: f64,
+    size: f64,
+}
+
+/// Words → lines: words whose vertical centres are close, left to right.
+fn lines_of(words: &[&Word]) -> Vec<Line> {
+    let mut sorted: Vec<&Word> = words.to_vec();
+    sorted.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<&Word>> = Vec::new();
+    for w in sorted {
+        match groups.last_mut() {
+            Some(g) if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size) => {
+                g.push(w)
+            }
+            _ => groups.push(vec![w]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            Line {
+                text: g
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+                bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+                size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
+            }
+        })
+        .collect()
+}
+
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("– ") {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && digits <= 2 && t[digits..].starts_with(". ")
+}
+
+/// Lines → paragraphs: a new paragraph at a vertical gap wider than a third of the font size,
+/// at a change of font size, or at a list marker.
+fn paragraphs_of(lines: &[Line]) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64, f64)> = Vec::new(); // text, top, size, bottom
+    for l in lines {
+        let new = match out.last() {
+            None => true,
+            Some((_, _, size, bottom)) => {
+                l.top - bottom > 0.3 * l.size.max(*size)
+                    || (l.size - size).abs() > 0.1 * size
+                    || starts_list_item(&l.text)
+            }
+        };
+        if new {
+            out.push((l.text.clone(), l.top, l.size, l.bottom));
+        } else if let Some(last) = out.last_mut() {
+            last.0.push('\n');
+            last.0.push_str(&l.text);
+            last.3 = l.bottom;
+        }
+    }
+    out.into_iter()
+        .map(|(t, top, size, _)| (t, top, size))
+        .collect()
+}
+
+/// Values within `tol` of each other merged (sorted, averaged).
+fn cluster(mut values: Vec<f64>, tol: f64) -> Vec<f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((c, n)) if (v - *c / *n as f64).abs() <= tol => {
+                *c += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(c, n)| c / n as f64).collect()
+}
+
+/// A table's grid on one page.
+#[derive(Debug, Clone)]
+struct Grid {
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    /// Vertical rules of the table: (x, top, bottom), to find cells spanning columns.
+    verticals: Vec<(f64, f64, f64)>,
+}
+
+impl Grid {
+    fn contains(&self, w: &Word) -> bool {
+        let (x, y) = (w.cx(), w.cy());
+        x > self.xs[0]
+            && x < self.xs[self.xs.len() - 1]
+            && y > self.ys[0]
+            && y < self.ys[self.ys.len() - 1]
+    }
+    fn top(&self) -> f64 {
+        self.ys[0]
+    }
+    /// Is there a rule at column boundary `c` (1..len-1) along most of row `r`?
+    fn has_divider(&self, c: usize, r: usize) -> bool {
+        let (x, y0, y1) = (self.xs[c], self.ys[r], self.ys[r + 1]);
+        let covered: f64 = self
+            .verticals
+            .iter()
+            .filter(|(vx, _, _)| (vx - x).abs() < 2.0)
+            .map(|(_, t, b)| (b.min(y1) - t.max(y0)).max(0.0))
+            .sum();
+        covered > 0.5 * (y1 - y0)
+    }
+}
+
+/// Tables on a page from its ruling lines: rules that touch form a group; a group with two
+/// or more horizontal and vertical rules is a table whose grid is their distinct positions.
+fn grids(page: &Page) -> Vec<Grid> {
+    let rules: Vec<_> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_horizontal() || r.is_vertical())
+        .collect();
+    let n = rules.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let tol = 2.0;
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (rules[i], rules[j]);
+            let touch = a.x0 <= b.x1 + tol
+                && b.x0 <= a.x1 + tol
+                && a.y0 <= b.y1 + tol
+                && b.y0 <= a.y1 + tol;
+            if touch {
+                let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ra] = rb;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Grid> = groups
+        .values()
+        .filter_map(|idx| {
+            let hs: Vec<f64> = idx
+                .iter()
+                .filter(|&&i| rules[i].is_horizontal())
+                .map(|&i| rules[i].y0)
+                .collect();
+            let vs: Vec<f64> = idx
+                .iter()
+                .filter(|&&i| rules[i].is_vertical())
+                .map(|&i| rules[i].x0)
+                .collect();
+            let verticals = idx
+                .iter()
+                .filter(|&&i| rules[i].is_vertical())
+                .map(|&i| (rules[i].x0, rules[i].y0, rules[i].y1))
+                .collect();
+            let ys = cluster(hs, 1.5);
+            let xs = cluster(vs, 1.5);
+            (ys.len() >= 2 && xs.len() >= 2).then_some(Grid { xs, ys, verticals })
+        })
+        .collect();
+    out.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    out
+}
+
+/// Running headers and footers: lines in the top or bottom 8% of a page whose text, digits
+/// removed, recurs on another page, or that hold only a number.
+/// Words inside tables never count: a table's repeated header row is handled with the table.
+fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
+    let margin_lines: Vec<Vec<(String, f64, f64)>> = pages
+        .iter()
+        .zip(grids)
+        .map(|(p, gs)| {
+            let words: Vec<&Word> = p
+                .words
+                .iter()
+                .filter(|w| !gs.iter().any(|g| g.contains(w)))
+                .collect();
+            lines_of(&words)
+                .into_iter()
+                .filter(|l| l.top < 0.08 * p.height || l.bottom > 0.92 * p.height)
+                .map(|l| {
+                    let sig: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
+                    (sig.trim().to_string(), l.top, l.bottom)
+                })
+                .collect()
+        })
+        .collect();
+    margin_lines
+        .iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            lines
+                .iter()
+                .filter(|(sig, _, _)| {
+                    let bare_number = sig.chars().all(|c| !c.is_alphanumeric());
+                    let recurs = margin_lines
+                        .iter()
+                        .enumerate()
+                        .any(|(j, other)| j != i && other.iter().any(|(s, _, _)| s == sig));
+                    bare_number || (recurs && pages.len() > 1)
+                })
+                .map(|(_, top, bottom)| (*top, *bottom))
+                .collect()
+        })
+        .collect()
+}
+
+fn row_text(row: &Row) -> Vec<String> {
+    row.cells.iter().map(Cell::text).collect()
+}
+
+/// Build the document from pages.
+pub fn document(pages: &[Page]) -> Document {
+    let page_grids: Vec<Vec<Grid>> = pages.iter().map(grids).collect();
+    let running = running_lines(pages, &page_grids);
+    let all_sizes: Vec<f64> = pages
+        .iter()
+        .flat_map(|p| p.words.iter().map(|w| w.font_size))
+        .collect();
+    let body_size = {
+        let mut s = all_sizes.clone();
+        s.sort_by(f64::total_cmp);
+        s.get(s.len() / 2).copied().unwrap_or(10.0)
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    // Column positions of the last block when it is a table, to join a table going on.
+    let mut open_table: Option<Vec<f64>> = None;
+    for (pi, page) in pages.iter().enumerate() {
+        let words: Vec<&Word> = page
+            .words
+            .iter()
+            .filter(|w| {
+                !running[pi]
+                    .iter()
+                    .any(|(t, b)| w.cy() >= *t - 0.5 && w.cy() <= *b + 0.5)
+            })
+            .collect();
+        let grids = &page_grids[pi];
+        let source = Source {
+            page: Some(page.number),
+            line: None,
+        };
+        // (top, block) in page order.
+        let mut items: Vec<(f64, Block, Option<Vec<f64>>)> = Vec::new();
+        for g in grids {
+            let inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
+            let mut rows = Vec::new();
+            for r in 0..g.ys.len() - 1 {
+                let (y0, y1) = (g.ys[r], g.ys[r + 1]);
+                // A cell spanning columns (no rule between them on this row) keeps its text in
+                // its first column; the columns it covers get empty cells, as HTML colspan does.
+                let mut cells: Vec<Cell> = Vec::new();
+                let mut c = 0;
+                while c < g.xs.len() - 1 {
+                    let mut end = c + 1;
+                    while end < g.xs.len() - 1 && !g.has_divider(end, r) {
+                        end += 1;
+                    }
+                    let (x0, x1) = (g.xs[c], g.xs[end]);
+                    let cw: Vec<&Word> = inside
+                        .iter()
+                        .copied()
+                        .filter(|w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1)
+                        .collect();
+                    cells.push(Cell::new(
+                        paragraphs_of(&lines_of(&cw))
+                            .into_iter()
+                            .map(|p| p.0)
+                            .collect(),
+                    ));
+                    cells.extend((c + 1..end).map(|_| Cell::default()));
+                    c = end;
+                }
+                if y1 - y0 < 1.0 {
+                    continue;
+                }
+                rows.push(Row {
+                    cells,
+                    source: source.clone(),
+                    after_page_break: false,
+                });
+            }
+            items.push((
+                g.top(),
+                Block::Table(Table {
+                    rows,
+                    source: source.clone(),
+                }),
+                Some(g.xs.clone()),
+            ));
+        }
+        let outside: Vec<&Word> = words
+            .iter()
+            .copied()
+            .filter(|w| !grids.iter().any(|g| g.contains(w)))
+            .collect();
+        for (text, top, size) in paragraphs_of(&lines_of(&outside)) {
+            items.push((
+                top,
+                Block::Paragraph(Paragraph {
+                    list_item: starts_list_item(&text),
+                    text,
+                    source: source.clone(),
+                    emphasis: size >= 1.12 * body_size,
+                }),
+                None,
+            ));
+        }
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (k, (_, block, xs)) in items.into_iter().enumerate() {
+            match (block, xs) {
+                (Block::Table(mut t), Some(xs)) => {
+                    let continues = k == 0
+                        && open_table.as_ref().is_some_and(|prev| {
+                            prev.len() == xs.len()
+                                && prev.iter().zip(&xs).all(|(a, b)| (a - b).abs() < 3.0)
+                        });
+                    if continues {
+                        if let Some(Block::Table(prev)) = blocks.last_mut() {
+                            let header = prev.rows.first().map(row_text);
+                            if t.rows.first().map(row_text) == header {
+                                t.rows.remove(0);
+                            }
+                            if let Some(first) = t.rows.first_mut() {
+                                first.after_page_break = true;
+                            }
+                            prev.rows.extend(t.rows);
+                        }
+                    } else {
+                        blocks.push(Block::Table(t));
+                    }
+                    open_table = Some(xs);
+                }
+                (block, _) => {
+                    blocks.push(block);
+                    open_table = None;
+                }
+            }
+        }
+    }
+    Document {
+        blocks,
+        n_pages: Some(pages.len() as u32),
+    }
+}

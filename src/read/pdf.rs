@@ -1,0 +1,321 @@
+//! Born-digital PDFs: pages of positioned words and ruling lines.
+//!
+//! Enters: a PDF file's bytes. Leaves: [`Page`]s (words with boxes and font sizes, table
+//! borders as horizontal and vertical rules), plus the pages that could not be read and why.
+//! Glyphs and paths come from pdf-extract's `OutputDev` in drawing order; they are sorted here.
+//! pdf-extract panics on some odd fonts: every page runs under `catch_unwind`, so one bad page
+//! is reported and the others are kept.
+
+use crate::error::ReadError;
+use crate::layout::{Page, Rule, Word};
+use pdf_extract::{
+    ColorSpace, MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp, Transform,
+};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    ch: String,
+    x: f64,
+    /// Baseline, from the page top.
+    y: f64,
+    w: f64,
+    size: f64,
+}
+
+#[derive(Default)]
+struct Collector {
+    llx: f64,
+    ury: f64,
+    width: f64,
+    height: f64,
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
+impl Collector {
+    /// User space → page space with y from the top.
+    fn point(&self, ctm: &Transform, x: f64, y: f64) -> (f64, f64) {
+        let px = x * ctm.m11 + y * ctm.m21 + ctm.m31;
+        let py = x * ctm.m12 + y * ctm.m22 + ctm.m32;
+        (px - self.llx, self.ury - py)
+    }
+
+    fn add_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
+        let (x0, x1) = if a.0 <= b.0 { (a.0, b.0) } else { (b.0, a.0) };
+        let (y0, y1) = if a.1 <= b.1 { (a.1, b.1) } else { (b.1, a.1) };
+        if (y1 - y0) < 1.0 && (x1 - x0) > 2.0 {
+            let y = (y0 + y1) / 2.0;
+            self.rules.push(Rule {
+                x0,
+                y0: y,
+                x1,
+                y1: y,
+            });
+        } else if (x1 - x0) < 1.0 && (y1 - y0) > 2.0 {
+            let x = (x0 + x1) / 2.0;
+            self.rules.push(Rule {
+                x0: x,
+                y0,
+                x1: x,
+                y1,
+            });
+        }
+    }
+
+    fn add_path(&mut self, ctm: &Transform, path: &PdfPath, filled: bool) {
+        let mut start: Option<(f64, f64)> = None;
+        let mut cur: Option<(f64, f64)> = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    let p = self.point(ctm, x, y);
+                    start = Some(p);
+                    cur = Some(p);
+                }
+                PathOp::LineTo(x, y) => {
+                    let p = self.point(ctm, x, y);
+                    if let Some(c) = cur {
+                        self.add_segment(c, p);
+                    }
+                    cur = Some(p);
+                }
+                PathOp::CurveTo(_, _, _, _, x, y) => cur = Some(self.point(ctm, x, y)),
+                PathOp::Rect(x, y, w, h) => {
+                    let a = self.point(ctm, x, y);
+                    let b = self.point(ctm, x + w, y + h);
+                    let (wd, ht) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+                    // A thin rectangle (filled or not) is a rule.
+                    if wd < 1.5 && ht >= 1.5 {
+                        let x = (a.0 + b.0) / 2.0;
+                        self.add_segment((x, a.1.min(b.1)), (x, a.1.max(b.1)));
+                    } else if ht < 1.5 && wd >= 1.5 {
+                        let y = (a.1 + b.1) / 2.0;
+                        self.add_segment((a.0.min(b.0), y), (a.0.max(b.0), y));
+                    } else if !filled {
+                        // A stroked box: its four edges.
+                        let (l, r, t, btm) =
+                            (a.0.min(b.0), a.0.max(b.0), a.1.min(b.1), a.1.max(b.1));
+                        self.add_segment((l, t), (r, t));
+                        self.add_segment((l, btm), (r, btm));
+                        self.add_segment((l, t), (l, btm));
+                        self.add_segment((r, t), (r, btm));
+                    }
+                }
+                PathOp::Close => {
+                    if let (Some(c), Some(s)) = (cur, start) {
+                        self.add_segment(c, s);
+                    }
+                    cur = start;
+                }
+            }
+        }
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.llx = media_box.llx;
+        self.ury = media_box.ury;
+        self.width = media_box.urx - media_box.llx;
+        self.height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        let (x, y) = (trm.m31 - self.llx, self.ury - trm.m32);
+        // The size of the text as drawn: the font size through the text matrix.
+        let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+        let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
+        let size = (font_size * font_size * sx * sy).sqrt().max(0.1);
+        let scale = if font_size.abs() > 1e-9 {
+            size / font_size
+        } else {
+            1.0
+        };
+        self.glyphs.push(Glyph {
+            ch: ch.to_string(),
+            x,
+            y,
+            w: width * font_size * scale,
+            size,
+        });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _cs: &ColorSpace,
+        _color: &[f64],
+        path: &PdfPath,
+    ) -> Result<(), OutputError> {
+        self.add_path(ctm, path, false);
+        Ok(())
+    }
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _cs: &ColorSpace,
+        _color: &[f64],
+        path: &PdfPath,
+    ) -> Result<(), OutputError> {
+        self.add_path(ctm, path, true);
+        Ok(())
+    }
+}
+
+/// Glyphs → words: lines by baseline, words split at spaces and at gaps wider than a quarter
+/// of the font size.
+fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
+    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - g.y).abs() < 0.3 * g.size.max(line[0].size) => line.push(g),
+            _ => lines.push(vec![g]),
+        }
+    }
+    let mut words = Vec::new();
+    for mut line in lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut cur: Option<Word> = None;
+        for g in line {
+            let blank = g.ch.trim().is_empty();
+            let gap_break = cur.as_ref().is_some_and(|w| g.x - w.x1 > 0.25 * g.size);
+            if blank || gap_break {
+                if let Some(w) = cur.take() {
+                    words.push(w);
+                }
+                if blank {
+                    continue;
+                }
+            }
+            match cur.as_mut() {
+                Some(w) => {
+                    w.text.push_str(&g.ch);
+                    w.x1 = w.x1.max(g.x + g.w);
+                    w.top = w.top.min(g.y - 0.8 * g.size);
+                    w.bottom = w.bottom.max(g.y + 0.2 * g.size);
+                    w.font_size = w.font_size.max(g.size);
+                }
+                None => {
+                    cur = Some(Word {
+                        text: g.ch.clone(),
+                        x0: g.x,
+                        x1: g.x + g.w,
+                        top: g.y - 0.8 * g.size,
+                        bottom: g.y + 0.2 * g.size,
+                        font_size: g.size,
+                    })
+                }
+            }
+        }
+        if let Some(w) = cur {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// A page that could not be read.
+#[derive(Debug, Clone)]
+pub struct PageProblem {
+    pub page: u32,
+    pub message: String,
+}
+
+pub struct PdfPages {
+    pub pages: Vec<Page>,
+    pub problems: Vec<PageProblem>,
+}
+
+fn panic_text(p: Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Read every page of a PDF.
+pub fn read(path: &Path, bytes: &[u8]) -> Result<PdfPages, ReadError> {
+    let fail = |detail: String| ReadError::Pdf {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let loaded = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
+        .map_err(|p| fail(format!("the PDF parser failed: {}", panic_text(p))))?;
+    let mut doc = loaded.map_err(|e| fail(e.to_string()))?;
+    if doc.is_encrypted() {
+        // Many archived PDFs are "protected" with an empty user password: they open.
+        if doc.decrypt("").is_err() {
+            return Err(ReadError::Encrypted {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if page_numbers.is_empty() {
+        return Err(fail("the PDF has no pages".into()));
+    }
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for n in page_numbers {
+        let mut c = Collector::default();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(&doc, &mut c, n)
+        }));
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => problems.push(PageProblem {
+                page: n,
+                message: format!("page {n} could not be read: {e}"),
+            }),
+            Err(p) => problems.push(PageProblem {
+                page: n,
+                message: format!(
+                    "page {n}: the PDF parser failed ({}); the page is left out",
+                    panic_text(p)
+                ),
+            }),
+        }
+        pages.push(Page {
+            number: n,
+            width: c.width,
+            height: c.height,
+            words: words_of(std::mem::take(&mut c.glyphs)),
+            rules: c.rules,
+        });
+    }
+    if pages.iter().all(|p| p.words.is_empty()) {
+        return Err(ReadError::NeedsOcr {
+            path: path.to_path_buf(),
+            pages: pages.len() as u32,
+        });
+    }
+    Ok(PdfPages { pages, problems })
+}
