@@ -143,7 +143,7 @@ fn grids(page: &Page) -> Vec<Grid> {
         .collect();
     let n = rules.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+    fn find(p: &mut [usize], i: usize) -> usize {
         let mut i = i;
         while p[i] != i {
             p[i] = p[p[i]];
