@@ -240,6 +240,182 @@ fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
         .collect()
 }
 
+/// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
+#[derive(Debug, Clone)]
+struct Run {
+    x0: f64,
+    x1: f64,
+}
+
+/// A line of words with its runs, for tables without ruling lines.
+struct AlignedLine<'a> {
+    words: Vec<&'a Word>,
+    runs: Vec<Run>,
+    top: f64,
+    bottom: f64,
+    size: f64,
+}
+
+fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
+    let mut sorted: Vec<&Word> = words.to_vec();
+    sorted.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<&Word>> = Vec::new();
+    for w in sorted {
+        match groups.last_mut() {
+            Some(g) if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size) => {
+                g.push(w)
+            }
+            _ => groups.push(vec![w]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let size = g.iter().map(|w| w.font_size).fold(0.0, f64::max);
+            let mut runs: Vec<Run> = Vec::new();
+            for w in &g {
+                match runs.last_mut() {
+                    Some(r) if w.x0 - r.x1 < 0.42 * size => r.x1 = w.x1,
+                    _ => runs.push(Run { x0: w.x0, x1: w.x1 }),
+                }
+            }
+            AlignedLine {
+                top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+                bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+                words: g,
+                runs,
+                size,
+            }
+        })
+        .collect()
+}
+
+/// Tables without ruling lines, from column alignment. A table starts at a line of three or
+/// more runs; its columns are the left edges where runs start again and again below it; it
+/// goes on while every run of a line starts at a column and no run crosses one (running prose
+/// crosses them). A row starts after a vertical gap at a line with text in the first or last
+/// column, or in three columns or more. Returns the tables (with their column starts and top)
+/// and the words they took.
+fn aligned_tables<'a>(
+    words: &[&'a Word],
+    source: &Source,
+) -> (Vec<(f64, Table, Vec<f64>)>, Vec<&'a Word>) {
+    let lines = aligned_lines(words);
+    let mut tables = Vec::new();
+    let mut used: Vec<&Word> = Vec::new();
+    let tol = 2.0;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].runs.len() < 3 {
+            i += 1;
+            continue;
+        }
+        // Column starts: the run edges of the table's first two rows (the header labels every
+        // column, or its second row does under a spanning label), each a gap apart.
+        let mut head_end = i + 1;
+        let mut big_gaps = 0;
+        while head_end < lines.len() {
+            if lines[head_end].top - lines[head_end - 1].bottom > 0.55 * lines[head_end].size {
+                big_gaps += 1;
+                if big_gaps == 2 {
+                    break;
+                }
+            }
+            head_end += 1;
+        }
+        let left = lines[i].runs[0].x0 - tol;
+        let starts: Vec<f64> = lines[i..head_end]
+            .iter()
+            .flat_map(|l| l.runs.iter().map(|r| r.x0))
+            .filter(|x| *x >= left)
+            .collect();
+        let cols: Vec<f64> = cluster(starts, 1.0);
+        let at_col = |x: f64| cols.iter().position(|c| (x - c).abs() <= tol);
+        let crosses = |r: &Run| cols.iter().any(|c| r.x0 < c - tol && r.x1 > c + tol);
+        let n = cols.len();
+        if n < 3 || lines[i].runs.iter().any(|r| at_col(r.x0).is_none()) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < lines.len() {
+            let l = &lines[end];
+            let starts_ok = l.runs.iter().all(|r| at_col(r.x0).is_some());
+            // A label spanning the columns up to the last ("Дундаж үнэлгээ … 98.2").
+            let label_row = l.runs.len() <= 2
+                && at_col(l.runs[0].x0) == Some(0)
+                && l.runs.iter().skip(1).all(|r| at_col(r.x0) == Some(n - 1));
+            if !starts_ok || (l.runs.iter().any(crosses) && !label_row) {
+                break;
+            }
+            end += 1;
+        }
+        if end - i < 2 {
+            i += 1;
+            continue;
+        }
+        // Rows.
+        let mut rows: Vec<Vec<&AlignedLine>> = Vec::new();
+        for (k, l) in lines[i..end].iter().enumerate() {
+            let cols_hit: Vec<usize> = l.runs.iter().filter_map(|r| at_col(r.x0)).collect();
+            let key = cols_hit.contains(&0) || cols_hit.contains(&(n - 1)) || cols_hit.len() >= 3;
+            let gap = if k == 0 {
+                f64::INFINITY
+            } else {
+                l.top - lines[i + k - 1].bottom
+            };
+            if rows.is_empty() || (key && gap > 0.55 * l.size) {
+                rows.push(vec![l]);
+            } else if let Some(r) = rows.last_mut() {
+                r.push(l);
+            }
+        }
+        let mut out_rows = Vec::new();
+        for row in rows {
+            let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); n];
+            for l in &row {
+                for w in &l.words {
+                    // A word belongs to the column where its run starts (a spanning label too).
+                    let run_start = l
+                        .runs
+                        .iter()
+                        .find(|r| w.x0 >= r.x0 - 0.1 && w.x0 <= r.x1)
+                        .map_or(w.x0, |r| r.x0);
+                    let c = cols.iter().rposition(|c| run_start >= c - tol).unwrap_or(0);
+                    cells[c].push(w);
+                    used.push(w);
+                }
+            }
+            out_rows.push(Row {
+                cells: cells
+                    .iter()
+                    .map(|cw| {
+                        Cell::new(
+                            paragraphs_of(&lines_of(cw))
+                                .into_iter()
+                                .map(|p| p.0)
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+                source: source.clone(),
+                after_page_break: false,
+            });
+        }
+        tables.push((
+            lines[i].top,
+            Table {
+                rows: out_rows,
+                source: source.clone(),
+            },
+            cols,
+        ));
+        i = end;
+    }
+    (tables, used)
+}
+
 fn row_text(row: &Row) -> Vec<String> {
     row.cells.iter().map(Cell::text).collect()
 }
@@ -329,6 +505,14 @@ pub fn document(pages: &[Page]) -> Document {
             .copied()
             .filter(|w| !grids.iter().any(|g| g.contains(w)))
             .collect();
+        let (aligned, taken) = aligned_tables(&outside, &source);
+        let outside: Vec<&Word> = outside
+            .into_iter()
+            .filter(|w| !taken.iter().any(|t| std::ptr::eq(*t, *w)))
+            .collect();
+        for (top, table, cols) in aligned {
+            items.push((top, Block::Table(table), Some(cols)));
+        }
         for (text, top, size) in paragraphs_of(&lines_of(&outside)) {
             items.push((
                 top,
