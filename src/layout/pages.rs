@@ -292,15 +292,15 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
 }
 
 /// Tables without ruling lines, from column alignment. A table starts at a line of three or
-/// more runs; its columns are the left edges where runs start again and again below it; it
+/// more runs; its columns are the left edges where the runs of its first two rows start; it
 /// goes on while every run of a line starts at a column and no run crosses one (running prose
 /// crosses them). A row starts after a vertical gap at a line with text in the first or last
 /// column, or in three columns or more. Returns the tables (with their column starts and top)
 /// and the words they took.
-fn aligned_tables<'a>(
-    words: &[&'a Word],
-    source: &Source,
-) -> (Vec<(f64, Table, Vec<f64>)>, Vec<&'a Word>) {
+/// A table found on a page: its top, the table, its column positions.
+type PlacedTable = (f64, Table, Vec<f64>);
+
+fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>, Vec<&'a Word>) {
     let lines = aligned_lines(words);
     let mut tables = Vec::new();
     let mut used: Vec<&Word> = Vec::new();
