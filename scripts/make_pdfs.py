@@ -15,7 +15,10 @@ Outputs, committed under tests/fixtures/pdf/:
 - tatvar_noborders.pdf: variant A with no ruling lines (the table rebuilt from alignment);
 - tatvar_monfont.pdf: variant A whose text layer holds Latin-1 codes for Cyrillic, as PDFs typed
   in legacy "Mon" fonts do ("НИЙТ" reads "ÍÈÉÒ");
-- not_a_report.pdf: a one-page letter without a plan table.
+- not_a_report.pdf: a one-page letter without a plan table;
+- bad/encrypted_empty_password.pdf (opens with an empty user password), bad/encrypted_password.pdf
+  (needs one), bad/truncated.pdf (the first 40% of a PDF), bad/image_only.pdf (page images, no
+  text layer: needs OCR). These need qpdf and pdftoppm (poppler-utils).
 """
 import html
 import os
@@ -251,6 +254,67 @@ def render(name, document):
         shutil.copy(os.path.join(tmp, f"{name}.pdf"), os.path.join(OUT, f"{name}.pdf"))
 
 
+def jpeg_size(data):
+    """Width and height of a JPEG from its SOF marker."""
+    i = 2
+    while i < len(data):
+        marker, length = data[i + 1], int.from_bytes(data[i + 2:i + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            return int.from_bytes(data[i + 7:i + 9], "big"), int.from_bytes(data[i + 5:i + 7], "big")
+        i += 2 + length
+    raise ValueError("no SOF marker")
+
+
+def image_pdf(jpegs, dpi):
+    """A PDF whose pages are JPEG images and nothing else (what a scanner writes)."""
+    objects = []
+    kids = []
+    for data in jpegs:
+        w, h = jpeg_size(data)
+        pw, ph = w * 72 / dpi, h * 72 / dpi
+        img = len(objects) + 3
+        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+                       b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (w, h, len(data))
+                       + data + b"\nendstream")
+        content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        page = len(objects) + 3
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>"
+                       % (pw, ph, img, img + 1))
+        kids.append(page)
+    head = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(head + objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    return bytes(out)
+
+
+def bad_pdfs():
+    src = os.path.join(OUT, "tatvar_landscape.pdf")
+    bad = os.path.join(OUT, "bad")
+    os.makedirs(bad, exist_ok=True)
+    subprocess.run(["qpdf", "--encrypt", "", "owner-secret", "128", "--use-aes=y", "--", src,
+                    os.path.join(bad, "encrypted_empty_password.pdf")], check=True)
+    subprocess.run(["qpdf", "--encrypt", "user-secret", "owner-secret", "128", "--use-aes=y", "--", src,
+                    os.path.join(bad, "encrypted_password.pdf")], check=True)
+    data = open(src, "rb").read()
+    with open(os.path.join(bad, "truncated.pdf"), "wb") as f:
+        f.write(data[: len(data) * 4 // 10])
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "60", "-jpeg", "-f", "1", "-l", "2", src, os.path.join(tmp, "p")], check=True)
+        pages = [open(os.path.join(tmp, n), "rb").read() for n in sorted(os.listdir(tmp))]
+    with open(os.path.join(bad, "image_only.pdf"), "wb") as f:
+        f.write(image_pdf(pages, 60))
+
+
 def main():
     sample = open(os.path.join(ROOT, "corpus", "000_ef92a22f4dcf0ecd.txt"), encoding="utf-8").read()
     tatvar = open(os.path.join(ROOT, "corpus", "tatvar_2021.txt"), encoding="utf-8").read()
@@ -262,6 +326,7 @@ def main():
     letter = [("p", "Улаанбаатар хотод өнөөдөр цас орно.", False),
               ("p", "Агаарын температур -15 хэм байна.", False)]
     render("not_a_report", fodt(letter, landscape=False))
+    bad_pdfs()
 
 
 if __name__ == "__main__":

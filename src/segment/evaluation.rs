@@ -122,8 +122,11 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<&Table> {
         Block::Table(t)
             if t.rows.iter().take(3).any(|r| {
                 r.cells.iter().any(|c| {
-                    let l = normalize(&c.text()).to_lowercase();
-                    l.contains("арга хэмжээний тоо")
+                    let l: String = normalize(&c.text())
+                        .to_lowercase()
+                        .split_whitespace()
+                        .collect();
+                    l.contains("аргахэмжээнийтоо")
                 }) || r
                     .cells
                     .iter()
@@ -163,7 +166,12 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
     let mut percent_col = None;
     for r in &header_rows {
         for (i, c) in r.cells.iter().enumerate() {
-            let l = normalize(&c.text()).to_lowercase();
+            // Spaces dropped: a narrow header cell breaks words anywhere ("хэмжээни й тоо").
+            let l: String = normalize(&c.text())
+                .to_lowercase()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             if let Some(b) = parse_band(&c.text()) {
                 bands.push((i, b));
             } else if l.contains("арга хэмжээний тоо") && !l.contains("хувь") {

@@ -39,22 +39,23 @@ impl Columns {
 
 /// Column role from a header label.
 fn role_of(label: &str) -> Option<Role> {
-    let l = normalize(label).to_lowercase();
-    let l = l.trim();
+    // Spaces dropped: a narrow header cell breaks words anywhere.
+    let l: String = normalize(label).to_lowercase().split_whitespace().collect();
+    let l = l.as_str();
     if l.is_empty() {
         return None;
     }
-    if matches!(l, "№" | "д/д" | "№ д/д" | "#" | "д.д") {
+    if matches!(l, "№" | "д/д" | "№д/д" | "#" | "д.д") {
         return Some(Role::No);
     }
-    if l.contains("хүрэх түвшин") || l.contains("шалгуур") || l.contains("үр дүнгийн үзүүлэлт")
+    if l.contains("хүрэхтүвшин") || l.contains("шалгуур") || l.contains("үрдүнгийнүзүүлэлт")
     {
         return Some(Role::Target);
     }
-    if l.contains("арга хэмжээ") {
+    if l.contains("аргахэмжээ") {
         return Some(Role::Measure);
     }
-    if l.contains("үйл ажиллагаа") || l.starts_with("зорилт") {
+    if l.contains("үйлажиллагаа") || l.starts_with("зорилт") {
         return Some(Role::Activity);
     }
     if l.contains("үнэлгээ") || l.contains("хувь") || l == "%" {

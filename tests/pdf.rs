@@ -1,0 +1,201 @@
+//! Born-digital PDFs (rendered from the text forms by scripts/make_pdfs.py) give the same
+//! dataset, figure for figure, as the text forms.
+
+mod common;
+
+use common::*;
+use serde_json::{Map, Value};
+
+const PAIRS: &[(&str, &str)] = &[
+    (
+        "corpus/000_ef92a22f4dcf0ecd.txt",
+        "tests/fixtures/pdf/sample_landscape.pdf",
+    ),
+    (
+        "corpus/000_ef92a22f4dcf0ecd.txt",
+        "tests/fixtures/pdf/sample_portrait.pdf",
+    ),
+    (
+        "corpus/tatvar_2021.txt",
+        "tests/fixtures/pdf/tatvar_landscape.pdf",
+    ),
+    (
+        "corpus/tatvar_2021.txt",
+        "tests/fixtures/pdf/tatvar_noborders.pdf",
+    ),
+    (
+        "corpus/tatvar_2021.txt",
+        "tests/fixtures/pdf/tatvar_monfont.pdf",
+    ),
+    (
+        "corpus/tatvar_2021.txt",
+        "tests/fixtures/pdf/bad/encrypted_empty_password.pdf",
+    ),
+];
+
+/// The columns that must agree, per table, and the key rows are sorted by.
+const COMPARED: &[(&str, &[&str])] = &[
+    (
+        "objectives",
+        &[
+            "objective_no",
+            "text",
+            "n_measures",
+            "n_measures_stated",
+            "score_stated",
+            "score_table",
+            "score_summary",
+            "score_computed",
+            "band_counts_stated",
+        ],
+    ),
+    (
+        "measures",
+        &[
+            "objective_no",
+            "measure_no",
+            "code",
+            "text",
+            "target",
+            "implementation",
+            "text_scope",
+            "score",
+            "score_source",
+            "score_table",
+            "score_narrative",
+            "not_due",
+            "narrative_match",
+        ],
+    ),
+    (
+        "metrics",
+        &[
+            "code",
+            "field",
+            "offset",
+            "value",
+            "unit",
+            "noun",
+            "qualifier",
+            "raw",
+        ],
+    ),
+    (
+        "findings",
+        &[
+            "kind",
+            "severity",
+            "objective_no",
+            "code",
+            "stated",
+            "expected",
+        ],
+    ),
+    (
+        "narrative_items",
+        &["item_no", "code", "text", "score", "matched_code"],
+    ),
+];
+
+fn project(rows: Vec<Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = rows
+        .into_iter()
+        .map(|r| cols.iter().map(|c| r[*c].clone()).collect())
+        .collect();
+    out.sort_by_key(|r| serde_json::to_string(r).unwrap());
+    out
+}
+
+#[test]
+fn pdfs_give_the_same_dataset_as_their_text_forms() {
+    let mut inputs: Vec<&str> = PAIRS.iter().map(|p| p.1).collect();
+    inputs.extend(["corpus/000_ef92a22f4dcf0ecd.txt", "corpus/tatvar_2021.txt"]);
+    let (_dir, out, stdout) = ingest(&inputs);
+    for (text, pdf) in PAIRS {
+        for (table, cols) in COMPARED {
+            let a = project(rows_of(&out, table, text), cols);
+            let b = project(rows_of(&out, table, pdf), cols);
+            assert!(
+                !a.is_empty() || *table == "findings",
+                "{table} of {text} is empty"
+            );
+            assert_eq!(a.len(), b.len(), "{pdf}: {table} row count\n{stdout}");
+            for (ra, rb) in a.iter().zip(&b) {
+                assert_eq!(
+                    ra, rb,
+                    "{pdf}: {table} row differs from {text} (columns {cols:?})"
+                );
+            }
+        }
+        let r = rows_of(&out, "reports", pdf).remove(0);
+        assert_eq!(s(&r["source_format"]), "pdf");
+        assert!(r["n_pages"].as_i64().unwrap() >= 2);
+        let t = rows_of(&out, "reports", text).remove(0);
+        for c in [
+            "agency",
+            "year",
+            "letter_no",
+            "report_date",
+            "addressee",
+            "overall_score_stated",
+        ] {
+            assert_eq!(r[c], t[c], "{pdf}: reports.{c}");
+        }
+        // Every measure keeps its page.
+        assert!(rows_of(&out, "measures", pdf)
+            .iter()
+            .all(|m| m["page"].as_i64().is_some_and(|p| p >= 1)));
+    }
+}
+
+#[test]
+fn show_gives_each_measure_its_page() {
+    let (ok, stdout, _) = run(&["show", "tests/fixtures/pdf/sample_portrait.pdf"]);
+    assert!(ok);
+    assert!(stdout.contains("[pdf]"));
+    let measure_lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(", row "))
+        .collect();
+    assert_eq!(measure_lines.len(), 12);
+    assert!(measure_lines.iter().all(|l| l.contains("(page ")));
+}
+
+#[test]
+fn bad_pdfs_are_rows_with_reasons() {
+    let (_dir, out, _) = ingest(&[
+        "tests/fixtures/pdf/bad",
+        "tests/fixtures/pdf/not_a_report.pdf",
+        "corpus/tatvar_2021.txt",
+    ]);
+    let reports = rows(&out, "reports");
+    let by = |suffix: &str| {
+        reports
+            .iter()
+            .find(|r| s(&r["source_path"]).ends_with(suffix))
+            .unwrap_or_else(|| panic!("{suffix}"))
+            .clone()
+    };
+    let expect = [
+        (
+            "encrypted_password.pdf",
+            "failed",
+            "encrypted and needs a password",
+        ),
+        ("truncated.pdf", "failed", "cannot read the PDF"),
+        ("image_only.pdf", "failed", "needs OCR"),
+        ("not_a_report.pdf", "failed", "not a plan report"),
+    ];
+    for (file, status, reason) in expect {
+        let r = by(file);
+        assert_eq!(s(&r["status"]), status, "{file}");
+        assert!(
+            s(&r["error"]).contains(reason),
+            "{file}: {}",
+            s(&r["error"])
+        );
+        assert_eq!(s(&r["source_format"]), "pdf");
+    }
+    assert_eq!(s(&by("encrypted_empty_password.pdf")["status"]), "ok");
+    assert_eq!(s(&by("tatvar_2021.txt")["status"]), "ok");
+}
