@@ -174,9 +174,9 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 .collect();
             if let Some(b) = parse_band(&c.text()) {
                 bands.push((i, b));
-            } else if l.contains("арга хэмжээний тоо") && !l.contains("хувь") {
+            } else if l.contains("аргахэмжээнийтоо") && !l.contains("хувь") {
                 count_col = Some(i);
-            } else if (l.contains("хувь") || l == "%") && !l.contains("арга хэмжээний тоо")
+            } else if (l.contains("хувь") || l == "%") && !l.contains("аргахэмжээнийтоо")
             {
                 percent_col = Some(i);
             }
