@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test deps build fixtures
+.PHONY: demo test deps build fixtures bench
 
 deps:
 	@./scripts/deps.sh
@@ -28,3 +28,7 @@ test: deps
 # Rewrite the generated variants and bad inputs (committed; see scripts/make_fixtures.py).
 fixtures:
 	python3 scripts/make_fixtures.py
+
+# Benchmarks (not tests): PDF pipeline against pdftotext -bbox-layout.
+bench: deps
+	$(CARGO) run --release --quiet --example bench_pdf

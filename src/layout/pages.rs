@@ -506,9 +506,11 @@ pub fn document(pages: &[Page]) -> Document {
             .filter(|w| !grids.iter().any(|g| g.contains(w)))
             .collect();
         let (aligned, taken) = aligned_tables(&outside, &source);
+        let taken: std::collections::HashSet<*const Word> =
+            taken.into_iter().map(|w| w as *const Word).collect();
         let outside: Vec<&Word> = outside
             .into_iter()
-            .filter(|w| !taken.iter().any(|t| std::ptr::eq(*t, *w)))
+            .filter(|w| !taken.contains(&(*w as *const Word)))
             .collect();
         for (top, table, cols) in aligned {
             items.push((top, Block::Table(table), Some(cols)));
