@@ -12,6 +12,7 @@ the PDF's own page breaks (wherever LibreOffice puts them) are the only ones.
 Outputs, committed under tests/fixtures/pdf/:
 - sample_landscape.pdf, sample_portrait.pdf: the sample on A4 landscape and portrait;
 - tatvar_landscape.pdf: variant A (corpus/tatvar_2021.txt);
+- gaali_portrait.pdf: variant B (corpus/gaali_2020.md, a markdown export without evaluation);
 - tatvar_noborders.pdf: variant A with no ruling lines (the table rebuilt from alignment);
 - tatvar_monfont.pdf: variant A whose text layer holds Latin-1 codes for Cyrillic, as PDFs typed
   in legacy "Mon" fonts do ("НИЙТ" reads "ÍÈÉÒ");
@@ -93,9 +94,16 @@ def parse_text_form(text):
             para.clear()
 
     for line in text.split("\n"):
-        if "\t" in line:
+        pipe = line.strip().startswith("|") and line.strip().endswith("|")
+        if pipe and set(line.strip()) <= set("|-: "):
+            continue  # a markdown table's separator row
+        if "\t" in line or pipe:
             flush_para()
-            cells = line.split("\t")
+            if pipe:
+                cells = [c.strip().replace("<br>", "</p><p>") for c in line.strip()[1:-1].split("|")]
+                cells = [f"<p>{c}</p>" if c else "" for c in cells]
+            else:
+                cells = line.split("\t")
             if table is None:
                 table, n_cols = [], len(cells)
                 table.append([cell_paragraphs(c) for c in cells])
@@ -321,6 +329,8 @@ def main():
     render("sample_landscape", fodt(parse_text_form(sample), landscape=True))
     render("sample_portrait", fodt(parse_text_form(sample), landscape=False))
     render("tatvar_landscape", fodt(parse_text_form(tatvar), landscape=True))
+    gaali = open(os.path.join(ROOT, "corpus", "gaali_2020.md"), encoding="utf-8").read()
+    render("gaali_portrait", fodt(parse_text_form(gaali), landscape=False))
     render("tatvar_noborders", fodt(parse_text_form(tatvar), landscape=True, borders=False))
     render("tatvar_monfont", fodt(parse_text_form(tatvar), landscape=True, transform=mon_font))
     letter = [("p", "Улаанбаатар хотод өнөөдөр цас орно.", False),

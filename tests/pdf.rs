@@ -109,7 +109,11 @@ fn project(rows: Vec<Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
 #[test]
 fn pdfs_give_the_same_dataset_as_their_text_forms() {
     let mut inputs: Vec<&str> = PAIRS.iter().map(|p| p.1).collect();
-    inputs.extend(["corpus/000_ef92a22f4dcf0ecd.txt", "corpus/tatvar_2021.txt"]);
+    inputs.extend([
+        "corpus/000_ef92a22f4dcf0ecd.txt",
+        "corpus/tatvar_2021.txt",
+        "corpus/gaali_2020.md",
+    ]);
     let (_dir, out, stdout) = ingest(&inputs);
     for (text, pdf) in PAIRS {
         for (table, cols) in COMPARED {
