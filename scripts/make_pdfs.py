@@ -273,7 +273,7 @@ def jpeg_size(data):
     raise ValueError("no SOF marker")
 
 
-def image_pdf(jpegs, dpi):
+def image_pdf(jpegs, dpi, gray=False):
     """A PDF whose pages are JPEG images and nothing else (what a scanner writes)."""
     objects = []
     kids = []
@@ -281,8 +281,8 @@ def image_pdf(jpegs, dpi):
         w, h = jpeg_size(data)
         pw, ph = w * 72 / dpi, h * 72 / dpi
         img = len(objects) + 3
-        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
-                       b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (w, h, len(data))
+        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+                       b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (w, h, b"DeviceGray" if gray else b"DeviceRGB", len(data))
                        + data + b"\nendstream")
         content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")

@@ -32,8 +32,10 @@ pub enum ReadError {
     Pdf { path: PathBuf, detail: String },
     #[error("{path}: the PDF is encrypted and needs a password to open. Remove the protection (qpdf --decrypt) and ingest it again.")]
     Encrypted { path: PathBuf },
-    #[error("{path}: needs OCR: none of its {pages} page(s) has a text layer (a scan). Scanned reports are read by a later version.")]
+    #[error("{path}: needs OCR: none of its {pages} page(s) has a text layer (a scan).")]
     NeedsOcr { path: PathBuf, pages: u32 },
+    #[error("{path}: OCR engine not installed: apt-get install tesseract-ocr tesseract-ocr-mon poppler-utils ({detail})")]
+    OcrEngine { path: PathBuf, detail: String },
     #[error("{path}: the text holds nothing but whitespace ({bytes} bytes, encoding {encoding}).")]
     Blank {
         path: PathBuf,

@@ -64,6 +64,8 @@ pub enum SourceFormat {
     Markdown,
     Html,
     Pdf,
+    /// A PDF of page images, read by OCR.
+    Scan,
 }
 
 impl SourceFormat {
@@ -73,6 +75,7 @@ impl SourceFormat {
             SourceFormat::Markdown => "markdown",
             SourceFormat::Html => "html",
             SourceFormat::Pdf => "pdf",
+            SourceFormat::Scan => "scan",
         }
     }
 }
@@ -309,6 +312,9 @@ pub struct Report {
     /// Character encoding the text was decoded from; `None` when the file could not be read.
     pub encoding: Option<String>,
     pub n_pages: Option<u32>,
+    /// OCR quality of a scan: mean word confidence (0-100) and the share of words below 60.
+    pub ocr_confidence: Option<f64>,
+    pub ocr_low_confidence_share: Option<f64>,
     pub header: Header,
     pub objectives: Vec<Objective>,
     /// The main table's "Дундаж үнэлгээ" row.
@@ -331,6 +337,8 @@ impl Report {
             source_format: format,
             encoding: None,
             n_pages: None,
+            ocr_confidence: None,
+            ocr_low_confidence_share: None,
             header: Header::default(),
             objectives: Vec::new(),
             overall_table: None,

@@ -357,6 +357,20 @@ pub fn fold_for_matching(s: &str) -> String {
         .join(" ")
 }
 
+/// Character-trigram Dice similarity of two texts, after folding case and the letters reports
+/// and OCR confuse (ү/у, ө/о): "үр чадварыг" and "ур чадварыг" are equal.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| -> std::collections::HashSet<[char; 3]> {
+        let chars: Vec<char> = format!(" {} ", fold_for_matching(s)).chars().collect();
+        chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return 0.0;
+    }
+    2.0 * ga.intersection(&gb).count() as f64 / (ga.len() + gb.len()) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,6 +63,10 @@ pub fn process_file(path: &Path) -> Report {
         let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
             .map_err(|e| e.to_string())?;
         report.encoding = out.encoding.map(str::to_string);
+        if let Some(c) = out.ocr {
+            report.ocr_confidence = Some((c.mean * 10.0).round() / 10.0);
+            report.ocr_low_confidence_share = Some((c.low_share * 1000.0).round() / 1000.0);
+        }
         report.problems.splice(0..0, out.problems);
         report.metrics = metrics::for_report(&report);
         report.findings = check::check(&report, &report.metrics);

@@ -187,7 +187,6 @@ fn bad_pdfs_are_rows_with_reasons() {
             "encrypted and needs a password",
         ),
         ("truncated.pdf", "failed", "cannot read the PDF"),
-        ("image_only.pdf", "failed", "needs OCR"),
         ("not_a_report.pdf", "failed", "not a plan report"),
     ];
     for (file, status, reason) in expect {
@@ -201,5 +200,25 @@ fn bad_pdfs_are_rows_with_reasons() {
         assert_eq!(s(&r["source_format"]), "pdf");
     }
     assert_eq!(s(&by("encrypted_empty_password.pdf")["status"]), "ok");
+    // Page images without a text layer go to OCR.
+    assert_eq!(s(&by("image_only.pdf")["source_format"]), "scan");
     assert_eq!(s(&by("tatvar_2021.txt")["status"]), "ok");
+}
+
+#[test]
+fn a_scan_without_the_ocr_engine_fails_with_the_install_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_biyelelt"))
+        .args(["show", "tests/fixtures/pdf/bad/image_only.pdf"])
+        .current_dir(repo())
+        .env("PATH", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .contains("OCR engine not installed: apt-get install tesseract-ocr tesseract-ocr-mon"),
+        "{stdout}"
+    );
 }

@@ -46,6 +46,8 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         "title": h.title,
         "signatories": h.signatories.iter().map(|s| json!({"role": s.role, "name": s.name})).collect::<Vec<_>>(),
         "n_pages": r.n_pages,
+        "ocr_confidence": r.ocr_confidence,
+        "ocr_low_confidence_share": r.ocr_low_confidence_share,
         "n_objectives": r.objectives.len(),
         "n_measures": r.n_measures(),
         "overall_score_stated": r.overall_score_stated().map(|s| s.value),

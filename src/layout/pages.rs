@@ -67,7 +67,7 @@ fn paragraphs_of(lines: &[Line]) -> Vec<(String, f64, f64)> {
             None => true,
             Some((_, _, size, bottom)) => {
                 l.top - bottom > 0.3 * l.size.max(*size)
-                    || (l.size - size).abs() > 0.1 * size
+                    || (l.size - size).abs() > 0.18 * size
                     || starts_list_item(&l.text)
             }
         };
@@ -102,9 +102,9 @@ fn cluster(mut values: Vec<f64>, tol: f64) -> Vec<f64> {
 
 /// A table's grid on one page.
 #[derive(Debug, Clone)]
-struct Grid {
-    xs: Vec<f64>,
-    ys: Vec<f64>,
+pub struct Grid {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
     /// Vertical rules of the table: (x, top, bottom), to find cells spanning columns.
     verticals: Vec<(f64, f64, f64)>,
 }
@@ -119,6 +119,16 @@ impl Grid {
     }
     fn top(&self) -> f64 {
         self.ys[0]
+    }
+    /// Cells of the grid as (x0, y0, x1, y1), ignoring spans.
+    pub fn cells(&self) -> Vec<(f64, f64, f64, f64)> {
+        let mut out = Vec::new();
+        for r in 0..self.ys.len() - 1 {
+            for c in 0..self.xs.len() - 1 {
+                out.push((self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1]));
+            }
+        }
+        out
     }
     /// Is there a rule at column boundary `c` (1..len-1) along most of row `r`?
     fn has_divider(&self, c: usize, r: usize) -> bool {
@@ -135,7 +145,7 @@ impl Grid {
 
 /// Tables on a page from its ruling lines: rules that touch form a group; a group with two
 /// or more horizontal and vertical rules is a table whose grid is their distinct positions.
-fn grids(page: &Page) -> Vec<Grid> {
+pub fn grids(page: &Page) -> Vec<Grid> {
     let rules: Vec<_> = page
         .rules
         .iter()
@@ -371,6 +381,22 @@ fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>,
                 r.push(l);
             }
         }
+        // A table has rows with text in two columns or more; a letterhead whose words stand
+        // apart does not.
+        let multi = rows
+            .iter()
+            .filter(|r| {
+                let hit: std::collections::BTreeSet<usize> = r
+                    .iter()
+                    .flat_map(|l| l.runs.iter().filter_map(|run| at_col(run.x0)))
+                    .collect();
+                hit.len() >= 2
+            })
+            .count();
+        if multi < 2 {
+            i += 1;
+            continue;
+        }
         let mut out_rows = Vec::new();
         for row in rows {
             let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); n];
@@ -538,8 +564,14 @@ pub fn document(pages: &[Page]) -> Document {
                         });
                     if continues {
                         if let Some(Block::Table(prev)) = blocks.last_mut() {
-                            let header = prev.rows.first().map(row_text);
-                            if t.rows.first().map(row_text) == header {
+                            // The header row repeated on the new page (OCR may read it a
+                            // little differently each time).
+                            let header = prev.rows.first().map(row_text).unwrap_or_default();
+                            let first = t.rows.first().map(row_text).unwrap_or_default();
+                            if !header.is_empty()
+                                && crate::normalize::similarity(&header.join(" "), &first.join(" "))
+                                    >= 0.8
+                            {
                                 t.rows.remove(0);
                             }
                             if let Some(first) = t.rows.first_mut() {

@@ -4,6 +4,7 @@
 //! report's `doc_id`), or a [`ReadError`] saying why the file cannot be read. Text exports
 //! (.txt, .md, .html) are read by [`text`]; PDFs by [`pdf`], whose pages go through the layout engine.
 
+pub mod ocr;
 pub mod pdf;
 pub mod text;
 
@@ -23,6 +24,8 @@ pub struct ReadOutput {
     pub encoding: Option<&'static str>,
     /// Pages or parts that could not be read (the rest was).
     pub problems: Vec<crate::model::Problem>,
+    /// OCR quality, for scans.
+    pub ocr: Option<ocr::Confidence>,
 }
 
 /// The stable id of a report: SHA-256 of its bytes, first 16 hex digits.
@@ -54,25 +57,42 @@ pub fn format_of(path: &Path) -> Result<SourceFormat, ReadError> {
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
     let format = format_of(path)?;
     if format == SourceFormat::Pdf || bytes.starts_with(b"%PDF-") {
-        let read = pdf::read(path, bytes)?;
-        let problems = read
-            .problems
-            .into_iter()
-            .map(|p| crate::model::Problem {
-                stage: "read".into(),
-                source: crate::model::Source {
-                    page: Some(p.page),
-                    line: None,
-                },
-                message: p.message,
-            })
-            .collect();
-        return Ok(ReadOutput {
-            document: crate::layout::pages::document(&read.pages),
-            format: SourceFormat::Pdf,
-            encoding: None,
-            problems,
-        });
+        let page_problem = |page: u32, message: String| crate::model::Problem {
+            stage: "read".into(),
+            source: crate::model::Source {
+                page: Some(page),
+                line: None,
+            },
+            message,
+        };
+        return match pdf::read(path, bytes) {
+            Ok(read) => Ok(ReadOutput {
+                document: crate::layout::pages::document(&read.pages),
+                format: SourceFormat::Pdf,
+                encoding: None,
+                problems: read
+                    .problems
+                    .into_iter()
+                    .map(|p| page_problem(p.page, p.message))
+                    .collect(),
+                ocr: None,
+            }),
+            Err(ReadError::NeedsOcr { pages, .. }) => {
+                let read = ocr::read(path, pages)?;
+                Ok(ReadOutput {
+                    document: crate::layout::pages::document(&read.pages),
+                    format: SourceFormat::Scan,
+                    encoding: None,
+                    problems: read
+                        .problems
+                        .into_iter()
+                        .map(|(p, m)| page_problem(p, m))
+                        .collect(),
+                    ocr: Some(read.confidence),
+                })
+            }
+            Err(e) => Err(e),
+        };
     }
     let (text, encoding) = text::decode(path, bytes)?;
     let (document, format) = text::parse(&text, format);
@@ -81,5 +101,6 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
         format,
         encoding: Some(encoding),
         problems: Vec::new(),
+        ocr: None,
     })
 }

@@ -106,9 +106,18 @@ fn parse_band(label: &str) -> Option<Band> {
     }
     let c = BAND.captures(t)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+    // A band's value is at most 100: a larger one is a table border read as "1" ("|70" → "170").
+    let value = num(1).map(|v| {
+        let raw = &c[1];
+        if v > 100.0 && raw.starts_with('1') {
+            raw[1..].parse::<f64>().unwrap_or(v)
+        } else {
+            v
+        }
+    });
     Some(Band {
         label: t.to_string(),
-        value: num(1),
+        value,
         low: num(2),
         high: num(3),
         not_due: false,
@@ -441,6 +450,7 @@ mod tests {
         let b = parse_band("0 /0-30/").unwrap();
         assert_eq!((b.value, b.low, b.high), (Some(0.0), Some(0.0), Some(30.0)));
         assert!(parse_band("/-/").unwrap().not_due);
+        assert_eq!(parse_band("170 /70-89/").unwrap().value, Some(70.0));
         assert!(parse_band("Хэрэгжилт хувь").is_none());
     }
 

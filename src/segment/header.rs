@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233".
+/// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233"; OCR's `mon` model has no "№" and
+/// reads it "Мо" or "Ме".
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?№\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|Мо|Ме|Nо)\.?\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -199,15 +200,37 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         .iter()
         .filter(|(t, _)| is_upper_text(t) && !t.contains('@'))
         .collect();
-    let agency_upper = candidates
+    // A letterhead name set on two lines can come as two paragraphs (OCR sizes its lines
+    // apart): capitals right below the bold name go with it.
+    let bold_at = norm[..letterhead_end]
         .iter()
-        .find(|(_, p)| p.emphasis)
+        .position(|(t, p)| p.emphasis && is_upper_text(t) && !t.contains('@'));
+    let joined_bold = bold_at.map(|i| {
+        let mut name = norm[i].0.clone();
+        for (t, _) in norm[i + 1..letterhead_end].iter() {
+            let short = t.split_whitespace().count() <= 3;
+            if is_upper_text(t) && short && !LETTER.is_match(t) {
+                name.push(' ');
+                name.push_str(t);
+            } else {
+                break;
+            }
+        }
+        name
+    });
+    let agency_upper = joined_bold
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(_, p)| p.emphasis)
+                .map(|(t, _)| t.clone())
+        })
         .or_else(|| {
             candidates
                 .iter()
                 .find(|(t, _)| !t.starts_with("МОНГОЛ УЛСЫН ЗАСГИЙН"))
-        })
-        .map(|(t, _)| t.clone());
+                .map(|(t, _)| t.clone())
+        });
     header.agency = match agency_upper {
         Some(a) => Some(recase(&a, &running)),
         None => title.and_then(|(t, _)| agency_from_title(t)),

@@ -152,6 +152,8 @@ pub fn segment(
         source_format: format,
         encoding: None,
         n_pages: doc.n_pages,
+        ocr_confidence: None,
+        ocr_low_confidence_share: None,
         header,
         objectives,
         overall_table: table_out.overall,

@@ -45,7 +45,8 @@ fn role_of(label: &str) -> Option<Role> {
     if l.is_empty() {
         return None;
     }
-    if matches!(l, "№" | "д/д" | "№д/д" | "#" | "д.д") {
+    // OCR's `mon` model has no "№": it reads "Мо" or "Ме".
+    if matches!(l, "№" | "д/д" | "№д/д" | "#" | "д.д" | "мо" | "ме" | "м°") {
         return Some(Role::No);
     }
     if l.contains("хүрэхтүвшин") || l.contains("шалгуур") || l.contains("үрдүнгийнүзүүлэлт")
@@ -211,12 +212,9 @@ fn is_overall_row(cells: &[Cell]) -> bool {
 }
 
 fn is_header_repeat(row: &Row, header: &Row) -> bool {
+    let text = |r: &Row| r.cells.iter().map(Cell::text).collect::<Vec<_>>().join(" ");
     row.cells.len() == header.cells.len()
-        && row
-            .cells
-            .iter()
-            .zip(&header.cells)
-            .all(|(a, b)| normalize(&a.text()) == normalize(&b.text()))
+        && crate::normalize::similarity(&text(row), &text(header)) >= 0.8
 }
 
 /// Paragraphs of a cell, with paragraphs that continue the one before (lowercase start) joined.

@@ -7,25 +7,12 @@
 //! holding the measure alone. Items that match poorly are kept and said so; none is dropped.
 
 use crate::model::{Evaluation, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber};
-use crate::normalize::fold_for_matching;
 use std::collections::HashSet;
 
 /// Similarity at or above which two texts are taken for the same measure.
 pub const SAME_TEXT: f64 = 0.5;
 
-/// Character-trigram Dice similarity of two texts, after folding case and the letters reports
-/// confuse (ү/у, ө/о): "үр чадварыг" and "ур чадварыг" are equal.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> HashSet<[char; 3]> {
-        let chars: Vec<char> = format!(" {} ", fold_for_matching(s)).chars().collect();
-        chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
-    }
-    2.0 * ga.intersection(&gb).count() as f64 / (ga.len() + gb.len()) as f64
-}
+pub use crate::normalize::similarity;
 
 /// Match items to measures and set every measure's score.
 pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut Vec<Problem>) {
@@ -132,7 +119,8 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
 /// Measures still without a score take the table's, where their row holds them alone.
 pub fn scores_from_table(objectives: &mut [Objective]) {
     for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
-        if m.score.is_none() {
+        // A measure the evaluation calls not due has no score, whatever its table cell reads.
+        if m.score.is_none() && !(m.not_due && m.narrative.is_some()) {
             if let Some(s) = &m.score_table {
                 m.score = Some(s.value);
                 m.score_source = Some(ScoreSource::Table);

@@ -1,0 +1,582 @@
+//! Scanned PDFs: page images → Tesseract's Mongolian model → positioned words and ruling lines.
+//!
+//! Enters: a PDF whose pages have no text layer. Leaves: [`Page`]s in PDF points, like the PDF
+//! reader's, so the same layout engine rebuilds their tables, plus the word confidences.
+//! Pages are rendered with poppler's `pdftoppm` (gray, 300 dpi) and read with `tesseract -l mon`
+//! (TSV: word boxes and confidences), one single-threaded process per page (OMP_THREAD_LIMIT=1)
+//! with pages in parallel. Table rules are found in the image as long runs of dark pixels. The
+//! page's skew is measured from the text lines and taken out of every coordinate.
+
+use crate::error::ReadError;
+use crate::layout::{Page, Rule, Word};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Rendering resolution for OCR.
+pub const DPI: f64 = 300.0;
+/// A word below this confidence counts as doubtful.
+pub const LOW_CONFIDENCE: f64 = 60.0;
+
+/// OCR quality of a report: mean word confidence and the share of doubtful words.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Confidence {
+    pub mean: f64,
+    pub low_share: f64,
+    pub words: usize,
+}
+
+pub struct OcrPages {
+    pub pages: Vec<Page>,
+    pub confidence: Confidence,
+    pub problems: Vec<(u32, String)>,
+}
+
+/// Is the OCR engine there? (`tesseract` with the `mon` model, `pdftoppm`.)
+pub fn engine_missing() -> Option<String> {
+    let tess = Command::new("tesseract").arg("--list-langs").output();
+    match tess {
+        Err(_) => return Some("tesseract not found".into()),
+        Ok(o) => {
+            let langs = String::from_utf8_lossy(&o.stdout).to_string()
+                + &String::from_utf8_lossy(&o.stderr);
+            if !langs.lines().any(|l| l.trim() == "mon") {
+                return Some("tesseract has no Mongolian model (mon)".into());
+            }
+        }
+    }
+    if Command::new("pdftoppm").arg("-v").output().is_err() {
+        return Some("pdftoppm (poppler-utils) not found".into());
+    }
+    None
+}
+
+#[derive(Debug, Clone)]
+struct TsvWord {
+    line_key: (u32, u32, u32),
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    conf: f64,
+    text: String,
+}
+
+/// Tesseract's TSV: level-4 rows are text lines: their boxes, by (block, paragraph, line).
+fn parse_tsv_lines(tsv: &str) -> std::collections::BTreeMap<(u32, u32, u32), (f64, f64)> {
+    tsv.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 12 || f[0] != "4" {
+                return None;
+            }
+            let key = (f[2].parse().ok()?, f[3].parse().ok()?, f[4].parse().ok()?);
+            let top: f64 = f[7].parse().ok()?;
+            let height: f64 = f[9].parse().ok()?;
+            Some((key, (top, top + height)))
+        })
+        .collect()
+}
+
+/// Tesseract's TSV: level-5 rows are words.
+fn parse_tsv(tsv: &str) -> Vec<TsvWord> {
+    tsv.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 12 || f[0] != "5" || f[11].trim().is_empty() {
+                return None;
+            }
+            let n = |i: usize| f[i].parse::<f64>().ok();
+            Some(TsvWord {
+                line_key: (f[2].parse().ok()?, f[3].parse().ok()?, f[4].parse().ok()?),
+                left: n(6)?,
+                top: n(7)?,
+                width: n(8)?,
+                height: n(9)?,
+                conf: n(10)?,
+                text: f[11].trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The page's skew (radians, positive when lines go down to the right), from the slope of the
+/// word bottoms along each long text line; the median over lines.
+fn skew(words: &[TsvWord]) -> f64 {
+    let mut lines: std::collections::BTreeMap<(u32, u32, u32), Vec<&TsvWord>> = Default::default();
+    for w in words {
+        lines.entry(w.line_key).or_default().push(w);
+    }
+    let mut slopes: Vec<f64> = lines
+        .values()
+        .filter(|ws| ws.len() >= 3)
+        .filter_map(|ws| {
+            let first = ws.first()?;
+            let last = ws.last()?;
+            let dx = (last.left + last.width / 2.0) - (first.left + first.width / 2.0);
+            (dx > 300.0).then(|| ((last.top + last.height) - (first.top + first.height)) / dx)
+        })
+        .collect();
+    if slopes.len() < 3 {
+        return 0.0;
+    }
+    slopes.sort_by(f64::total_cmp);
+    slopes[slopes.len() / 2].atan()
+}
+
+/// A gray image (PGM, P5, 8 bit).
+struct Gray {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+fn read_pgm(bytes: &[u8]) -> Option<Gray> {
+    // Header: "P5" width height maxval, separated by whitespace, then one whitespace byte.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 && i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b'#') {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..i]).ok()?.to_string());
+    }
+    if fields.first().map(String::as_str) != Some("P5") {
+        return None;
+    }
+    let (width, height): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+    let pixels = bytes.get(i + 1..i + 1 + width * height)?.to_vec();
+    Some(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// Runs of dark pixels at least `min_len` long, along rows (horizontal) and columns (vertical),
+/// as rules in image pixels.
+fn dark_runs(img: &Gray, min_len: usize) -> Vec<Rule> {
+    let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < 128;
+    let mut rules = Vec::new();
+    for y in 0..img.height {
+        let mut x = 0;
+        while x < img.width {
+            if dark(x, y) {
+                let start = x;
+                while x < img.width && dark(x, y) {
+                    x += 1;
+                }
+                if x - start >= min_len {
+                    rules.push(Rule {
+                        x0: start as f64,
+                        y0: y as f64,
+                        x1: x as f64,
+                        y1: y as f64,
+                    });
+                }
+            } else {
+                x += 1;
+            }
+        }
+    }
+    for x in 0..img.width {
+        let mut y = 0;
+        while y < img.height {
+            if dark(x, y) {
+                let start = y;
+                while y < img.height && dark(x, y) {
+                    y += 1;
+                }
+                if y - start >= min_len {
+                    rules.push(Rule {
+                        x0: x as f64,
+                        y0: start as f64,
+                        x1: x as f64,
+                        y1: y as f64,
+                    });
+                }
+            } else {
+                y += 1;
+            }
+        }
+    }
+    rules
+}
+
+/// Render one page and read it.
+fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), String> {
+    let stem = tmp.join(format!("p{page}"));
+    let out = Command::new("pdftoppm")
+        .args([
+            "-r",
+            &DPI.to_string(),
+            "-gray",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(&stem)
+        .output()
+        .map_err(|e| format!("pdftoppm did not run: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "pdftoppm failed on page {page}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let image: PathBuf = stem.with_extension("pgm");
+    let tsv = Command::new("tesseract")
+        .arg(&image)
+        .args(["-", "-l", "mon", "--psm", "3", "tsv"])
+        .env("OMP_THREAD_LIMIT", "1")
+        .output()
+        .map_err(|e| format!("tesseract did not run: {e}"))?;
+    if !tsv.status.success() {
+        return Err(format!(
+            "tesseract failed on page {page}: {}",
+            String::from_utf8_lossy(&tsv.stderr).trim()
+        ));
+    }
+    let tsv_text = String::from_utf8_lossy(&tsv.stdout).to_string();
+    let words = parse_tsv(&tsv_text);
+    let line_boxes = parse_tsv_lines(&tsv_text);
+    let bytes = std::fs::read(&image).map_err(|e| format!("page image unreadable: {e}"))?;
+    let _ = std::fs::remove_file(&image);
+    let img = read_pgm(&bytes).ok_or("page image is not a gray PGM")?;
+    let angle = skew(&words);
+    let (sin, cos) = (-angle).sin_cos();
+    // Image pixels → deskewed PDF points.
+    let pt = 72.0 / DPI;
+    let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
+    let confs: Vec<f64> = words.iter().map(|w| w.conf).collect();
+    // Words take their line's vertical box (as PDF glyphs take their font's), so that gaps
+    // between lines measure leading, not letter shapes.
+    let page_words = words
+        .iter()
+        .map(|w| {
+            let (lt, lb) = line_boxes
+                .get(&w.line_key)
+                .copied()
+                .unwrap_or((w.top, w.top + w.height));
+            let (x0, top) = map(w.left, lt);
+            let (x1, bottom) = map(w.left + w.width, lb);
+            Word {
+                text: w.text.clone(),
+                x0: x0.min(x1),
+                x1: x0.max(x1),
+                top: top.min(bottom),
+                bottom: top.max(bottom),
+                font_size: ((lb - lt) * pt).max(1.0),
+            }
+        })
+        .collect();
+    let rules = dark_runs(&img, (DPI / 5.0) as usize)
+        .into_iter()
+        .map(|r| {
+            let (x0, y0) = map(r.x0, r.y0);
+            let (x1, y1) = map(r.x1, r.y1);
+            // Deskewed, a run is straight again: snap it to its axis.
+            if (y1 - y0).abs() < (x1 - x0).abs() {
+                let y = (y0 + y1) / 2.0;
+                Rule {
+                    x0: x0.min(x1),
+                    y0: y,
+                    x1: x0.max(x1),
+                    y1: y,
+                }
+            } else {
+                let x = (x0 + x1) / 2.0;
+                Rule {
+                    x0: x,
+                    y0: y0.min(y1),
+                    x1: x,
+                    y1: y0.max(y1),
+                }
+            }
+        })
+        .collect();
+    let mut out = Page {
+        number: page,
+        width: img.width as f64 * pt,
+        height: img.height as f64 * pt,
+        words: page_words,
+        rules,
+    };
+    strip_border_marks(&mut out);
+    // Deskewed points → image pixels.
+    let unmap = |x: f64, y: f64| ((x * cos + y * sin) / pt, (-x * sin + y * cos) / pt);
+    let mut confs = confs;
+    match reread_empty_cells(&img, &mut out, unmap, &tmp.join(format!("cells{page}"))) {
+        Ok(c) => confs.extend(c),
+        Err(e) => {
+            return Err(format!(
+                "page {page}: second OCR pass on empty table cells failed: {e}"
+            ))
+        }
+    }
+    Ok((out, confs))
+}
+
+/// Table borders read as text: a lone "|", or a "|", "1", "l" glued to a word that touches a
+/// vertical rule ("|100" → "100").
+fn strip_border_marks(page: &mut Page) {
+    let verticals: Vec<(f64, f64, f64)> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_vertical())
+        .map(|r| (r.x0, r.y0, r.y1))
+        .collect();
+    let near_rule = |x: f64, w: &Word| {
+        verticals
+            .iter()
+            .any(|(vx, t, b)| (vx - x).abs() < 1.5 && w.cy() > *t && w.cy() < *b)
+    };
+    for w in page.words.iter_mut() {
+        let n = w.text.chars().count() as f64;
+        let per_char = (w.x1 - w.x0) / n.max(1.0);
+        if w.text.chars().count() > 1
+            && near_rule(w.x0, w)
+            && w.text.starts_with(['|', '1', 'l', 'I', '['])
+        {
+            w.text = w.text.chars().skip(1).collect();
+            w.x0 += per_char;
+        }
+        if w.text.chars().count() > 1
+            && near_rule(w.x1, w)
+            && w.text.ends_with(['|', 'l', 'I', ']'])
+        {
+            w.text.pop();
+            w.x1 -= per_char;
+        }
+        w.text = w.text.trim_matches('|').to_string();
+    }
+    page.words.retain(|w| !w.text.is_empty());
+}
+
+/// Tesseract's page segmentation skips lone short text in table cells (a "1" in a count
+/// column). Cells of a ruled table that hold ink but no word are cut out of the page image,
+/// stacked into one image and read again in one Tesseract run (as a block of lines).
+fn reread_empty_cells(
+    img: &Gray,
+    page: &mut Page,
+    unmap: impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<f64>, String> {
+    let grids = crate::layout::pages::grids(page);
+    let inset = 2.5;
+    // (cell in points, crop in pixels)
+    type Crop = ((f64, f64, f64, f64), (usize, usize, usize, usize));
+    let mut crops: Vec<Crop> = Vec::new();
+    for g in &grids {
+        for (x0, y0, x1, y1) in g.cells() {
+            if x1 - x0 < 3.0 * inset || y1 - y0 < 3.0 * inset {
+                continue;
+            }
+            let has_word = page
+                .words
+                .iter()
+                .any(|w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1);
+            if has_word {
+                continue;
+            }
+            let corners = [
+                unmap(x0 + inset, y0 + inset),
+                unmap(x1 - inset, y0 + inset),
+                unmap(x0 + inset, y1 - inset),
+                unmap(x1 - inset, y1 - inset),
+            ];
+            let px0 = corners
+                .iter()
+                .map(|c| c.0)
+                .fold(f64::INFINITY, f64::min)
+                .max(0.0) as usize;
+            let py0 = corners
+                .iter()
+                .map(|c| c.1)
+                .fold(f64::INFINITY, f64::min)
+                .max(0.0) as usize;
+            let px1 = (corners.iter().map(|c| c.0).fold(0.0, f64::max) as usize).min(img.width);
+            let py1 = (corners.iter().map(|c| c.1).fold(0.0, f64::max) as usize).min(img.height);
+            if px1 <= px0 + 4 || py1 <= py0 + 4 {
+                continue;
+            }
+            let ink = (py0..py1)
+                .flat_map(|y| (px0..px1).map(move |x| (x, y)))
+                .filter(|&(x, y)| img.pixels[y * img.width + x] < 128)
+                .count();
+            if ink >= 30 {
+                crops.push(((x0, y0, x1, y1), (px0, py0, px1, py1)));
+            }
+        }
+    }
+    if crops.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One tall image: each crop in a band of its own, white margins around.
+    let margin = 40;
+    let width = crops.iter().map(|c| c.1 .2 - c.1 .0).max().unwrap_or(0) + 2 * margin;
+    let mut bands = Vec::new();
+    let mut height = 0;
+    for (_, (px0, py0, px1, py1)) in &crops {
+        bands.push((height + margin, py1 - py0, *px0, *py0, px1 - px0));
+        height += (py1 - py0) + 2 * margin;
+    }
+    let mut pixels = vec![255u8; width * height];
+    for (top, h, px0, py0, w) in &bands {
+        for dy in 0..*h {
+            let src = (py0 + dy) * img.width + px0;
+            let dst = (top + dy) * width + margin;
+            pixels[dst..dst + w].copy_from_slice(&img.pixels[src..src + w]);
+        }
+    }
+    let path = stem.with_extension("pgm");
+    let mut data = format!("P5\n{width} {height}\n255\n").into_bytes();
+    data.extend(&pixels);
+    std::fs::write(&path, data).map_err(|e| e.to_string())?;
+    let tsv = Command::new("tesseract")
+        .arg(&path)
+        .args(["-", "-l", "mon", "--psm", "6", "tsv"])
+        .env("OMP_THREAD_LIMIT", "1")
+        .output()
+        .map_err(|e| format!("tesseract did not run: {e}"))?;
+    let _ = std::fs::remove_file(&path);
+    let pt = 72.0 / DPI;
+    let mut confs = Vec::new();
+    for w in parse_tsv(&String::from_utf8_lossy(&tsv.stdout)) {
+        let cy = w.top + w.height / 2.0;
+        let Some(k) = bands
+            .iter()
+            .position(|(top, h, ..)| cy >= (*top as f64) - 10.0 && cy <= (*top + *h) as f64 + 10.0)
+        else {
+            continue;
+        };
+        let text = w.text.trim_matches('|').to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let ((x0, y0, _, y1), _) = crops[k];
+        let left = x0 + 2.5 + (w.left - margin as f64).max(0.0) * pt;
+        let size = (w.height * pt).max(4.0);
+        let top = (y0 + y1) / 2.0 - size / 2.0;
+        confs.push(w.conf);
+        page.words.push(Word {
+            text,
+            x0: left,
+            x1: left + w.width * pt,
+            top,
+            bottom: top + size,
+            font_size: size,
+        });
+    }
+    Ok(confs)
+}
+
+/// OCR every page of a scanned PDF, pages in parallel.
+pub fn read(path: &Path, n_pages: u32) -> Result<OcrPages, ReadError> {
+    if let Some(why) = engine_missing() {
+        return Err(ReadError::OcrEngine {
+            path: path.to_path_buf(),
+            detail: why,
+        });
+    }
+    let tmp = std::env::temp_dir().join(format!(
+        "biyelelt-ocr-{}-{}",
+        std::process::id(),
+        crate::read::doc_id(path.to_string_lossy().as_bytes())
+    ));
+    std::fs::create_dir_all(&tmp).map_err(|e| ReadError::Io {
+        path: tmp.clone(),
+        source: e,
+    })?;
+    type PageResult = (u32, Result<(Page, Vec<f64>), String>);
+    let results: Vec<PageResult> = (1..=n_pages)
+        .into_par_iter()
+        .map(|p| (p, ocr_page(path, p, &tmp)))
+        .collect();
+    let _ = std::fs::remove_dir_all(&tmp);
+    let mut pages = Vec::new();
+    let mut confs = Vec::new();
+    let mut problems = Vec::new();
+    for (p, r) in results {
+        match r {
+            Ok((page, c)) => {
+                pages.push(page);
+                confs.extend(c);
+            }
+            Err(e) => problems.push((p, e)),
+        }
+    }
+    if pages.is_empty() {
+        return Err(ReadError::Pdf {
+            path: path.to_path_buf(),
+            detail: format!(
+                "OCR read no page: {}",
+                problems.first().map(|p| p.1.clone()).unwrap_or_default()
+            ),
+        });
+    }
+    let n = confs.len().max(1) as f64;
+    let confidence = Confidence {
+        mean: confs.iter().sum::<f64>() / n,
+        low_share: confs.iter().filter(|c| **c < LOW_CONFIDENCE).count() as f64 / n,
+        words: confs.len(),
+    };
+    Ok(OcrPages {
+        pages,
+        confidence,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_words_and_skew() {
+        let tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+            4\t1\t1\t1\t1\t0\t100\t100\t900\t30\t-1\t\n\
+            5\t1\t1\t1\t1\t1\t100\t100\t200\t30\t96.5\tНийгмийн\n\
+            5\t1\t1\t1\t1\t2\t400\t103\t200\t30\t91.0\tдаатгалын\n\
+            5\t1\t1\t1\t1\t3\t800\t107\t200\t30\t40.0\tгазар\n";
+        let w = parse_tsv(tsv);
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[0].text, "Нийгмийн");
+        assert_eq!(w[2].conf, 40.0);
+        // One line is too few to trust a skew.
+        assert_eq!(skew(&w), 0.0);
+    }
+
+    #[test]
+    fn pgm_and_dark_runs() {
+        let mut pgm = b"P5\n4 3\n255\n".to_vec();
+        pgm.extend([0, 0, 0, 255, 255, 255, 255, 255, 0, 255, 255, 255]);
+        let img = read_pgm(&pgm).unwrap();
+        assert_eq!((img.width, img.height), (4, 3));
+        let runs = dark_runs(&img, 3);
+        assert_eq!(
+            runs,
+            vec![Rule {
+                x0: 0.0,
+                y0: 0.0,
+                x1: 3.0,
+                y1: 0.0
+            }]
+        );
+    }
+}
