@@ -4,6 +4,10 @@ set -e
 need_apt=""
 command -v cc >/dev/null 2>&1 || need_apt="$need_apt gcc libc6-dev"
 command -v python3 >/dev/null 2>&1 || need_apt="$need_apt python3 python3-pip"
+# Scanned reports: poppler renders the pages, Tesseract reads them with its Mongolian model.
+command -v pdftoppm >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
+command -v tesseract >/dev/null 2>&1 || need_apt="$need_apt tesseract-ocr"
+{ tesseract --list-langs 2>/dev/null | grep -qx mon; } || need_apt="$need_apt tesseract-ocr-mon"
 if [ -n "$need_apt" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need_apt
 fi

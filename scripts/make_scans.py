@@ -29,8 +29,8 @@ def scan(name, src, dpi, angle, quality):
         pages = []
         for n in sorted(f for f in os.listdir(tmp) if f.endswith(".pgm")):
             out = os.path.join(tmp, n + ".jpg")
-            subprocess.run(["convert", os.path.join(tmp, n), "-background", "white", "-rotate", str(angle),
-                            "-attenuate", "0.3", "+noise", "Gaussian", "-quality", str(quality), out],
+            subprocess.run(["convert", os.path.join(tmp, n), "-seed", "7", "-background", "white", "-rotate", str(angle),
+                            "-attenuate", "0.15", "+noise", "Gaussian", "-quality", str(quality), out],
                            check=True)
             pages.append(open(out, "rb").read())
     os.makedirs(OUT, exist_ok=True)

@@ -123,7 +123,36 @@ pub fn check(report: &Report, metrics: &[Metric]) -> Vec<Finding> {
     bands(&mut out);
     out_of_range(&mut out);
     shares(&mut out, metrics);
+    ocr_doubtful(&mut out);
     out.findings
+}
+
+/// ocr_doubtful (scans): a table cell whose reading the report itself contradicts and that OCR
+/// may have misread — kept as read, flagged, never guessed. Now: a score cell read as a number
+/// where the evaluation calls the measure not due ("/-/" is often read "4" or "1").
+fn ocr_doubtful(out: &mut Out) {
+    let r = out.report;
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return;
+    }
+    for m in r.measures() {
+        let Some(t) = &m.score_table else { continue };
+        if m.not_due && m.narrative.is_some() {
+            out.push(
+                "ocr_doubtful",
+                Severity::Warning,
+                Some(m.objective_no),
+                Some((m.measure_no, &m.code)),
+                format!(
+                    "measure {}: the scan's score cell reads {:?}, but the evaluation marks the measure not due (\"/-/\"); the cell is kept as read and left out of every mean",
+                    m.code, t.raw
+                ),
+                Some(t.value),
+                None,
+                vec![Evidence::of("score cell as OCR read it", t)],
+            );
+        }
+    }
 }
 
 /// measure_score_conflict: the table and the evaluation give one measure two scores.

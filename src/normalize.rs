@@ -357,6 +357,32 @@ pub fn fold_for_matching(s: &str) -> String {
         .join(" ")
 }
 
+/// Digits as OCR misreads them in a cell that holds only a number (a № or score cell): "З" → 3,
+/// "О"/"о" → 0, "б" → 6, "l"/"I"/"|" → 1. Only for cells that are numbers: never on running text.
+pub fn ocr_digits(cell: &str) -> String {
+    let t = cell.trim();
+    let looks_numeric = t.chars().count() <= 6
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, 'З' | 'О' | 'о' | 'б' | 'l' | 'I'))
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, 'З' | 'О' | 'о' | 'б' | 'l' | 'I' | '|' | '.' | ',' | ' ')
+        });
+    if !looks_numeric {
+        return cell.to_string();
+    }
+    t.chars()
+        .filter(|c| *c != ' ')
+        .map(|c| match c {
+            'З' => '3',
+            'О' | 'о' => '0',
+            'б' => '6',
+            'l' | 'I' | '|' => '1',
+            c => c,
+        })
+        .collect()
+}
+
 /// Character-trigram Dice similarity of two texts, after folding case and the letters reports
 /// and OCR confuse (ү/у, ө/о): "үр чадварыг" and "ур чадварыг" are equal.
 pub fn similarity(a: &str, b: &str) -> f64 {
@@ -491,6 +517,15 @@ mod tests {
         let t = field("  100 ");
         assert_eq!(t.text, "100");
         assert_eq!(t.raw, None);
+    }
+
+    #[test]
+    fn ocr_digits_only_in_numeric_cells() {
+        assert_eq!(ocr_digits("З"), "3");
+        assert_eq!(ocr_digits("1О0"), "100");
+        assert_eq!(ocr_digits("97,9"), "97,9");
+        assert_eq!(ocr_digits("Зорилт"), "Зорилт");
+        assert_eq!(ocr_digits("/-/"), "/-/");
     }
 
     #[test]

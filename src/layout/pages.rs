@@ -461,7 +461,9 @@ pub fn document(pages: &[Page]) -> Document {
     };
     let mut blocks: Vec<Block> = Vec::new();
     // Column positions of the last block when it is a table, to join a table going on.
-    let mut open_table: Option<Vec<f64>> = None;
+    // The last table (its block index and column positions) while only page-margin text has
+    // come after it: a table on the next page with the same columns goes on from it.
+    let mut open_table: Option<(usize, Vec<f64>)> = None;
     for (pi, page) in pages.iter().enumerate() {
         let words: Vec<&Word> = page
             .words
@@ -554,16 +556,18 @@ pub fn document(pages: &[Page]) -> Document {
             ));
         }
         items.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (k, (_, block, xs)) in items.into_iter().enumerate() {
+        let mut first_in_body = true;
+        for (top, block, xs) in items.into_iter() {
             match (block, xs) {
                 (Block::Table(mut t), Some(xs)) => {
-                    let continues = k == 0
-                        && open_table.as_ref().is_some_and(|prev| {
+                    let goes_on = first_in_body
+                        && open_table.as_ref().is_some_and(|(_, prev)| {
                             prev.len() == xs.len()
                                 && prev.iter().zip(&xs).all(|(a, b)| (a - b).abs() < 3.0)
                         });
-                    if continues {
-                        if let Some(Block::Table(prev)) = blocks.last_mut() {
+                    let at = open_table.as_ref().map(|(i, _)| *i);
+                    match (goes_on, at.and_then(|i| blocks.get_mut(i))) {
+                        (true, Some(Block::Table(prev))) => {
                             // The header row repeated on the new page (OCR may read it a
                             // little differently each time).
                             let header = prev.rows.first().map(row_text).unwrap_or_default();
@@ -579,14 +583,22 @@ pub fn document(pages: &[Page]) -> Document {
                             }
                             prev.rows.extend(t.rows);
                         }
-                    } else {
-                        blocks.push(Block::Table(t));
+                        _ => {
+                            blocks.push(Block::Table(t));
+                            open_table = Some((blocks.len() - 1, xs.clone()));
+                        }
                     }
-                    open_table = Some(xs);
+                    first_in_body = false;
                 }
                 (block, _) => {
+                    // Text in the page's top or bottom margin (a footer OCR did not recognise
+                    // as running) does not end a table.
+                    let in_margin = top < 0.1 * page.height || top > 0.9 * page.height;
                     blocks.push(block);
-                    open_table = None;
+                    if !in_margin {
+                        open_table = None;
+                        first_in_body = false;
+                    }
                 }
             }
         }

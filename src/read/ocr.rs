@@ -264,24 +264,22 @@ fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), Strin
     let pt = 72.0 / DPI;
     let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
     let confs: Vec<f64> = words.iter().map(|w| w.conf).collect();
-    // Words take their line's vertical box (as PDF glyphs take their font's), so that gaps
-    // between lines measure leading, not letter shapes.
+    // A line's box spans ascenders to descenders: about the font size.
+    let line_height: std::collections::BTreeMap<(u32, u32, u32), f64> =
+        line_boxes.iter().map(|(k, (t, b))| (*k, b - t)).collect();
     let page_words = words
         .iter()
         .map(|w| {
-            let (lt, lb) = line_boxes
-                .get(&w.line_key)
-                .copied()
-                .unwrap_or((w.top, w.top + w.height));
-            let (x0, top) = map(w.left, lt);
-            let (x1, bottom) = map(w.left + w.width, lb);
+            let (x0, top) = map(w.left, w.top);
+            let (x1, bottom) = map(w.left + w.width, w.top + w.height);
+            let size = line_height.get(&w.line_key).copied().unwrap_or(w.height) * pt * 0.95;
             Word {
                 text: w.text.clone(),
                 x0: x0.min(x1),
                 x1: x0.max(x1),
                 top: top.min(bottom),
                 bottom: top.max(bottom),
-                font_size: ((lb - lt) * pt).max(1.0),
+                font_size: size.max(1.0),
             }
         })
         .collect();

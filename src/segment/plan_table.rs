@@ -113,8 +113,9 @@ struct Group {
 
 static OBJECTIVE_NO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\s*[.)]?$").expect("valid regex"));
+/// "1.1. <text>"; OCR may put a stray "(" or "|" before the code.
 static MEASURE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$").expect("valid regex")
+    Regex::new(r"^[(|\[]?(?:Зорилт\s*)?(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$").expect("valid regex")
 });
 
 fn looks_like_no(text: &str) -> bool {
@@ -309,7 +310,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         }
         let paras: Vec<Vec<Para>> = cells.iter().map(|c| cell_paras(c, &row.source)).collect();
         let no_text = no_col
-            .map(|c| normalize(&cells[c].text()))
+            .map(|c| normalize(&crate::normalize::ocr_digits(&cells[c].text())))
             .unwrap_or_default();
         let new_objective_no = OBJECTIVE_NO
             .captures(no_text.trim())
@@ -329,6 +330,15 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                         .is_some_and(|prev| continues(&prev.text, &paras[a][0].text, true));
                 !continues_above
             });
+        if new_objective_no.is_none() && !no_text.trim().is_empty() {
+            problems.push(Problem {
+                stage: "plan_table".into(),
+                source: row.source.clone(),
+                message: format!(
+                    "the № cell reads {no_text:?}, not an objective number (an OCR misreading?); the row is kept with the objective above"
+                ),
+            });
+        }
         if let Some(no) = new_objective_no.filter(|_| no_col.is_some()) {
             groups.push(Group {
                 objective_no: no,
@@ -438,11 +448,13 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             impls.splice(0..0, std::mem::take(&mut orphan_impls));
         }
         let score = col(Role::Score).and_then(|c| {
-            let raw: String = unit.cols[c]
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let raw: String = crate::normalize::ocr_digits(
+                &unit.cols[c]
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             match parse_score(&raw) {
                 ScoreCell::Empty => None,
                 cell => Some((cell, raw, unit.source.clone())),

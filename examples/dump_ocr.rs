@@ -1,0 +1,34 @@
+//! Print OCR words near vertical rules of page 1 of a scan (debugging aid).
+fn main() {
+    let path = std::env::args().nth(1).expect("a scan");
+    let r = biyelelt::read::ocr::read(std::path::Path::new(&path), 2).expect("ocr");
+    for p in &r.pages {
+        let g = biyelelt::layout::pages::grids(p);
+        for g in g {
+            println!(
+                "page {} xs {:?}",
+                p.number,
+                g.xs.iter().map(|x| x.round()).collect::<Vec<_>>()
+            );
+        }
+    }
+    let p = &r.pages[0];
+    let vs: Vec<f64> = p
+        .rules
+        .iter()
+        .filter(|r| r.is_vertical())
+        .map(|r| r.x0)
+        .collect();
+    let mut xs = vs.clone();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    println!(
+        "vertical rule xs: {:?}",
+        xs.iter().map(|x| x.round()).collect::<Vec<_>>()
+    );
+    for w in &p.words {
+        if w.text.starts_with(['(', '|', '1', 'З', '3']) {
+            println!("{:?} x0={:.1} cy={:.1}", w.text, w.x0, w.cy());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Scanned reports (scripts/make_scans.py): OCR with Tesseract's Mongolian model, tables rebuilt
+//! by the same layout engine as born-digital PDFs.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const SCAN: &str = "tests/fixtures/scan/tatvar_scan.pdf";
+const BORN_DIGITAL: &str = "tests/fixtures/pdf/tatvar_landscape.pdf";
+
+fn sorted(rows: Vec<serde_json::Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = rows
+        .into_iter()
+        .map(|r| cols.iter().map(|c| r[*c].clone()).collect())
+        .collect();
+    out.sort_by_key(|r| serde_json::to_string(r).unwrap());
+    out
+}
+
+#[test]
+fn a_scan_gives_the_figures_of_its_born_digital_pdf() {
+    let (_dir, out, stdout) = ingest(&[SCAN, BORN_DIGITAL]);
+    let r = rows_of(&out, "reports", SCAN).remove(0);
+    assert_eq!(s(&r["source_format"]), "scan", "{stdout}");
+    assert_eq!(s(&r["status"]), "ok");
+    let conf = f(&r["ocr_confidence"]).unwrap();
+    assert!((50.0..=100.0).contains(&conf), "ocr_confidence {conf}");
+    let low = f(&r["ocr_low_confidence_share"]).unwrap();
+    assert!((0.0..=1.0).contains(&low));
+    let d = rows_of(&out, "reports", BORN_DIGITAL).remove(0);
+    for c in [
+        "year",
+        "letter_no",
+        "report_date",
+        "addressee",
+        "n_objectives",
+        "n_measures",
+    ] {
+        assert_eq!(r[c], d[c], "reports.{c}");
+    }
+
+    let objective_cols = [
+        "objective_no",
+        "n_measures",
+        "score_stated",
+        "score_computed",
+    ];
+    assert_eq!(
+        sorted(rows_of(&out, "objectives", SCAN), &objective_cols),
+        sorted(rows_of(&out, "objectives", BORN_DIGITAL), &objective_cols)
+    );
+    let measure_cols = [
+        "code",
+        "score",
+        "score_source",
+        "score_narrative",
+        "not_due",
+    ];
+    assert_eq!(
+        sorted(rows_of(&out, "measures", SCAN), &measure_cols),
+        sorted(rows_of(&out, "measures", BORN_DIGITAL), &measure_cols)
+    );
+    // The same findings, plus the OCR doubts, which are flagged, not guessed.
+    let finding_cols = ["kind", "objective_no", "code"];
+    let scan_findings: Vec<Vec<Value>> = sorted(rows_of(&out, "findings", SCAN), &finding_cols)
+        .into_iter()
+        .filter(|f| f[0] != "ocr_doubtful")
+        .collect();
+    assert_eq!(
+        scan_findings,
+        sorted(rows_of(&out, "findings", BORN_DIGITAL), &finding_cols)
+    );
+    // Metrics: at least 95% equal by value.
+    let values = |p: &str| -> Vec<(String, i64)> {
+        let mut v: Vec<(String, i64)> = rows_of(&out, "metrics", p)
+            .iter()
+            .map(|m| {
+                (
+                    s(&m["code"]).to_string(),
+                    (f(&m["value"]).unwrap() * 1000.0).round() as i64,
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (values(SCAN), values(BORN_DIGITAL));
+    let common = b.iter().filter(|x| a.contains(x)).count();
+    assert!(
+        common as f64 >= 0.95 * b.len() as f64,
+        "metrics equal by value: {common} of {}",
+        b.len()
+    );
+}
+
+#[test]
+fn the_not_due_cell_misread_by_ocr_is_flagged() {
+    // In this fixture Tesseract reads measure 2.2's "/-/" score cell as a number.
+    let (ok, stdout, _) = run(&["show", "--json", SCAN]);
+    assert!(ok);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let m22 = report["objectives"][1]["measures"][1].clone();
+    assert_eq!(s(&m22["code"]), "2.2");
+    assert_eq!(m22["not_due"], true);
+    assert!(
+        m22["score"].is_null(),
+        "a not-due measure has no score: {m22}"
+    );
+    let doubtful: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| s(&f["kind"]) == "ocr_doubtful")
+        .collect();
+    if m22["score_table"].is_null() {
+        assert!(doubtful.is_empty());
+    } else {
+        assert_eq!(doubtful.len(), 1, "{doubtful:#?}");
+        assert_eq!(s(&doubtful[0]["code"]), "2.2");
+        assert!(doubtful[0]["evidence"][0]["source"]["page"]
+            .as_i64()
+            .is_some());
+    }
+}
