@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test deps build fixtures bench
+.PHONY: demo test deps build fixtures bench bench-ocr
 
 deps:
 	@./scripts/deps.sh
@@ -25,10 +25,17 @@ test: deps
 	$(CARGO) run --quiet -- ingest corpus --out out/test-readme >/dev/null
 	python3 examples/query.py out/test-readme --check
 
-# Rewrite the generated variants and bad inputs (committed; see scripts/make_fixtures.py).
+# Rewrite the generated fixtures (committed). PDFs need libreoffice-writer-nogui, fonts-dejavu,
+# qpdf; scans need imagemagick.
 fixtures:
 	python3 scripts/make_fixtures.py
+	python3 scripts/make_pdfs.py
+	python3 scripts/make_scans.py
 
 # Benchmarks (not tests): PDF pipeline against pdftotext -bbox-layout.
 bench: deps
 	$(CARGO) run --release --quiet --example bench_pdf
+
+# Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
+bench-ocr: deps
+	$(CARGO) run --release --quiet --example bench_ocr
