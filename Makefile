@@ -22,7 +22,8 @@ test: deps
 	$(CARGO) clippy --quiet --all-targets -- -D warnings
 	$(CARGO) test --quiet
 	rm -rf out/test-readme
-	$(CARGO) run --quiet -- ingest corpus --out out/test-readme >/dev/null
+	# The binary the integration tests built (cargo run would rebuild without dev-dependencies).
+	./target/debug/biyelelt ingest corpus --out out/test-readme >/dev/null
 	python3 examples/query.py out/test-readme --check
 
 # Rewrite the generated fixtures (committed). PDFs need libreoffice-writer-nogui, fonts-dejavu,
