@@ -37,8 +37,14 @@ fn cer(hyp: &str, reference: &str) -> f64 {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pairs = [
-        ("tests/fixtures/scan/tatvar_scan.pdf", "tests/fixtures/pdf/tatvar_landscape.pdf"),
-        ("tests/fixtures/scan/sample_scan.pdf", "tests/fixtures/pdf/sample_landscape.pdf"),
+        (
+            "tests/fixtures/scan/tatvar_scan.pdf",
+            "tests/fixtures/pdf/tatvar_landscape.pdf",
+        ),
+        (
+            "tests/fixtures/scan/sample_scan.pdf",
+            "tests/fixtures/pdf/sample_landscape.pdf",
+        ),
     ];
     let tmp = std::env::temp_dir().join(format!("biyelelt-bench-ocr-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
@@ -52,7 +58,16 @@ fn main() {
         for p in 1..=pages as u32 {
             let stem = tmp.join(format!("p{p}"));
             let ok = Command::new("pdftoppm")
-                .args(["-r", "300", "-gray", "-singlefile", "-f", &p.to_string(), "-l", &p.to_string()])
+                .args([
+                    "-r",
+                    "300",
+                    "-gray",
+                    "-singlefile",
+                    "-f",
+                    &p.to_string(),
+                    "-l",
+                    &p.to_string(),
+                ])
                 .arg(&scan)
                 .arg(&stem)
                 .status()
@@ -73,7 +88,10 @@ fn main() {
         let plain = t.elapsed().as_secs_f64() / pages;
 
         let run = |workers: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build().unwrap();
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(workers)
+                .build()
+                .unwrap();
             let t = Instant::now();
             pool.install(|| biyelelt::pipeline::process_file(&scan));
             t.elapsed().as_secs_f64() / pages
@@ -90,11 +108,25 @@ fn main() {
         let before = cer(&biyelelt::normalize::fold_whitespace(&ocr_raw), &reference);
         let after = cer(&biyelelt::normalize::normalize(&ocr_raw), &reference);
 
-        println!("{} ({} pages)", scan.file_name().unwrap().to_string_lossy(), pages);
+        println!(
+            "{} ({} pages)",
+            scan.file_name().unwrap().to_string_lossy(),
+            pages
+        );
         println!("  pdftoppm + tesseract -l mon: {plain:6.2} s/page");
-        println!("  biyelelt, 1 worker:           {one:6.2} s/page   overhead {:+.1}%", (one / plain - 1.0) * 100.0);
-        println!("  biyelelt, 2 workers:          {two:6.2} s/page   speedup {:.2}x", one / two);
-        println!("  character error rate vs born-digital: {:.2}% raw, {:.2}% normalized", before * 100.0, after * 100.0);
+        println!(
+            "  biyelelt, 1 worker:           {one:6.2} s/page   overhead {:+.1}%",
+            (one / plain - 1.0) * 100.0
+        );
+        println!(
+            "  biyelelt, 2 workers:          {two:6.2} s/page   speedup {:.2}x",
+            one / two
+        );
+        println!(
+            "  character error rate vs born-digital: {:.2}% raw, {:.2}% normalized",
+            before * 100.0,
+            after * 100.0
+        );
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }

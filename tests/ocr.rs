@@ -9,15 +9,6 @@ use serde_json::Value;
 const SCAN: &str = "tests/fixtures/scan/tatvar_scan.pdf";
 const BORN_DIGITAL: &str = "tests/fixtures/pdf/tatvar_landscape.pdf";
 
-fn sorted(rows: Vec<serde_json::Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
-    let mut out: Vec<Vec<Value>> = rows
-        .into_iter()
-        .map(|r| cols.iter().map(|c| r[*c].clone()).collect())
-        .collect();
-    out.sort_by_key(|r| serde_json::to_string(r).unwrap());
-    out
-}
-
 #[test]
 fn a_scan_gives_the_figures_of_its_born_digital_pdf() {
     let (_dir, out, stdout) = ingest(&[SCAN, BORN_DIGITAL]);
@@ -47,8 +38,8 @@ fn a_scan_gives_the_figures_of_its_born_digital_pdf() {
         "score_computed",
     ];
     assert_eq!(
-        sorted(rows_of(&out, "objectives", SCAN), &objective_cols),
-        sorted(rows_of(&out, "objectives", BORN_DIGITAL), &objective_cols)
+        project(rows_of(&out, "objectives", SCAN), &objective_cols),
+        project(rows_of(&out, "objectives", BORN_DIGITAL), &objective_cols)
     );
     let measure_cols = [
         "code",
@@ -58,18 +49,18 @@ fn a_scan_gives_the_figures_of_its_born_digital_pdf() {
         "not_due",
     ];
     assert_eq!(
-        sorted(rows_of(&out, "measures", SCAN), &measure_cols),
-        sorted(rows_of(&out, "measures", BORN_DIGITAL), &measure_cols)
+        project(rows_of(&out, "measures", SCAN), &measure_cols),
+        project(rows_of(&out, "measures", BORN_DIGITAL), &measure_cols)
     );
     // The same findings, plus the OCR doubts, which are flagged, not guessed.
     let finding_cols = ["kind", "objective_no", "code"];
-    let scan_findings: Vec<Vec<Value>> = sorted(rows_of(&out, "findings", SCAN), &finding_cols)
+    let scan_findings: Vec<Vec<Value>> = project(rows_of(&out, "findings", SCAN), &finding_cols)
         .into_iter()
         .filter(|f| f[0] != "ocr_doubtful")
         .collect();
     assert_eq!(
         scan_findings,
-        sorted(rows_of(&out, "findings", BORN_DIGITAL), &finding_cols)
+        project(rows_of(&out, "findings", BORN_DIGITAL), &finding_cols)
     );
     // Metrics: at least 95% equal by value.
     let values = |p: &str| -> Vec<(String, i64)> {

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use serde_json::{Map, Value};
 
 const PAIRS: &[(&str, &str)] = &[
     (
@@ -96,15 +95,6 @@ const COMPARED: &[(&str, &[&str])] = &[
         &["item_no", "code", "text", "score", "matched_code"],
     ),
 ];
-
-fn project(rows: Vec<Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
-    let mut out: Vec<Vec<Value>> = rows
-        .into_iter()
-        .map(|r| cols.iter().map(|c| r[*c].clone()).collect())
-        .collect();
-    out.sort_by_key(|r| serde_json::to_string(r).unwrap());
-    out
-}
 
 #[test]
 fn pdfs_give_the_same_dataset_as_their_text_forms() {

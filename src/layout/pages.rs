@@ -18,8 +18,8 @@ struct Line {
     size: f64,
 }
 
-/// Words → lines: words whose vertical centres are close, left to right.
-fn lines_of(words: &[&Word]) -> Vec<Line> {
+/// Words grouped into lines: words whose vertical centres are close, each line left to right.
+fn line_groups<'a>(words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
     let mut sorted: Vec<&Word> = words.to_vec();
     sorted.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
     let mut groups: Vec<Vec<&Word>> = Vec::new();
@@ -31,20 +31,25 @@ fn lines_of(words: &[&Word]) -> Vec<Line> {
             _ => groups.push(vec![w]),
         }
     }
+    for g in groups.iter_mut() {
+        g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
     groups
+}
+
+/// Words → lines of text.
+fn lines_of(words: &[&Word]) -> Vec<Line> {
+    line_groups(words)
         .into_iter()
-        .map(|mut g| {
-            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            Line {
-                text: g
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
-                bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
-                size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
-            }
+        .map(|g| Line {
+            text: g
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+            bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+            size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
         })
         .collect()
 }
@@ -267,21 +272,9 @@ struct AlignedLine<'a> {
 }
 
 fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
-    let mut sorted: Vec<&Word> = words.to_vec();
-    sorted.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
-    let mut groups: Vec<Vec<&Word>> = Vec::new();
-    for w in sorted {
-        match groups.last_mut() {
-            Some(g) if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size) => {
-                g.push(w)
-            }
-            _ => groups.push(vec![w]),
-        }
-    }
-    groups
+    line_groups(words)
         .into_iter()
-        .map(|mut g| {
-            g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        .map(|g| {
             let size = g.iter().map(|w| w.font_size).fold(0.0, f64::max);
             let mut runs: Vec<Run> = Vec::new();
             for w in &g {

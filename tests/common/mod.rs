@@ -111,3 +111,13 @@ pub fn s(v: &Value) -> &str {
 pub fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
+
+/// Rows projected on some columns and sorted, for comparing two reports' tables row by row.
+pub fn project(rows: Vec<Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = rows
+        .into_iter()
+        .map(|r| cols.iter().map(|c| r[*c].clone()).collect())
+        .collect();
+    out.sort_by_key(|r| serde_json::to_string(r).unwrap());
+    out
+}
