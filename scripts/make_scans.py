@@ -7,7 +7,9 @@ Each page is rendered gray with pdftoppm, then ImageMagick gives it what a photo
 scanner do — a slight rotation, noise, JPEG compression — and the pages go back into a PDF that
 holds nothing but the page images (no text layer). Outputs, committed, under tests/fixtures/scan/:
 - tatvar_scan.pdf: variant A at 200 dpi, rotated 0.3°, light noise, JPEG quality 60;
-- sample_scan.pdf: the sample at 200 dpi, rotated -0.2°, light noise, JPEG quality 60.
+- sample_scan.pdf: the sample at 200 dpi, rotated -0.2°, light noise, JPEG quality 60;
+- gaali_scan.pdf: variant B (markdown export, portrait, no evaluation), rotated 0.4°;
+- tatvar_noborders_scan.pdf: variant A without ruling lines, not rotated.
 """
 import os
 import subprocess
@@ -41,6 +43,8 @@ def scan(name, src, dpi, angle, quality):
 def main():
     scan("tatvar_scan.pdf", "tatvar_landscape.pdf", 200, 0.3, 60)
     scan("sample_scan.pdf", "sample_landscape.pdf", 200, -0.2, 60)
+    scan("gaali_scan.pdf", "gaali_portrait.pdf", 200, 0.4, 60)
+    scan("tatvar_noborders_scan.pdf", "tatvar_noborders.pdf", 200, 0.0, 60)
 
 
 if __name__ == "__main__":

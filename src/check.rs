@@ -137,6 +137,29 @@ fn ocr_doubtful(out: &mut Out) {
     }
     for m in r.measures() {
         let Some(t) = &m.score_table else { continue };
+        let digits: String = t
+            .raw
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        let as_read: Option<f64> = digits.replace(',', ".").parse().ok();
+        if as_read.is_some_and(|v| v > 100.0 && (t.value - v).abs() > SAME) {
+            out.push(
+                "ocr_doubtful",
+                Severity::Info,
+                Some(m.objective_no),
+                Some((m.measure_no, &m.code)),
+                format!(
+                    "measure {}: the scan's score cell reads {:?}; taken as {}% (OCR's Mongolian model has no \"%\" and reads it \"96\" or \"90\")",
+                    m.code,
+                    t.raw,
+                    num(t.value)
+                ),
+                Some(t.value),
+                as_read,
+                vec![Evidence::of("score cell as OCR read it", t)],
+            );
+        }
         if m.not_due && m.narrative.is_some() {
             out.push(
                 "ocr_doubtful",
@@ -392,11 +415,51 @@ fn overall_score(out: &mut Out) {
     }
 }
 
+/// In a scan, a summary-table row whose own figures disagree (its count of measures is not the
+/// sum of its band counts) was most likely misread: its counts are flagged `ocr_doubtful`
+/// rather than checked against the measures.
+fn doubtful_summary_row(r: &Report, o: &Objective) -> bool {
+    if r.source_format != crate::model::SourceFormat::Scan || o.band_counts_stated.is_empty() {
+        return false;
+    }
+    let sum: u32 = o.band_counts_stated.iter().map(|c| c.unwrap_or(0)).sum();
+    o.n_measures_stated
+        .as_ref()
+        .is_some_and(|n| (n.value - sum as f64).abs() > SAME)
+}
+
 /// measure_count_mismatch: stated counts of objectives and measures against what was found.
 fn counts(out: &mut Out) {
     let r = out.report;
     let n_found = r.n_measures() as f64;
     for o in &r.objectives {
+        if doubtful_summary_row(r, o) {
+            let n = o
+                .n_measures_stated
+                .as_ref()
+                .expect("checked by doubtful_summary_row");
+            let bands: Vec<String> = o
+                .band_counts_stated
+                .iter()
+                .map(|c| c.map(|v| v.to_string()).unwrap_or_else(|| "-".into()))
+                .collect();
+            out.push(
+                "ocr_doubtful",
+                Severity::Warning,
+                Some(o.objective_no),
+                None,
+                format!(
+                    "objective {}'s summary row reads {} measure(s) but band counts {}: the scan's figures disagree with each other and are kept as read, not checked",
+                    o.objective_no,
+                    num(n.value),
+                    bands.join(", ")
+                ),
+                Some(n.value),
+                None,
+                vec![Evidence::of("summary table count as OCR read it", n)],
+            );
+            continue;
+        }
         if let Some(s) = &o.n_measures_stated {
             if (s.value - o.measures.len() as f64).abs() > SAME {
                 out.push(
@@ -480,7 +543,7 @@ fn bands(out: &mut Out) {
     let Some(e) = &r.evaluation else { return };
     // The summary table's band counts per objective.
     for o in &r.objectives {
-        if o.band_counts_stated.is_empty() {
+        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) {
             continue;
         }
         for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {

@@ -102,6 +102,25 @@ fn parse_tsv(tsv: &str) -> Vec<TsvWord> {
         .collect()
 }
 
+/// A speck of noise read as a period: "арга. хэмжээг". A word ending in "." followed, in the
+/// same block of text, by a word in lowercase loses the period (sentences start in capitals);
+/// numbers ("1.") and initials ("Д.") keep theirs.
+fn drop_speck_periods(words: &mut [TsvWord]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let same_par = words[i].line_key.0 == words[i + 1].line_key.0;
+        let next_lower = words[i + 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let w = &words[i].text;
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if same_par && next_lower && w.ends_with('.') && letters >= 2 && !w.ends_with("..") {
+            words[i].text.pop();
+        }
+    }
+}
+
 /// The page's skew (radians, positive when lines go down to the right), from the slope of the
 /// word bottoms along each long text line; the median over lines.
 fn skew(words: &[TsvWord]) -> f64 {
@@ -253,7 +272,8 @@ fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), Strin
         ));
     }
     let tsv_text = String::from_utf8_lossy(&tsv.stdout).to_string();
-    let words = parse_tsv(&tsv_text);
+    let mut words = parse_tsv(&tsv_text);
+    drop_speck_periods(&mut words);
     let line_boxes = parse_tsv_lines(&tsv_text);
     let bytes = std::fs::read(&image).map_err(|e| format!("page image unreadable: {e}"))?;
     let _ = std::fs::remove_file(&image);
@@ -327,6 +347,14 @@ fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), Strin
             ))
         }
     }
+    match reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}"))) {
+        Ok(c) => confs.extend(c),
+        Err(e) => {
+            return Err(format!(
+                "page {page}: OCR pass on number columns failed: {e}"
+            ))
+        }
+    }
     Ok((out, confs))
 }
 
@@ -366,71 +394,66 @@ fn strip_border_marks(page: &mut Page) {
     page.words.retain(|w| !w.text.is_empty());
 }
 
-/// Tesseract's page segmentation skips lone short text in table cells (a "1" in a count
-/// column). Cells of a ruled table that hold ink but no word are cut out of the page image,
-/// stacked into one image and read again in one Tesseract run (as a block of lines).
-fn reread_empty_cells(
+/// A table cell (points) and its crop of the page image (pixels).
+type Crop = ((f64, f64, f64, f64), (usize, usize, usize, usize));
+
+/// The crop of a cell, inset from its borders, and how many dark pixels it holds.
+fn cell_crop(
+    img: &Gray,
+    cell: (f64, f64, f64, f64),
+    unmap: &impl Fn(f64, f64) -> (f64, f64),
+) -> Option<(Crop, usize)> {
+    let (x0, y0, x1, y1) = cell;
+    let inset = 2.5;
+    if x1 - x0 < 3.0 * inset || y1 - y0 < 3.0 * inset {
+        return None;
+    }
+    let corners = [
+        unmap(x0 + inset, y0 + inset),
+        unmap(x1 - inset, y0 + inset),
+        unmap(x0 + inset, y1 - inset),
+        unmap(x1 - inset, y1 - inset),
+    ];
+    let min = |f: fn(&(f64, f64)) -> f64| {
+        corners.iter().map(f).fold(f64::INFINITY, f64::min).max(0.0) as usize
+    };
+    let max = |f: fn(&(f64, f64)) -> f64| corners.iter().map(f).fold(0.0, f64::max) as usize;
+    let (px0, py0) = (min(|c| c.0), min(|c| c.1));
+    let (px1, py1) = (max(|c| c.0).min(img.width), max(|c| c.1).min(img.height));
+    if px1 <= px0 + 4 || py1 <= py0 + 4 {
+        return None;
+    }
+    let ink = (py0..py1)
+        .flat_map(|y| (px0..px1).map(move |x| (x, y)))
+        .filter(|&(x, y)| img.pixels[y * img.width + x] < 128)
+        .count();
+    Some(((cell, (px0, py0, px1, py1)), ink))
+}
+
+fn words_in(page: &Page, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> impl Iterator<Item = &Word> {
+    page.words
+        .iter()
+        .filter(move |w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1)
+}
+
+/// Read cells again: their crops stacked into one image (a band each, white margins), one
+/// Tesseract run over them, the words put back in their cells. `whitelist` limits the characters
+/// (digits for a number column).
+fn reread_cells(
     img: &Gray,
     page: &mut Page,
-    unmap: impl Fn(f64, f64) -> (f64, f64),
+    crops: &[Crop],
     stem: &Path,
+    whitelist: Option<&str>,
 ) -> Result<Vec<f64>, String> {
-    let grids = crate::layout::pages::grids(page);
-    let inset = 2.5;
-    // (cell in points, crop in pixels)
-    type Crop = ((f64, f64, f64, f64), (usize, usize, usize, usize));
-    let mut crops: Vec<Crop> = Vec::new();
-    for g in &grids {
-        for (x0, y0, x1, y1) in g.cells() {
-            if x1 - x0 < 3.0 * inset || y1 - y0 < 3.0 * inset {
-                continue;
-            }
-            let has_word = page
-                .words
-                .iter()
-                .any(|w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1);
-            if has_word {
-                continue;
-            }
-            let corners = [
-                unmap(x0 + inset, y0 + inset),
-                unmap(x1 - inset, y0 + inset),
-                unmap(x0 + inset, y1 - inset),
-                unmap(x1 - inset, y1 - inset),
-            ];
-            let px0 = corners
-                .iter()
-                .map(|c| c.0)
-                .fold(f64::INFINITY, f64::min)
-                .max(0.0) as usize;
-            let py0 = corners
-                .iter()
-                .map(|c| c.1)
-                .fold(f64::INFINITY, f64::min)
-                .max(0.0) as usize;
-            let px1 = (corners.iter().map(|c| c.0).fold(0.0, f64::max) as usize).min(img.width);
-            let py1 = (corners.iter().map(|c| c.1).fold(0.0, f64::max) as usize).min(img.height);
-            if px1 <= px0 + 4 || py1 <= py0 + 4 {
-                continue;
-            }
-            let ink = (py0..py1)
-                .flat_map(|y| (px0..px1).map(move |x| (x, y)))
-                .filter(|&(x, y)| img.pixels[y * img.width + x] < 128)
-                .count();
-            if ink >= 30 {
-                crops.push(((x0, y0, x1, y1), (px0, py0, px1, py1)));
-            }
-        }
-    }
     if crops.is_empty() {
         return Ok(Vec::new());
     }
-    // One tall image: each crop in a band of its own, white margins around.
     let margin = 40;
     let width = crops.iter().map(|c| c.1 .2 - c.1 .0).max().unwrap_or(0) + 2 * margin;
     let mut bands = Vec::new();
     let mut height = 0;
-    for (_, (px0, py0, px1, py1)) in &crops {
+    for (_, (px0, py0, px1, py1)) in crops {
         bands.push((height + margin, py1 - py0, *px0, *py0, px1 - px0));
         height += (py1 - py0) + 2 * margin;
     }
@@ -446,9 +469,13 @@ fn reread_empty_cells(
     let mut data = format!("P5\n{width} {height}\n255\n").into_bytes();
     data.extend(&pixels);
     std::fs::write(&path, data).map_err(|e| e.to_string())?;
-    let tsv = Command::new("tesseract")
-        .arg(&path)
-        .args(["-", "-l", "mon", "--psm", "6", "tsv"])
+    let mut cmd = Command::new("tesseract");
+    cmd.arg(&path).args(["-", "-l", "mon", "--psm", "6"]);
+    if let Some(chars) = whitelist {
+        cmd.args(["-c", &format!("tessedit_char_whitelist={chars}")]);
+    }
+    let tsv = cmd
+        .arg("tsv")
         .env("OMP_THREAD_LIMIT", "1")
         .output()
         .map_err(|e| format!("tesseract did not run: {e}"))?;
@@ -482,6 +509,94 @@ fn reread_empty_cells(
         });
     }
     Ok(confs)
+}
+
+/// Tesseract's page segmentation skips lone short text in table cells (a "1" in a count
+/// column): cells of a ruled table that hold ink but no word are read again.
+fn reread_empty_cells(
+    img: &Gray,
+    page: &mut Page,
+    unmap: impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<f64>, String> {
+    let grids = crate::layout::pages::grids(page);
+    let crops: Vec<Crop> = grids
+        .iter()
+        .flat_map(|g| g.cells())
+        .filter(|c| words_in(page, *c).next().is_none())
+        .filter_map(|c| cell_crop(img, c, &unmap))
+        .filter(|(_, ink)| *ink >= 30)
+        .map(|(crop, _)| crop)
+        .collect();
+    reread_cells(img, page, &crops, stem, None)
+}
+
+fn is_number_cell(text: &str) -> bool {
+    let t = crate::normalize::ocr_digits(text);
+    let t = t.trim();
+    t == "/-/"
+        || (t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | '-' | '%' | ' ')))
+}
+
+/// In a column of numbers (labelled "№" or as a score, or most of its cells below the header
+/// read as numbers), a short cell that does not is read again with digits only ("ж" for "3").
+fn reread_number_columns(
+    img: &Gray,
+    page: &mut Page,
+    unmap: impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<f64>, String> {
+    let grids = crate::layout::pages::grids(page);
+    let mut targets: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for g in &grids {
+        for c in 0..g.xs.len() - 1 {
+            let cells: Vec<((f64, f64, f64, f64), String)> = (1..g.ys.len() - 1)
+                .map(|r| {
+                    let cell = (g.xs[c], g.ys[r], g.xs[c + 1], g.ys[r + 1]);
+                    let text = words_in(page, cell)
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (cell, text)
+                })
+                .filter(|(_, t)| !t.trim().is_empty())
+                .collect();
+            // The column's label: "№" (read "Мо", "Ме"), a score ("Үнэлгээ", "… хувь").
+            let label: String = words_in(page, (g.xs[c], g.ys[0], g.xs[c + 1], g.ys[1]))
+                .map(|w| w.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let number_label = matches!(label.trim(), "№" | "мо" | "ме" | "м°" | "д/д")
+                || label.contains("үнэлгээ")
+                || label.contains("хувь");
+            let numeric = cells.iter().filter(|(_, t)| is_number_cell(t)).count();
+            if !number_label && (numeric < 3 || (numeric as f64) < 0.6 * cells.len() as f64) {
+                continue;
+            }
+            targets.extend(
+                cells
+                    .iter()
+                    .filter(|(_, t)| !is_number_cell(t) && t.chars().count() <= 4)
+                    .map(|(cell, _)| *cell),
+            );
+        }
+    }
+    let crops: Vec<Crop> = targets
+        .iter()
+        .filter_map(|c| cell_crop(img, *c, &unmap))
+        .map(|(c, _)| c)
+        .collect();
+    if crops.is_empty() {
+        return Ok(Vec::new());
+    }
+    page.words.retain(|w| {
+        !crops.iter().any(|((x0, y0, x1, y1), _)| {
+            w.cx() > *x0 && w.cx() < *x1 && w.cy() > *y0 && w.cy() < *y1
+        })
+    });
+    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"))
 }
 
 /// OCR every page of a scanned PDF, pages in parallel.
@@ -558,6 +673,33 @@ mod tests {
         assert_eq!(w[2].conf, 40.0);
         // One line is too few to trust a skew.
         assert_eq!(skew(&w), 0.0);
+    }
+
+    #[test]
+    fn speck_periods() {
+        let w = |t: &str, line: u32| TsvWord {
+            line_key: (1, 1, line),
+            left: 0.0,
+            top: 0.0,
+            width: 1.0,
+            height: 1.0,
+            conf: 90.0,
+            text: t.into(),
+        };
+        let mut ws = vec![
+            w("арга.", 1),
+            w("хэмжээг", 1),
+            w("байна.", 1),
+            w("Мөн", 2),
+            w("Д.", 2),
+            w("зоригт", 2),
+        ];
+        drop_speck_periods(&mut ws);
+        let texts: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["арга", "хэмжээг", "байна.", "Мөн", "Д.", "зоригт"]
+        );
     }
 
     #[test]

@@ -247,8 +247,30 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
     };
     let mut heading: Option<BandHeading> = None;
     let mut pending_count_for_heading = false;
+    // A list item that wraps onto a paragraph of its own (a page break, an OCR line gap) is
+    // joined back: the part after it starts in lowercase and the item has not ended.
+    let mut paragraphs: Vec<crate::layout::Paragraph> = Vec::new();
     for block in &doc.blocks[plan_idx + 1..] {
         let Block::Paragraph(p) = block else { continue };
+        let t = normalize(&p.text);
+        let starts_lower = t
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        match paragraphs.last_mut() {
+            Some(prev)
+                if starts_lower
+                    && ITEM.is_match(&normalize(&prev.text))
+                    && !ITEM_SCORE.is_match(&normalize(&prev.text))
+                    && !normalize(&prev.text).ends_with(['.', ';']) =>
+            {
+                prev.text.push('\n');
+                prev.text.push_str(&p.text);
+            }
+            _ => paragraphs.push(p.clone()),
+        }
+    }
+    for p in &paragraphs {
         let t = normalize(&p.text);
         if let Some(c) = ITEM.captures(&t) {
             let code = format!("{}.{}", &c[1], &c[2]);

@@ -195,21 +195,24 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         });
     }
 
-    // Agency: the letterhead's name in capitals, preferably the bold one.
-    let candidates: Vec<&(String, &Paragraph)> = norm[..letterhead_end]
+    // The letterhead's name: the bold paragraph in capitals, else the first one in capitals
+    // that is not the parent body's line ("МОНГОЛ УЛСЫН ЗАСГИЙН ГАЗРЫН … АГЕНТЛАГ"). A name set
+    // on two lines can come as two paragraphs (OCR sizes its lines apart): short capitals right
+    // below it go with it.
+    let is_candidate = |t: &str| is_upper_text(t) && !t.contains('@') && !LETTER.is_match(t);
+    let head = &norm[..letterhead_end];
+    let start = head
         .iter()
-        .filter(|(t, _)| is_upper_text(t) && !t.contains('@'))
-        .collect();
-    // A letterhead name set on two lines can come as two paragraphs (OCR sizes its lines
-    // apart): capitals right below the bold name go with it.
-    let bold_at = norm[..letterhead_end]
-        .iter()
-        .position(|(t, p)| p.emphasis && is_upper_text(t) && !t.contains('@'));
-    let joined_bold = bold_at.map(|i| {
-        let mut name = norm[i].0.clone();
-        for (t, _) in norm[i + 1..letterhead_end].iter() {
-            let short = t.split_whitespace().count() <= 3;
-            if is_upper_text(t) && short && !LETTER.is_match(t) {
+        .position(|(t, p)| p.emphasis && is_candidate(t))
+        .or_else(|| {
+            head.iter()
+                .position(|(t, _)| is_candidate(t) && !t.starts_with("МОНГОЛ УЛСЫН"))
+        })
+        .or_else(|| head.iter().position(|(t, _)| is_candidate(t)));
+    let agency_upper = start.map(|i| {
+        let mut name = head[i].0.clone();
+        for (t, _) in &head[i + 1..] {
+            if is_candidate(t) && t.split_whitespace().count() <= 3 {
                 name.push(' ');
                 name.push_str(t);
             } else {
@@ -218,19 +221,6 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         }
         name
     });
-    let agency_upper = joined_bold
-        .or_else(|| {
-            candidates
-                .iter()
-                .find(|(_, p)| p.emphasis)
-                .map(|(t, _)| t.clone())
-        })
-        .or_else(|| {
-            candidates
-                .iter()
-                .find(|(t, _)| !t.starts_with("МОНГОЛ УЛСЫН ЗАСГИЙН"))
-                .map(|(t, _)| t.clone())
-        });
     header.agency = match agency_upper {
         Some(a) => Some(recase(&a, &running)),
         None => title.and_then(|(t, _)| agency_from_title(t)),

@@ -47,9 +47,23 @@ pub fn parse_score(raw: &str) -> ScoreCell {
         return ScoreCell::NotDue;
     }
     match core.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 100.0 => {
+            percent_read_as_digits(&core).unwrap_or(ScoreCell::Value(v))
+        }
         Ok(v) if v.is_finite() => ScoreCell::Value(v),
         _ => ScoreCell::Unreadable,
     }
+}
+
+/// OCR's `mon` model has no "%": "100%" comes out "10096" or "10090". A score above 100 that is
+/// a valid score followed by "96" or "90" is read as that score; the raw text stays beside it
+/// and the check stage flags it (`ocr_doubtful`).
+pub fn percent_read_as_digits(core: &str) -> Option<ScoreCell> {
+    let prefix = core
+        .strip_suffix("96")
+        .or_else(|| core.strip_suffix("90"))?;
+    let v: f64 = prefix.trim().parse().ok()?;
+    (0.0..=100.0).contains(&v).then_some(ScoreCell::Value(v))
 }
 
 /// Whether `next` continues `prev` (a paragraph cut by a page break or a cell boundary):
@@ -182,6 +196,11 @@ mod tests {
         assert_eq!(parse_score("Хугацаа болоогүй"), ScoreCell::NotDue);
         assert_eq!(parse_score(""), ScoreCell::Empty);
         assert_eq!(parse_score("сайн"), ScoreCell::Unreadable);
+        // OCR without "%": "100%" read "10096", "95 %" read "9596".
+        assert_eq!(parse_score("10096"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("9596"), ScoreCell::Value(95.0));
+        assert_eq!(parse_score("96"), ScoreCell::Value(96.0));
+        assert_eq!(parse_score("150"), ScoreCell::Value(150.0));
     }
 
     #[test]
