@@ -30,6 +30,7 @@ test: deps
 # qpdf; scans need imagemagick.
 fixtures:
 	python3 scripts/make_fixtures.py
+	python3 scripts/make_series.py
 	python3 scripts/make_pdfs.py
 	python3 scripts/make_scans.py
 

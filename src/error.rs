@@ -24,8 +24,7 @@ pub enum ReadError {
         detail: String,
     },
     #[error(
-        "{path}: unsupported file type {ext:?}. Give .txt, .md or .html exports \
-         (PDF reports are read by a later version)."
+        "{path}: unsupported file type {ext:?}. Give .txt, .md or .html exports or .pdf reports."
     )]
     Unsupported { path: PathBuf, ext: String },
     #[error("{path}: cannot read the PDF: {detail}. The file may be truncated or damaged: re-export or re-download it.")]

@@ -4,8 +4,11 @@
 //! Data flow, one module each: [`read`] (bytes → document) → [`layout`] (positioned words →
 //! document; text exports skip it) → [`normalize`] (Mongolian Cyrillic clean-up, used by
 //! segmentation on every field) → [`segment`] (document → typed [`model::Report`]) →
-//! [`dataset`] (reports → Parquet tables). [`pipeline`] runs one file through all of it.
+//! [`dataset`] (reports → Parquet tables; [`series`] links measures across reports on the
+//! way). [`pipeline`] runs one file through all of it; [`archive`] decides which files of an
+//! archive need it; [`yoy`] reads a dataset back for the year-over-year view.
 
+pub mod archive;
 pub mod check;
 pub mod dataset;
 pub mod error;
@@ -16,4 +19,5 @@ pub mod normalize;
 pub mod pipeline;
 pub mod read;
 pub mod segment;
+pub mod series;
 pub mod view;

@@ -1,7 +1,7 @@
 //! The `biyelelt` command: parses arguments and calls the library.
 
 use anyhow::{Context, Result};
-use biyelelt::{dataset, pipeline, view};
+use biyelelt::{archive, pipeline, view};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -18,13 +18,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse reports (files or folders, recursively: .txt .md .html) into a Parquet dataset.
+    /// Parse reports (files or folders, recursively: .txt .md .html .pdf) into a Parquet
+    /// dataset. Into an existing dataset, only new and changed files are parsed (content
+    /// hashes in its manifest); the rows of a changed file are replaced.
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Dataset folder; created, or updated in place (rows of re-ingested files replaced).
+        /// Dataset folder; created, or updated in place.
         #[arg(long)]
         out: PathBuf,
+        /// Remove from the dataset the reports whose file is no longer among the inputs.
+        #[arg(long)]
+        prune: bool,
+        /// Parse again the unchanged files that failed before (after fixing the cause).
+        #[arg(long)]
+        retry_failed: bool,
     },
     /// Cross-check the figures of reports and print the findings (grouped by report, with
     /// their evidence); --json prints them for a program.
@@ -42,6 +50,18 @@ enum Command {
     },
 }
 
+fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let files = pipeline::collect_inputs(paths);
+    if files.is_empty() {
+        anyhow::bail!(
+            "no report files ({}) under {:?}",
+            biyelelt::read::EXTENSIONS.join(" "),
+            paths
+        );
+    }
+    Ok(files)
+}
+
 fn main() -> Result<()> {
     // A panic inside a stage is caught per file and reported as a failed row; print one line
     // instead of a backtrace.
@@ -50,26 +70,33 @@ fn main() -> Result<()> {
     }));
     let cli = Cli::parse();
     match cli.command {
-        Command::Ingest { paths, out } => {
-            let files = pipeline::collect_inputs(&paths);
-            if files.is_empty() {
-                anyhow::bail!("no report files (.txt .md .html) under {:?}", paths);
-            }
-            let reports = pipeline::process_all(&files);
-            let written = dataset::write(&out, &reports)
-                .with_context(|| format!("writing the dataset to {}", out.display()))?;
-            for r in &reports {
+        Command::Ingest {
+            paths,
+            out,
+            prune,
+            retry_failed,
+        } => {
+            let files = inputs(&paths)?;
+            let outcome = archive::ingest(
+                &files,
+                &out,
+                archive::Options {
+                    prune,
+                    retry_failed,
+                },
+            )
+            .with_context(|| format!("writing the dataset to {}", out.display()))?;
+            for r in &outcome.reports {
                 println!("{}", view::summary_line(r, r.findings.len()));
             }
-            let n_findings = reports.iter().map(|r| r.findings.len()).sum();
-            println!("{}", view::total_line(&reports, n_findings));
-            println!("{}", written.summary());
+            if !outcome.reports.is_empty() {
+                let n_findings = outcome.reports.iter().map(|r| r.findings.len()).sum();
+                println!("{}", view::total_line(&outcome.reports, n_findings));
+            }
+            println!("{}", outcome.summary());
         }
         Command::Check { paths, json } => {
-            let files = pipeline::collect_inputs(&paths);
-            if files.is_empty() {
-                anyhow::bail!("no report files (.txt .md .html) under {:?}", paths);
-            }
+            let files = inputs(&paths)?;
             let reports = pipeline::process_all(&files);
             if json {
                 let out: Vec<serde_json::Value> = reports

@@ -307,6 +307,8 @@ pub struct Problem {
 pub struct Report {
     /// Hash of the file's bytes: stable for the same content.
     pub doc_id: String,
+    /// SHA-256 of the file's bytes, hex; empty when the file could not be read.
+    pub sha256: String,
     pub source_path: String,
     pub source_format: SourceFormat,
     /// Character encoding the text was decoded from; `None` when the file could not be read.
@@ -333,6 +335,7 @@ impl Report {
     pub fn failed(doc_id: String, path: String, format: SourceFormat, error: String) -> Self {
         Report {
             doc_id,
+            sha256: String::new(),
             source_path: path,
             source_format: format,
             encoding: None,

@@ -57,7 +57,8 @@ pub fn process_file(path: &Path) -> Report {
             );
         }
     };
-    let doc_id = read::doc_id(&bytes);
+    let sha256 = read::sha256_hex(&bytes);
+    let doc_id = sha256[..16].to_string();
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<Report, String> {
         let out = read::read_bytes(path, &bytes).map_err(|e| e.to_string())?;
         let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
@@ -72,7 +73,7 @@ pub fn process_file(path: &Path) -> Report {
         report.findings = check::check(&report, &report.metrics);
         Ok(report)
     }));
-    match result {
+    let mut report = match result {
         Ok(Ok(report)) => report,
         Ok(Err(reason)) => Report::failed(doc_id, shown, format, reason),
         Err(panic) => {
@@ -88,7 +89,9 @@ pub fn process_file(path: &Path) -> Report {
                 format!("{shown}: internal error while parsing ({what}); this is a bug, please report it with the file"),
             )
         }
-    }
+    };
+    report.sha256 = sha256;
+    report
 }
 
 /// Process files in parallel; reports come back in input order.

@@ -419,19 +419,31 @@ fn bad_inputs_become_rows_and_the_batch_goes_on() {
 }
 
 #[test]
-fn reingest_replaces_rows_without_duplicates() {
-    let (_dir, out, _) = ingest(&[SAMPLE]);
+fn reingest_skips_unchanged_and_replaces_changed_rows_without_duplicates() {
+    let (dir, out, _) = ingest(&[SAMPLE]);
     let out_s = out.to_string_lossy().to_string();
     let (ok, stdout, stderr) = run(&["ingest", SAMPLE, "corpus/gaali_2020.md", "--out", &out_s]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("1 replaced"), "{stdout}");
+    assert!(stdout.contains("1 unchanged file(s) skipped"), "{stdout}");
+    assert!(stdout.contains("1 report(s) written"), "{stdout}");
     assert_eq!(rows(&out, "reports").len(), 2);
     assert_eq!(rows(&out, "measures").len(), 12 + 9);
-    // Ingesting the other file alone keeps the sample's rows.
-    let (ok, stdout, _) = run(&["ingest", "corpus/gaali_2020.md", "--out", &out_s]);
+    // An edited file replaces the rows it had: a copy of variant A, then the copy edited.
+    let copy = dir.path().join("report.txt");
+    std::fs::copy("corpus/tatvar_2021.txt", &copy).unwrap();
+    let copy_s = copy.to_string_lossy().to_string();
+    let (ok, _, _) = run(&["ingest", &copy_s, "--out", &out_s]);
     assert!(ok);
-    assert!(stdout.contains("1 kept"), "{stdout}");
-    assert_eq!(rows(&out, "measures").len(), 21);
+    assert_eq!(rows(&out, "measures").len(), 21 + 10);
+    let mut text = std::fs::read_to_string(&copy).unwrap();
+    text.push_str("\nНэмэлт тайлбар.\n");
+    std::fs::write(&copy, text).unwrap();
+    let (ok, stdout, _) = run(&["ingest", &copy_s, "--out", &out_s]);
+    assert!(ok);
+    assert!(stdout.contains("1 replaced"), "{stdout}");
+    assert!(stdout.contains("2 kept"), "{stdout}");
+    assert_eq!(rows(&out, "reports").len(), 3);
+    assert_eq!(rows(&out, "measures").len(), 31);
     // No staging or backup folders are left beside the dataset.
     let leftovers: Vec<_> = std::fs::read_dir(out.parent().unwrap())
         .unwrap()

@@ -3,11 +3,15 @@
 //! Enters: reports. Leaves: `DIR/<table>/year=YYYY/<doc_id>.parquet` for every table of
 //! schemas/ (a file per report and table, empty files included, so that every table can be
 //! scanned even when it has no rows yet) and `DIR/_manifest.json` (doc_id → source path and
-//! partition). Re-ingesting replaces the rows of the same content (doc_id) and of the same
-//! source path; other reports already in DIR stay. The new dataset is built in a staging folder
-//! beside DIR (kept files hard-linked) and swapped in with one atomic rename, so a crash leaves
-//! either the old dataset or the new one, whole.
+//! partition, content hash, agency, year). Re-ingesting replaces the rows of the same content
+//! (doc_id) and of the same source path; other reports already in DIR stay unless removed.
+//! Series ([`crate::series`]) are recomputed over every report of the result, so the measures
+//! and objectives files of kept reports are rewritten with their (possibly new) series columns;
+//! the other files of kept reports are hard-linked. The new dataset is built in a staging
+//! folder beside DIR and swapped in with one atomic rename, so a crash leaves either the old
+//! dataset or the new one, whole.
 
+pub mod read;
 pub mod rows;
 pub mod schema;
 
@@ -19,13 +23,15 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub const MANIFEST: &str = "_manifest.json";
 /// Partition folder name for reports whose year is unknown; polars and DuckDB read it as null.
 pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+/// Version of the tables' layout; a dataset written with another one cannot be extended.
+pub const LAYOUT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ManifestEntry {
@@ -33,13 +39,36 @@ pub struct ManifestEntry {
     /// The year folder the report's files are in ("2019" or the null partition).
     pub partition: String,
     pub status: String,
+    /// SHA-256 of the file's bytes (doc_id is its first 16 hex digits).
+    #[serde(default)]
+    pub sha256: String,
+    #[serde(default)]
+    pub agency: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub version: u32,
+    /// The biyelelt version that parsed the reports.
+    #[serde(default)]
+    pub parser: String,
     pub docs: BTreeMap<String, ManifestEntry>,
 }
+
+impl Manifest {
+    fn new() -> Self {
+        Manifest {
+            version: LAYOUT_VERSION,
+            parser: PARSER.into(),
+            docs: BTreeMap::new(),
+        }
+    }
+}
+
+/// Who parsed: reports parsed by another version are parsed again when their files are given.
+pub const PARSER: &str = concat!("biyelelt ", env!("CARGO_PKG_VERSION"));
 
 /// What one write did.
 #[derive(Debug, Default)]
@@ -48,6 +77,7 @@ pub struct Written {
     pub written: usize,
     pub kept: usize,
     pub replaced: usize,
+    pub removed: usize,
     /// Files whose content equals an earlier file of the same batch: (path, first path).
     pub duplicates: Vec<(String, String)>,
 }
@@ -55,11 +85,12 @@ pub struct Written {
 impl Written {
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "dataset {}: {} report(s) written, {} replaced, {} kept from before",
+            "dataset {}: {} report(s) written, {} replaced, {} kept from before, {} removed",
             self.out.display(),
             self.written,
             self.replaced,
-            self.kept
+            self.kept,
+            self.removed
         );
         for (dup, first) in &self.duplicates {
             s.push_str(&format!(
@@ -84,10 +115,7 @@ pub fn read_manifest(out: &Path) -> Result<Manifest, DatasetError> {
             path,
             detail: e.to_string(),
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
-            version: 1,
-            docs: BTreeMap::new(),
-        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::new()),
         Err(e) => Err(DatasetError::Io { path, source: e }),
     }
 }
@@ -155,8 +183,28 @@ fn keep_file(from: &Path, to: &Path) -> Result<(), DatasetError> {
 
 /// Write reports into the dataset at `out`, replacing their earlier rows, atomically.
 pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
+    update(out, reports, &BTreeSet::new())
+}
+
+/// Write reports into the dataset at `out` and remove the reports `remove` (doc_ids),
+/// atomically; series are recomputed over the result.
+pub fn update(
+    out: &Path,
+    reports: &[Report],
+    remove: &BTreeSet<String>,
+) -> Result<Written, DatasetError> {
     recover(out)?;
     let old = read_manifest(out)?;
+    if !old.docs.is_empty() && old.version != LAYOUT_VERSION {
+        return Err(DatasetError::Manifest {
+            path: out.join(MANIFEST),
+            detail: format!(
+                "written with table layout {} (this biyelelt writes layout {LAYOUT_VERSION}); \
+                 ingest all its reports again into a new folder",
+                old.version
+            ),
+        });
+    }
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -194,11 +242,14 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
         unique.iter().map(|r| r.source_path.as_str()).collect();
 
     let result = (|| -> Result<Manifest, DatasetError> {
-        let mut manifest = Manifest {
-            version: 1,
-            docs: BTreeMap::new(),
-        };
+        let mut manifest = Manifest::new();
+        // Measures and objectives of every report of the result, for the series.
+        let mut linked: Vec<Linked> = Vec::new();
         for (doc_id, entry) in &old.docs {
+            if remove.contains(doc_id) {
+                written.removed += 1;
+                continue;
+            }
             let replaced = batch_docs.contains_key(doc_id.as_str())
                 || new_paths.contains(entry.source_path.as_str());
             if replaced {
@@ -207,7 +258,16 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
             }
             for (table, _) in schema::TABLES {
                 let from = file_of(out, table, &entry.partition, doc_id);
-                if from.exists() {
+                if SERIES_TABLES.contains(table) {
+                    linked.push(Linked {
+                        doc_id: doc_id.clone(),
+                        table,
+                        partition: entry.partition.clone(),
+                        agency: entry.agency.clone(),
+                        year: entry.year,
+                        batch: read::read_file(&from)?,
+                    });
+                } else if from.exists() {
                     keep_file(&from, &file_of(&staging, table, &entry.partition, doc_id))?;
                 }
             }
@@ -218,7 +278,18 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
             let partition = partition_of(r);
             for (table, rows) in rows::rows(r) {
                 let b = batch(table, &rows)?;
-                write_parquet(&file_of(&staging, table, &partition, &r.doc_id), &b)?;
+                if SERIES_TABLES.contains(&table) {
+                    linked.push(Linked {
+                        doc_id: r.doc_id.clone(),
+                        table,
+                        partition: partition.clone(),
+                        agency: r.header.agency.clone(),
+                        year: r.header.year,
+                        batch: b,
+                    });
+                } else {
+                    write_parquet(&file_of(&staging, table, &partition, &r.doc_id), &b)?;
+                }
             }
             manifest.docs.insert(
                 r.doc_id.clone(),
@@ -226,9 +297,18 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
                     source_path: r.source_path.clone(),
                     partition,
                     status: r.status.as_str().into(),
+                    sha256: r.sha256.clone(),
+                    agency: r.header.agency.clone(),
+                    year: r.header.year,
                 },
             );
             written.written += 1;
+        }
+        for l in with_series(linked)? {
+            write_parquet(
+                &file_of(&staging, l.table, &l.partition, &l.doc_id),
+                &l.batch,
+            )?;
         }
         let mpath = staging.join(MANIFEST);
         let json = serde_json::to_string_pretty(&manifest).expect("manifest serializes");
@@ -241,6 +321,122 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
     }
     swap_in(&staging, out)?;
     Ok(written)
+}
+
+/// Tables whose rows carry series columns.
+const SERIES_TABLES: &[&str] = &["objectives", "measures"];
+
+/// One report's objectives or measures on their way to the staging folder.
+struct Linked {
+    doc_id: String,
+    table: &'static str,
+    partition: String,
+    agency: Option<String>,
+    year: Option<i32>,
+    batch: RecordBatch,
+}
+
+/// Fill the series columns of every objectives and measures batch, over all of them.
+fn with_series(mut linked: Vec<Linked>) -> Result<Vec<Linked>, DatasetError> {
+    use crate::series::{assign, Member};
+    use arrow::array::{ArrayRef, Float64Array, StringArray};
+    use std::sync::Arc;
+
+    // Objectives first: a measure's series needs its objective's text and series.
+    let mut objective_members = Vec::new();
+    let mut objective_text: BTreeMap<(String, i64), String> = BTreeMap::new();
+    for l in linked.iter().filter(|l| l.table == "objectives") {
+        let numbers = read::ints(&l.batch, "objective_no");
+        let texts = read::strings(&l.batch, "text");
+        for (no, text) in numbers.iter().zip(texts) {
+            let no = no.unwrap_or_default();
+            let text = text.unwrap_or_default();
+            objective_text.insert((l.doc_id.clone(), no), text.clone());
+            objective_members.push(Member {
+                doc_id: l.doc_id.clone(),
+                agency: l.agency.clone(),
+                year: l.year,
+                code: no.to_string(),
+                number: no.to_string(),
+                text,
+                context: None,
+            });
+        }
+    }
+    let objective_series = assign(&objective_members);
+    let objective_id: BTreeMap<(String, String), String> = objective_members
+        .iter()
+        .zip(&objective_series)
+        .map(|(m, a)| ((m.doc_id.clone(), m.code.clone()), a.series_id.clone()))
+        .collect();
+
+    let mut measure_members = Vec::new();
+    for l in linked.iter().filter(|l| l.table == "measures") {
+        let numbers = read::ints(&l.batch, "objective_no");
+        let codes = read::strings(&l.batch, "code");
+        let texts = read::strings(&l.batch, "text");
+        for ((no, code), text) in numbers.iter().zip(codes).zip(texts) {
+            let no = no.unwrap_or_default();
+            measure_members.push(Member {
+                doc_id: l.doc_id.clone(),
+                agency: l.agency.clone(),
+                year: l.year,
+                code: code.unwrap_or_default(),
+                number: no.to_string(),
+                text: text.unwrap_or_default(),
+                context: Some(
+                    objective_text
+                        .get(&(l.doc_id.clone(), no))
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+            });
+        }
+    }
+    let measure_series = assign(&measure_members);
+
+    let (mut next_objective, mut next_measure) = (0, 0);
+    for l in &mut linked {
+        let n = l.batch.num_rows();
+        let (members, series, next) = if l.table == "objectives" {
+            (&objective_members, &objective_series, &mut next_objective)
+        } else {
+            (&measure_members, &measure_series, &mut next_measure)
+        };
+        let range = *next..*next + n;
+        *next += n;
+        let part = &series[range.clone()];
+        let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
+            part.iter().map(|a| a.series_id.clone()),
+        ));
+        let links: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.link.clone())));
+        let sims: ArrayRef = Arc::new(Float64Array::from_iter(part.iter().map(|a| a.similarity)));
+        let methods: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.method)));
+        let mut columns = vec![
+            ("series_link", links),
+            ("series_similarity", sims),
+            ("series_method", methods),
+        ];
+        if l.table == "objectives" {
+            columns.push(("objective_series_id", ids));
+        } else {
+            let objective_ids: ArrayRef = Arc::new(StringArray::from_iter_values(
+                members[range].iter().map(|m| {
+                    objective_id
+                        .get(&(m.doc_id.clone(), m.number.clone()))
+                        .cloned()
+                        .unwrap_or_default()
+                }),
+            ));
+            columns.push(("series_id", ids));
+            columns.push(("objective_series_id", objective_ids));
+        }
+        l.batch = read::with_columns(&l.batch, columns).map_err(|source| DatasetError::Arrow {
+            table: l.table.into(),
+            source,
+        })?;
+    }
+    Ok(linked)
 }
 
 /// Put the staging folder in place of `out` in one step.

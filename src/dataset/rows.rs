@@ -70,6 +70,8 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
             "doc_id": r.doc_id,
             "year": year,
             "objective_no": o.objective_no,
+            // Filled over the whole dataset by the writer (dataset::with_series).
+            "objective_series_id": "",
             "text": o.text.text,
             "text_raw": raw_of(&o.text),
             "n_measures": o.measures.len(),
@@ -100,6 +102,8 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
                 "objective_no": m.objective_no,
                 "measure_no": m.measure_no,
                 "code": m.code,
+                "series_id": "",
+                "objective_series_id": "",
                 "text": m.text.text,
                 "text_raw": raw_of(&m.text),
                 "target": m.target.text,

@@ -30,8 +30,15 @@ pub struct ReadOutput {
 
 /// The stable id of a report: SHA-256 of its bytes, first 16 hex digits.
 pub fn doc_id(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(bytes)[..16].to_string()
+}
+
+/// SHA-256 of a file's bytes as hex: the manifest's content hash.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The format a file is read as, from its extension.

@@ -162,6 +162,7 @@ pub fn segment(
     }
     Ok(Report {
         doc_id: doc_id.to_string(),
+        sha256: String::new(),
         source_path: path.to_string(),
         source_format: format,
         encoding: None,

@@ -1,0 +1,264 @@
+//! A growing archive: ingest only what changed since the dataset was last written.
+//!
+//! Enters: the input paths, the dataset folder and its manifest (content hash per report).
+//! Leaves: an [`Outcome`]: which files were parsed (their reports), which were skipped because
+//! their content is already in the dataset, which reports were removed (`--prune`), and what
+//! the write did. Nothing is written when nothing changed, so the dataset stays byte-identical.
+
+use crate::dataset::{self, Manifest, Written, PARSER};
+use crate::error::DatasetError;
+use crate::model::Report;
+use crate::{pipeline, read};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options {
+    /// Remove reports whose content is no longer among the inputs.
+    pub prune: bool,
+    /// Parse again files that failed before (after installing a missing OCR engine, say).
+    pub retry_failed: bool,
+}
+
+/// What to do with each input, decided from content hashes alone (no parsing).
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub parse: Vec<PathBuf>,
+    /// Inputs whose content is already in the dataset: (path, path it was ingested from).
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Skipped inputs that failed before (parsed again with --retry-failed).
+    pub skipped_failed: usize,
+    /// Reports to remove (doc_ids): in the dataset, content not among the inputs, --prune.
+    pub remove: BTreeSet<String>,
+    /// Reports in the dataset whose content is not among the inputs, kept (no --prune).
+    pub absent_kept: usize,
+    /// Why every input is parsed again, when that is the case.
+    pub reparse_all: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub plan: Plan,
+    pub reports: Vec<Report>,
+    /// None when nothing changed and the dataset was left as it was.
+    pub written: Option<Written>,
+}
+
+/// SHA-256 of each file (in parallel); an unreadable file gets None and is parsed, so that it
+/// gets its `failed` row.
+pub fn hash_files(files: &[PathBuf]) -> Vec<Option<String>> {
+    files
+        .par_iter()
+        .map(|f| std::fs::read(f).ok().map(|b| read::sha256_hex(&b)))
+        .collect()
+}
+
+/// Decide from the manifest which inputs to parse.
+pub fn plan(
+    files: &[PathBuf],
+    hashes: &[Option<String>],
+    manifest: &Manifest,
+    opts: Options,
+) -> Plan {
+    let mut plan = Plan::default();
+    if !manifest.docs.is_empty() && manifest.parser != PARSER {
+        plan.reparse_all = Some(format!(
+            "the dataset was parsed by {:?}, this is {PARSER}",
+            manifest.parser
+        ));
+    }
+    let mut input_docs: HashMap<String, &Path> = HashMap::new();
+    for (file, hash) in files.iter().zip(hashes) {
+        let Some(hash) = hash else {
+            plan.parse.push(file.clone());
+            continue;
+        };
+        let doc_id = &hash[..16];
+        input_docs.entry(doc_id.to_string()).or_insert(file);
+        let known = manifest.docs.get(doc_id).filter(|e| {
+            // A manifest entry without a hash (older layout) or with another one is not trusted.
+            e.sha256 == *hash
+        });
+        match known {
+            Some(entry) if plan.reparse_all.is_none() => {
+                if entry.status == "failed" && opts.retry_failed {
+                    plan.parse.push(file.clone());
+                } else {
+                    if entry.status == "failed" {
+                        plan.skipped_failed += 1;
+                    }
+                    plan.skipped.push((file.clone(), entry.source_path.clone()));
+                }
+            }
+            _ => plan.parse.push(file.clone()),
+        }
+    }
+    for (doc_id, entry) in &manifest.docs {
+        if input_docs.contains_key(doc_id) {
+            continue;
+        }
+        // A changed file replaces its old report by path (dataset::update); not an absence.
+        let replaced = files
+            .iter()
+            .any(|f| f.display().to_string() == entry.source_path);
+        if replaced {
+            continue;
+        }
+        if opts.prune {
+            plan.remove.insert(doc_id.clone());
+        } else {
+            plan.absent_kept += 1;
+        }
+    }
+    plan
+}
+
+/// Ingest `files` into the dataset at `out`: parse what changed, write once.
+pub fn ingest(files: &[PathBuf], out: &Path, opts: Options) -> Result<Outcome, DatasetError> {
+    let manifest = dataset::read_manifest(out)?;
+    let hashes = hash_files(files);
+    let plan = plan(files, &hashes, &manifest, opts);
+    let reports = pipeline::process_all(&plan.parse);
+    let written =
+        if reports.is_empty() && plan.remove.is_empty() && out.join(dataset::MANIFEST).exists() {
+            None
+        } else {
+            Some(dataset::update(out, &reports, &plan.remove)?)
+        };
+    Ok(Outcome {
+        plan,
+        reports,
+        written,
+    })
+}
+
+impl Outcome {
+    /// Lines for the user about what was skipped, kept and removed.
+    pub fn summary(&self) -> String {
+        let p = &self.plan;
+        let mut lines = Vec::new();
+        if let Some(why) = &p.reparse_all {
+            lines.push(format!("every input parsed again: {why}"));
+        }
+        lines.push(format!(
+            "{} file(s) parsed, {} unchanged file(s) skipped without parsing (content already in the dataset)",
+            self.reports.len(),
+            p.skipped.len()
+        ));
+        for (path, from) in &p.skipped {
+            if path.display().to_string() != *from {
+                lines.push(format!(
+                    "  {}: same content as {from}, already ingested",
+                    path.display()
+                ));
+            }
+        }
+        if p.skipped_failed > 0 {
+            lines.push(format!(
+                "  {} of them failed before; after fixing the cause, run again with --retry-failed",
+                p.skipped_failed
+            ));
+        }
+        if p.absent_kept > 0 {
+            lines.push(format!(
+                "{} report(s) of the dataset have no file among the inputs: kept (--prune removes them)",
+                p.absent_kept
+            ));
+        }
+        match &self.written {
+            Some(w) => lines.push(w.summary()),
+            None => lines.push("nothing changed: the dataset was left as it was".into()),
+        }
+        lines.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::ManifestEntry;
+
+    fn manifest(entries: &[(&str, &str, &str)]) -> Manifest {
+        let mut m: Manifest = serde_json::from_str(&format!(
+            r#"{{"version": {}, "parser": "{PARSER}", "docs": {{}}}}"#,
+            dataset::LAYOUT_VERSION
+        ))
+        .unwrap();
+        for (hash, path, status) in entries {
+            m.docs.insert(
+                hash[..16].to_string(),
+                ManifestEntry {
+                    source_path: path.to_string(),
+                    partition: "2019".into(),
+                    status: status.to_string(),
+                    sha256: hash.to_string(),
+                    agency: None,
+                    year: Some(2019),
+                },
+            );
+        }
+        m
+    }
+
+    const A: &str = "aaaaaaaaaaaaaaaa0000000000000000000000000000000000000000000000000";
+    const B: &str = "bbbbbbbbbbbbbbbb0000000000000000000000000000000000000000000000000";
+    const C: &str = "cccccccccccccccc0000000000000000000000000000000000000000000000000";
+
+    #[test]
+    fn unchanged_skipped_changed_parsed_absent_kept_or_pruned() {
+        let m = manifest(&[(A, "a.txt", "ok"), (B, "b.txt", "ok"), (C, "c.txt", "ok")]);
+        let files = vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")];
+        // a unchanged, b changed (new hash), c gone.
+        let hashes = vec![Some(A.to_string()), Some("d".repeat(64))];
+        let p = plan(&files, &hashes, &m, Options::default());
+        assert_eq!(p.parse, vec![PathBuf::from("b.txt")]);
+        assert_eq!(p.skipped.len(), 1);
+        assert_eq!(p.absent_kept, 1);
+        assert!(p.remove.is_empty());
+        let p = plan(
+            &files,
+            &hashes,
+            &m,
+            Options {
+                prune: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(p.remove, BTreeSet::from([C[..16].to_string()]));
+    }
+
+    #[test]
+    fn failed_reports_are_retried_only_when_asked() {
+        let m = manifest(&[(A, "a.txt", "failed")]);
+        let files = vec![PathBuf::from("a.txt")];
+        let hashes = vec![Some(A.to_string())];
+        let p = plan(&files, &hashes, &m, Options::default());
+        assert!(p.parse.is_empty());
+        assert_eq!(p.skipped_failed, 1);
+        let p = plan(
+            &files,
+            &hashes,
+            &m,
+            Options {
+                retry_failed: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(p.parse.len(), 1);
+    }
+
+    #[test]
+    fn another_parser_version_parses_everything_again() {
+        let mut m = manifest(&[(A, "a.txt", "ok")]);
+        m.parser = "biyelelt 0.0.1".into();
+        let p = plan(
+            &[PathBuf::from("a.txt")],
+            &[Some(A.to_string())],
+            &m,
+            Options::default(),
+        );
+        assert_eq!(p.parse.len(), 1);
+        assert!(p.reparse_all.is_some());
+    }
+}

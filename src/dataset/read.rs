@@ -1,0 +1,127 @@
+//! Reading the dataset back: one Parquet file, or one table across all reports of a manifest.
+//!
+//! Enters: a dataset folder (or file path). Leaves: Arrow record batches and typed columns,
+//! for the writer (series are recomputed over kept reports) and for `yoy` / `series`.
+
+use super::{file_of, read_manifest, schema};
+use crate::error::DatasetError;
+use arrow::array::{
+    ArrayRef, BooleanArray, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
+};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use std::path::Path;
+
+/// All rows of one Parquet file as one batch.
+pub fn read_file(path: &Path) -> Result<RecordBatch, DatasetError> {
+    let perr = |source| DatasetError::Parquet {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(|source| DatasetError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(perr)?
+        .build()
+        .map_err(perr)?;
+    let schema = arrow::record_batch::RecordBatchReader::schema(&reader);
+    let batches = reader
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|source| DatasetError::Arrow {
+            table: path.display().to_string(),
+            source,
+        })?;
+    arrow::compute::concat_batches(&schema, &batches).map_err(|source| DatasetError::Arrow {
+        table: path.display().to_string(),
+        source,
+    })
+}
+
+/// One table over every report of the dataset at `dir`, in manifest (doc_id) order.
+pub fn read_table(dir: &Path, table: &str) -> Result<RecordBatch, DatasetError> {
+    let manifest = read_manifest(dir)?;
+    if manifest.docs.is_empty() && !dir.join(super::MANIFEST).exists() {
+        return Err(DatasetError::Manifest {
+            path: dir.join(super::MANIFEST),
+            detail:
+                "no dataset here (no _manifest.json): run `biyelelt ingest REPORTS --out DIR` first"
+                    .into(),
+        });
+    }
+    let schema = schema::arrow_schema(table)?;
+    let mut batches = Vec::new();
+    for (doc_id, entry) in &manifest.docs {
+        let path = file_of(dir, table, &entry.partition, doc_id);
+        if path.exists() {
+            batches.push(read_file(&path)?);
+        }
+    }
+    let arrow_err = |source| DatasetError::Arrow {
+        table: table.into(),
+        source,
+    };
+    // Files carry the hive partition column `year` in their rows too, so their schema is the
+    // table's schema.
+    let batches = batches
+        .into_iter()
+        .map(|b| RecordBatch::try_new(schema.clone(), b.columns().to_vec()).map_err(arrow_err))
+        .collect::<Result<Vec<_>, _>>()?;
+    arrow::compute::concat_batches(&schema, &batches).map_err(arrow_err)
+}
+
+fn column<'a>(batch: &'a RecordBatch, name: &str) -> &'a ArrayRef {
+    batch
+        .column_by_name(name)
+        .unwrap_or_else(|| panic!("column {name} is in the schema"))
+}
+
+pub fn strings(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
+    let a = column(batch, name)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap_or_else(|| panic!("column {name} is utf8"));
+    a.iter().map(|v| v.map(str::to_string)).collect()
+}
+
+pub fn ints(batch: &RecordBatch, name: &str) -> Vec<Option<i64>> {
+    let c = column(batch, name);
+    if let Some(a) = c.as_any().downcast_ref::<Int32Array>() {
+        return a.iter().map(|v| v.map(i64::from)).collect();
+    }
+    let a = c
+        .as_any()
+        .downcast_ref::<Int64Array>()
+        .unwrap_or_else(|| panic!("column {name} is an integer"));
+    a.iter().collect()
+}
+
+pub fn floats(batch: &RecordBatch, name: &str) -> Vec<Option<f64>> {
+    let a = column(batch, name)
+        .as_any()
+        .downcast_ref::<Float64Array>()
+        .unwrap_or_else(|| panic!("column {name} is float64"));
+    a.iter().collect()
+}
+
+pub fn bools(batch: &RecordBatch, name: &str) -> Vec<Option<bool>> {
+    let a = column(batch, name)
+        .as_any()
+        .downcast_ref::<BooleanArray>()
+        .unwrap_or_else(|| panic!("column {name} is bool"));
+    a.iter().collect()
+}
+
+/// The batch with some columns replaced (by name; the schema stays).
+pub fn with_columns(
+    batch: &RecordBatch,
+    replace: Vec<(&str, ArrayRef)>,
+) -> Result<RecordBatch, arrow::error::ArrowError> {
+    let schema = batch.schema();
+    let mut columns = batch.columns().to_vec();
+    for (name, array) in replace {
+        let i = schema.index_of(name)?;
+        columns[i] = array;
+    }
+    RecordBatch::try_new(schema, columns)
+}

@@ -1,0 +1,376 @@
+//! Series: the same measure (or objective) recurring across reports, years and agencies.
+//!
+//! Enters: every measure (or objective) of a dataset as a [`Member`]: its report, agency, year,
+//! number and text, and for a measure the text of its programme activity (objective). Leaves:
+//! one [`Assignment`] per member: a `series_id` shared by its recurrences, and the link that put
+//! it there (the member it is most similar to, the similarity, the rule).
+//!
+//! Rules (thresholds measured on the corpus series, see README "Series"):
+//! - same agency, same number: text similarity ≥ [`SAME_NUMBER`];
+//! - same agency, another number (a renumbered measure): similarity ≥ [`OTHER_NUMBER`];
+//! - another agency: the programme activity texts ≥ [`PROGRAMME`] (objectives: their own texts)
+//!   and, for measures, the measure texts ≥ [`OTHER_AGENCY`].
+//!
+//! Similarity is the Dice coefficient of character trigrams of the folded texts
+//! ([`normalize::similarity`]): Mongolian inflects by suffixes ("өргөжүүлэх" / "өргөжүүлж"), so
+//! shared trigrams survive rewording where whole words do not.
+//!
+//! Candidate links are taken strongest first; a link joins two series only when no report has
+//! a member in both, so two distinct measures of one report never share a series.
+
+use crate::normalize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+
+/// Same agency, same objective/measure number.
+pub const SAME_NUMBER: f64 = 0.55;
+/// Same agency, the number changed.
+pub const OTHER_NUMBER: f64 = 0.75;
+/// Another agency: programme activity texts.
+pub const PROGRAMME: f64 = 0.80;
+/// Another agency: measure texts (under a matching programme activity).
+pub const OTHER_AGENCY: f64 = 0.70;
+
+/// One measure or objective of the dataset.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub doc_id: String,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    /// Objective number for objectives; "N.M" code for measures.
+    pub code: String,
+    /// Objective number (the number compared by the same-agency rule for measures too).
+    pub number: String,
+    pub text: String,
+    /// Programme activity (objective) text of a measure; None for objectives.
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub series_id: String,
+    /// "doc_id/code" of the member this one is most similar to in its series.
+    pub link: Option<String>,
+    pub similarity: Option<f64>,
+    /// Which rule made the link: "same_agency_same_number", "same_agency_renumbered",
+    /// "other_agency_programme".
+    pub method: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rule {
+    SameNumber,
+    Renumbered,
+    OtherAgency,
+}
+
+impl Rule {
+    fn as_str(self) -> &'static str {
+        match self {
+            Rule::SameNumber => "same_agency_same_number",
+            Rule::Renumbered => "same_agency_renumbered",
+            Rule::OtherAgency => "other_agency_programme",
+        }
+    }
+}
+
+fn agency_key(a: &Option<String>) -> Option<String> {
+    a.as_deref()
+        .map(normalize::fold_for_matching)
+        .filter(|s| !s.is_empty())
+}
+
+/// Which rule links two members of different reports, if any, and their similarity.
+fn rule_for(
+    a: &Member,
+    b: &Member,
+    ka: &Option<String>,
+    kb: &Option<String>,
+) -> Option<(Rule, f64)> {
+    if a.doc_id == b.doc_id {
+        return None;
+    }
+    let same_agency = ka.is_some() && ka == kb;
+    if same_agency {
+        let s = normalize::similarity(&a.text, &b.text);
+        if a.number == b.number && s >= SAME_NUMBER {
+            return Some((Rule::SameNumber, s));
+        }
+        if s >= OTHER_NUMBER {
+            return Some((Rule::Renumbered, s));
+        }
+        return None;
+    }
+    match (&a.context, &b.context) {
+        (Some(ca), Some(cb)) => {
+            if normalize::similarity(ca, cb) < PROGRAMME {
+                return None;
+            }
+            let s = normalize::similarity(&a.text, &b.text);
+            (s >= OTHER_AGENCY).then_some((Rule::OtherAgency, s))
+        }
+        (None, None) => {
+            let s = normalize::similarity(&a.text, &b.text);
+            (s >= PROGRAMME).then_some((Rule::OtherAgency, s))
+        }
+        _ => None,
+    }
+}
+
+/// Assign series to members (the result is in the members' order). Deterministic: the same
+/// members in any order get the same ids.
+pub fn assign(members: &[Member]) -> Vec<Assignment> {
+    let n = members.len();
+    let keys: Vec<Option<String>> = members.iter().map(|m| agency_key(&m.agency)).collect();
+    // Candidate pairs: same agency all pairs; across agencies, pairs sharing a rare word of
+    // the programme activity (or of the objective's text), to avoid comparing everything.
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut by_agency: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        by_agency.entry(k).or_default().push(i);
+    }
+    for (k, idx) in &by_agency {
+        if k.is_none() {
+            continue;
+        }
+        for (x, &i) in idx.iter().enumerate() {
+            for &j in &idx[x + 1..] {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        let basis = m.context.as_deref().unwrap_or(&m.text);
+        let words: BTreeSet<String> = normalize::fold_for_matching(basis)
+            .split(' ')
+            .filter(|w| w.chars().count() >= 6)
+            .map(|w| w.chars().take(6).collect())
+            .collect();
+        for w in words {
+            by_word.entry(w).or_default().push(i);
+        }
+    }
+    for idx in by_word.values() {
+        // A word in most reports says nothing about which activity it is.
+        if idx.len() > 200 {
+            continue;
+        }
+        for (x, &i) in idx.iter().enumerate() {
+            for &j in &idx[x + 1..] {
+                if keys[i] != keys[j] || keys[i].is_none() {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+
+    let mut edges: Vec<(f64, Rule, usize, usize)> = pairs
+        .into_iter()
+        .filter_map(|(i, j)| {
+            rule_for(&members[i], &members[j], &keys[i], &keys[j]).map(|(r, s)| (s, r, i, j))
+        })
+        .collect();
+    let order = |i: usize| {
+        let m = &members[i];
+        (m.year.unwrap_or(i32::MAX), m.doc_id.clone(), m.code.clone())
+    };
+    // Strongest first; same-agency rules before others at equal similarity; ties by position.
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| order(a.2).cmp(&order(b.2)))
+            .then_with(|| order(a.3).cmp(&order(b.3)))
+    });
+
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut docs: Vec<BTreeSet<&str>> = members
+        .iter()
+        .map(|m| BTreeSet::from([m.doc_id.as_str()]))
+        .collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    // The best accepted link of each member.
+    let mut best: Vec<Option<(f64, Rule, usize)>> = vec![None; n];
+    for (s, rule, i, j) in edges {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        if !docs[ri].is_disjoint(&docs[rj]) {
+            continue;
+        }
+        let moved = std::mem::take(&mut docs[rj]);
+        docs[ri].extend(moved);
+        parent[rj] = ri;
+        for (a, b) in [(i, j), (j, i)] {
+            if best[a].is_none_or(|(bs, _, _)| s > bs) {
+                best[a] = Some((s, rule, b));
+            }
+        }
+    }
+
+    // A series is named after its earliest member (year, report, code).
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let e = first.entry(r).or_insert(i);
+        if order(i) < order(*e) {
+            *e = i;
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let r = find(&mut parent, i);
+            let f = &members[first[&r]];
+            let digest = Sha256::digest(format!("{}/{}", f.doc_id, f.code).as_bytes());
+            let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+            let (link, similarity, method) = match best[i] {
+                Some((s, rule, j)) => (
+                    Some(format!("{}/{}", members[j].doc_id, members[j].code)),
+                    Some((s * 1000.0).round() / 1000.0),
+                    Some(rule.as_str()),
+                ),
+                None => (None, None, None),
+            };
+            Assignment {
+                series_id: format!("S{hex}"),
+                link,
+                similarity,
+                method,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(doc: &str, agency: &str, year: i32, code: &str, text: &str, context: &str) -> Member {
+        Member {
+            doc_id: doc.into(),
+            agency: Some(agency.into()),
+            year: Some(year),
+            code: code.into(),
+            number: code.split('.').next().unwrap().into(),
+            text: text.into(),
+            context: Some(context.into()),
+        }
+    }
+
+    const ACT: &str = "Төрийн үйлчилгээний нээлттэй байдлыг хангаж, хүртээмжийг нэмэгдүүлэх";
+
+    #[test]
+    fn reworded_measure_links_across_years_and_renumbering() {
+        let ms = vec![
+            m(
+                "a",
+                "НДЕГ",
+                2019,
+                "1.1",
+                "Сэтгэл ханамжийг үнэлэх арга хэмжээг зохион байгуулах",
+                ACT,
+            ),
+            m(
+                "a",
+                "НДЕГ",
+                2019,
+                "1.2",
+                "Архивын лавлагааг цахимаар хүлээн авах ажиллагааг эхлүүлэх",
+                ACT,
+            ),
+            m(
+                "b",
+                "НДЕГ",
+                2020,
+                "1.1",
+                "Сэтгэл ханамжийг үнэлэх судалгааг зохион байгуулах",
+                ACT,
+            ),
+            // Moved: 1.2 of 2019 is 2.1 of 2021, under another objective.
+            m(
+                "c",
+                "НДЕГ",
+                2021,
+                "2.1",
+                "Архивын лавлагааг цахимаар хүлээн авах ажиллагааг өргөжүүлэх",
+                ACT,
+            ),
+        ];
+        let a = assign(&ms);
+        assert_eq!(a[0].series_id, a[2].series_id);
+        assert_eq!(a[1].series_id, a[3].series_id);
+        assert_ne!(a[0].series_id, a[1].series_id);
+        assert_eq!(a[3].method, Some("same_agency_renumbered"));
+        assert_eq!(a[2].link.as_deref(), Some("a/1.1"));
+        assert!(a[2].similarity.unwrap() >= SAME_NUMBER);
+    }
+
+    #[test]
+    fn two_measures_of_one_report_never_share_a_series() {
+        let ms = vec![
+            m("a", "X", 2019, "1.1", "Сургалт зохион байгуулах", ACT),
+            m("b", "X", 2020, "1.1", "Сургалт зохион байгуулах", ACT),
+            m("b", "X", 2020, "1.2", "Сургалт зохион байгуулах.", ACT),
+        ];
+        let a = assign(&ms);
+        assert_ne!(a[1].series_id, a[2].series_id);
+        assert!(a[0].series_id == a[1].series_id || a[0].series_id == a[2].series_id);
+    }
+
+    #[test]
+    fn other_agency_needs_the_same_programme_activity() {
+        let ms = vec![
+            m(
+                "a",
+                "X",
+                2019,
+                "1.1",
+                "Ашиг сонирхлын мэдүүлгийг цахимаар хүлээн авах",
+                ACT,
+            ),
+            m(
+                "b",
+                "Y",
+                2019,
+                "3.2",
+                "Ашиг сонирхлын мэдүүлгийг цахимаар хүлээн авах",
+                ACT,
+            ),
+            m(
+                "c",
+                "Z",
+                2019,
+                "1.1",
+                "Ашиг сонирхлын мэдүүлгийг цахимаар хүлээн авах",
+                "Гаалийн хяналтыг эрсдэлд суурилсан болгох",
+            ),
+        ];
+        let a = assign(&ms);
+        assert_eq!(a[0].series_id, a[1].series_id);
+        assert_eq!(a[1].method, Some("other_agency_programme"));
+        assert_ne!(a[0].series_id, a[2].series_id);
+        assert!(a[2].link.is_none());
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_input_order() {
+        let mut ms = vec![
+            m("a", "X", 2019, "1.1", "Сургалт зохион байгуулах", ACT),
+            m("b", "X", 2020, "1.1", "Сургалтыг зохион байгуулах", ACT),
+            m("c", "X", 2021, "2.1", "Журам батлуулах", ACT),
+        ];
+        let a = assign(&ms);
+        ms.reverse();
+        let mut b = assign(&ms);
+        b.reverse();
+        assert_eq!(a, b);
+        assert_eq!(a[0].series_id, a[1].series_id);
+    }
+}
