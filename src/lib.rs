@@ -21,3 +21,4 @@ pub mod read;
 pub mod segment;
 pub mod series;
 pub mod view;
+pub mod yoy;

@@ -1,7 +1,7 @@
 //! The `biyelelt` command: parses arguments and calls the library.
 
 use anyhow::{Context, Result};
-use biyelelt::{archive, pipeline, view};
+use biyelelt::{archive, pipeline, view, yoy};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -42,12 +42,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Year over year: per agency, scores of objectives and measures by year, changes, drops
+    /// of 10 points or more, measures added and dropped, findings per year.
+    Yoy {
+        /// Dataset folder written by `ingest`.
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write to this file instead of standard output (the HTML page, typically).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Measure and objective series of a dataset: `--explain ID` lists one series' members
+    /// and the links that joined them; without it, every series with more than one member.
+    Series {
+        dir: PathBuf,
+        #[arg(long)]
+        explain: Option<String>,
+    },
     /// Print one parsed report as an outline (or the typed model with --json).
     Show {
         path: PathBuf,
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+    Html,
 }
 
 fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -121,6 +147,42 @@ fn main() -> Result<()> {
                     writeln!(stdout, "{}", view::findings(r))?;
                 }
             }
+        }
+        Command::Yoy {
+            dir,
+            format,
+            output,
+        } => {
+            let view = yoy::build(&dir)
+                .with_context(|| format!("reading the dataset at {}", dir.display()))?;
+            let text = match format {
+                Format::Table => yoy::render::terminal(&view),
+                Format::Csv => yoy::render::csv(&view)?,
+                Format::Json => yoy::render::json(&view),
+                Format::Html => yoy::render::html(&view)
+                    .map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?,
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                    println!("wrote {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+        }
+        Command::Series { dir, explain } => {
+            let members = yoy::series_members(&dir, explain.as_deref())
+                .with_context(|| format!("reading the dataset at {}", dir.display()))?;
+            if members.is_empty() {
+                anyhow::bail!(
+                    "no series {} in {}: see `biyelelt series {}` for the ids",
+                    explain.unwrap_or_default(),
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            print!("{}", view::series(&members, explain.is_some()));
         }
         Command::Show { path, json } => {
             let report = pipeline::process_file(&path);

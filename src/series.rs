@@ -23,13 +23,13 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 
 /// Same agency, same objective/measure number.
-pub const SAME_NUMBER: f64 = 0.55;
+pub const SAME_NUMBER: f64 = 0.70;
 /// Same agency, the number changed.
-pub const OTHER_NUMBER: f64 = 0.75;
+pub const OTHER_NUMBER: f64 = 0.80;
 /// Another agency: programme activity texts.
 pub const PROGRAMME: f64 = 0.80;
 /// Another agency: measure texts (under a matching programme activity).
-pub const OTHER_AGENCY: f64 = 0.70;
+pub const OTHER_AGENCY: f64 = 0.75;
 
 /// One measure or objective of the dataset.
 #[derive(Debug, Clone)]

@@ -244,3 +244,75 @@ pub fn findings(r: &Report) -> String {
     }
     o
 }
+
+/// Series members as `biyelelt series` prints them: with `explain`, each member with the link
+/// that joined it; else one line per series with more than one member.
+pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
+    let mut out = String::new();
+    let mut groups: Vec<&[crate::yoy::Member]> = members
+        .chunk_by(|a, b| a.series_id == b.series_id)
+        .collect();
+    if !explain {
+        groups.retain(|g| g.len() > 1);
+        let _ = writeln!(
+            out,
+            "{} series with more than one member (`--explain ID` for one):",
+            groups.len()
+        );
+    }
+    for g in groups {
+        let first = &g[0];
+        if !explain {
+            let years: Vec<String> = g
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}:{}",
+                        m.year.map(|y| y.to_string()).unwrap_or("?".into()),
+                        m.code
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{} {:<9} {} — {}",
+                first.series_id,
+                first.level,
+                years.join(" "),
+                first.text.chars().take(70).collect::<String>()
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "series {} ({}, {} member(s))",
+            first.series_id,
+            first.level,
+            g.len()
+        );
+        for m in g {
+            let _ = writeln!(
+                out,
+                "  {} {} {} (doc {}), score {}",
+                m.year.map(|y| y.to_string()).unwrap_or("?".into()),
+                m.agency.as_deref().unwrap_or("(agency unknown)"),
+                m.code,
+                m.doc_id,
+                m.score.map(|s| s.to_string()).unwrap_or("-".into())
+            );
+            let _ = writeln!(out, "    text: {}", m.text);
+            match (&m.link, m.similarity, &m.method) {
+                (Some(link), Some(sim), Some(method)) => {
+                    let _ = writeln!(
+                        out,
+                        "    linked to {link}: similarity {sim:.3} by rule {method}"
+                    );
+                }
+                _ => {
+                    let _ = writeln!(out, "    alone: no other report has a measure close enough");
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,431 @@
+//! The year-over-year view as text: a terminal table, CSV, JSON, or one self-contained HTML page
+//! with an SVG line chart (plotters) of each agency's overall score by year.
+//!
+//! Enters: a [`Yoy`]. Leaves: strings.
+
+use super::{AgencyView, Cell, SeriesRow, Yoy};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use plotters::prelude::*;
+
+fn short(text: &str, n: usize) -> String {
+    let mut s: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        s.push('…');
+    }
+    s
+}
+
+fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn signed(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{}", num(x))
+    } else {
+        num(x)
+    }
+}
+
+/// "93.9 (-4.1 ▼)": a score with its change; ▼ marks a drop of DROP_POINTS or more.
+fn cell_text(c: &Cell) -> String {
+    let score = c.score.map(num).unwrap_or_else(|| "-".into());
+    match c.change {
+        Some(ch) if ch != 0.0 => {
+            format!("{score} ({}{})", signed(ch), if c.drop { " ▼" } else { "" })
+        }
+        _ => score,
+    }
+}
+
+fn series_table(rows: &[SeriesRow], years: &[i32], label: &str) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(160);
+    let mut head = vec![label.to_string(), "text (latest)".into()];
+    head.extend(years.iter().map(|y| y.to_string()));
+    head.push("series".into());
+    t.set_header(head);
+    for r in rows {
+        let mut line = vec![r.code.clone(), short(&r.text, 60)];
+        for y in years {
+            line.push(match r.years.get(y) {
+                Some(c) if c.code != r.code => format!("{} [{}]", cell_text(c), c.code),
+                Some(c) => cell_text(c),
+                None if r.vanished.contains(y) => "dropped".into(),
+                None => "".into(),
+            });
+        }
+        line.push(r.series_id.clone());
+        t.add_row(line);
+    }
+    t
+}
+
+fn changes_lines(v: &AgencyView) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &v.measures {
+        for y in &r.appeared {
+            out.push(format!(
+                "  added in {y}: {} {}",
+                r.years[y].code,
+                short(&r.text, 90)
+            ));
+        }
+        for y in &r.vanished {
+            out.push(format!(
+                "  dropped in {y}: {} (last in the year before) {}",
+                r.code,
+                short(&r.text, 80)
+            ));
+        }
+    }
+    out
+}
+
+/// The terminal view.
+pub fn terminal(y: &Yoy) -> String {
+    let mut out = String::new();
+    for v in &y.agencies {
+        let years: Vec<i32> = v.years.iter().map(|r| r.year).collect();
+        out.push_str(&format!(
+            "\n{} — {} report year(s)\n",
+            v.agency,
+            years.len()
+        ));
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED);
+        t.set_header(vec![
+            "year", "overall", "change", "measures", "findings", "errors", "report",
+        ]);
+        for r in &v.years {
+            t.add_row(vec![
+                r.year.to_string(),
+                r.overall.map(num).unwrap_or_else(|| "-".into()),
+                r.change
+                    .map(|c| format!("{}{}", signed(c), if r.drop { " ▼" } else { "" }))
+                    .unwrap_or_default(),
+                r.n_measures.to_string(),
+                r.n_findings.to_string(),
+                r.n_errors.to_string(),
+                r.source_path.clone(),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+        if years.len() > 1 {
+            out.push_str(&format!(
+                "{}\n",
+                series_table(&v.objectives, &years, "objective")
+            ));
+            out.push_str(&format!(
+                "{}\n",
+                series_table(&v.measures, &years, "measure")
+            ));
+            let changes = changes_lines(v);
+            if !changes.is_empty() {
+                out.push_str("measures added and dropped:\n");
+                out.push_str(&changes.join("\n"));
+                out.push('\n');
+            }
+        } else {
+            out.push_str("one report year: nothing to compare yet\n");
+        }
+        for n in &v.notes {
+            out.push_str(&format!("note: {n}\n"));
+        }
+    }
+    if !y.drops.is_empty() {
+        out.push_str(&format!(
+            "\nfalls of {} points or more, largest first:\n",
+            num(super::DROP_POINTS)
+        ));
+        for d in &y.drops {
+            out.push_str(&format!(
+                "  {} {} {} {}→{}: {} → {} ({})\n",
+                d.agency,
+                d.level,
+                d.code.clone().unwrap_or_default(),
+                d.from_year,
+                d.to_year,
+                num(d.from),
+                num(d.to),
+                signed(d.change)
+            ));
+        }
+    }
+    for n in &y.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    out
+}
+
+/// Long CSV: one row per agency, level, series and year.
+pub fn csv(y: &Yoy) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "agency",
+        "level",
+        "series_id",
+        "code",
+        "text",
+        "year",
+        "score",
+        "change",
+        "flag",
+        "n_findings",
+        "n_errors",
+        "doc_id",
+    ])?;
+    let f = |x: Option<f64>| x.map(num).unwrap_or_default();
+    for v in &y.agencies {
+        for r in &v.years {
+            w.write_record([
+                v.agency.as_str(),
+                "overall",
+                "",
+                "",
+                "",
+                &r.year.to_string(),
+                &f(r.overall),
+                &f(r.change),
+                if r.drop { "drop" } else { "" },
+                &r.n_findings.to_string(),
+                &r.n_errors.to_string(),
+                &r.doc_id,
+            ])?;
+        }
+        let doc_of = |year: i32| {
+            v.years
+                .iter()
+                .find(|r| r.year == year)
+                .map(|r| r.doc_id.clone())
+                .unwrap_or_default()
+        };
+        for (level, rows) in [("objective", &v.objectives), ("measure", &v.measures)] {
+            for s in rows {
+                for (year, c) in &s.years {
+                    let flag = if s.appeared.contains(year) {
+                        "added"
+                    } else if c.drop {
+                        "drop"
+                    } else {
+                        ""
+                    };
+                    w.write_record([
+                        v.agency.as_str(),
+                        level,
+                        &s.series_id,
+                        &c.code,
+                        &s.text,
+                        &year.to_string(),
+                        &f(c.score),
+                        &f(c.change),
+                        flag,
+                        "",
+                        "",
+                        &doc_of(*year),
+                    ])?;
+                }
+                for year in &s.vanished {
+                    w.write_record([
+                        v.agency.as_str(),
+                        level,
+                        &s.series_id,
+                        &s.code,
+                        &s.text,
+                        &year.to_string(),
+                        "",
+                        "",
+                        "dropped",
+                        "",
+                        "",
+                        &doc_of(*year),
+                    ])?;
+                }
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8(bytes).expect("CSV of UTF-8 strings"))
+}
+
+pub fn json(y: &Yoy) -> String {
+    serde_json::to_string_pretty(y).expect("the view serializes")
+}
+
+/// Colors of the agencies' lines, in the order of `Yoy::agencies`.
+pub fn line_color(i: usize) -> RGBColor {
+    let c = Palette99::pick(i).to_rgba();
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// SVG line chart of each agency's overall score by year.
+pub fn chart_svg(y: &Yoy) -> Result<String, String> {
+    let years: Vec<i32> = y
+        .agencies
+        .iter()
+        .flat_map(|v| v.years.iter().map(|r| r.year))
+        .collect();
+    let (Some(&lo), Some(&hi)) = (years.iter().min(), years.iter().max()) else {
+        return Ok(String::new());
+    };
+    let max_score = y
+        .agencies
+        .iter()
+        .flat_map(|v| v.years.iter().filter_map(|r| r.overall))
+        .fold(100.0f64, f64::max);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, 420)).into_drawing_area();
+        let e = |e: DrawingAreaErrorKind<_>| e.to_string();
+        root.fill(&WHITE).map_err(e)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption("Overall score by year", ("sans-serif", 22))
+            .margin(16)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d((lo - 1)..(hi + 1), 0f64..(max_score + 5.0))
+            .map_err(e)?;
+        chart
+            .configure_mesh()
+            .x_labels(((hi - lo) as usize + 3).min(20))
+            .x_label_formatter(&|x| x.to_string())
+            .y_desc("score, %")
+            .draw()
+            .map_err(e)?;
+        for (i, v) in y.agencies.iter().enumerate() {
+            let color = line_color(i);
+            let points: Vec<(i32, f64)> = v
+                .years
+                .iter()
+                .filter_map(|r| r.overall.map(|o| (r.year, o)))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(points.clone(), color.stroke_width(3)))
+                .map_err(e)?
+                .label(v.agency.clone())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
+                });
+            chart
+                .draw_series(points.iter().map(|&p| Circle::new(p, 5, color.filled())))
+                .map_err(e)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerLeft)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(e)?;
+        root.present().map_err(e)?;
+    }
+    Ok(svg)
+}
+
+fn series_html(rows: &[SeriesRow], years: &[i32], label: &str) -> Markup {
+    html! {
+        table {
+            thead { tr {
+                th { (label) } th { "text (latest)" }
+                @for y in years { th { (y) } }
+            } }
+            tbody {
+                @for r in rows {
+                    tr {
+                        td { (r.code) }
+                        td.text title=(r.series_id) { (short(&r.text, 120)) }
+                        @for y in years {
+                            @match r.years.get(y) {
+                                Some(c) => td class=(if c.drop { "drop" } else if r.appeared.contains(y) { "added" } else { "" }) {
+                                    (cell_text(c))
+                                    @if c.code != r.code { " [" (c.code) "]" }
+                                    @if r.appeared.contains(y) { " new" }
+                                },
+                                None => td.gone { @if r.vanished.contains(y) { "dropped" } },
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One self-contained page: the chart, the biggest drops, each agency's tables.
+pub fn html(y: &Yoy) -> Result<String, String> {
+    let svg = chart_svg(y)?;
+    let page = html! {
+        (DOCTYPE)
+        html lang="mn" {
+            head {
+                meta charset="utf-8";
+                title { "biyelelt: year over year" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { "Year over year" }
+                p.small { "Dataset " code { (y.dataset) } ". Scores in %; ▼ marks a fall of "
+                    (num(super::DROP_POINTS)) " points or more from the agency's previous report year." }
+                div #chart { (PreEscaped(svg)) }
+                h2 { "Biggest drops" }
+                @if y.drops.is_empty() { p { "No fall of " (num(super::DROP_POINTS)) " points or more." } }
+                @else {
+                    table #drops {
+                        thead { tr { th { "agency" } th { "level" } th { "code" } th { "text" } th { "years" } th { "from" } th { "to" } th { "change" } } }
+                        tbody {
+                            @for d in y.drops.iter().take(20) {
+                                tr {
+                                    td { (d.agency) } td { (d.level) } td { (d.code.clone().unwrap_or_default()) }
+                                    td.text { (short(&d.text.clone().unwrap_or_default(), 100)) }
+                                    td { (d.from_year) "→" (d.to_year) }
+                                    td { (num(d.from)) } td { (num(d.to)) } td.drop { (signed(d.change)) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @for v in &y.agencies {
+                    @let years: Vec<i32> = v.years.iter().map(|r| r.year).collect();
+                    section {
+                        h2 { (v.agency) }
+                        table {
+                            thead { tr { th { "year" } th { "overall" } th { "change" } th { "measures" } th { "findings" } th { "errors" } th { "report" } } }
+                            tbody {
+                                @for r in &v.years {
+                                    tr {
+                                        td { (r.year) }
+                                        td { (r.overall.map(num).unwrap_or_else(|| "-".into())) }
+                                        td class=(if r.drop { "drop" } else { "" }) { (r.change.map(signed).unwrap_or_default()) }
+                                        td { (r.n_measures) } td { (r.n_findings) } td { (r.n_errors) }
+                                        td.small { (r.source_path) }
+                                    }
+                                }
+                            }
+                        }
+                        @if years.len() > 1 {
+                            h3 { "Objectives" }
+                            (series_html(&v.objectives, &years, "objective"))
+                            h3 { "Measures" }
+                            (series_html(&v.measures, &years, "measure"))
+                        }
+                        @for n in &v.notes { p.small { "Note: " (n) } }
+                    }
+                }
+                @for n in &y.notes { p.small { "Note: " (n) } }
+            }
+        }
+    };
+    Ok(page.into_string())
+}
+
+const STYLE: &str =
+    "body{font-family:'DejaVu Sans',sans-serif;margin:2em;color:#222;max-width:1200px}\
+table{border-collapse:collapse;margin:.5em 0 1.5em}\
+th,td{border:1px solid #ccc;padding:.25em .5em;font-size:13px;vertical-align:top}\
+th{background:#f3f3f3}td.text{max-width:520px}.drop{background:#fde2e1;color:#a40000}\
+.added{background:#e3f6e3}.gone{color:#888;font-style:italic}.small{font-size:12px;color:#555}\
+#chart svg{max-width:100%;height:auto}";

@@ -1,0 +1,350 @@
+//! Year over year on the corpus: series across the sample's agency's three years, the `yoy`
+//! views, the HTML page in headless Chromium, and the growing archive (skip, replace, prune).
+
+mod common;
+
+use common::{ingest, repo, rows, run, s};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Which measure of the sample each measure of ndeg_2020/2021 recurs from (scripts/make_series.py).
+fn truth() -> BTreeMap<String, BTreeMap<String, String>> {
+    let text =
+        std::fs::read_to_string(repo().join("tests/fixtures/series/ndeg_truth.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+const SAMPLE: &str = "corpus/000_ef92a22f4dcf0ecd.txt";
+
+fn doc_of(reports: &[Map<String, Value>], path: &str) -> String {
+    reports
+        .iter()
+        .find(|r| s(&r["source_path"]) == path)
+        .map(|r| s(&r["doc_id"]).to_string())
+        .unwrap_or_else(|| panic!("{path} ingested"))
+}
+
+#[test]
+fn recurring_measures_share_one_series_and_distinct_ones_never_do() {
+    let (_dir, out, _) = ingest(&["corpus"]);
+    let reports = rows(&out, "reports");
+    let measures = rows(&out, "measures");
+    // The key of each measure of the series: the sample's own codes, and the truth file.
+    let mut key_of: HashMap<(String, String), String> = HashMap::new();
+    let sample = doc_of(&reports, SAMPLE);
+    for m in measures.iter().filter(|m| s(&m["doc_id"]) == sample) {
+        key_of.insert((sample.clone(), s(&m["code"]).into()), s(&m["code"]).into());
+    }
+    for (path, codes) in truth() {
+        let doc = doc_of(&reports, &path);
+        for (code, key) in codes {
+            key_of.insert((doc.clone(), code), key);
+        }
+    }
+    let mut series_of_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut key_of_series: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in &measures {
+        let k = (s(&m["doc_id"]).to_string(), s(&m["code"]).to_string());
+        if let Some(key) = key_of.get(&k) {
+            series_of_key
+                .entry(key.clone())
+                .or_default()
+                .insert(s(&m["series_id"]).into());
+            key_of_series
+                .entry(s(&m["series_id"]).into())
+                .or_default()
+                .insert(key.clone());
+        }
+    }
+    assert_eq!(
+        key_of.len(),
+        12 + 13 + 12,
+        "every measure of the three years is read"
+    );
+    for (key, ids) in &series_of_key {
+        assert_eq!(ids.len(), 1, "measure {key} split over series {ids:?}");
+    }
+    for (id, keys) in &key_of_series {
+        assert_eq!(
+            keys.len(),
+            1,
+            "series {id} joins distinct measures {keys:?}"
+        );
+    }
+    // No two measures of one report share a series, anywhere in the corpus.
+    let mut seen = BTreeSet::new();
+    for m in &measures {
+        let k = (s(&m["doc_id"]).to_string(), s(&m["series_id"]).to_string());
+        assert!(
+            seen.insert(k.clone()),
+            "two measures of {} in series {}",
+            k.0,
+            k.1
+        );
+    }
+}
+
+/// The margin of the same-agency threshold on the corpus series: every true link's similarity
+/// against the largest similarity of two distinct measures of one objective.
+#[test]
+fn threshold_separates_rewordings_from_neighbours() {
+    let (_dir, out, _) = ingest(&[SAMPLE, "corpus/ndeg_2020.txt", "corpus/ndeg_2021.txt"]);
+    let measures = rows(&out, "measures");
+    let (mut min_true, mut max_false) = (1.0f64, 0.0f64);
+    for (i, a) in measures.iter().enumerate() {
+        for b in &measures[i + 1..] {
+            if a["doc_id"] == b["doc_id"] || a["objective_no"] != b["objective_no"] {
+                continue;
+            }
+            let sim = biyelelt::normalize::similarity(s(&a["text"]), s(&b["text"]));
+            if a["series_id"] == b["series_id"] {
+                min_true = min_true.min(sim);
+            } else {
+                max_false = max_false.max(sim);
+            }
+        }
+    }
+    println!("same objective, other year: recurrences ≥ {min_true:.3}, distinct measures ≤ {max_false:.3}, threshold {}", biyelelt::series::SAME_NUMBER);
+    assert!(max_false < biyelelt::series::SAME_NUMBER);
+    assert!(min_true >= biyelelt::series::SAME_NUMBER);
+}
+
+#[test]
+fn yoy_reports_added_dropped_and_falls() {
+    let (_dir, out, _) = ingest(&["corpus"]);
+    let out_s = out.to_string_lossy().to_string();
+    let (ok, stdout, stderr) = run(&["yoy", &out_s, "--format", "json"]);
+    assert!(ok, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let ndeg = v["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| s(&a["agency"]) == "Нийгмийн даатгалын ерөнхий газар")
+        .expect("the sample's agency");
+    let years: Vec<i64> = ndeg["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, vec![2019, 2020, 2021]);
+    let measures = ndeg["measures"].as_array().unwrap();
+    let appeared: Vec<&Value> = measures
+        .iter()
+        .filter(|m| !m["appeared"].as_array().unwrap().is_empty())
+        .collect();
+    let vanished: Vec<&Value> = measures
+        .iter()
+        .filter(|m| !m["vanished"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(appeared.len(), 1);
+    assert_eq!(s(&appeared[0]["code"]), "6.4");
+    assert_eq!(appeared[0]["appeared"], serde_json::json!([2020]));
+    assert_eq!(vanished.len(), 1);
+    assert!(s(&vanished[0]["text"]).starts_with("Төрийн үйлчилгээг иргэдэд чирэгдэлгүй"));
+    assert_eq!(vanished[0]["vanished"], serde_json::json!([2021]));
+    // 3.1 falls 100 → 40 in 2021: flagged, and the largest drop of the corpus with objective 3.
+    let m31 = measures.iter().find(|m| s(&m["code"]) == "3.1").unwrap();
+    assert_eq!(m31["years"]["2021"]["change"], serde_json::json!(-60.0));
+    assert_eq!(m31["years"]["2021"]["drop"], serde_json::json!(true));
+    let first_drop = &v["drops"][0];
+    assert_eq!(first_drop["change"], serde_json::json!(-60.0));
+    // Findings per year: the sample's conflict of measure 5.1 is among 2019's.
+    assert!(ndeg["years"][0]["n_findings"].as_i64().unwrap() >= 1);
+
+    let (ok, table, _) = run(&["yoy", &out_s]);
+    assert!(ok);
+    assert!(table.contains("dropped in 2021: 1.2"), "{table}");
+    assert!(table.contains("added in 2020: 6.4"), "{table}");
+    assert!(table.contains("40 (-60 ▼)"), "{table}");
+    let (ok, csv, _) = run(&["yoy", &out_s, "--format", "csv"]);
+    assert!(ok);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let flags: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[8].to_string())
+        .collect();
+    assert_eq!(flags.iter().filter(|f| *f == "added").count(), 1);
+    assert_eq!(flags.iter().filter(|f| *f == "dropped").count(), 1);
+    assert!(flags.iter().filter(|f| *f == "drop").count() >= 4);
+
+    let (ok, explain, _) = run(&["series", &out_s, "--explain", s(&m31["series_id"])]);
+    assert!(ok);
+    assert_eq!(
+        explain.matches("by rule same_agency_same_number").count(),
+        3,
+        "{explain}"
+    );
+}
+
+/// Count the pixels of one exact color in a PNG.
+fn count_color(png_path: &Path, rgb: (u8, u8, u8)) -> usize {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    buf[..info.buffer_size()]
+        .chunks(channels)
+        .filter(|p| (p[0], p[1], p[2]) == rgb)
+        .count()
+}
+
+#[test]
+fn html_page_renders_in_headless_chromium_with_its_chart() {
+    let (_dir, out, _) = ingest(&["corpus"]);
+    let target = repo().join("target/test-output/yoy");
+    std::fs::create_dir_all(&target).unwrap();
+    let page = target.join("yoy.html");
+    let (ok, _, stderr) = run(&[
+        "yoy",
+        &out.to_string_lossy(),
+        "--format",
+        "html",
+        "-o",
+        &page.to_string_lossy(),
+    ]);
+    assert!(ok, "{stderr}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("<svg") && !html.contains("<script"),
+        "self-contained, no script"
+    );
+    let shot = target.join("screenshot.png");
+    let _ = std::fs::remove_file(&shot);
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", profile.path().display()),
+            "--window-size=1200,1000",
+            &format!("--screenshot={}", shot.display()),
+            &format!("file://{}", page.display()),
+        ])
+        .output()
+        .expect("chromium runs: apt-get install chromium (make test installs it)");
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    // The line of each agency with several years is drawn in its color.
+    let view: Value =
+        serde_json::from_str(&run(&["yoy", &out.to_string_lossy(), "--format", "json"]).1).unwrap();
+    let idx = view["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["years"].as_array().unwrap().len() > 1)
+        .unwrap();
+    let c = biyelelt::yoy::render::line_color(idx);
+    let n = count_color(&shot, (c.0, c.1, c.2));
+    println!(
+        "screenshot {}: {n} pixels of the line color",
+        shot.display()
+    );
+    assert!(
+        n > 300,
+        "the chart's line is not on the screenshot ({n} pixels)"
+    );
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn growing_archive_skips_unchanged_replaces_changed_and_prunes_on_request() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    for e in std::fs::read_dir(repo().join("corpus")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), archive.join(e.file_name())).unwrap();
+    }
+    let n_files = std::fs::read_dir(&archive).unwrap().count();
+    let out = tmp.path().join("ds");
+    let (a, o) = (
+        archive.to_string_lossy().to_string(),
+        out.to_string_lossy().to_string(),
+    );
+    let (ok, first, _) = run(&["ingest", &a, "--out", &o]);
+    assert!(ok);
+    assert!(
+        first.contains(&format!("{n_files} file(s) parsed")),
+        "{first}"
+    );
+    let before = snapshot(&out);
+
+    let (ok, second, _) = run(&["ingest", &a, "--out", &o]);
+    assert!(ok);
+    assert!(
+        second.contains(&format!(
+            "0 file(s) parsed, {n_files} unchanged file(s) skipped"
+        )),
+        "{second}"
+    );
+    assert!(second.contains("nothing changed"), "{second}");
+    assert!(
+        snapshot(&out) == before,
+        "the dataset changed on a re-ingest of unchanged files"
+    );
+
+    // One file edited: that file alone is parsed; its rows replaced.
+    let edited = archive.join("ndeg_2021.txt");
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("90.4 хувьтай", "90.4 хувьтай  ");
+    std::fs::write(&edited, text).unwrap();
+    let (ok, third, _) = run(&["ingest", &a, "--out", &o]);
+    assert!(ok);
+    assert!(
+        third.contains(&format!("1 file(s) parsed, {} unchanged", n_files - 1)),
+        "{third}"
+    );
+    assert!(third.contains("1 replaced"), "{third}");
+    assert_eq!(rows(&out, "reports").len(), n_files);
+
+    // A file removed from the archive stays in the dataset unless --prune.
+    let gaali = rows(&out, "reports")
+        .iter()
+        .find(|r| s(&r["source_path"]).ends_with("gaali_2020.md"))
+        .map(|r| s(&r["doc_id"]).to_string())
+        .unwrap();
+    std::fs::remove_file(archive.join("gaali_2020.md")).unwrap();
+    let (ok, fourth, _) = run(&["ingest", &a, "--out", &o]);
+    assert!(ok);
+    assert!(
+        fourth.contains("1 report(s) of the dataset have no file among the inputs: kept"),
+        "{fourth}"
+    );
+    assert_eq!(rows(&out, "reports").len(), n_files);
+    let (ok, fifth, _) = run(&["ingest", &a, "--out", &o, "--prune"]);
+    assert!(ok);
+    assert!(fifth.contains("1 removed"), "{fifth}");
+    assert_eq!(rows(&out, "reports").len(), n_files - 1);
+    assert!(rows(&out, "measures")
+        .iter()
+        .all(|m| s(&m["doc_id"]) != gaali));
+}
