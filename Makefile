@@ -1,4 +1,5 @@
-# `make demo`: ingest corpus/ into out/demo and print the summary.
+# `make demo`: ingest corpus/ into out/demo, print the summary and the year-over-year view
+# (out/demo-yoy.html: the page with the chart).
 # `make test`: formatting, lints, unit and integration tests, the README's query examples.
 SHELL := /bin/sh
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -14,8 +15,10 @@ build: deps
 	$(CARGO) build --quiet
 
 demo: build
-	$(CARGO) run --quiet -- ingest corpus --out $(DEMO_OUT)
-	python3 examples/query.py $(DEMO_OUT)
+	./target/debug/biyelelt ingest corpus --out $(DEMO_OUT)
+	python3 queries/explore.py $(DEMO_OUT)
+	./target/debug/biyelelt yoy $(DEMO_OUT) --format html -o $(DEMO_OUT)-yoy.html
+	./target/debug/biyelelt yoy $(DEMO_OUT)
 
 test: deps
 	$(CARGO) fmt --check
@@ -24,7 +27,11 @@ test: deps
 	rm -rf out/test-readme
 	# The binary the integration tests built (cargo run would rebuild without dev-dependencies).
 	./target/debug/biyelelt ingest corpus --out out/test-readme >/dev/null
-	python3 examples/query.py out/test-readme --check
+	python3 queries/explore.py out/test-readme --check
+	# The analysts' questions of the README in Python polars, DuckDB and Rust polars.
+	python3 queries/questions.py out/test-readme --check
+	python3 queries/duckdb_questions.py out/test-readme --check
+	$(CARGO) run --quiet --manifest-path queries/rust/Cargo.toml -- out/test-readme --check
 
 # Rewrite the generated fixtures (committed). PDFs need libreoffice-writer-nogui, fonts-dejavu,
 # qpdf; scans need imagemagick.

@@ -8,6 +8,8 @@ command -v python3 >/dev/null 2>&1 || need_apt="$need_apt python3 python3-pip"
 command -v pdftoppm >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
 command -v tesseract >/dev/null 2>&1 || need_apt="$need_apt tesseract-ocr"
 { tesseract --list-langs 2>/dev/null | grep -qx mon; } || need_apt="$need_apt tesseract-ocr-mon"
+# The year-over-year page is checked in headless Chromium (tests/yoy.rs).
+command -v chromium >/dev/null 2>&1 || need_apt="$need_apt chromium"
 if [ -n "$need_apt" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need_apt
 fi
