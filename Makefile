@@ -41,9 +41,11 @@ fixtures:
 	python3 scripts/make_pdfs.py
 	python3 scripts/make_scans.py
 
-# Benchmarks (not tests): PDF pipeline against pdftotext -bbox-layout.
+# Benchmarks (not tests): PDF pipeline against pdftotext -bbox-layout; re-ingest of an unchanged
+# archive against hashing it.
 bench: deps
 	$(CARGO) run --release --quiet --example bench_pdf
+	$(CARGO) run --release --quiet --example bench_archive
 
 # Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
 bench-ocr: deps

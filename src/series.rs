@@ -20,7 +20,7 @@
 
 use crate::normalize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -80,20 +80,58 @@ fn agency_key(a: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Character trigrams of a folded text, as [`normalize::similarity`] takes them, sorted, so
+/// that each text is cut once however many pairs it is in.
+fn trigrams(text: &str) -> Vec<u64> {
+    let chars: Vec<char> = format!(" {} ", normalize::fold_for_matching(text))
+        .chars()
+        .collect();
+    let mut grams: Vec<u64> = chars
+        .windows(3)
+        .map(|w| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64)
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Dice coefficient of two sorted trigram sets (equal to [`normalize::similarity`]).
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// A member prepared for comparison.
+struct Prepared<'a> {
+    member: &'a Member,
+    agency: Option<String>,
+    text: Vec<u64>,
+    context: Option<Vec<u64>>,
+}
+
 /// Which rule links two members of different reports, if any, and their similarity.
-fn rule_for(
-    a: &Member,
-    b: &Member,
-    ka: &Option<String>,
-    kb: &Option<String>,
-) -> Option<(Rule, f64)> {
-    if a.doc_id == b.doc_id {
+fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
+    if a.member.doc_id == b.member.doc_id {
         return None;
     }
-    let same_agency = ka.is_some() && ka == kb;
+    let same_agency = a.agency.is_some() && a.agency == b.agency;
     if same_agency {
-        let s = normalize::similarity(&a.text, &b.text);
-        if a.number == b.number && s >= SAME_NUMBER {
+        let s = dice(&a.text, &b.text);
+        if a.member.number == b.member.number && s >= SAME_NUMBER {
             return Some((Rule::SameNumber, s));
         }
         if s >= OTHER_NUMBER {
@@ -103,14 +141,14 @@ fn rule_for(
     }
     match (&a.context, &b.context) {
         (Some(ca), Some(cb)) => {
-            if normalize::similarity(ca, cb) < PROGRAMME {
+            if dice(ca, cb) < PROGRAMME {
                 return None;
             }
-            let s = normalize::similarity(&a.text, &b.text);
+            let s = dice(&a.text, &b.text);
             (s >= OTHER_AGENCY).then_some((Rule::OtherAgency, s))
         }
         (None, None) => {
-            let s = normalize::similarity(&a.text, &b.text);
+            let s = dice(&a.text, &b.text);
             (s >= PROGRAMME).then_some((Rule::OtherAgency, s))
         }
         _ => None,
@@ -121,13 +159,22 @@ fn rule_for(
 /// members in any order get the same ids.
 pub fn assign(members: &[Member]) -> Vec<Assignment> {
     let n = members.len();
-    let keys: Vec<Option<String>> = members.iter().map(|m| agency_key(&m.agency)).collect();
+    let prepared: Vec<Prepared> = members
+        .iter()
+        .map(|m| Prepared {
+            member: m,
+            agency: agency_key(&m.agency),
+            text: trigrams(&m.text),
+            context: m.context.as_deref().map(trigrams),
+        })
+        .collect();
+    let keys: Vec<&Option<String>> = prepared.iter().map(|p| &p.agency).collect();
     // Candidate pairs: same agency all pairs; across agencies, pairs sharing a rare word of
     // the programme activity (or of the objective's text), to avoid comparing everything.
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut edges: Vec<(f64, Rule, usize, usize)> = Vec::new();
     let mut by_agency: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        by_agency.entry(k).or_default().push(i);
+        by_agency.entry(*k).or_default().push(i);
     }
     for (k, idx) in &by_agency {
         if k.is_none() {
@@ -135,10 +182,14 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         }
         for (x, &i) in idx.iter().enumerate() {
             for &j in &idx[x + 1..] {
-                pairs.insert((i, j));
+                if let Some((r, s)) = rule_for(&prepared[i], &prepared[j]) {
+                    edges.push((s, r, i.min(j), i.max(j)));
+                }
             }
         }
     }
+    // Across agencies, only pairs sharing a rare word of the programme activity (or of an
+    // objective's own text) are compared.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
         let basis = m.context.as_deref().unwrap_or(&m.text);
@@ -151,6 +202,7 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
             by_word.entry(w).or_default().push(i);
         }
     }
+    let mut across: HashSet<(usize, usize)> = HashSet::new();
     for idx in by_word.values() {
         // A word in most reports says nothing about which activity it is.
         if idx.len() > 200 {
@@ -159,28 +211,38 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         for (x, &i) in idx.iter().enumerate() {
             for &j in &idx[x + 1..] {
                 if keys[i] != keys[j] || keys[i].is_none() {
-                    pairs.insert((i.min(j), i.max(j)));
+                    across.insert((i.min(j), i.max(j)));
                 }
             }
         }
     }
+    edges.extend(
+        across
+            .into_iter()
+            .filter_map(|(i, j)| rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i, j))),
+    );
 
-    let mut edges: Vec<(f64, Rule, usize, usize)> = pairs
-        .into_iter()
-        .filter_map(|(i, j)| {
-            rule_for(&members[i], &members[j], &keys[i], &keys[j]).map(|(r, s)| (s, r, i, j))
-        })
-        .collect();
+    // Members ranked by (year, report, code): ties between equal links go to earlier members.
+    let mut by_order: Vec<usize> = (0..n).collect();
     let order = |i: usize| {
         let m = &members[i];
-        (m.year.unwrap_or(i32::MAX), m.doc_id.clone(), m.code.clone())
+        (
+            m.year.unwrap_or(i32::MAX),
+            m.doc_id.as_str(),
+            m.code.as_str(),
+        )
     };
-    // Strongest first; same-agency rules before others at equal similarity; ties by position.
+    by_order.sort_by(|&a, &b| order(a).cmp(&order(b)));
+    let mut rank = vec![0usize; n];
+    for (r, &i) in by_order.iter().enumerate() {
+        rank[i] = r;
+    }
+    // Strongest first; same-agency rules before others at equal similarity; ties by rank.
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.cmp(&b.1))
-            .then_with(|| order(a.2).cmp(&order(b.2)))
-            .then_with(|| order(a.3).cmp(&order(b.3)))
+            .then(rank[a.2].min(rank[a.3]).cmp(&rank[b.2].min(rank[b.3])))
+            .then(rank[a.2].max(rank[a.3]).cmp(&rank[b.2].max(rank[b.3])))
     });
 
     let mut parent: Vec<usize> = (0..n).collect();
@@ -220,7 +282,7 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
     for i in 0..n {
         let r = find(&mut parent, i);
         let e = first.entry(r).or_insert(i);
-        if order(i) < order(*e) {
+        if rank[i] < rank[*e] {
             *e = i;
         }
     }
@@ -357,6 +419,17 @@ mod tests {
         assert_eq!(a[1].method, Some("other_agency_programme"));
         assert_ne!(a[0].series_id, a[2].series_id);
         assert!(a[2].link.is_none());
+    }
+
+    #[test]
+    fn prepared_trigrams_give_the_shared_similarity() {
+        let (a, b) = (
+            "Сэтгэл ханамжийг үнэлэх",
+            "сэтгэл ханамжийн судалгаа, үнэлгээ",
+        );
+        let d = dice(&trigrams(a), &trigrams(b));
+        assert!((d - normalize::similarity(a, b)).abs() < 1e-12);
+        assert_eq!(dice(&trigrams(""), &trigrams(a)), 0.0);
     }
 
     #[test]
