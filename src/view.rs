@@ -7,7 +7,8 @@ use crate::model::{Report, Severity, Source, StatedNumber};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
-fn num(v: f64) -> String {
+/// A number as reports write it: at most two decimals, no trailing zeros.
+pub(crate) fn num(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -19,7 +20,8 @@ fn stated(s: &Option<StatedNumber>) -> String {
     }
 }
 
-fn short(s: &str, n: usize) -> String {
+/// The first `n` characters, with "…" when cut.
+pub(crate) fn short(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
     if s.chars().count() > n {
         out.push('…');

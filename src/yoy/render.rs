@@ -4,22 +4,10 @@
 //! Enters: a [`Yoy`]. Leaves: strings.
 
 use super::{AgencyView, Cell, SeriesRow, Yoy};
+use crate::view::{num, short};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use plotters::prelude::*;
-
-fn short(text: &str, n: usize) -> String {
-    let mut s: String = text.chars().take(n).collect();
-    if text.chars().count() > n {
-        s.push('…');
-    }
-    s
-}
-
-fn num(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
 
 fn signed(x: f64) -> String {
     if x > 0.0 {
