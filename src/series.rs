@@ -74,10 +74,47 @@ impl Rule {
     }
 }
 
-fn agency_key(a: &Option<String>) -> Option<String> {
-    a.as_deref()
-        .map(normalize::fold_for_matching)
-        .filter(|s| !s.is_empty())
+/// Agency names this similar are one agency: the same name with a misread letter (a scan), a
+/// dropped space or another case.
+pub const SAME_AGENCY: f64 = 0.90;
+
+/// One key per agency for every name: names are folded and those within [`SAME_AGENCY`] of a
+/// more frequent name take its key. Deterministic for the same set of names.
+pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
+    let folded: Vec<Option<String>> = names
+        .iter()
+        .map(|n| {
+            n.map(normalize::fold_for_matching)
+                .filter(|s| !s.is_empty())
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for f in folded.iter().flatten() {
+        *counts.entry(f.as_str()).or_default() += 1;
+    }
+    let mut distinct: Vec<(&str, usize)> = counts.into_iter().collect();
+    distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut canonical: Vec<(&str, Vec<u64>)> = Vec::new();
+    let mut key_of: HashMap<&str, &str> = HashMap::new();
+    for (name, _) in distinct {
+        let grams = trigrams(name);
+        match canonical
+            .iter()
+            .find(|(_, g)| dice(g, &grams) >= SAME_AGENCY)
+        {
+            Some((c, _)) => {
+                key_of.insert(name, c);
+            }
+            None => {
+                key_of.insert(name, name);
+                canonical.push((name, grams));
+            }
+        }
+    }
+    folded
+        .iter()
+        .map(|f| f.as_deref().map(|f| key_of[f].to_string()))
+        .collect()
 }
 
 /// Character trigrams of a folded text, as [`normalize::similarity`] takes them, sorted, so
@@ -159,11 +196,18 @@ fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
 /// members in any order get the same ids.
 pub fn assign(members: &[Member]) -> Vec<Assignment> {
     let n = members.len();
+    let agencies = agency_keys(
+        &members
+            .iter()
+            .map(|m| m.agency.as_deref())
+            .collect::<Vec<_>>(),
+    );
     let prepared: Vec<Prepared> = members
         .iter()
-        .map(|m| Prepared {
+        .zip(agencies)
+        .map(|(m, agency)| Prepared {
             member: m,
-            agency: agency_key(&m.agency),
+            agency,
             text: trigrams(&m.text),
             context: m.context.as_deref().map(trigrams),
         })
@@ -430,6 +474,23 @@ mod tests {
         let d = dice(&trigrams(a), &trigrams(b));
         assert!((d - normalize::similarity(a, b)).abs() < 1e-12);
         assert_eq!(dice(&trigrams(""), &trigrams(a)), 0.0);
+    }
+
+    #[test]
+    fn agency_names_with_a_misread_letter_are_one_agency() {
+        let keys = agency_keys(&[
+            Some("Нийгмийн даатгалын ерөнхий газар"),
+            Some("НИЙГМИЙН ДААТГАЛЫН ЕРӨНХИЙ ГАЗАР"),
+            Some("Нийгмийн даатгалын ерөнхий газap"),
+            Some("Гаалийн ерөнхий газар"),
+            Some("Татварын ерөнхий газар"),
+            None,
+        ]);
+        assert_eq!(keys[0], keys[1]);
+        assert_eq!(keys[0], keys[2]);
+        assert_ne!(keys[0], keys[3]);
+        assert_ne!(keys[3], keys[4]);
+        assert_eq!(keys[5], None);
     }
 
     #[test]

@@ -10,7 +10,6 @@ pub mod render;
 
 use crate::dataset::read::{floats, ints, read_table, strings};
 use crate::error::DatasetError;
-use crate::normalize::fold_for_matching;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -192,10 +191,16 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
     };
 
     // Group reports by agency (folded name), one report per year.
+    // Agencies as series link them: names differing by a misread letter are one agency.
+    let keys = crate::series::agency_keys(
+        &all.iter()
+            .map(|r| Some(r.agency.as_str()))
+            .collect::<Vec<_>>(),
+    );
     let mut by_agency: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
-    for r in &all {
+    for (r, key) in all.iter().zip(keys) {
         by_agency
-            .entry(fold_for_matching(&r.agency))
+            .entry(key.unwrap_or_default())
             .or_default()
             .push(r);
     }
