@@ -81,4 +81,6 @@ pub enum DatasetError {
     Schema { table: String, detail: String },
     #[error("{path}: the dataset manifest is unreadable: {detail}. Move the folder away or give another --out.")]
     Manifest { path: PathBuf, detail: String },
+    #[error("{path}: no dataset here (no _manifest.json). Run `biyelelt ingest REPORTS --out {path}` first, or give the folder `ingest` wrote.")]
+    NoDataset { path: PathBuf },
 }

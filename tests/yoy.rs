@@ -348,3 +348,14 @@ fn growing_archive_skips_unchanged_replaces_changed_and_prunes_on_request() {
         .iter()
         .all(|m| s(&m["doc_id"]) != gaali));
 }
+
+#[test]
+fn yoy_on_a_folder_without_a_dataset_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = run(&["yoy", &tmp.path().to_string_lossy()]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("no dataset here") && stderr.contains("biyelelt ingest"),
+        "{stderr}"
+    );
+}

@@ -42,11 +42,8 @@ pub fn read_file(path: &Path) -> Result<RecordBatch, DatasetError> {
 pub fn read_table(dir: &Path, table: &str) -> Result<RecordBatch, DatasetError> {
     let manifest = read_manifest(dir)?;
     if manifest.docs.is_empty() && !dir.join(super::MANIFEST).exists() {
-        return Err(DatasetError::Manifest {
-            path: dir.join(super::MANIFEST),
-            detail:
-                "no dataset here (no _manifest.json): run `biyelelt ingest REPORTS --out DIR` first"
-                    .into(),
+        return Err(DatasetError::NoDataset {
+            path: dir.to_path_buf(),
         });
     }
     let schema = schema::arrow_schema(table)?;

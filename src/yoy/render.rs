@@ -77,6 +77,9 @@ fn changes_lines(v: &AgencyView) -> Vec<String> {
 /// The terminal view.
 pub fn terminal(y: &Yoy) -> String {
     let mut out = String::new();
+    if y.agencies.is_empty() {
+        out.push_str("no report with an agency and a year in the dataset\n");
+    }
     for v in &y.agencies {
         let years: Vec<i32> = v.years.iter().map(|r| r.year).collect();
         out.push_str(&format!(
