@@ -272,14 +272,19 @@ struct AlignedLine<'a> {
 }
 
 fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
+    // OCR sizes a line by its ink: a line without ascenders looks smaller than it is, and its
+    // word gaps would look like column gaps. The page's median size is a floor.
+    let mut sizes: Vec<f64> = words.iter().map(|w| w.font_size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
     line_groups(words)
         .into_iter()
         .map(|g| {
-            let size = g.iter().map(|w| w.font_size).fold(0.0, f64::max);
+            let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
             let mut runs: Vec<Run> = Vec::new();
             for w in &g {
                 match runs.last_mut() {
-                    Some(r) if w.x0 - r.x1 < 0.42 * size => r.x1 = w.x1,
+                    Some(r) if w.x0 - r.x1 < 0.6 * size => r.x1 = w.x1,
                     _ => runs.push(Run { x0: w.x0, x1: w.x1 }),
                 }
             }
