@@ -14,7 +14,40 @@ const PAIRS: &[(&str, &str)] = &[
         "tests/fixtures/scan/sample_scan.pdf",
         "tests/fixtures/pdf/sample_landscape.pdf",
     ),
+    (
+        "tests/fixtures/scan/gaali_scan.pdf",
+        "tests/fixtures/pdf/gaali_portrait.pdf",
+    ),
 ];
+
+/// A plan table without ruling lines: rebuilt from column alignment, its number cells read
+/// again. The evaluation's summary table (also without rules, under a two-level header) is not
+/// rebuilt yet in the scan: the objectives' stated percents are missing there, and the first
+/// band heading after it is taken into it (so the 100-band items have no narrative score).
+#[test]
+fn scan_of_a_table_without_rules_gives_its_plan_table() {
+    let (scan, born_digital) = (
+        "tests/fixtures/scan/tatvar_noborders_scan.pdf",
+        "tests/fixtures/pdf/tatvar_noborders.pdf",
+    );
+    let (_dir, out, stdout) = ingest(&[scan, born_digital]);
+    let r = rows_of(&out, "reports", scan).remove(0);
+    let d = rows_of(&out, "reports", born_digital).remove(0);
+    assert_eq!(s(&r["status"]), "ok", "{stdout}");
+    for c in ["agency", "year", "letter_no", "n_objectives", "n_measures"] {
+        assert_eq!(r[c], d[c], "reports.{c}");
+    }
+    let objective_cols = ["objective_no", "n_measures", "score_computed"];
+    assert_eq!(
+        project(rows_of(&out, "objectives", scan), &objective_cols),
+        project(rows_of(&out, "objectives", born_digital), &objective_cols),
+    );
+    let measure_cols = ["code", "score", "not_due"];
+    assert_eq!(
+        project(rows_of(&out, "measures", scan), &measure_cols),
+        project(rows_of(&out, "measures", born_digital), &measure_cols),
+    );
+}
 
 #[test]
 fn scans_give_the_figures_of_their_born_digital_pdfs() {

@@ -212,6 +212,40 @@ pub fn grids(page: &Page) -> Vec<Grid> {
     out
 }
 
+/// Tables without rules on a page as grids: a cell runs from a little left of its column's
+/// start to the next column's, from its row's top to the next row's. For OCR's second reading
+/// of number cells; the layout itself keeps the aligned tables' own cells.
+pub fn aligned_grids(page: &Page) -> Vec<Grid> {
+    let ruled = grids(page);
+    let words: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| !ruled.iter().any(|g| g.contains(w)))
+        .collect();
+    let (tables, _) = aligned_tables(&words, &Source::default());
+    tables
+        .into_iter()
+        .map(|t| {
+            // Half a gap to the left: digits may start before their column's label.
+            let mut xs: Vec<f64> = t.cols.iter().map(|c| c - 3.0).collect();
+            xs.push(t.right + 3.0);
+            // Row bounds a little above each row's first line (OCR's crops are inset by 2.5 pt
+            // from a cell's edges, which are rules in a ruled grid) and below the last line.
+            let n = t.ys.len();
+            let ys: Vec<f64> =
+                t.ys.iter()
+                    .enumerate()
+                    .map(|(k, y)| if k + 1 == n { y + 3.5 } else { y - 3.5 })
+                    .collect();
+            Grid {
+                xs,
+                ys,
+                verticals: Vec::new(),
+            }
+        })
+        .collect()
+}
+
 /// Running headers and footers: lines in the top or bottom 8% of a page whose text, digits
 /// removed, recurs on another page, or that hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
@@ -305,8 +339,17 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
 /// crosses them). A row starts after a vertical gap at a line with text in the first or last
 /// column, or in three columns or more. Returns the tables (with their column starts and top)
 /// and the words they took.
-/// A table found on a page: its top, the table, its column positions.
-type PlacedTable = (f64, Table, Vec<f64>);
+/// A table found on a page by alignment, with its geometry.
+struct PlacedTable {
+    top: f64,
+    table: Table,
+    /// Column starts.
+    cols: Vec<f64>,
+    /// Row bounds: each row's top, then the last row's bottom.
+    ys: Vec<f64>,
+    /// Right edge of the table's text.
+    right: f64,
+}
 
 fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>, Vec<&'a Word>) {
     let lines = aligned_lines(words);
@@ -395,6 +438,8 @@ fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>,
             i += 1;
             continue;
         }
+        let mut ys: Vec<f64> = rows.iter().map(|r| r[0].top).collect();
+        ys.push(rows.last().and_then(|r| r.last()).map_or(0.0, |l| l.bottom));
         let mut out_rows = Vec::new();
         for row in rows {
             let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); n];
@@ -427,14 +472,20 @@ fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>,
                 after_page_break: false,
             });
         }
-        tables.push((
-            lines[i].top,
-            Table {
+        let right = lines[i..end]
+            .iter()
+            .flat_map(|l| l.runs.iter().map(|r| r.x1))
+            .fold(0.0, f64::max);
+        tables.push(PlacedTable {
+            top: lines[i].top,
+            table: Table {
                 rows: out_rows,
                 source: source.clone(),
             },
             cols,
-        ));
+            ys,
+            right,
+        });
         i = end;
     }
     (tables, used)
@@ -538,8 +589,8 @@ pub fn document(pages: &[Page]) -> Document {
             .into_iter()
             .filter(|w| !taken.contains(&(*w as *const Word)))
             .collect();
-        for (top, table, cols) in aligned {
-            items.push((top, Block::Table(table), Some(cols)));
+        for t in aligned {
+            items.push((t.top, Block::Table(t.table), Some(t.cols)));
         }
         for (text, top, size) in paragraphs_of(&lines_of(&outside)) {
             items.push((

@@ -519,7 +519,8 @@ fn reread_empty_cells(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let grids = crate::layout::pages::grids(page);
+    let mut grids = crate::layout::pages::grids(page);
+    grids.extend(crate::layout::pages::aligned_grids(page));
     let crops: Vec<Crop> = grids
         .iter()
         .flat_map(|g| g.cells())
@@ -548,7 +549,8 @@ fn reread_number_columns(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let grids = crate::layout::pages::grids(page);
+    let mut grids = crate::layout::pages::grids(page);
+    grids.extend(crate::layout::pages::aligned_grids(page));
     let mut targets: Vec<(f64, f64, f64, f64)> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
@@ -568,7 +570,7 @@ fn reread_number_columns(
                 .map(|w| w.text.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let number_label = matches!(label.trim(), "№" | "мо" | "ме" | "м°" | "д/д")
+            let number_label = matches!(label.trim(), "№" | "мо" | "ме" | "мь" | "м°" | "д/д")
                 || label.contains("үнэлгээ")
                 || label.contains("хувь");
             let numeric = cells.iter().filter(|(_, t)| is_number_cell(t)).count();

@@ -12,10 +12,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233"; OCR's `mon` model has no "№" and
-/// reads it "Мо" or "Ме".
+/// reads it "Мо", "Ме" or "Мь".
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|Мо|Ме|Nо)\.?\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|М[оеь°]|Nо)\.?\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -319,6 +319,19 @@ mod tests {
             }]
         );
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn letter_number_after_ocr_misreads_of_the_numero_sign() {
+        for (line, no) in [
+            ("2022.01.25 Мо 3/118", "3/118"),
+            ("2022.01.25 Ме 3/118", "3/118"),
+            ("2022.01.25 Мь 3/118", "3/118"),
+            ("2022.01.25 No. 3/118", "3/118"),
+        ] {
+            let c = LETTER.captures(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(&c[4], no, "{line}");
+        }
     }
 
     #[test]

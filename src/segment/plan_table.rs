@@ -45,8 +45,11 @@ fn role_of(label: &str) -> Option<Role> {
     if l.is_empty() {
         return None;
     }
-    // OCR's `mon` model has no "№": it reads "Мо" or "Ме".
-    if matches!(l, "№" | "д/д" | "№д/д" | "#" | "д.д" | "мо" | "ме" | "м°") {
+    // OCR's `mon` model has no "№": it reads "Мо", "Ме" or "Мь".
+    if matches!(
+        l,
+        "№" | "д/д" | "№д/д" | "#" | "д.д" | "мо" | "ме" | "мь" | "м°"
+    ) {
         return Some(Role::No);
     }
     if l.contains("хүрэхтүвшин") || l.contains("шалгуур") || l.contains("үрдүнгийнүзүүлэлт")
@@ -111,8 +114,9 @@ struct Group {
     source: Source,
 }
 
+/// "2", "2.", "2)"; OCR reads a speck after the digit as ",".
 static OBJECTIVE_NO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\s*[.)]?$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\s*[.),]?$").expect("valid regex"));
 /// "1.1. <text>"; OCR may put a stray "(" or "|" before the code.
 static MEASURE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(|\[]?(?:Зорилт\s*)?(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$").expect("valid regex")
@@ -671,6 +675,15 @@ mod tests {
             Some(97.9)
         );
         assert!(problems.iter().any(|p| p.message.contains("missing")));
+    }
+
+    #[test]
+    fn objective_numbers_with_trailing_marks() {
+        for no in ["2", "2.", "2)", "2,", "Зорилт 2"] {
+            assert!(looks_like_no(no), "{no}");
+        }
+        assert!(!looks_like_no("2.1"));
+        assert!(!looks_like_no("2,5"));
     }
 
     #[test]
