@@ -184,51 +184,49 @@ fn read_pgm(bytes: &[u8]) -> Option<Gray> {
     })
 }
 
+/// Stretches `start..end` of `len` positions where `dark` holds, at least `min_len` long.
+fn runs(len: usize, dark: impl Fn(usize) -> bool, min_len: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < len {
+        if !dark(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < len && dark(i) {
+            i += 1;
+        }
+        if i - start >= min_len {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
 /// Runs of dark pixels at least `min_len` long, along rows (horizontal) and columns (vertical),
 /// as rules in image pixels.
 fn dark_runs(img: &Gray, min_len: usize) -> Vec<Rule> {
     let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < 128;
     let mut rules = Vec::new();
     for y in 0..img.height {
-        let mut x = 0;
-        while x < img.width {
-            if dark(x, y) {
-                let start = x;
-                while x < img.width && dark(x, y) {
-                    x += 1;
-                }
-                if x - start >= min_len {
-                    rules.push(Rule {
-                        x0: start as f64,
-                        y0: y as f64,
-                        x1: x as f64,
-                        y1: y as f64,
-                    });
-                }
-            } else {
-                x += 1;
-            }
+        for (x0, x1) in runs(img.width, |x| dark(x, y), min_len) {
+            rules.push(Rule {
+                x0: x0 as f64,
+                y0: y as f64,
+                x1: x1 as f64,
+                y1: y as f64,
+            });
         }
     }
     for x in 0..img.width {
-        let mut y = 0;
-        while y < img.height {
-            if dark(x, y) {
-                let start = y;
-                while y < img.height && dark(x, y) {
-                    y += 1;
-                }
-                if y - start >= min_len {
-                    rules.push(Rule {
-                        x0: x as f64,
-                        y0: start as f64,
-                        x1: x as f64,
-                        y1: y as f64,
-                    });
-                }
-            } else {
-                y += 1;
-            }
+        for (y0, y1) in runs(img.height, |y| dark(x, y), min_len) {
+            rules.push(Rule {
+                x0: x as f64,
+                y0: y0 as f64,
+                x1: x as f64,
+                y1: y1 as f64,
+            });
         }
     }
     rules
@@ -661,6 +659,13 @@ pub fn read(path: &Path, n_pages: u32) -> Result<OcrPages, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dark_stretches_shorter_than_the_minimum_are_not_rules() {
+        let row = [1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1];
+        assert_eq!(runs(row.len(), |i| row[i] == 1, 3), vec![(3, 6), (8, 12)]);
+        assert!(runs(row.len(), |_| false, 1).is_empty());
+    }
 
     #[test]
     fn tsv_words_and_skew() {
