@@ -51,7 +51,9 @@ fn main() {
     for (scan, pdf) in pairs {
         let scan = root.join(scan);
         let pdf = root.join(pdf);
-        let pages = biyelelt::pipeline::process_file(&scan).n_pages.unwrap_or(0) as f64;
+        let pages = biyelelt::pipeline::process_file(&scan, &Default::default())
+            .n_pages
+            .unwrap_or(0) as f64;
 
         // Plain engine: render each page and OCR it, one after the other.
         let t = Instant::now();
@@ -93,7 +95,7 @@ fn main() {
                 .build()
                 .unwrap();
             let t = Instant::now();
-            pool.install(|| biyelelt::pipeline::process_file(&scan));
+            pool.install(|| biyelelt::pipeline::process_file(&scan, &Default::default()));
             t.elapsed().as_secs_f64() / pages
         };
         let one = run(1);
@@ -101,7 +103,11 @@ fn main() {
 
         let read = |p: &Path| {
             let bytes = std::fs::read(p).unwrap();
-            text_of(&biyelelt::read::read_bytes(p, &bytes).unwrap().document)
+            text_of(
+                &biyelelt::read::read_bytes(p, &bytes, &Default::default(), &Default::default())
+                    .unwrap()
+                    .document,
+            )
         };
         let reference = biyelelt::normalize::normalize(&read(&pdf));
         let ocr_raw = read(&scan);

@@ -50,13 +50,14 @@ fn main() {
     let t = Instant::now();
     batch.par_iter().for_each(|f| {
         let bytes = std::fs::read(f).expect("fixture");
-        biyelelt::read::pdf::read(f, &bytes).expect("readable");
+        biyelelt::read::pdf::read(f, &bytes, &Default::default(), &Default::default())
+            .expect("readable");
     });
     let reader = t.elapsed().as_secs_f64();
 
     let tmp = std::env::temp_dir().join(format!("biyelelt-bench-{}", std::process::id()));
     let t = Instant::now();
-    let reports = biyelelt::pipeline::process_all(&batch);
+    let reports = biyelelt::pipeline::process_all(&batch, &Default::default());
     let parse = t.elapsed().as_secs_f64();
     biyelelt::dataset::write(&tmp.join("ds"), &reports).expect("dataset written");
     let ours = t.elapsed().as_secs_f64();

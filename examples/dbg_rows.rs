@@ -1,7 +1,13 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    let out = biyelelt::read::read_bytes(std::path::Path::new(&path), &bytes).unwrap();
+    let out = biyelelt::read::read_bytes(
+        std::path::Path::new(&path),
+        &bytes,
+        &Default::default(),
+        &Default::default(),
+    )
+    .unwrap();
     for b in &out.document.blocks {
         if let biyelelt::layout::Block::Table(t) = b {
             for r in t.rows.iter().take(12) {

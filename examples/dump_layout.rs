@@ -2,7 +2,13 @@
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let bytes = std::fs::read(&path).expect("read");
-    let out = biyelelt::read::read_bytes(std::path::Path::new(&path), &bytes).expect("readable");
+    let out = biyelelt::read::read_bytes(
+        std::path::Path::new(&path),
+        &bytes,
+        &Default::default(),
+        &Default::default(),
+    )
+    .expect("readable");
     for b in &out.document.blocks {
         match b {
             biyelelt::layout::Block::Paragraph(p) => {

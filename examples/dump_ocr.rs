@@ -1,7 +1,13 @@
 //! Print OCR words near vertical rules of page 1 of a scan (debugging aid).
 fn main() {
     let path = std::env::args().nth(1).expect("a scan");
-    let r = biyelelt::read::ocr::read(std::path::Path::new(&path), 2).expect("ocr");
+    let r = biyelelt::read::ocr::read(
+        std::path::Path::new(&path),
+        2,
+        &Default::default(),
+        &Default::default(),
+    )
+    .expect("ocr");
     for p in &r.pages {
         let g = biyelelt::layout::pages::grids(p);
         for g in g {

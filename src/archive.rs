@@ -5,8 +5,9 @@
 //! their content is already in the dataset, which reports were removed (`--prune`), and what
 //! the write did. Nothing is written when nothing changed, so the dataset stays byte-identical.
 
-use crate::dataset::{self, Manifest, Written, PARSER};
+use crate::dataset::{self, guard, Manifest, Written, PARSER};
 use crate::error::DatasetError;
+use crate::limits::Limits;
 use crate::model::Report;
 use crate::{pipeline, read};
 use rayon::prelude::*;
@@ -15,6 +16,10 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Options {
+    /// Bounds on each report's work.
+    pub limits: crate::limits::Limits,
+    /// When another ingest holds the dataset, wait for it instead of failing at once.
+    pub wait: bool,
     /// Remove reports whose content is no longer among the inputs.
     pub prune: bool,
     /// Parse again files that failed before (after installing a missing OCR engine, say).
@@ -43,14 +48,23 @@ pub struct Outcome {
     pub reports: Vec<Report>,
     /// None when nothing changed and the dataset was left as it was.
     pub written: Option<Written>,
+    /// Staging folders of killed earlier runs, removed.
+    pub stale_removed: usize,
+    /// The working folder is (inside) the dataset: the folder is replaced as a whole, so a
+    /// shell there still sees the old one.
+    pub cwd_inside_out: bool,
 }
 
-/// SHA-256 of each file (in parallel); an unreadable file gets None and is parsed, so that it
-/// gets its `failed` row.
-pub fn hash_files(files: &[PathBuf]) -> Vec<Option<String>> {
+/// SHA-256 of each file (in parallel); a file that cannot be read within the limits (missing,
+/// not a regular file, too large) gets None and is parsed, so that it gets its `failed` row.
+pub fn hash_files(files: &[PathBuf], limits: &Limits) -> Vec<Option<String>> {
     files
         .par_iter()
-        .map(|f| std::fs::read(f).ok().map(|b| read::sha256_hex(&b)))
+        .map(|f| {
+            read::read_file(f, limits)
+                .ok()
+                .map(|b| read::sha256_hex(&b))
+        })
         .collect()
 }
 
@@ -114,22 +128,42 @@ pub fn plan(
     plan
 }
 
-/// Ingest `files` into the dataset at `out`: parse what changed, write once.
-pub fn ingest(files: &[PathBuf], out: &Path, opts: Options) -> Result<Outcome, DatasetError> {
-    let manifest = dataset::read_manifest(out)?;
-    let hashes = hash_files(files);
+/// Ingest `files` into the dataset at `out`: parse what changed, write once. `out` must be new,
+/// empty or a biyelelt dataset ([`guard::check_out`]); the dataset's lock is held throughout
+/// (`on_wait` hears who holds it when `opts.wait` queues behind another ingest).
+pub fn ingest(
+    files: &[PathBuf],
+    out: &Path,
+    opts: Options,
+    on_wait: impl FnOnce(&str),
+) -> Result<Outcome, DatasetError> {
+    let out = guard::resolve(out)?;
+    let cwd_inside_out = std::env::current_dir().is_ok_and(|cwd| cwd.starts_with(&out));
+    // Refused before anything is created, the lock file included.
+    guard::check_out(&out, &dataset::read_manifest(&out)?, files)?;
+    let lock = guard::lock(&out, opts.wait, on_wait)?;
+    let stale_removed = guard::remove_stale_staging(&out, &lock)?;
+    dataset::recover(&out)?;
+    // Again under the lock: the writer we waited for may have changed the dataset.
+    let manifest = dataset::read_manifest(&out)?;
+    guard::check_out(&out, &manifest, files)?;
+    crate::read::ocr::remove_stale_temp();
+    let hashes = hash_files(files, &opts.limits);
     let plan = plan(files, &hashes, &manifest, opts);
-    let reports = pipeline::process_all(&plan.parse);
+    let reports = pipeline::process_all(&plan.parse, &opts.limits);
     let written =
         if reports.is_empty() && plan.remove.is_empty() && out.join(dataset::MANIFEST).exists() {
             None
         } else {
-            Some(dataset::update(out, &reports, &plan.remove)?)
+            Some(dataset::update(&out, &reports, &plan.remove)?)
         };
+    drop(lock);
     Ok(Outcome {
         plan,
         reports,
         written,
+        stale_removed,
+        cwd_inside_out,
     })
 }
 
@@ -166,8 +200,22 @@ impl Outcome {
                 p.absent_kept
             ));
         }
+        if self.stale_removed > 0 {
+            lines.push(format!(
+                "removed {} staging folder(s) left beside the dataset by an interrupted run",
+                self.stale_removed
+            ));
+        }
         match &self.written {
-            Some(w) => lines.push(w.summary()),
+            Some(w) => {
+                lines.push(w.summary());
+                if self.cwd_inside_out {
+                    lines.push(format!(
+                        "  the dataset folder was replaced as a whole: a shell inside it sees the new files after `cd {}`",
+                        w.out.display()
+                    ));
+                }
+            }
             None => lines.push("nothing changed: the dataset was left as it was".into()),
         }
         lines.join("\n")

@@ -35,12 +35,42 @@ pub enum ReadError {
     NeedsOcr { path: PathBuf, pages: u32 },
     #[error("{path}: OCR engine not installed: apt-get install tesseract-ocr tesseract-ocr-mon poppler-utils ({detail})")]
     OcrEngine { path: PathBuf, detail: String },
+    #[error("{path}: not a regular file ({kind}): skipped. Give report files, not FIFOs, devices or sockets.")]
+    NotRegular { path: PathBuf, kind: String },
+    #[error("{path}: the file is {size_mib} MiB, above the limit of {limit_mib} MiB: not read. Raise --max-file-mb if it is really a report.")]
+    TooLarge {
+        path: PathBuf,
+        size_mib: u64,
+        limit_mib: u64,
+    },
+    #[error("{path}: the PDF's compressed streams inflate to more than {limit_mib} MiB (object {object}): not parsed, it may be a decompression bomb. Raise --max-inflated-mb if it is really a report.")]
+    Inflated {
+        path: PathBuf,
+        object: String,
+        limit_mib: u64,
+    },
+    #[error("{path}: the HTML nests {depth} elements deep at line {line} (limit {limit}): not parsed. Raise --max-nesting if it is really a report.")]
+    TooDeep {
+        path: PathBuf,
+        depth: usize,
+        line: usize,
+        limit: usize,
+    },
     #[error("{path}: the text holds nothing but whitespace ({bytes} bytes, encoding {encoding}).")]
     Blank {
         path: PathBuf,
         bytes: usize,
         encoding: String,
     },
+}
+
+/// A report's run through the stages that did not come to an end.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("{path}: parsing did not finish within {seconds} s: abandoned (the report is failed, the batch goes on). Raise --max-seconds for very long scans.")]
+    TimedOut { path: String, seconds: u64 },
+    #[error("{path}: internal error while parsing ({what}); this is a bug, please report it with the file")]
+    Panicked { path: String, what: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +111,14 @@ pub enum DatasetError {
     Schema { table: String, detail: String },
     #[error("{path}: the dataset manifest is unreadable: {detail}. Move the folder away or give another --out.")]
     Manifest { path: PathBuf, detail: String },
+    #[error("--out {path}: {detail}. Nothing was touched: give a new folder, an empty one, or a dataset biyelelt wrote.")]
+    NotADataset { path: PathBuf, detail: String },
+    #[error("--out {path}: the dataset holds files biyelelt did not write ({files}). Nothing was touched: move them out of the dataset folder and run again.")]
+    ForeignFiles { path: PathBuf, files: String },
+    #[error("{input}: this input lies inside the output folder {out}. Nothing was touched: give an --out outside the reports' folder.")]
+    InputInsideOut { input: PathBuf, out: PathBuf },
+    #[error("{path}: another ingest is writing this dataset ({holder}). Wait for it to finish, or run with --wait to queue behind it.")]
+    Locked { path: PathBuf, holder: String },
     #[error("{path}: no dataset here (no _manifest.json). Run `biyelelt ingest REPORTS --out {path}` first, or give the folder `ingest` wrote.")]
     NoDataset { path: PathBuf },
 }

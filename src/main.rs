@@ -1,6 +1,7 @@
 //! The `biyelelt` command: parses arguments and calls the library.
 
 use anyhow::{Context, Result};
+use biyelelt::limits::Limits;
 use biyelelt::{archive, pipeline, view, yoy};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -33,6 +34,11 @@ enum Command {
         /// Parse again the unchanged files that failed before (after fixing the cause).
         #[arg(long)]
         retry_failed: bool,
+        /// When another ingest is writing the dataset, wait for it instead of failing at once.
+        #[arg(long)]
+        wait: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Cross-check the figures of reports and print the findings (grouped by report, with
     /// their evidence); --json prints them for a program.
@@ -41,6 +47,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Year over year: per agency, scores of objectives and measures by year, changes, drops
     /// of 10 points or more, measures added and dropped, findings per year.
@@ -65,7 +73,45 @@ enum Command {
         path: PathBuf,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
+}
+
+/// Bounds on each report's work; a report over one is a failed or partial row saying which.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest file read, in MiB.
+    #[arg(long, default_value_t = Limits::mib(Limits::default().max_file_bytes))]
+    max_file_mb: u64,
+    /// Largest total of a PDF's decompressed streams (images excepted), in MiB.
+    #[arg(long, default_value_t = Limits::mib(Limits::default().max_inflated_bytes))]
+    max_inflated_mb: u64,
+    /// Pages read per PDF.
+    #[arg(long, default_value_t = Limits::default().max_pages)]
+    max_pages: u32,
+    /// Pages read by OCR per scanned PDF.
+    #[arg(long, default_value_t = Limits::default().max_ocr_pages)]
+    max_ocr_pages: u32,
+    /// Wall time per report, in seconds.
+    #[arg(long, default_value_t = Limits::default().max_duration.as_secs())]
+    max_seconds: u64,
+    /// Deepest nesting of HTML elements.
+    #[arg(long, default_value_t = Limits::default().max_nesting)]
+    max_nesting: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: Limits::from_mib(self.max_file_mb),
+            max_inflated_bytes: Limits::from_mib(self.max_inflated_mb),
+            max_pages: self.max_pages,
+            max_ocr_pages: self.max_ocr_pages,
+            max_duration: std::time::Duration::from_secs(self.max_seconds),
+            max_nesting: self.max_nesting,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -101,6 +147,8 @@ fn main() -> Result<()> {
             out,
             prune,
             retry_failed,
+            wait,
+            limits,
         } => {
             let files = inputs(&paths)?;
             let outcome = archive::ingest(
@@ -109,7 +157,10 @@ fn main() -> Result<()> {
                 archive::Options {
                     prune,
                     retry_failed,
+                    wait,
+                    limits: limits.limits(),
                 },
+                |holder| eprintln!("waiting for the ingest that holds the dataset ({holder})"),
             )
             .with_context(|| format!("writing the dataset to {}", out.display()))?;
             for r in &outcome.reports {
@@ -121,9 +172,13 @@ fn main() -> Result<()> {
             }
             println!("{}", outcome.summary());
         }
-        Command::Check { paths, json } => {
+        Command::Check {
+            paths,
+            json,
+            limits,
+        } => {
             let files = inputs(&paths)?;
-            let reports = pipeline::process_all(&files);
+            let reports = pipeline::process_all(&files, &limits.limits());
             if json {
                 let out: Vec<serde_json::Value> = reports
                     .iter()
@@ -184,8 +239,8 @@ fn main() -> Result<()> {
             }
             print!("{}", view::series(&members, explain.is_some()));
         }
-        Command::Show { path, json } => {
-            let report = pipeline::process_file(&path);
+        Command::Show { path, json, limits } => {
+            let report = pipeline::process_file(&path, &limits.limits());
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

@@ -5,11 +5,14 @@
 //! its reason; a panic inside a stage is caught and reported the same way, so one bad file
 //! never stops the batch.
 
-use crate::model::{Report, SourceFormat};
+use crate::error::RunError;
+use crate::limits::{Cancel, Limits};
+use crate::model::{Report, SourceFormat, Status};
 use crate::{check, metrics, read, segment};
-use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Files to ingest: the given files as they are, folders walked recursively for the known
 /// extensions, sorted so that runs are reproducible.
@@ -21,7 +24,8 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .follow_links(true)
                 .into_iter()
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
+                // FIFOs and devices with a report's extension get a failed row, not silence.
+                .filter(|e| !e.file_type().is_dir())
                 .map(|e| e.into_path())
                 .filter(|f| {
                     f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
@@ -38,63 +42,141 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Read and segment one file. Never panics, never fails: problems become the report's status.
-pub fn process_file(path: &Path) -> Report {
+/// Read and segment one file within `limits`. Never panics, never fails: problems become the
+/// report's status. Parsing runs on a worker thread watched by the caller: a report that
+/// overruns `limits.max_duration` is failed and abandoned (the worker is told to stop at its
+/// next page and its result is dropped), so one file never holds up the batch.
+pub fn process_file(path: &Path, limits: &Limits) -> Report {
     let shown = path.display().to_string();
     let format = read::format_of(path).unwrap_or(SourceFormat::Text);
-    let bytes = match std::fs::read(path) {
+    let bytes = match read::read_file(path, limits) {
         Ok(b) => b,
-        Err(e) => {
-            let err = crate::error::ReadError::Io {
-                path: path.to_path_buf(),
-                source: e,
-            };
+        Err(err) => {
             return Report::failed(
                 read::doc_id(shown.as_bytes()),
                 shown,
                 format,
                 err.to_string(),
-            );
+            )
         }
     };
     let sha256 = read::sha256_hex(&bytes);
     let doc_id = sha256[..16].to_string();
-    let result = catch_unwind(AssertUnwindSafe(|| -> Result<Report, String> {
-        let out = read::read_bytes(path, &bytes).map_err(|e| e.to_string())?;
-        let mut report = segment::segment(&out.document, &doc_id, &shown, out.format)
-            .map_err(|e| e.to_string())?;
-        report.encoding = out.encoding.map(str::to_string);
-        if let Some(c) = out.ocr {
-            report.ocr_confidence = Some((c.mean * 10.0).round() / 10.0);
-            report.ocr_low_confidence_share = Some((c.low_share * 1000.0).round() / 1000.0);
-        }
-        report.problems.splice(0..0, out.problems);
-        report.metrics = metrics::for_report(&report);
-        report.findings = check::check(&report, &report.metrics);
-        Ok(report)
-    }));
-    let mut report = match result {
-        Ok(Ok(report)) => report,
-        Ok(Err(reason)) => Report::failed(doc_id, shown, format, reason),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".into());
-            Report::failed(
-                doc_id,
-                shown.clone(),
-                format,
-                format!("{shown}: internal error while parsing ({what}); this is a bug, please report it with the file"),
-            )
-        }
+    let cancel = Cancel::default();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = {
+        let (path, doc_id, shown, limits, cancel) = (
+            path.to_path_buf(),
+            doc_id.clone(),
+            shown.clone(),
+            *limits,
+            cancel.clone(),
+        );
+        std::thread::Builder::new()
+            .name(format!("parse {shown}"))
+            .stack_size(WORKER_STACK)
+            .spawn(move || {
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    parse(&path, &bytes, &doc_id, &shown, &limits, &cancel)
+                }));
+                let _ = tx.send(result);
+            })
+    };
+    let mut report = match worker {
+        Err(e) => Report::failed(
+            doc_id,
+            shown.clone(),
+            format,
+            format!("{shown}: no thread to parse it ({e}); try again with fewer files at once"),
+        ),
+        Ok(_) => match rx.recv_timeout(limits.max_duration) {
+            Ok(Ok(Ok(report))) => report,
+            Ok(Ok(Err(reason))) => Report::failed(doc_id, shown, format, reason),
+            Ok(Err(panic)) => {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "unknown panic".into());
+                let err = RunError::Panicked {
+                    path: shown.clone(),
+                    what,
+                };
+                Report::failed(doc_id, shown, format, err.to_string())
+            }
+            Err(_) => {
+                cancel.cancel();
+                let err = RunError::TimedOut {
+                    path: shown.clone(),
+                    seconds: limits.max_duration.as_secs(),
+                };
+                Report::failed(doc_id, shown, format, err.to_string())
+            }
+        },
     };
     report.sha256 = sha256;
     report
 }
 
-/// Process files in parallel; reports come back in input order.
-pub fn process_all(files: &[PathBuf]) -> Vec<Report> {
-    files.par_iter().map(|f| process_file(f)).collect()
+/// Parsing walks trees by recursion; the nesting limit keeps them shallow, this keeps a margin.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Every stage on one file's bytes.
+fn parse(
+    path: &Path,
+    bytes: &[u8],
+    doc_id: &str,
+    shown: &str,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Report, String> {
+    let out = read::read_bytes(path, bytes, limits, cancel).map_err(|e| e.to_string())?;
+    let mut report = segment::segment(&out.document, doc_id, shown, out.format).map_err(|e| {
+        // What the reader lost may be why nothing was found: say it with the reason.
+        let lost: Vec<&str> = out.problems.iter().map(|p| p.message.as_str()).collect();
+        match lost.is_empty() {
+            true => e.to_string(),
+            false => format!("{e} (pages lost: {})", lost.join("; ")),
+        }
+    })?;
+    report.encoding = out.encoding.map(str::to_string);
+    if let Some(c) = out.ocr {
+        report.ocr_confidence = Some((c.mean * 10.0).round() / 10.0);
+        report.ocr_low_confidence_share = Some((c.low_share * 1000.0).round() / 1000.0);
+    }
+    // A page the reader lost (a parser panic, an engine error, a page limit) is content the
+    // report lacks: its status must say so.
+    if !out.problems.is_empty() && report.status == Status::Ok {
+        report.status = Status::Partial;
+    }
+    report.problems.splice(0..0, out.problems);
+    report.metrics = metrics::for_report(&report);
+    report.findings = check::check(&report, &report.metrics);
+    Ok(report)
+}
+
+/// Process files in parallel (one per core); reports come back in input order. The files are
+/// shared out by plain threads, not rayon's pool: each waits on its parse worker, and a scan's
+/// pages need rayon's threads free for OCR.
+pub fn process_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
+    let n_threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, Report)>> = Mutex::new(Vec::with_capacity(files.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..n_threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                let report = process_file(file, limits);
+                done.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, report));
+            });
+        }
+    });
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }

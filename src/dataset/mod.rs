@@ -11,6 +11,7 @@
 //! folder beside DIR and swapped in with one atomic rename, so a crash leaves either the old
 //! dataset or the new one, whole.
 
+pub mod guard;
 pub mod read;
 pub mod rows;
 pub mod schema;
@@ -210,11 +211,7 @@ pub fn update(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "dataset".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let staging = guard::staging_path(out);
     if staging.exists() {
         fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }
@@ -465,7 +462,7 @@ fn backup_of(out: &Path) -> PathBuf {
 }
 
 /// After a crash between the two renames of the fallback swap, put the old dataset back.
-fn recover(out: &Path) -> Result<(), DatasetError> {
+pub fn recover(out: &Path) -> Result<(), DatasetError> {
     let backup = backup_of(out);
     if backup.exists() {
         if out.exists() {

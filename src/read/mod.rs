@@ -4,14 +4,17 @@
 //! report's `doc_id`), or a [`ReadError`] saying why the file cannot be read. Text exports
 //! (.txt, .md, .html) are read by [`text`]; PDFs by [`pdf`], whose pages go through the layout engine.
 
+pub mod nesting;
 pub mod ocr;
 pub mod pdf;
 pub mod text;
 
 use crate::error::ReadError;
 use crate::layout::Document;
+use crate::limits::{Cancel, Limits};
 use crate::model::SourceFormat;
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::Path;
 
 /// Extensions `ingest` picks up when it walks a folder.
@@ -22,7 +25,7 @@ pub struct ReadOutput {
     pub format: SourceFormat,
     /// Name of the encoding the text was decoded from (text exports only).
     pub encoding: Option<&'static str>,
-    /// Pages or parts that could not be read (the rest was).
+    /// Pages or parts that could not be read (the rest was): each makes the report partial.
     pub problems: Vec<crate::model::Problem>,
     /// OCR quality, for scans.
     pub ocr: Option<ocr::Confidence>,
@@ -60,8 +63,62 @@ pub fn format_of(path: &Path) -> Result<SourceFormat, ReadError> {
     }
 }
 
-/// Read one file's bytes as a document.
-pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
+/// The bytes of a report file: only a regular file (through symlinks), only up to the size
+/// limit. A FIFO would block forever and a device (`/dev/zero`) never ends.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        let kind = if t.is_dir() {
+            "a folder"
+        } else if t.is_fifo() {
+            "a FIFO"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "not a plain file"
+        };
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind.into(),
+        });
+    }
+    let too_large = |size: u64| ReadError::TooLarge {
+        path: path.to_path_buf(),
+        size_mib: Limits::mib(size).max(1),
+        limit_mib: Limits::mib(limits.max_file_bytes),
+    };
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len()));
+    }
+    // The file may grow while it is read: never take more than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Read one file's bytes as a document, within `limits`; `cancel` stops a PDF or scan at its
+/// next page.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<ReadOutput, ReadError> {
     let format = format_of(path)?;
     if format == SourceFormat::Pdf || bytes.starts_with(b"%PDF-") {
         let page_problem = |page: u32, message: String| crate::model::Problem {
@@ -72,7 +129,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
             },
             message,
         };
-        return match pdf::read(path, bytes) {
+        return match pdf::read(path, bytes, limits, cancel) {
             Ok(read) => Ok(ReadOutput {
                 document: crate::layout::pages::document(&read.pages),
                 format: SourceFormat::Pdf,
@@ -85,7 +142,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
                 ocr: None,
             }),
             Err(ReadError::NeedsOcr { pages, .. }) => {
-                let read = ocr::read(path, pages)?;
+                let read = ocr::read(path, pages, limits, cancel)?;
                 Ok(ReadOutput {
                     document: crate::layout::pages::document(&read.pages),
                     format: SourceFormat::Scan,
@@ -102,6 +159,16 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ReadOutput, ReadError> {
         };
     }
     let (text, encoding) = text::decode(path, bytes)?;
+    // HTML (a document, or fragments in cells) nested deeper than any report: refused before
+    // the tree walks see it.
+    if let Some(deep) = nesting::deeper_than(&text, limits.max_nesting) {
+        return Err(ReadError::TooDeep {
+            path: path.to_path_buf(),
+            depth: deep.depth,
+            line: deep.line,
+            limit: limits.max_nesting,
+        });
+    }
     let (document, format) = text::parse(&text, format);
     Ok(ReadOutput {
         document,

@@ -9,6 +9,7 @@
 
 use crate::error::ReadError;
 use crate::layout::{Page, Rule, Word};
+use crate::limits::{Cancel, Limits};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -599,29 +600,81 @@ fn reread_number_columns(
     reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"))
 }
 
-/// OCR every page of a scanned PDF, pages in parallel.
-pub fn read(path: &Path, n_pages: u32) -> Result<OcrPages, ReadError> {
+/// Temporary folders of OCR runs: `biyelelt-ocr-PID-RANDOM` in the system's temp folder.
+const TEMP_PREFIX: &str = "biyelelt-ocr-";
+
+/// Remove the OCR temporary folders of processes that no longer run (killed mid-scan; a run
+/// that ends, even by a panic, removes its own). Returns how many were removed.
+pub fn remove_stale_temp() -> usize {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = Path::new("/proc").join(pid.to_string()).exists();
+        if !alive && std::fs::remove_dir_all(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// OCR the pages of a scanned PDF in parallel, up to `limits.max_ocr_pages`; pages not yet
+/// started when `cancel` is set are skipped.
+pub fn read(
+    path: &Path,
+    n_pages: u32,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<OcrPages, ReadError> {
     if let Some(why) = engine_missing() {
         return Err(ReadError::OcrEngine {
             path: path.to_path_buf(),
             detail: why,
         });
     }
-    let tmp = std::env::temp_dir().join(format!(
-        "biyelelt-ocr-{}-{}",
-        std::process::id(),
-        crate::read::doc_id(path.to_string_lossy().as_bytes())
-    ));
-    std::fs::create_dir_all(&tmp).map_err(|e| ReadError::Io {
-        path: tmp.clone(),
-        source: e,
-    })?;
+    // A random name, removed on drop (a panic included); the pid in the prefix lets a later run
+    // remove the folder of a killed one ([`remove_stale_temp`]).
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .tempdir()
+        .map_err(|e| ReadError::Io {
+            path: std::env::temp_dir(),
+            source: e,
+        })?;
+    let n_read = n_pages.min(limits.max_ocr_pages).min(limits.max_pages);
     type PageResult = (u32, Result<(Page, Vec<f64>), String>);
-    let results: Vec<PageResult> = (1..=n_pages)
+    let mut results: Vec<PageResult> = (1..=n_read)
         .into_par_iter()
-        .map(|p| (p, ocr_page(path, p, &tmp)))
+        .map(|p| {
+            if cancel.is_cancelled() {
+                return (
+                    p,
+                    Err(format!("page {p} not read: the report ran out of time")),
+                );
+            }
+            (p, ocr_page(path, p, tmp.path()))
+        })
         .collect();
-    let _ = std::fs::remove_dir_all(&tmp);
+    drop(tmp);
+    if n_read < n_pages {
+        results.push((
+            n_read + 1,
+            Err(format!(
+                "the scan has {n_pages} pages; pages {} to the end were not read by OCR (limit {}, raise --max-ocr-pages or --max-pages)",
+                n_read + 1,
+                n_read
+            )),
+        ));
+    }
     let mut pages = Vec::new();
     let mut confs = Vec::new();
     let mut problems = Vec::new();

@@ -8,6 +8,7 @@
 
 use crate::error::ReadError;
 use crate::layout::{Page, Rule, Word};
+use crate::limits::{Cancel, Limits};
 use pdf_extract::{
     ColorSpace, MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp, Transform,
 };
@@ -242,6 +243,54 @@ fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
     words
 }
 
+/// Refuse a PDF whose compressed streams (images excepted: they are never decoded here)
+/// inflate past `limit` in all, counting the output of a streaming inflate without keeping it,
+/// so that a decompression bomb costs neither the memory nor the parse.
+fn check_inflated_size(
+    path: &Path,
+    doc: &pdf_extract::Document,
+    limit: u64,
+) -> Result<(), ReadError> {
+    use pdf_extract::Object;
+    use std::io::Read;
+    let mut total: u64 = 0;
+    for (id, object) in &doc.objects {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let is_image = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(|s| s.as_name())
+            .is_ok_and(|n| n == b"Image");
+        let flate = match stream.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"FlateDecode",
+            Ok(Object::Array(a)) => a
+                .iter()
+                .any(|f| f.as_name().is_ok_and(|n| n == b"FlateDecode")),
+            _ => false,
+        };
+        if is_image || !flate {
+            continue;
+        }
+        let left = limit.saturating_sub(total);
+        let inflated = std::io::copy(
+            &mut flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(left + 1),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        total += inflated;
+        if total > limit {
+            return Err(ReadError::Inflated {
+                path: path.to_path_buf(),
+                object: format!("{} {} R", id.0, id.1),
+                limit_mib: Limits::mib(limit),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// A page that could not be read.
 #[derive(Debug, Clone)]
 pub struct PageProblem {
@@ -261,8 +310,13 @@ fn panic_text(p: Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-/// Read every page of a PDF.
-pub fn read(path: &Path, bytes: &[u8]) -> Result<PdfPages, ReadError> {
+/// Read the pages of a PDF, up to `limits.max_pages`; stops early when `cancel` is set.
+pub fn read(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<PdfPages, ReadError> {
     let fail = |detail: String| ReadError::Pdf {
         path: path.to_path_buf(),
         detail,
@@ -278,13 +332,30 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<PdfPages, ReadError> {
             });
         }
     }
-    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    check_inflated_size(path, &doc, limits.max_inflated_bytes)?;
+    let mut page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(fail("the PDF has no pages".into()));
     }
-    let mut pages = Vec::new();
     let mut problems = Vec::new();
+    let n_pages = page_numbers.len() as u32;
+    if page_numbers.len() > limits.max_pages as usize {
+        let first_left_out = page_numbers[limits.max_pages as usize];
+        problems.push(PageProblem {
+            page: first_left_out,
+            message: format!(
+                "the PDF has {} pages; pages {first_left_out} to the end were not read (limit {}, raise --max-pages)",
+                page_numbers.len(),
+                limits.max_pages
+            ),
+        });
+        page_numbers.truncate(limits.max_pages as usize);
+    }
+    let mut pages = Vec::new();
     for n in page_numbers {
+        if cancel.is_cancelled() {
+            break;
+        }
         let mut c = Collector::default();
         let result = catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(&doc, &mut c, n)
@@ -314,7 +385,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<PdfPages, ReadError> {
     if pages.iter().all(|p| p.words.is_empty()) {
         return Err(ReadError::NeedsOcr {
             path: path.to_path_buf(),
-            pages: pages.len() as u32,
+            pages: n_pages,
         });
     }
     Ok(PdfPages { pages, problems })

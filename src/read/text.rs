@@ -28,7 +28,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), ReadE
         enc
     } else if let Some(enc) = utf16_without_bom(bytes) {
         enc
-    } else if std::str::from_utf8(bytes).is_ok() {
+    } else if is_utf8_or_cut_at_end(bytes) {
         encoding_rs::UTF_8
     } else {
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
@@ -74,6 +74,14 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, &'static str), ReadE
         });
     }
     Ok((text, encoding.name()))
+}
+
+/// A file cut short (a truncated download) may end inside a character: it is still UTF-8.
+fn is_utf8_or_cut_at_end(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
 }
 
 /// UTF-16 without a BOM: text of this genre is mostly letters of one 256-code block, so every
@@ -604,6 +612,15 @@ mod tests {
         let (text, enc) = decode(p(), &cp).unwrap();
         assert_eq!(text, ru);
         assert_eq!(enc, "windows-1251");
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_is_still_utf8() {
+        let whole = "Зорилт 1. Ажлын байрыг нэмэгдүүлэх. ".repeat(10);
+        let cut = &whole.as_bytes()[..whole.len() - 1];
+        let (text, enc) = decode(p(), cut).unwrap();
+        assert_eq!(enc, "UTF-8");
+        assert!(text.starts_with("Зорилт 1."), "{text}");
     }
 
     #[test]
