@@ -140,13 +140,13 @@ pub fn ingest(
     let out = guard::resolve(out)?;
     let cwd_inside_out = std::env::current_dir().is_ok_and(|cwd| cwd.starts_with(&out));
     // Refused before anything is created, the lock file included.
-    guard::check_out(&out, &dataset::read_manifest(&out)?, files)?;
+    guard::check_out(&out, files)?;
     let lock = guard::lock(&out, opts.wait, on_wait)?;
     let stale_removed = guard::remove_stale_staging(&out, &lock)?;
     dataset::recover(&out)?;
     // Again under the lock: the writer we waited for may have changed the dataset.
+    guard::check_out(&out, files)?;
     let manifest = dataset::read_manifest(&out)?;
-    guard::check_out(&out, &manifest, files)?;
     crate::read::ocr::remove_stale_temp();
     let hashes = hash_files(files, &opts.limits);
     let plan = plan(files, &hashes, &manifest, opts);

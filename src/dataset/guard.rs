@@ -4,8 +4,8 @@
 //! [`WriteLock`] held for the whole ingest, or a [`DatasetError`] saying why the folder is
 //! refused, with nothing touched. The rules: `--out` is a new folder, an empty one, or a
 //! dataset biyelelt wrote (its manifest says so, and it holds only the files the manifest
-//! owns); no input lies inside it. The lock is a file beside the dataset (`.NAME.lock`), not in
-//! it, because the dataset folder itself is replaced at every write.
+//! owns); no input lies inside it. The lock is a file beside the dataset (`.NAME.lock`, there
+//! only while an ingest runs), not in it, because the dataset folder is replaced at every write.
 
 use super::{file_of, schema, Manifest, MANIFEST};
 use crate::error::DatasetError;
@@ -39,7 +39,7 @@ pub fn resolve(out: &Path) -> Result<PathBuf, DatasetError> {
 
 /// Refuse an `--out` that is not new, empty or a biyelelt dataset holding only its own files,
 /// and inputs that lie inside it. `out` is resolved ([`resolve`]).
-pub fn check_out(out: &Path, manifest: &Manifest, inputs: &[PathBuf]) -> Result<(), DatasetError> {
+pub fn check_out(out: &Path, inputs: &[PathBuf]) -> Result<(), DatasetError> {
     let meta = match fs::symlink_metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -77,7 +77,7 @@ pub fn check_out(out: &Path, manifest: &Manifest, inputs: &[PathBuf]) -> Result<
             sample(&entries)
         )));
     }
-    let foreign = foreign_files(out, manifest)?;
+    let foreign = foreign_files(out, &super::read_manifest(out)?)?;
     if !foreign.is_empty() {
         return Err(DatasetError::ForeignFiles {
             path: out.to_path_buf(),
@@ -141,7 +141,7 @@ pub fn foreign_files(out: &Path, manifest: &Manifest) -> Result<Vec<String>, Dat
     Ok(foreign)
 }
 
-/// The dataset's write lock, held until dropped.
+/// The dataset's write lock, held until dropped; the lock file goes with it.
 #[derive(Debug)]
 pub struct WriteLock {
     file: fs::File,
@@ -149,7 +149,10 @@ pub struct WriteLock {
 }
 
 impl Drop for WriteLock {
+    /// Removed while still held: a process that opened it meanwhile finds, once it gets the
+    /// lock, that the file is no longer at the path, and tries again ([`lock`]).
     fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
         let _ = self.file.unlock();
     }
 }
@@ -162,7 +165,8 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// The lock file of the dataset at `out` (resolved): beside it, named after it.
+/// The lock file of the dataset at `out` (resolved): beside it, named after it, present only
+/// while an ingest runs.
 pub fn lock_path(out: &Path) -> PathBuf {
     sibling(out, "lock")
 }
@@ -171,6 +175,7 @@ pub fn lock_path(out: &Path) -> PathBuf {
 /// holder, or, with `wait`, call `on_wait` with the holder and block until it is released.
 /// Readers never take it: they see the old dataset or the new one, whole.
 pub fn lock(out: &Path, wait: bool, on_wait: impl FnOnce(&str)) -> Result<WriteLock, DatasetError> {
+    use std::os::unix::fs::MetadataExt;
     let path = lock_path(out);
     let io = |source| DatasetError::Io {
         path: path.clone(),
@@ -179,33 +184,44 @@ pub fn lock(out: &Path, wait: bool, on_wait: impl FnOnce(&str)) -> Result<WriteL
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(io)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            let holder = match holder.trim() {
-                "" => "a process that has not yet said who it is".to_string(),
-                h => h.to_string(),
-            };
-            if !wait {
-                return Err(DatasetError::Locked {
-                    path: out.to_path_buf(),
-                    holder,
-                });
+    let mut on_wait = Some(on_wait);
+    let mut file = loop {
+        let mut file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = match holder.trim() {
+                    "" => "a process that has not yet said who it is".to_string(),
+                    h => h.to_string(),
+                };
+                if !wait {
+                    return Err(DatasetError::Locked {
+                        path: out.to_path_buf(),
+                        holder,
+                    });
+                }
+                if let Some(f) = on_wait.take() {
+                    f(&holder);
+                }
+                file.lock().map_err(io)?;
             }
-            on_wait(&holder);
-            file.lock().map_err(io)?;
+            Err(fs::TryLockError::Error(source)) => return Err(io(source)),
         }
-        Err(fs::TryLockError::Error(source)) => return Err(io(source)),
-    }
+        // The holder we waited for removed the file on release: ours is then an orphan.
+        let ours = file.metadata().map_err(io)?;
+        match fs::metadata(&path) {
+            Ok(now) if now.ino() == ours.ino() && now.dev() == ours.dev() => break file,
+            _ => continue,
+        }
+    };
     let since = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
     file.set_len(0).map_err(io)?;
     file.rewind().map_err(io)?;
@@ -267,16 +283,15 @@ mod tests {
     #[test]
     fn new_and_empty_folders_are_accepted() {
         let t = tempfile::tempdir().unwrap();
-        let m = Manifest::new();
-        check_out(&t.path().join("new"), &m, &[]).unwrap();
-        check_out(t.path(), &m, &[]).unwrap();
+        check_out(&t.path().join("new"), &[]).unwrap();
+        check_out(t.path(), &[]).unwrap();
     }
 
     #[test]
     fn a_folder_of_other_files_is_refused_and_left_alone() {
         let t = tempfile::tempdir().unwrap();
         fs::write(t.path().join("thesis.docx"), "x").unwrap();
-        let err = check_out(t.path(), &Manifest::new(), &[]).unwrap_err();
+        let err = check_out(t.path(), &[]).unwrap_err();
         assert!(err.to_string().contains("thesis.docx"), "{err}");
         assert!(t.path().join("thesis.docx").exists());
     }
@@ -285,13 +300,13 @@ mod tests {
     fn a_dataset_with_a_foreign_file_is_refused() {
         let t = tempfile::tempdir().unwrap();
         let m = manifest_with("abcd");
-        fs::write(t.path().join(MANIFEST), "{}").unwrap();
+        fs::write(t.path().join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();
         let own = file_of(t.path(), "reports", "2019", "abcd");
         fs::create_dir_all(own.parent().unwrap()).unwrap();
         fs::write(&own, "").unwrap();
-        check_out(t.path(), &m, &[]).unwrap();
+        check_out(t.path(), &[]).unwrap();
         fs::write(t.path().join("reports").join("notes.txt"), "mine").unwrap();
-        let err = check_out(t.path(), &m, &[]).unwrap_err();
+        let err = check_out(t.path(), &[]).unwrap_err();
         assert!(err.to_string().contains("notes.txt"), "{err}");
     }
 
@@ -301,7 +316,7 @@ mod tests {
         let report = t.path().join("r.txt");
         fs::write(&report, "x").unwrap();
         let out = resolve(t.path()).unwrap();
-        let err = check_out(&out, &Manifest::new(), &[report]).unwrap_err();
+        let err = check_out(&out, &[report]).unwrap_err();
         assert!(matches!(err, DatasetError::InputInsideOut { .. }), "{err}");
     }
 
@@ -325,6 +340,10 @@ mod tests {
             "{err}"
         );
         drop(held);
+        assert!(
+            !lock_path(&out).exists(),
+            "the lock file goes with the lock"
+        );
         lock(&out, false, |_| {}).unwrap();
     }
 

@@ -252,7 +252,6 @@ fn check_inflated_size(
     limit: u64,
 ) -> Result<(), ReadError> {
     use pdf_extract::Object;
-    use std::io::Read;
     let mut total: u64 = 0;
     for (id, object) in &doc.objects {
         let Object::Stream(stream) = object else {
@@ -263,23 +262,12 @@ fn check_inflated_size(
             .get(b"Subtype")
             .and_then(|s| s.as_name())
             .is_ok_and(|n| n == b"Image");
-        let flate = match stream.dict.get(b"Filter") {
-            Ok(Object::Name(n)) => n == b"FlateDecode",
-            Ok(Object::Array(a)) => a
-                .iter()
-                .any(|f| f.as_name().is_ok_and(|n| n == b"FlateDecode")),
-            _ => false,
-        };
-        if is_image || !flate {
+        if is_image || !is_deflated(stream) {
             continue;
         }
-        let left = limit.saturating_sub(total);
-        let inflated = std::io::copy(
-            &mut flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(left + 1),
-            &mut std::io::sink(),
-        )
-        .unwrap_or(0);
-        total += inflated;
+        // A broken stream counts what inflated before the break; its page is reported damaged
+        // when it is read.
+        total += inflated_len(&stream.content, limit.saturating_sub(total)).unwrap_or_else(|n| n);
         if total > limit {
             return Err(ReadError::Inflated {
                 path: path.to_path_buf(),
@@ -289,6 +277,45 @@ fn check_inflated_size(
         }
     }
     Ok(())
+}
+
+/// The first content stream of a page whose deflated data is broken, as "N G R" (lopdf reads
+/// it as empty without a word).
+fn damaged_content(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<String> {
+    doc.get_page_contents(page).into_iter().find_map(|id| {
+        let stream = doc.get_object(id).ok()?.as_stream().ok()?;
+        let damaged = is_deflated(stream) && inflated_len(&stream.content, u64::MAX).is_err();
+        damaged.then(|| format!("{} {} R", id.0, id.1))
+    })
+}
+
+fn is_deflated(stream: &pdf_extract::Stream) -> bool {
+    use pdf_extract::Object;
+    match stream.dict.get(b"Filter") {
+        Ok(Object::Name(n)) => n == b"FlateDecode",
+        Ok(Object::Array(a)) => a
+            .iter()
+            .any(|f| f.as_name().is_ok_and(|n| n == b"FlateDecode")),
+        _ => false,
+    }
+}
+
+/// Bytes a zlib stream inflates to, counted up to `cap` + 1 without keeping them; `Err` holds
+/// the count up to where the data breaks.
+fn inflated_len(deflated: &[u8], cap: u64) -> Result<u64, u64> {
+    use std::io::Read;
+    let mut decoder = flate2::read::ZlibDecoder::new(deflated);
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut len: u64 = 0;
+    while len <= cap {
+        match decoder.read(&mut buf) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n as u64,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(len),
+        }
+    }
+    Ok(len)
 }
 
 /// A page that could not be read.
@@ -333,7 +360,8 @@ pub fn read(
         }
     }
     check_inflated_size(path, &doc, limits.max_inflated_bytes)?;
-    let mut page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let page_ids = doc.get_pages();
+    let mut page_numbers: Vec<u32> = page_ids.keys().copied().collect();
     if page_numbers.is_empty() {
         return Err(fail("the PDF has no pages".into()));
     }
@@ -355,6 +383,15 @@ pub fn read(
     for n in page_numbers {
         if cancel.is_cancelled() {
             break;
+        }
+        // pdf-extract reads a content stream that does not inflate as an empty page, silently.
+        if let Some(object) = page_ids.get(&n).and_then(|id| damaged_content(&doc, *id)) {
+            problems.push(PageProblem {
+                page: n,
+                message: format!(
+                    "page {n}: its content stream (object {object}) is damaged and does not inflate; the page's text is lost"
+                ),
+            });
         }
         let mut c = Collector::default();
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -389,4 +426,34 @@ pub fn read(
         });
     }
     Ok(PdfPages { pages, problems })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn deflate(bytes: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(bytes).unwrap();
+        z.finish().unwrap()
+    }
+
+    #[test]
+    fn inflated_size_is_counted_and_capped() {
+        let data = deflate(&vec![b' '; 300_000]);
+        assert_eq!(inflated_len(&data, u64::MAX), Ok(300_000));
+        // Stops soon after the cap: a bomb is never inflated whole.
+        let capped = inflated_len(&data, 1000).unwrap();
+        assert!((1001..=1000 + 64 * 1024).contains(&capped), "{capped}");
+    }
+
+    #[test]
+    fn broken_deflate_data_is_an_error_with_what_came_before() {
+        let mut data = deflate(&vec![b'x'; 200_000]);
+        let n = data.len();
+        data[n / 2..].fill(0xff);
+        assert!(inflated_len(&data, u64::MAX).is_err());
+        assert_eq!(inflated_len(b"\x78\x9c not deflate", u64::MAX), Err(0));
+    }
 }
