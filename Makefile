@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test deps build fixtures bench bench-ocr
+.PHONY: demo test deps build fixtures bench bench-ocr fuzz
 
 deps:
 	@./scripts/deps.sh
@@ -50,3 +50,9 @@ bench: deps
 # Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
 bench-ocr: deps
 	$(CARGO) run --release --quiet --example bench_ocr
+
+# Fuzzing (cargo-fuzz, libFuzzer): the text reader, the PDF reader and segmentation, each for
+# FUZZ_SECONDS; crashes are kept in fuzz/artifacts/. `make test` runs seeded mutations instead.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	./scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -235,7 +235,9 @@ fn a_killed_ingest_leaves_the_old_or_the_new_dataset_whole_and_the_next_run_clea
     assert!(ingest_into(&[&old], &ds, &[]).0);
     let old_docs = assert_whole(&ds);
     // Kill points from before parsing ends to during the write and swap.
-    for ms in [30u64, 150, 400, 800, 1200, 1700, 2200, 2500, 2800, 3100, 3500, 4000] {
+    for ms in [
+        30u64, 150, 400, 800, 1200, 1700, 2200, 2500, 2800, 3100, 3500, 4000,
+    ] {
         let mut child = Command::new(BIN)
             .args([
                 "ingest",
