@@ -18,7 +18,7 @@ seed() {
 seed text_reader "corpus/* tests/fixtures/bad/* tests/fixtures/findings/*"
 seed segment "corpus/*.txt corpus/*.md tests/fixtures/findings/*"
 seed pdf_reader "tests/fixtures/pdf/*.pdf tests/fixtures/pdf/bad/*.pdf"
-cargo fuzz build -O -s none $TARGETS 2>&1 | tail -1
+cargo fuzz build -O -s none 2>&1 | tail -1
 for t in $TARGETS; do
     mkdir -p "fuzz/artifacts/$t"
     log="fuzz/artifacts/$t.log"

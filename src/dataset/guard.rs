@@ -165,6 +165,15 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{suffix}"))
 }
 
+/// `NAME.SUFFIX` beside the dataset (not hidden: for the user to see).
+pub fn sibling_visible(out: &Path, suffix: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "dataset".into());
+    out.with_file_name(format!("{name}.{suffix}"))
+}
+
 /// The lock file of the dataset at `out` (resolved): beside it, named after it, present only
 /// while an ingest runs.
 pub fn lock_path(out: &Path) -> PathBuf {
@@ -249,7 +258,16 @@ pub fn remove_stale_staging(out: &Path, _lock: &WriteLock) -> Result<usize, Data
         if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) || !path.is_dir() {
             continue;
         }
-        fs::remove_dir_all(&path).map_err(|source| DatasetError::Io { path, source })?;
+        // After the swap a staging folder holds the old dataset: a file someone added to it
+        // then is not ours, and the folder is set aside instead.
+        let foreign = path.join(MANIFEST).is_file()
+            && !foreign_files(&path, &super::read_manifest(&path)?)?.is_empty();
+        let result = if foreign {
+            fs::rename(&path, sibling_visible(out, &format!("set-aside-{pid}")))
+        } else {
+            fs::remove_dir_all(&path)
+        };
+        result.map_err(|source| DatasetError::Io { path, source })?;
         removed += 1;
     }
     Ok(removed)
@@ -359,5 +377,20 @@ mod tests {
         assert!(!t.path().join(".ds.staging-4242").exists());
         assert!(t.path().join(".ds.staging-mine").exists());
         assert!(t.path().join(".other.staging-1").exists());
+    }
+
+    #[test]
+    fn a_stale_old_dataset_with_a_foreign_file_is_set_aside() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("ds");
+        let stale = t.path().join(".ds.staging-77");
+        fs::create_dir_all(&stale).unwrap();
+        let m = manifest_with("abcd");
+        fs::write(stale.join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();
+        fs::write(stale.join("notes.txt"), "mine").unwrap();
+        let l = lock(&out, false, |_| {}).unwrap();
+        assert_eq!(remove_stale_staging(&out, &l).unwrap(), 1);
+        let aside = t.path().join("ds.set-aside-77");
+        assert_eq!(fs::read_to_string(aside.join("notes.txt")).unwrap(), "mine");
     }
 }

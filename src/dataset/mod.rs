@@ -81,6 +81,8 @@ pub struct Written {
     pub removed: usize,
     /// Files whose content equals an earlier file of the same batch: (path, first path).
     pub duplicates: Vec<(String, String)>,
+    /// The old dataset's folder, kept because someone added files to it during the run.
+    pub set_aside: Option<PathBuf>,
 }
 
 impl Written {
@@ -93,6 +95,12 @@ impl Written {
             self.kept,
             self.removed
         );
+        if let Some(aside) = &self.set_aside {
+            s.push_str(&format!(
+                "\n  files were added to the dataset folder while this ingest ran: the old folder, with them, is kept as {}",
+                aside.display()
+            ));
+        }
         for (dup, first) in &self.duplicates {
             s.push_str(&format!(
                 "\n  {dup}: same content as {first}; stored once (doc_id is the content hash)"
@@ -316,7 +324,7 @@ pub fn update(
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    swap_in(&staging, out)?;
+    written.set_aside = swap_in(&staging, out)?;
     Ok(written)
 }
 
@@ -437,20 +445,36 @@ fn with_series(mut linked: Vec<Linked>) -> Result<Vec<Linked>, DatasetError> {
 }
 
 /// Put the staging folder in place of `out` in one step.
-fn swap_in(staging: &Path, out: &Path) -> Result<(), DatasetError> {
+/// Returns where files that appeared in the old dataset during the run were set aside, if any.
+fn swap_in(staging: &Path, out: &Path) -> Result<Option<PathBuf>, DatasetError> {
     if !out.exists() {
-        return fs::rename(staging, out).map_err(io(out));
+        fs::rename(staging, out).map_err(io(out))?;
+        return Ok(None);
     }
     if exchange(staging, out).is_ok() {
         // `staging` now holds the old dataset.
-        return fs::remove_dir_all(staging).map_err(io(staging));
+        return remove_old(staging, out);
     }
     // No atomic exchange on this file system: two renames, with `recover` to finish the job
     // if the process dies between them.
     let backup = backup_of(out);
     fs::rename(out, &backup).map_err(io(out))?;
     fs::rename(staging, out).map_err(io(out))?;
-    fs::remove_dir_all(&backup).map_err(io(&backup))
+    remove_old(&backup, out)
+}
+
+/// Remove the old dataset's own files. A file someone put there while the ingest ran (after
+/// the check of `--out`) is not ours to delete: its folder is set aside beside the dataset
+/// as `NAME.set-aside-PID`, and the summary says so.
+fn remove_old(old: &Path, out: &Path) -> Result<Option<PathBuf>, DatasetError> {
+    let manifest = read_manifest(old)?;
+    if guard::foreign_files(old, &manifest)?.is_empty() {
+        fs::remove_dir_all(old).map_err(io(old))?;
+        return Ok(None);
+    }
+    let aside = guard::sibling_visible(out, &format!("set-aside-{}", std::process::id()));
+    fs::rename(old, &aside).map_err(io(old))?;
+    Ok(Some(aside))
 }
 
 fn backup_of(out: &Path) -> PathBuf {
@@ -500,4 +524,52 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no atomic exchange"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An old dataset folder with one report's reports file, as left by the swap.
+    fn old_dataset(root: &Path) -> PathBuf {
+        let old = root.join(".ds.staging-1");
+        let mut m = Manifest::new();
+        m.docs.insert(
+            "abcd".into(),
+            ManifestEntry {
+                source_path: "a.txt".into(),
+                partition: "2019".into(),
+                status: "ok".into(),
+                sha256: String::new(),
+                agency: None,
+                year: Some(2019),
+            },
+        );
+        let own = file_of(&old, "reports", "2019", "abcd");
+        fs::create_dir_all(own.parent().unwrap()).unwrap();
+        fs::write(&own, "").unwrap();
+        fs::write(old.join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();
+        old
+    }
+
+    #[test]
+    fn the_old_dataset_is_removed_when_it_holds_only_its_own_files() {
+        let t = tempfile::tempdir().unwrap();
+        let old = old_dataset(t.path());
+        assert_eq!(remove_old(&old, &t.path().join("ds")).unwrap(), None);
+        assert!(!old.exists());
+    }
+
+    #[test]
+    fn a_file_added_during_the_run_is_set_aside_not_deleted() {
+        let t = tempfile::tempdir().unwrap();
+        let old = old_dataset(t.path());
+        fs::write(old.join("reports").join("notes.txt"), "mine").unwrap();
+        let aside = remove_old(&old, &t.path().join("ds")).unwrap().unwrap();
+        assert_eq!(
+            fs::read_to_string(aside.join("reports/notes.txt")).unwrap(),
+            "mine"
+        );
+        assert!(!old.exists());
+    }
 }
