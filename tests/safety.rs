@@ -178,9 +178,9 @@ fn out_dot_and_relative_paths_work() {
     assert!(leftovers(&ds).is_empty(), "{:?}", leftovers(&ds));
 }
 
-/// Start an ingest and wait until it holds the dataset's lock (the lock file names its pid).
-fn start_holding(inputs: &Path, out: &Path) -> std::process::Child {
-    let child = Command::new(BIN)
+/// An ingest running in the background, its output dropped.
+fn spawn_ingest(inputs: &Path, out: &Path) -> std::process::Child {
+    Command::new(BIN)
         .args([
             "ingest",
             &inputs.display().to_string(),
@@ -190,7 +190,12 @@ fn start_holding(inputs: &Path, out: &Path) -> std::process::Child {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Start an ingest and wait until it holds the dataset's lock (the lock file names its pid).
+fn start_holding(inputs: &Path, out: &Path) -> std::process::Child {
+    let child = spawn_ingest(inputs, out);
     let lock = out.with_file_name(format!(
         ".{}.lock",
         out.file_name().unwrap().to_string_lossy()
@@ -238,17 +243,7 @@ fn a_killed_ingest_leaves_the_old_or_the_new_dataset_whole_and_the_next_run_clea
     for ms in [
         30u64, 150, 400, 800, 1200, 1700, 2200, 2500, 2800, 3100, 3500, 4000,
     ] {
-        let mut child = Command::new(BIN)
-            .args([
-                "ingest",
-                &new.display().to_string(),
-                "--out",
-                &ds.display().to_string(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_ingest(&new, &ds);
         std::thread::sleep(Duration::from_millis(ms));
         let _ = child.kill();
         let _ = child.wait();

@@ -282,21 +282,7 @@ pub fn staging_path(out: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn manifest_with(doc: &str) -> Manifest {
-        let mut m = Manifest::new();
-        m.docs.insert(
-            doc.into(),
-            super::super::ManifestEntry {
-                source_path: "a.txt".into(),
-                partition: "2019".into(),
-                status: "ok".into(),
-                sha256: String::new(),
-                agency: None,
-                year: Some(2019),
-            },
-        );
-        m
-    }
+    use crate::dataset::tests::manifest_with;
 
     #[test]
     fn new_and_empty_folders_are_accepted() {

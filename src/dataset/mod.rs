@@ -530,12 +530,11 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    /// An old dataset folder with one report's reports file, as left by the swap.
-    fn old_dataset(root: &Path) -> PathBuf {
-        let old = root.join(".ds.staging-1");
+    /// A manifest of one report of 2019, for the tests of this module and its children.
+    pub(crate) fn manifest_with(doc_id: &str) -> Manifest {
         let mut m = Manifest::new();
         m.docs.insert(
-            "abcd".into(),
+            doc_id.into(),
             ManifestEntry {
                 source_path: "a.txt".into(),
                 partition: "2019".into(),
@@ -545,6 +544,13 @@ mod tests {
                 year: Some(2019),
             },
         );
+        m
+    }
+
+    /// An old dataset folder with one report's reports file, as left by the swap.
+    fn old_dataset(root: &Path) -> PathBuf {
+        let old = root.join(".ds.staging-1");
+        let m = manifest_with("abcd");
         let own = file_of(&old, "reports", "2019", "abcd");
         fs::create_dir_all(own.parent().unwrap()).unwrap();
         fs::write(&own, "").unwrap();
