@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test deps build fixtures bench bench-ocr fuzz
+.PHONY: demo test deps build fixtures bench bench-ocr fuzz conformance
 
 deps:
 	@./scripts/deps.sh
@@ -56,3 +56,13 @@ bench-ocr: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Conformance: CONF_N generated reports (seed CONF_SEED) as HTML and printed by five PDF
+# producers in two orientations, ingested and scored against their truth (a benchmark, not a
+# test: the table is the result). Work files under target/conformance/, outside git.
+CONF_SEED ?= 7
+CONF_N ?= 60
+conformance: deps
+	./scripts/conformance/deps.sh
+	$(CARGO) build --release --quiet
+	python3 scripts/conformance/run.py --seed $(CONF_SEED) --n $(CONF_N)

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""`make conformance`: generated reports in every rendering, ingested, scored against truth.
+
+    python3 scripts/conformance/run.py --seed 7 --n 60 [--renderings html,chromium-portrait,...]
+                                       [--work target/conformance] [--bin target/release/biyelelt]
+
+Steps: generate.py writes the reports and their truth (cached per seed and n under --work,
+outside git); each rendering prints every report's HTML to PDF with one producer and one
+orientation; biyelelt ingests each rendering's folder into its own dataset; score.py compares
+each dataset with the truth. Prints one table, rendering x figure, then the worst reports.
+A producer that is not installed is skipped with a line saying so.
+
+Producers (each draws tables its own way): headless Chromium (Skia), WeasyPrint (Cairo),
+wkhtmltopdf (Qt WebKit), LibreOffice from the HTML, LibreOffice from a DOCX built with
+python-docx (Word-style tables).
+"""
+import argparse
+import concurrent.futures
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import score  # noqa: E402
+
+PAGE_CSS = {"portrait": "@page { size: A4 portrait; margin: 15mm; }",
+            "landscape": "@page { size: A4 landscape; margin: 15mm; }"}
+
+
+def with_page(html_text, orientation):
+    return html_text.replace("</style>", PAGE_CSS[orientation] + "</style>", 1)
+
+
+def chromium(src, dst, orientation):
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        raise FileNotFoundError("chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "page.html")
+        open(page, "w", encoding="utf-8").write(with_page(open(src, encoding="utf-8").read(), orientation))
+        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", f"--user-data-dir={tmp}/profile",
+                        "--no-pdf-header-footer", f"--print-to-pdf={dst}", page],
+                       check=True, capture_output=True, timeout=120)
+
+
+def weasyprint(src, dst, orientation):
+    import weasyprint as wp  # noqa: F401  (ImportError: not installed)
+    html_text = with_page(open(src, encoding="utf-8").read(), orientation)
+    wp.HTML(string=html_text).write_pdf(dst)
+
+
+def wkhtmltopdf(src, dst, orientation):
+    exe = shutil.which("wkhtmltopdf")
+    if not exe:
+        raise FileNotFoundError("wkhtmltopdf")
+    subprocess.run([exe, "-q", "-O", orientation.capitalize(), "-s", "A4", src, dst],
+                   check=True, capture_output=True, timeout=120)
+
+
+def soffice(src, dst, orientation, filt=None):
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        raise FileNotFoundError("soffice")
+    with tempfile.TemporaryDirectory() as tmp:
+        name = os.path.splitext(os.path.basename(src))[0]
+        ext = os.path.splitext(src)[1]
+        page = os.path.join(tmp, name + ext)
+        if ext == ".html":
+            open(page, "w", encoding="utf-8").write(with_page(open(src, encoding="utf-8").read(), orientation))
+        else:
+            shutil.copy(src, page)
+        cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+               "pdf:writer_pdf_Export" if filt is None else filt, "--outdir", tmp, page]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+        shutil.move(os.path.join(tmp, name + ".pdf"), dst)
+
+
+def docx_of(src, dst_docx, orientation):
+    """A Word-style document of the report: paragraphs, and tables with merged cells."""
+    import docx  # python-docx (ImportError: not installed)
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+    from html.parser import HTMLParser
+
+    class Parse(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.blocks, self.table, self.row, self.cell, self.text = [], None, None, None, None
+            self.bold = False
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "table":
+                self.table = []
+            elif tag == "tr":
+                self.row = []
+            elif tag in ("td", "th"):
+                self.cell = {"paras": [], "rowspan": int(a.get("rowspan", 1)),
+                             "colspan": int(a.get("colspan", 1)), "cur": ""}
+            elif tag in ("p", "h3", "h4"):
+                self.text = ""
+                self.bold = tag != "p"
+            elif tag == "b":
+                self.bold = True
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                if self.cell["cur"].strip():
+                    self.cell["paras"].append(self.cell["cur"].strip())
+                self.row.append(self.cell)
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                self.table.append(self.row)
+                self.row = None
+            elif tag == "table":
+                self.blocks.append(("table", self.table))
+                self.table = None
+            elif tag in ("p", "h3", "h4"):
+                if self.cell is not None:
+                    self.cell["paras"].append(self.cell["cur"].strip())
+                    self.cell["cur"] = ""
+                elif self.text is not None:
+                    self.blocks.append(("p", self.text.strip(), self.bold))
+                self.text = None
+                self.bold = False
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell["cur"] += data
+            elif self.text is not None:
+                self.text += data
+
+    p = Parse()
+    p.feed(open(src, encoding="utf-8").read())
+    d = docx.Document()
+    sec = d.sections[0]
+    if orientation == "landscape":
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Mm(297), Mm(210)
+    else:
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+    style = d.styles["Normal"]
+    style.font.name = "DejaVu Sans"
+    style.font.size = Pt(9)
+    for b in p.blocks:
+        if b[0] == "p":
+            run = d.add_paragraph().add_run(b[1])
+            run.bold = b[2]
+            continue
+        rows = b[1]
+        n_cols = max(sum(c["colspan"] for c in r) for r in rows)
+        t = d.add_table(rows=len(rows), cols=n_cols)
+        t.style = "Table Grid"
+        covered = set()
+        for i, r in enumerate(rows):
+            j = 0
+            for c in r:
+                while (i, j) in covered:
+                    j += 1
+                if j >= n_cols:
+                    break
+                cell = t.cell(i, j)
+                cell.text = c["paras"][0] if c["paras"] else ""
+                for extra in c["paras"][1:]:
+                    cell.add_paragraph(extra)
+                i2, j2 = i + c["rowspan"] - 1, j + c["colspan"] - 1
+                for ii in range(i, min(i2, len(rows) - 1) + 1):
+                    for jj in range(j, min(j2, n_cols - 1) + 1):
+                        covered.add((ii, jj))
+                if (i2, j2) != (i, j):
+                    cell.merge(t.cell(min(i2, len(rows) - 1), min(j2, n_cols - 1)))
+                j = j2 + 1
+    d.save(dst_docx)
+
+
+def docx_libreoffice(src, dst, orientation):
+    with tempfile.TemporaryDirectory() as tmp:
+        name = os.path.splitext(os.path.basename(src))[0]
+        path = os.path.join(tmp, name + ".docx")
+        docx_of(src, path, orientation)
+        soffice(path, dst, orientation)
+
+
+PRODUCERS = {
+    "chromium": chromium,
+    "weasyprint": weasyprint,
+    "wkhtmltopdf": wkhtmltopdf,
+    "libreoffice-html": soffice,
+    "libreoffice-docx": docx_libreoffice,
+}
+
+
+def render(name, sources, out_dir):
+    producer, orientation = name.rsplit("-", 1)
+    fn = PRODUCERS[producer]
+    os.makedirs(out_dir, exist_ok=True)
+    todo = [s for s in sources
+            if not os.path.exists(os.path.join(out_dir, os.path.basename(s).replace(".html", ".pdf")))]
+    serial = producer.startswith("libreoffice")  # one soffice at a time per profile is safest
+
+    def one(src):
+        fn(src, os.path.join(out_dir, os.path.basename(src).replace(".html", ".pdf")), orientation)
+
+    if serial:
+        for s in todo:
+            one(s)
+    else:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
+            list(ex.map(one, todo))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--work", default=os.path.join(ROOT, "target", "conformance"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "biyelelt"))
+    ap.add_argument("--renderings", default="html," + ",".join(
+        f"{p}-{o}" for p in PRODUCERS for o in ("portrait", "landscape")))
+    ap.add_argument("--json", help="write the table as JSON here too")
+    a = ap.parse_args()
+    base = os.path.join(a.work, f"seed{a.seed}-n{a.n}")
+    src = os.path.join(base, "src")
+    if not os.path.exists(os.path.join(src, f"r{a.n - 1:03d}.truth.json")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--seed", str(a.seed),
+                        "--n", str(a.n), "--out", src], check=True)
+    sources = sorted(glob.glob(os.path.join(src, "*.html")))
+    table = {}
+    for name in a.renderings.split(","):
+        folder = src if name == "html" else os.path.join(base, name)
+        if name != "html":
+            try:
+                render(name, sources, folder)
+            except (FileNotFoundError, ImportError, OSError) as e:
+                print(f"{name}: skipped, producer not installed ({e})", file=sys.stderr)
+                continue
+        ds = os.path.join(base, f"ds-{name}")
+        shutil.rmtree(ds, ignore_errors=True)
+        inputs = sorted(glob.glob(os.path.join(folder, "*.pdf" if name != "html" else "*.html")))
+        subprocess.run([a.bin, "ingest", *inputs, "--out", ds], check=True, capture_output=True)
+        table[name] = score.score(src, ds)
+    cols = ["reports", "measures", "scores", "texts", "objectives", "header", "planted", "false"]
+    print(f"seed {a.seed}, {a.n} reports; figures in % of the truth, 'false' = error/warning findings on clean reports")
+    print("| rendering | " + " | ".join(cols) + " |")
+    print("|---|" + "---|" * len(cols))
+    for name, row in table.items():
+        print(f"| {name} | " + " | ".join("-" if row[c] is None else str(row[c]) for c in cols) + " |")
+    print("\nworst reports:")
+    for name, row in table.items():
+        for w in row["worst"]:
+            print(f"  {name}: {w}")
+    if a.json:
+        json.dump(table, open(a.json, "w"), ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()

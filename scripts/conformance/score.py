@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Compare a dataset biyelelt wrote with the generator's truth: one row of figures.
+
+    python3 scripts/conformance/score.py TRUTH_DIR DATASET_DIR [--json]
+
+Figures, each a share of what the truth holds (reports are matched by file name stem):
+- measures: truth measures found (same objective number and code);
+- scores: truth measures found with the right score (within 0.05; not-due ones found not due;
+  a measure sharing its cell's one score with others may also have none);
+- texts: truth measures found whose text equals the truth's (spaces and a leading code aside);
+- objectives: truth objectives found with their number;
+- header: reports whose agency, year, letter number and date are all right;
+- planted: planted findings recalled (a finding of that kind, error or warning);
+- false: error and warning findings on clean reports (a count, not a share; should be 0).
+The worst reports (most measures missed or wrong) are listed for a look.
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+import polars as pl
+
+
+def norm(text):
+    text = re.sub(r"^\s*(\d+\.)+\d*\.?\s*", "", text or "")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def scan(ds, table):
+    return pl.read_parquet(os.path.join(ds, table, "**", "*.parquet"), hive_partitioning=True)
+
+
+def score(truth_dir, ds):
+    truths = {}
+    for f in sorted(glob.glob(os.path.join(truth_dir, "*.truth.json"))):
+        t = json.load(open(f, encoding="utf-8"))
+        truths[t["id"]] = t
+    reports = scan(ds, "reports")
+    stem = lambda p: os.path.basename(p).split(".")[0]
+    doc_of = {stem(p): d for p, d in zip(reports["source_path"], reports["doc_id"])}
+    rep_by_doc = {r["doc_id"]: r for r in reports.to_dicts()}
+    measures = scan(ds, "measures").to_dicts()
+    objectives = scan(ds, "objectives").to_dicts()
+    findings = scan(ds, "findings").to_dicts()
+    by_doc = lambda rows: {d: [r for r in rows if r["doc_id"] == d] for d in set(r["doc_id"] for r in rows)}
+    m_by, o_by, f_by = by_doc(measures), by_doc(objectives), by_doc(findings)
+
+    n = {"measures": 0, "objectives": 0, "reports": 0, "planted": 0}
+    ok = {"measures": 0, "scores": 0, "texts": 0, "objectives": 0, "header": 0, "planted": 0}
+    false_findings = 0
+    worst = []
+    for rid, t in truths.items():
+        doc = doc_of.get(rid)
+        got_m = {}
+        for m in m_by.get(doc, []):
+            got_m.setdefault((m["objective_no"], m["code"]), m)
+        got_o = {o["objective_no"] for o in o_by.get(doc, [])}
+        missed = wrong = 0
+        for o in t["objectives"]:
+            n["objectives"] += 1
+            ok["objectives"] += o["no"] in got_o
+            for m in o["measures"]:
+                n["measures"] += 1
+                g = got_m.get((o["no"], m["code"]))
+                if g is None:
+                    missed += 1
+                    continue
+                ok["measures"] += 1
+                if m["not_due"]:
+                    right = bool(g["not_due"])
+                elif m.get("score_shared") and g["score"] is None:
+                    right = True
+                else:
+                    right = g["score"] is not None and abs(g["score"] - m["score"]) < 0.05
+                ok["scores"] += right
+                wrong += not right
+                ok["texts"] += norm(g["text"]) == norm(m["text"])
+        n["reports"] += 1
+        r = rep_by_doc.get(doc, {})
+        h = t["header"]
+        ok["header"] += (r.get("agency") == h["agency"] and r.get("year") == h["year"]
+                         and r.get("letter_no") == h["letter_no"]
+                         and str(r.get("report_date")) == h["date"])
+        serious = [f for f in f_by.get(doc, []) if f["severity"] in ("error", "warning")]
+        for kind in t["planted"]:
+            n["planted"] += 1
+            ok["planted"] += any(f["kind"] == kind for f in serious)
+        if not t["planted"]:
+            false_findings += len(serious)
+        worst.append((missed + wrong, rid, missed, wrong, r.get("status"), len(serious)))
+    pct = lambda k, d: round(100.0 * ok[k] / n[d], 1) if n[d] else None
+    row = {
+        "reports": n["reports"],
+        "measures": pct("measures", "measures"),
+        "scores": pct("scores", "measures"),
+        "texts": pct("texts", "measures"),
+        "objectives": pct("objectives", "objectives"),
+        "header": pct("header", "reports"),
+        "planted": pct("planted", "planted"),
+        "false": false_findings,
+    }
+    worst.sort(reverse=True)
+    row["worst"] = [f"{rid}: {mi} missed, {wr} wrong, {st}" for bad, rid, mi, wr, st, _ in worst[:3] if bad]
+    return row
+
+
+if __name__ == "__main__":
+    r = score(sys.argv[1], sys.argv[2])
+    print(json.dumps(r, ensure_ascii=False) if "--json" in sys.argv else r)
