@@ -8,7 +8,7 @@
 //! Band scales are read from the report, never assumed.
 
 use crate::model::{
-    mean, Band, Evidence, Finding, Metric, Objective, Report, Severity, StatedNumber, Unit,
+    mean, Band, Evidence, Finding, Measure, Metric, Objective, Report, Severity, StatedNumber, Unit,
 };
 
 /// Two figures closer than this are the same figure.
@@ -106,6 +106,39 @@ fn scored_bands(bands: &[Band]) -> Vec<&Band> {
         .collect();
     b.sort_by(|x, y| x.low.unwrap_or(0.0).total_cmp(&y.low.unwrap_or(0.0)));
     b
+}
+
+/// Due measures of an objective with no score found: the checks of means and band counts
+/// skip such an objective (a missing figure is a problem to report, never a reason to call a
+/// stated one wrong).
+fn unscored(o: &Objective) -> Vec<&Measure> {
+    o.measures
+        .iter()
+        .filter(|m| !m.not_due && m.score.is_none())
+        .collect()
+}
+
+/// The report's problem when some due measures have no score, naming them; the checks that
+/// need every score were skipped for them.
+pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
+    let codes: Vec<&str> = report
+        .objectives
+        .iter()
+        .flat_map(unscored)
+        .map(|m| m.code.as_str())
+        .collect();
+    if codes.is_empty() {
+        return None;
+    }
+    Some(crate::model::Problem {
+        stage: "check".into(),
+        source: Default::default(),
+        message: format!(
+            "unscored_measures: no score found for {} measure(s) ({}); the checks of their objectives' percents, the overall percent and the band counts were skipped",
+            codes.len(),
+            codes.join(", ")
+        ),
+    })
 }
 
 /// All checks of one report.
@@ -240,6 +273,10 @@ fn measure_scores(out: &mut Out) {
 
 /// objective_score_mismatch and score_rounding for an objective's stated percents.
 fn objective_score(out: &mut Out, o: &Objective) {
+    // A mean over some of the measures says nothing of the stated percent.
+    if !unscored(o).is_empty() {
+        return;
+    }
     let Some(mean) = o.score_computed() else {
         return;
     };
@@ -341,6 +378,9 @@ fn objective_score(out: &mut Out, o: &Objective) {
 /// overall_score_mismatch / score_rounding for the overall percent.
 fn overall_score(out: &mut Out) {
     let r = out.report;
+    if r.objectives.iter().any(|o| !unscored(o).is_empty()) {
+        return;
+    }
     let Some(by_measures) = r.overall_score_computed() else {
         return;
     };
@@ -498,6 +538,10 @@ fn counts(out: &mut Out) {
                 else {
                     continue;
                 };
+                // Counting scores in a band needs every score.
+                if r.objectives.iter().any(|o| !unscored(o).is_empty()) {
+                    continue;
+                }
                 // "100 хувь-41 заалт" with a band scale: the band whose value it is.
                 let (low, high) = match bands.iter().find(|b| b.value == Some(low) && low == high) {
                     Some(b) if c.raw.contains("заалт") => {
@@ -543,7 +587,8 @@ fn bands(out: &mut Out) {
     let Some(e) = &r.evaluation else { return };
     // The summary table's band counts per objective.
     for o in &r.objectives {
-        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) {
+        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || !unscored(o).is_empty()
+        {
             continue;
         }
         for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {

@@ -152,6 +152,7 @@ fn parse(
     report.problems.splice(0..0, out.problems);
     report.metrics = metrics::for_report(&report);
     report.findings = check::check(&report, &report.metrics);
+    report.problems.extend(check::unscored_problem(&report));
     Ok(report)
 }
 

@@ -236,3 +236,36 @@ fn check_prints_findings_for_a_person() {
     assert!(stdout.contains("table score \"97.9\" at line 43"));
     assert!(stdout.contains("band_gap (measure 1.2)"));
 }
+
+/// A score the parser did not find is a problem of the report, never a reason to call a stated
+/// percent wrong: variant A with measure 1.1's score cell empty and its narrative item gone.
+#[test]
+fn an_unscored_measure_skips_the_checks_that_need_it() {
+    let t = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo().join("corpus/tatvar_2021.txt")).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.contains("Зорилт 1.1."))
+        .map(|l| match l.strip_suffix("\t100") {
+            Some(rest) if l.contains("<p>1.1. ") => format!("{rest}\t"),
+            _ => l.to_string(),
+        })
+        .collect();
+    let f = t.path().join("unscored.txt");
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let reports = check_json(&[f.to_str().unwrap()]);
+    let findings = reports[0]["findings"].as_array().unwrap();
+    let serious: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+    let (ok, stdout, _) = run(&["show", f.to_str().unwrap(), "--json"]);
+    assert!(ok);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let problems = report["problems"].to_string();
+    assert!(
+        problems.contains("unscored_measures") && problems.contains("(1.1)"),
+        "{problems}"
+    );
+}
