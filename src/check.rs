@@ -141,6 +141,16 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
     })
 }
 
+/// The objective's measures as found cannot stand for it: a due one has no score, or the
+/// report counts more or fewer measures for it than were found.
+fn incomplete(o: &Objective) -> bool {
+    let miscounted = o
+        .n_measures_stated
+        .as_ref()
+        .is_some_and(|n| (n.value - o.measures.len() as f64).abs() > SAME);
+    miscounted || !unscored(o).is_empty()
+}
+
 /// All checks of one report.
 pub fn check(report: &Report, metrics: &[Metric]) -> Vec<Finding> {
     let mut out = Out {
@@ -274,7 +284,7 @@ fn measure_scores(out: &mut Out) {
 /// objective_score_mismatch and score_rounding for an objective's stated percents.
 fn objective_score(out: &mut Out, o: &Objective) {
     // A mean over some of the measures says nothing of the stated percent.
-    if !unscored(o).is_empty() {
+    if incomplete(o) {
         return;
     }
     let Some(mean) = o.score_computed() else {
@@ -378,13 +388,14 @@ fn objective_score(out: &mut Out, o: &Objective) {
 /// overall_score_mismatch / score_rounding for the overall percent.
 fn overall_score(out: &mut Out) {
     let r = out.report;
-    if r.objectives.iter().any(|o| !unscored(o).is_empty()) {
-        return;
-    }
-    let Some(by_measures) = r.overall_score_computed() else {
+    let Some((by_measures, from_stated)) = overall_by_measures(r) else {
         return;
     };
-    let by_objectives = mean(r.objectives.iter().filter_map(Objective::score_computed));
+    let by_objectives = mean(
+        r.objectives
+            .iter()
+            .filter_map(|o| o.score_computed().or_else(|| stated_percent(o))),
+    );
     let mut stated: Vec<(&str, &StatedNumber)> = Vec::new();
     if let Some(t) = &r.overall_table {
         stated.push(("plan table's \"Дундаж үнэлгээ\"", t));
@@ -398,6 +409,10 @@ fn overall_score(out: &mut Out) {
     }
     for (where_, s) in stated {
         let ev = vec![Evidence::of(where_, s)];
+        // Objective percents are rounded: their weighted mean may be off by that much.
+        if from_stated && (s.value - by_measures).abs() <= ROUNDING {
+            continue;
+        }
         match fit(s, by_measures) {
             Fit::Rounded => continue,
             Fit::Truncated => {
@@ -453,6 +468,48 @@ fn overall_score(out: &mut Out) {
             ev,
         );
     }
+}
+
+/// An objective's own stated percent: the plan table's, else the summary table's.
+fn stated_percent(o: &Objective) -> Option<f64> {
+    o.score_table
+        .as_ref()
+        .or(o.score_summary.as_ref())
+        .map(|s| s.value)
+}
+
+/// The mean of all due measures' scores, and whether objective percents stood in for them.
+/// An objective whose measures carry no score of their own (one score printed for the
+/// objective's rows) counts as its stated percent times its due measures: its percent is the
+/// mean of those measures, so the sum is exact but for the percent's rounding. None when some
+/// objective is incomplete in another way (a missing figure is never a reason for a finding).
+fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
+    let (mut sum, mut n, mut from_stated) = (0.0, 0usize, false);
+    for o in &r.objectives {
+        let due = o.measures.iter().filter(|m| !m.not_due).count();
+        let scores: Vec<f64> = o
+            .measures
+            .iter()
+            .filter(|m| !m.not_due)
+            .filter_map(|m| m.score)
+            .collect();
+        if !incomplete(o) {
+            sum += scores.iter().sum::<f64>();
+            n += scores.len();
+        } else if scores.is_empty() && due > 0 && unscored(o).len() == due {
+            let miscounted = o
+                .n_measures_stated
+                .as_ref()
+                .is_some_and(|c| (c.value - o.measures.len() as f64).abs() > SAME);
+            let percent = stated_percent(o).filter(|_| !miscounted)?;
+            sum += percent * due as f64;
+            n += due;
+            from_stated = true;
+        } else {
+            return None;
+        }
+    }
+    (n > 0).then(|| (sum / n as f64, from_stated))
 }
 
 /// In a scan, a summary-table row whose own figures disagree (its count of measures is not the
@@ -539,7 +596,7 @@ fn counts(out: &mut Out) {
                     continue;
                 };
                 // Counting scores in a band needs every score.
-                if r.objectives.iter().any(|o| !unscored(o).is_empty()) {
+                if r.objectives.iter().any(incomplete) {
                     continue;
                 }
                 // "100 хувь-41 заалт" with a band scale: the band whose value it is.
@@ -587,8 +644,7 @@ fn bands(out: &mut Out) {
     let Some(e) = &r.evaluation else { return };
     // The summary table's band counts per objective.
     for o in &r.objectives {
-        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || !unscored(o).is_empty()
-        {
+        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || incomplete(o) {
             continue;
         }
         for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {

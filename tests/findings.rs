@@ -269,3 +269,34 @@ fn an_unscored_measure_skips_the_checks_that_need_it() {
         "{problems}"
     );
 }
+
+/// One score printed per objective for a cell of several measures: the overall percent is
+/// still checked, as the objectives' percents weighted by their measures (here (100×2 + 70×3)/5
+/// = 82, and 91.2 is stated), and a right one gives nothing.
+#[test]
+fn overall_is_checked_from_objective_percents_when_measures_share_a_score() {
+    let report = |overall: &str| {
+        format!(
+            r#"<html><body><p>ГААЛИЙН ЕРӨНХИЙ ГАЗАР</p><p>2021.01.20 № 3/45</p>
+<h3>Гаалийн ерөнхий газраас 2020 онд хэрэгжүүлэх үйл ажиллагааны төлөвлөгөөний биелэлт</h3>
+<table border="1"><tr><th>№</th><th>Үйл ажиллагаа</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>
+<tr><td>1</td><td>Ил тод байдлыг хангах</td><td><p>1.1. Мэдээллийг байршуулах</p><p>1.2. Хэлэлцүүлэг зохион байгуулах</p></td><td><p>Байршуулсан.</p><p>Хэлэлцсэн.</p></td><td>100</td></tr>
+<tr><td>2</td><td>Хяналтыг бэхжүүлэх</td><td><p>2.1. Аудит хийх</p><p>2.2. Журам батлах</p><p>2.3. Сургалт явуулах</p></td><td><p>Хийсэн.</p><p>Батлаагүй.</p><p>Явуулсан.</p></td><td>70</td></tr>
+<tr><td colspan="4">Дундаж үнэлгээ</td><td>{overall}</td></tr></table></body></html>"#
+        )
+    };
+    let t = tempfile::tempdir().unwrap();
+    let kinds = |overall: &str| -> Vec<String> {
+        let f = t.path().join(format!("r{overall}.html"));
+        std::fs::write(&f, report(overall)).unwrap();
+        check_json(&[f.to_str().unwrap()])[0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .map(|f| f["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds("91.2"), vec!["overall_score_mismatch".to_string()]);
+    assert!(kinds("82").is_empty(), "{:?}", kinds("82"));
+}
