@@ -142,13 +142,17 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
 }
 
 /// The objective's measures as found cannot stand for it: a due one has no score, or the
-/// report counts more or fewer measures for it than were found.
-fn incomplete(o: &Objective) -> bool {
-    let miscounted = o
-        .n_measures_stated
-        .as_ref()
-        .is_some_and(|n| (n.value - o.measures.len() as f64).abs() > SAME);
-    miscounted || !unscored(o).is_empty()
+/// report counts more or fewer measures for it than were found (unless the count itself is a
+/// doubtful OCR reading, which is flagged and not trusted).
+fn incomplete(r: &Report, o: &Objective) -> bool {
+    !unscored(o).is_empty() || miscounted(r, o)
+}
+
+fn miscounted(r: &Report, o: &Objective) -> bool {
+    !doubtful_summary_row(r, o)
+        && o.n_measures_stated
+            .as_ref()
+            .is_some_and(|n| (n.value - o.measures.len() as f64).abs() > SAME)
 }
 
 /// All checks of one report.
@@ -284,7 +288,7 @@ fn measure_scores(out: &mut Out) {
 /// objective_score_mismatch and score_rounding for an objective's stated percents.
 fn objective_score(out: &mut Out, o: &Objective) {
     // A mean over some of the measures says nothing of the stated percent.
-    if incomplete(o) {
+    if incomplete(out.report, o) {
         return;
     }
     let Some(mean) = o.score_computed() else {
@@ -493,15 +497,11 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
             .filter(|m| !m.not_due)
             .filter_map(|m| m.score)
             .collect();
-        if !incomplete(o) {
+        if !incomplete(r, o) {
             sum += scores.iter().sum::<f64>();
             n += scores.len();
         } else if scores.is_empty() && due > 0 && unscored(o).len() == due {
-            let miscounted = o
-                .n_measures_stated
-                .as_ref()
-                .is_some_and(|c| (c.value - o.measures.len() as f64).abs() > SAME);
-            let percent = stated_percent(o).filter(|_| !miscounted)?;
+            let percent = stated_percent(o).filter(|_| !miscounted(r, o))?;
             sum += percent * due as f64;
             n += due;
             from_stated = true;
@@ -596,7 +596,7 @@ fn counts(out: &mut Out) {
                     continue;
                 };
                 // Counting scores in a band needs every score.
-                if r.objectives.iter().any(incomplete) {
+                if r.objectives.iter().any(|o| incomplete(r, o)) {
                     continue;
                 }
                 // "100 хувь-41 заалт" with a band scale: the band whose value it is.
@@ -644,7 +644,7 @@ fn bands(out: &mut Out) {
     let Some(e) = &r.evaluation else { return };
     // The summary table's band counts per objective.
     for o in &r.objectives {
-        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || incomplete(o) {
+        if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || incomplete(r, o) {
             continue;
         }
         for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {

@@ -7,7 +7,7 @@
 //! to it, its repeated header row dropped and its first row there marked as following a page
 //! break. Paragraphs inside a cell are kept apart by vertical gaps and list markers.
 
-use super::{Block, Cell, Document, Page, Paragraph, Row, Table, Word};
+use super::{Block, Cell, Document, Page, Paragraph, Row, Rule, Table, Word};
 use crate::model::Source;
 
 #[derive(Debug, Clone)]
@@ -112,6 +112,9 @@ pub struct Grid {
     pub ys: Vec<f64>,
     /// Vertical rules of the table: (x, top, bottom), to find cells spanning columns.
     verticals: Vec<(f64, f64, f64)>,
+    /// Columns found from whitespace (a table drawn with horizontal rules only): every column
+    /// boundary divides every row.
+    gap_columns: bool,
 }
 
 impl Grid {
@@ -137,6 +140,9 @@ impl Grid {
     }
     /// Is there a rule at column boundary `c` (1..len-1) along most of row `r`?
     fn has_divider(&self, c: usize, r: usize) -> bool {
+        if self.gap_columns {
+            return true;
+        }
         let (x, y0, y1) = (self.xs[c], self.ys[r], self.ys[r + 1]);
         let covered: f64 = self
             .verticals
@@ -205,11 +211,108 @@ pub fn grids(page: &Page) -> Vec<Grid> {
                 .collect();
             let ys = cluster(hs, 1.5);
             let xs = cluster(vs, 1.5);
-            (ys.len() >= 2 && xs.len() >= 2).then_some(Grid { xs, ys, verticals })
+            (ys.len() >= 2 && xs.len() >= 2).then_some(Grid {
+                xs,
+                ys,
+                verticals,
+                gap_columns: false,
+            })
         })
         .collect();
+    let loose: Vec<&Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| r.is_horizontal())
+        .filter(|r| {
+            !out.iter().any(|g| {
+                r.y0 >= g.ys[0] - tol
+                    && r.y0 <= g.ys[g.ys.len() - 1] + tol
+                    && r.x0 >= g.xs[0] - tol
+                    && r.x1 <= g.xs[g.xs.len() - 1] + tol
+            })
+        })
+        .collect();
+    out.extend(horizontal_rule_tables(page, &loose));
     out.sort_by(|a, b| a.top().total_cmp(&b.top()));
     out
+}
+
+/// Tables drawn with horizontal rules only (row separators: "borderless" tables of many
+/// producers). Segments at one height that meet are one line; lines of the same extent one
+/// under another are a table's row boundaries; its columns come from the whitespace that runs
+/// down the whole table.
+fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
+    let tol = 2.0;
+    let mut segs: Vec<(f64, f64, f64)> = rules.iter().map(|r| (r.y0, r.x0, r.x1)).collect();
+    segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // (y, x0, x1) of whole lines.
+    let mut lines: Vec<(f64, f64, f64)> = Vec::new();
+    for (y, x0, x1) in segs {
+        match lines.last_mut() {
+            Some(l) if (l.0 - y).abs() <= 1.0 && x0 <= l.2 + tol => l.2 = l.2.max(x1),
+            _ => lines.push((y, x0, x1)),
+        }
+    }
+    let same_extent = |a: &(f64, f64, f64), b: &(f64, f64, f64)| {
+        (a.1 - b.1).abs() <= 3.0 * tol && (a.2 - b.2).abs() <= 3.0 * tol
+    };
+    let mut stacks: Vec<Vec<(f64, f64, f64)>> = Vec::new();
+    for l in lines {
+        if l.2 - l.1 < 50.0 {
+            continue;
+        }
+        match stacks.last_mut() {
+            Some(st) if same_extent(st.last().expect("stacks are never empty"), &l) => {
+                if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
+                    st.push(l)
+                }
+            }
+            _ => stacks.push(vec![l]),
+        }
+    }
+    stacks
+        .into_iter()
+        .filter(|st| st.len() >= 3)
+        .filter_map(|st| {
+            let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
+            let (left, right) = (st[0].1, st[0].2);
+            let xs = whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1]);
+            (xs.len() >= 3).then_some(Grid {
+                xs,
+                ys,
+                verticals: Vec::new(),
+                gap_columns: true,
+            })
+        })
+        .collect()
+}
+
+/// Column boundaries of a table region from its words: the left and right ends, and the middle
+/// of every vertical strip no word of any row touches that is wider than a word space (a
+/// quarter of the body size here: cells are padded on both sides, words are not).
+fn whitespace_columns(words: &[Word], left: f64, right: f64, top: f64, bottom: f64) -> Vec<f64> {
+    let mut spans: Vec<(f64, f64, f64)> = words
+        .iter()
+        .filter(|w| w.cx() > left && w.cx() < right && w.cy() > top && w.cy() < bottom)
+        .map(|w| (w.x0, w.x1, w.font_size))
+        .collect();
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut sizes: Vec<f64> = spans.iter().map(|s| s.2).collect();
+    sizes.sort_by(f64::total_cmp);
+    let min_gap = 0.4 * sizes[sizes.len() / 2];
+    let mut xs = vec![left];
+    let mut reach = spans[0].1;
+    for &(x0, x1, _) in &spans[1..] {
+        if x0 - reach > min_gap {
+            xs.push((reach + x0) / 2.0);
+        }
+        reach = reach.max(x1);
+    }
+    xs.push(right);
+    xs
 }
 
 /// Tables without rules on a page as grids: a cell runs from a little left of its column's
@@ -241,6 +344,7 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
                 xs,
                 ys,
                 verticals: Vec::new(),
+                gap_columns: false,
             }
         })
         .collect()
@@ -655,5 +759,99 @@ pub fn document(pages: &[Page]) -> Document {
     Document {
         blocks,
         n_pages: Some(pages.len() as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x0: f64, top: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 6.0 * text.chars().count() as f64,
+            top,
+            bottom: top + 10.0,
+            font_size: 10.0,
+        }
+    }
+
+    fn hline(y: f64, x0: f64, x1: f64) -> Rule {
+        Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+
+    /// A table of three columns whose rows are separated by horizontal rules only, each drawn
+    /// as one segment per cell (as Chromium does), with a header wrapped over two lines; words
+    /// 6 pt a letter, a 3 pt space between them.
+    fn horizontal_only_page() -> Page {
+        let mut rules = Vec::new();
+        for y in [100.0, 130.0, 160.0, 190.0] {
+            for (a, b) in [(50.0, 80.0), (80.0, 300.0), (300.0, 400.0)] {
+                rules.push(hline(y, a, b));
+            }
+        }
+        let words = vec![
+            word("№", 55.0, 105.0),
+            word("Хэрэгжүүлэх", 85.0, 104.0),
+            word("арга", 85.0, 116.0),
+            word("хэмжээ", 112.0, 116.0),
+            word("Үнэлгээ", 305.0, 105.0),
+            word("1", 55.0, 135.0),
+            word("Сургалт", 85.0, 135.0),
+            word("зохион", 130.0, 135.0),
+            word("байгуулах", 169.0, 135.0),
+            word("100", 305.0, 135.0),
+            word("2", 55.0, 165.0),
+            word("Журам", 85.0, 165.0),
+            word("батлах", 118.0, 165.0),
+            word("70", 305.0, 165.0),
+        ];
+        Page {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            words,
+            rules,
+        }
+    }
+
+    #[test]
+    fn a_table_of_horizontal_rules_gets_its_columns_from_whitespace() {
+        let grids = grids(&horizontal_only_page());
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!(g.ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(g.xs.len(), 4, "{:?}", g.xs);
+        assert!(g.xs[1] > 61.0 && g.xs[1] < 85.0, "{:?}", g.xs);
+        assert!(g.xs[2] > 223.0 && g.xs[2] < 305.0, "{:?}", g.xs);
+    }
+
+    #[test]
+    fn its_rows_and_cells_are_read_like_a_ruled_table() {
+        let doc = document(&[horizontal_only_page()]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("no table: {:?}", doc.blocks);
+        };
+        let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
+        assert_eq!(texts[0][1], "Хэрэгжүүлэх\nарга хэмжээ");
+        assert_eq!(texts[1], vec!["1", "Сургалт зохион байгуулах", "100"]);
+        assert_eq!(texts[2], vec!["2", "Журам батлах", "70"]);
+    }
+
+    #[test]
+    fn words_spaced_apart_inside_a_column_do_not_make_a_column() {
+        // A gap of a word space (a quarter of the body size) is not a column boundary.
+        let words = vec![
+            word("Журам", 85.0, 135.0),
+            word("батлах", 85.0 + 30.0 + 2.5, 135.0),
+        ];
+        let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 190.0);
+        assert_eq!(xs, vec![50.0, 400.0]);
     }
 }
