@@ -190,9 +190,17 @@ impl OutputDev for Collector {
 }
 
 /// Glyphs → words: lines by baseline, words split at spaces and at gaps wider than a quarter
-/// of the font size.
+/// of the font size; a glyph without a width counts as half an em.
 fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
+    // Some fonts give pdf-extract no width for some glyphs (Chromium's bold subsets, digits
+    // among them): measured from their start alone, "2020" would read "2 0 2 0". Such a glyph
+    // is taken as the typical advance of a letter or digit, about half an em.
+    for g in &mut glyphs {
+        if g.w <= 0.01 * g.size {
+            g.w = 0.5 * g.size;
+        }
+    }
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
@@ -437,6 +445,32 @@ mod tests {
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         z.write_all(bytes).unwrap();
         z.finish().unwrap()
+    }
+
+    fn glyph(ch: &str, x: f64, w: f64) -> Glyph {
+        Glyph {
+            ch: ch.into(),
+            x,
+            y: 100.0,
+            w,
+            size: 11.7,
+        }
+    }
+
+    #[test]
+    fn glyphs_without_a_width_still_make_one_word() {
+        // Chromium's bold digits: no width, 7.3 pt apart.
+        let g: Vec<Glyph> = ["2", "0", "2", "0"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| glyph(c, 167.1 + 7.3 * i as f64, 0.0))
+            .collect();
+        let words = words_of(g);
+        assert_eq!(words.len(), 1, "{words:?}");
+        assert_eq!(words[0].text, "2020");
+        // A real space between words still splits them.
+        let spaced = vec![glyph("a", 10.0, 5.0), glyph("b", 20.0, 5.0)];
+        assert_eq!(words_of(spaced).len(), 2);
     }
 
     #[test]
