@@ -1,7 +1,10 @@
 //! Print the words of one page of a PDF with their boxes (debugging aid): `dump_words FILE PAGE`.
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
-    let page: u32 = std::env::args().nth(2).and_then(|p| p.parse().ok()).unwrap_or(1);
+    let page: u32 = std::env::args()
+        .nth(2)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1);
     let bytes = std::fs::read(&path).expect("read");
     let read = biyelelt::read::pdf::read(
         std::path::Path::new(&path),

@@ -343,7 +343,11 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 ),
             });
         }
-        if let Some(no) = new_objective_no.filter(|_| no_col.is_some()) {
+        // The № repeated on every row of an objective (not merged) goes on with it.
+        let repeats_no =
+            new_objective_no.is_some() && groups.last().map(|g| g.objective_no) == new_objective_no;
+        if repeats_no {
+        } else if let Some(no) = new_objective_no.filter(|_| no_col.is_some()) {
             groups.push(Group {
                 objective_no: no,
                 units: Vec::new(),
@@ -367,6 +371,19 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             });
         }
         let group = groups.last_mut().expect("a group was opened above");
+        // A repeated activity cell says again what the objective's first row said.
+        let mut paras = paras;
+        if let Some(a) = activity_col.filter(|_| repeats_no) {
+            let said: Vec<&str> = group
+                .units
+                .iter()
+                .flat_map(|u| u.cols[a].iter().map(|p| p.text.as_str()))
+                .collect();
+            let again: Vec<&str> = paras[a].iter().map(|p| p.text.as_str()).collect();
+            if !again.is_empty() && said.starts_with(&again) {
+                paras[a].clear();
+            }
+        }
 
         // Does the row continue the unit above?
         let merge = match group.units.last() {
@@ -684,6 +701,21 @@ mod tests {
         }
         assert!(!looks_like_no("2.1"));
         assert!(!looks_like_no("2,5"));
+    }
+
+    #[test]
+    fn a_number_and_activity_repeated_on_every_row_are_one_objective() {
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\tНэг\tТ\tБ.\t90\n1\tҮйл\tХоёр\tТ\tБ.\t70\n2\tӨөр\tГурав\tТ\tБ.\t100\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        assert_eq!(out.objectives.len(), 2);
+        let o = &out.objectives[0];
+        assert_eq!(o.measures.len(), 2);
+        assert_eq!(o.text.text, "Үйл");
+        assert_eq!(o.measures[1].code, "1.2");
+        assert_eq!(out.objectives[1].objective_no, 2);
     }
 
     #[test]
