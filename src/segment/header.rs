@@ -11,11 +11,12 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233"; OCR's `mon` model has no "№" and
-/// reads it "Мо", "Ме" or "Мь".
+/// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233", "2020 оны 01 дүгээр сарын 30-ны
+/// өдөр № 1/233", "2020 оны 1-р сарын 30 № 1/233"; OCR's `mon` model has no "№" and reads it
+/// "Мо", "Ме" or "Мь". Groups: y m d (numeric date) or vy vm vd (date in words), then no.
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})[.\-/ ](\d{1,2})[.\-/ ](\d{1,2})(?:\s*-?\s*(?:ны|ний|оны)?\s*(?:өдрийн)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|М[оеь°]|Nо)\.?\s*([0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(?:(?P<y>\d{4})[.\-/ ](?P<m>\d{1,2})[.\-/ ](?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|М[оеь°]|Nо)\.?\s*(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -133,11 +134,16 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     let letter_at = norm.iter().position(|(t, _)| {
         LETTER
             .captures(t)
-            .is_some_and(|c| !c[4].chars().all(|ch| ch == '_'))
+            .is_some_and(|c| !c["no"].chars().all(|ch| ch == '_'))
     });
     if let Some(i) = letter_at {
         let c = LETTER.captures(&norm[i].0).expect("matched above");
-        let (y, m, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        let part = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|g| g.as_str());
+        let (y, m, d) = (
+            part("y", "vy").and_then(|v| v.parse().ok()),
+            part("m", "vm").and_then(|v| v.parse().ok()),
+            part("d", "vd").and_then(|v| v.parse().ok()),
+        );
         header.letter_date = match (y, m, d) {
             (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
             _ => None,
@@ -149,7 +155,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
                 message: format!("letter date {:?} is not a calendar date", &c[0]),
             });
         }
-        header.letter_no = Some(c[4].trim_end_matches(['.', ',']).to_string());
+        header.letter_no = Some(c["no"].trim_end_matches(['.', ',']).to_string());
     } else {
         problems.push(Problem {
             stage: "header".into(),
@@ -330,7 +336,21 @@ mod tests {
             ("2022.01.25 No. 3/118", "3/118"),
         ] {
             let c = LETTER.captures(line).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(&c[4], no, "{line}");
+            assert_eq!(&c["no"], no, "{line}");
+        }
+    }
+
+    #[test]
+    fn letter_dates_in_words() {
+        for line in [
+            "2020 оны 01 дүгээр сарын 30-ны өдөр № 1/233",
+            "2020 оны 1-р сарын 30 № 1/233",
+            "2020 оны 1 дүгээр сарын 30-ны өдрийн № 1/233",
+        ] {
+            let c = LETTER.captures(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((&c["vy"], &c["vd"]), ("2020", "30"), "{line}");
+            assert_eq!(c["vm"].parse::<u32>().unwrap(), 1, "{line}");
+            assert_eq!(&c["no"], "1/233", "{line}");
         }
     }
 
