@@ -245,38 +245,73 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
     let tol = 2.0;
     let mut segs: Vec<(f64, f64, f64)> = rules.iter().map(|r| (r.y0, r.x0, r.x1)).collect();
     segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    // (y, x0, x1) of whole lines.
+    // Whole lines (y, x0, x1) and where their segments meet: drawn a segment per cell, a line's
+    // joints are the table's column boundaries.
     let mut lines: Vec<(f64, f64, f64)> = Vec::new();
+    let mut joints: Vec<Vec<f64>> = Vec::new();
     for (y, x0, x1) in segs {
         match lines.last_mut() {
-            Some(l) if (l.0 - y).abs() <= 1.0 && x0 <= l.2 + tol => l.2 = l.2.max(x1),
-            _ => lines.push((y, x0, x1)),
+            Some(l) if (l.0 - y).abs() <= 1.0 && x0 <= l.2 + tol => {
+                if x0 >= l.2 - tol && x1 > l.2 + tol {
+                    joints.last_mut().expect("one per line").push(x0);
+                }
+                l.2 = l.2.max(x1);
+            }
+            _ => {
+                lines.push((y, x0, x1));
+                joints.push(Vec::new());
+            }
         }
     }
     let same_extent = |a: &(f64, f64, f64), b: &(f64, f64, f64)| {
         (a.1 - b.1).abs() <= 3.0 * tol && (a.2 - b.2).abs() <= 3.0 * tol
     };
-    let mut stacks: Vec<Vec<(f64, f64, f64)>> = Vec::new();
-    for l in lines {
+    // Stacks of lines (y, x0, x1), each with the joints of its lines.
+    type Stack = (Vec<(f64, f64, f64)>, Vec<f64>);
+    let mut stacks: Vec<Stack> = Vec::new();
+    for (l, js) in lines.into_iter().zip(joints) {
         if l.2 - l.1 < 50.0 {
             continue;
         }
         match stacks.last_mut() {
-            Some(st) if same_extent(st.last().expect("stacks are never empty"), &l) => {
+            Some((st, all)) if same_extent(st.last().expect("stacks are never empty"), &l) => {
                 if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
-                    st.push(l)
+                    st.push(l);
+                    all.extend(js);
                 }
             }
-            _ => stacks.push(vec![l]),
+            _ => stacks.push((vec![l], js)),
         }
     }
     stacks
         .into_iter()
-        .filter(|st| st.len() >= 3)
-        .filter_map(|st| {
+        .filter(|(st, _)| st.len() >= 3)
+        .filter_map(|(st, all_joints)| {
             let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
             let (left, right) = (st[0].1, st[0].2);
-            let xs = whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1]);
+            // Joints on at least half of the lines (a spanning row's line has fewer).
+            let mut sorted = all_joints;
+            sorted.sort_by(f64::total_cmp);
+            let mut recurring: Vec<f64> = Vec::new();
+            let mut k = 0;
+            while k < sorted.len() {
+                let run = sorted[k..]
+                    .iter()
+                    .take_while(|x| **x - sorted[k] <= tol)
+                    .count();
+                if 2 * run >= st.len() {
+                    recurring.push(sorted[k..k + run].iter().sum::<f64>() / run as f64);
+                }
+                k += run;
+            }
+            let xs = if recurring.is_empty() {
+                whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1])
+            } else {
+                std::iter::once(left)
+                    .chain(recurring)
+                    .chain(std::iter::once(right))
+                    .collect()
+            };
             (xs.len() >= 3).then_some(Grid {
                 xs,
                 ys,
@@ -354,7 +389,7 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
 /// removed, recurs on another page, or that hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
-    let margin_lines: Vec<Vec<(String, f64, f64)>> = pages
+    let margin_lines: Vec<Vec<(String, f64, f64, bool)>> = pages
         .iter()
         .zip(grids)
         .map(|(p, gs)| {
@@ -368,7 +403,8 @@ fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
                 .filter(|l| l.top < 0.08 * p.height || l.bottom > 0.92 * p.height)
                 .map(|l| {
                     let sig: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
-                    (sig.trim().to_string(), l.top, l.bottom)
+                    let bare = is_page_number(&l.text);
+                    (sig.trim().to_string(), l.top, l.bottom, bare)
                 })
                 .collect()
         })
@@ -379,18 +415,27 @@ fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
         .map(|(i, lines)| {
             lines
                 .iter()
-                .filter(|(sig, _, _)| {
-                    let bare_number = sig.chars().all(|c| !c.is_alphanumeric());
+                .filter(|(sig, _, _, bare_number)| {
                     let recurs = margin_lines
                         .iter()
                         .enumerate()
-                        .any(|(j, other)| j != i && other.iter().any(|(s, _, _)| s == sig));
-                    bare_number || (recurs && pages.len() > 1)
+                        .any(|(j, other)| j != i && other.iter().any(|(s, _, _, _)| s == sig));
+                    *bare_number || (recurs && pages.len() > 1)
                 })
-                .map(|(_, top, bottom)| (*top, *bottom))
+                .map(|(_, top, bottom, _)| (*top, *bottom))
                 .collect()
         })
         .collect()
+}
+
+/// A page number as printed in a margin: "3", "- 3 -", "(3)", "3/9". Not a letter's date and
+/// number ("2021.02.14 № 9/141"), which a producer with thin margins puts in the top 8% too.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().count() <= 12
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-–—()[]/.".contains(c))
 }
 
 /// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
@@ -796,6 +841,18 @@ mod tests {
                 rules.push(hline(y, a, b));
             }
         }
+        Page {
+            rules,
+            ..horizontal_only_page_of_whole_lines()
+        }
+    }
+
+    /// The same table with each row's rule drawn as one line: columns from whitespace.
+    fn horizontal_only_page_of_whole_lines() -> Page {
+        let rules = [100.0, 130.0, 160.0, 190.0]
+            .iter()
+            .map(|&y| hline(y, 50.0, 400.0))
+            .collect();
         let words = vec![
             word("№", 55.0, 105.0),
             word("Хэрэгжүүлэх", 85.0, 104.0),
@@ -822,11 +879,18 @@ mod tests {
     }
 
     #[test]
-    fn a_table_of_horizontal_rules_gets_its_columns_from_whitespace() {
+    fn a_table_of_horizontal_rules_gets_its_columns_from_the_joints_of_its_rules() {
         let grids = grids(&horizontal_only_page());
         assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn or_from_whitespace_when_its_rules_are_whole_lines() {
+        let grids = grids(&horizontal_only_page_of_whole_lines());
+        assert_eq!(grids.len(), 1);
         let g = &grids[0];
-        assert_eq!(g.ys, vec![100.0, 130.0, 160.0, 190.0]);
         assert_eq!(g.xs.len(), 4, "{:?}", g.xs);
         assert!(g.xs[1] > 61.0 && g.xs[1] < 85.0, "{:?}", g.xs);
         assert!(g.xs[2] > 223.0 && g.xs[2] < 305.0, "{:?}", g.xs);
@@ -842,6 +906,16 @@ mod tests {
         assert_eq!(texts[0][1], "Хэрэгжүүлэх\nарга хэмжээ");
         assert_eq!(texts[1], vec!["1", "Сургалт зохион байгуулах", "100"]);
         assert_eq!(texts[2], vec!["2", "Журам батлах", "70"]);
+    }
+
+    #[test]
+    fn page_numbers_but_not_letter_lines() {
+        for n in ["3", "- 3 -", "(12)", "3/9", " 7 "] {
+            assert!(is_page_number(n), "{n}");
+        }
+        for t in ["2021.02.14 № 9/141", "Хуудас", "2021.02.14 9/141 extra"] {
+            assert!(!is_page_number(t), "{t}");
+        }
     }
 
     #[test]
