@@ -21,6 +21,9 @@ enum Role {
     Target,
     Implementation,
     Score,
+    /// The agency's own score beside the evaluator's ("Өөрийн үнэлгээ", "Байгууллагын
+    /// үнэлгээ"): the evaluator's column is the score.
+    SelfScore,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +65,10 @@ fn role_of(label: &str) -> Option<Role> {
     if l.contains("үйлажиллагаа") || l.starts_with("зорилт") {
         return Some(Role::Activity);
     }
+    if l.contains("үнэлгээ") && (l.contains("өөрийн") || l.contains("байгууллагын"))
+    {
+        return Some(Role::SelfScore);
+    }
     if l.contains("үнэлгээ") || l.contains("хувь") || l == "%" {
         return Some(Role::Score);
     }
@@ -72,7 +79,13 @@ fn role_of(label: &str) -> Option<Role> {
 }
 
 fn columns_of(row: &Row) -> Option<Columns> {
-    let roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
+    let mut roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
+    // The agency's own score is the score when it is the only one.
+    if !roles.contains(&Some(Role::Score)) {
+        for r in roles.iter_mut().filter(|r| **r == Some(Role::SelfScore)) {
+            *r = Some(Role::Score);
+        }
+    }
     let has = |r: Role| roles.contains(&Some(r));
     (has(Role::Measure) && has(Role::Implementation)).then_some(Columns { roles })
 }
@@ -716,6 +729,39 @@ mod tests {
         assert_eq!(o.text.text, "Үйл");
         assert_eq!(o.measures[1].code, "1.2");
         assert_eq!(out.objectives[1].objective_no, 2);
+    }
+
+    #[test]
+    fn the_evaluators_score_column_is_the_score_the_agencys_own_is_not() {
+        let two = role_of("Байгууллагын үнэлгээ");
+        assert_eq!(two, Some(Role::SelfScore));
+        assert_eq!(role_of("Өөрийн үнэлгээ"), Some(Role::SelfScore));
+        assert_eq!(role_of("Хяналтын үнэлгээ"), Some(Role::Score));
+        let header = |labels: &[&str]| Row {
+            cells: labels
+                .iter()
+                .map(|l| Cell::new(vec![l.to_string()]))
+                .collect(),
+            source: Default::default(),
+            after_page_break: false,
+        };
+        let both = columns_of(&header(&[
+            "№",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Биелэлт",
+            "Байгууллагын үнэлгээ",
+            "Үнэлгээ",
+        ]))
+        .unwrap();
+        assert_eq!(both.of(Role::Score), Some(4));
+        let own_only = columns_of(&header(&[
+            "№",
+            "Хэрэгжүүлэх арга хэмжээ",
+            "Биелэлт",
+            "Өөрийн үнэлгээ",
+        ]))
+        .unwrap();
+        assert_eq!(own_only.of(Role::Score), Some(3));
     }
 
     #[test]
