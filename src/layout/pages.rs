@@ -263,8 +263,9 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
             }
         }
     }
-    let same_extent = |a: &(f64, f64, f64), b: &(f64, f64, f64)| {
-        (a.1 - b.1).abs() <= 3.0 * tol && (a.2 - b.2).abs() <= 3.0 * tol
+    // A line under a cell merged down the first columns starts right of the table's edge.
+    let same_extent = |top: &(f64, f64, f64), b: &(f64, f64, f64)| {
+        b.1 >= top.1 - 3.0 * tol && (top.2 - b.2).abs() <= 3.0 * tol
     };
     // Stacks of lines (y, x0, x1), each with the joints of its lines.
     type Stack = (Vec<(f64, f64, f64)>, Vec<f64>);
@@ -274,8 +275,12 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
             continue;
         }
         match stacks.last_mut() {
-            Some((st, all)) if same_extent(st.last().expect("stacks are never empty"), &l) => {
+            Some((st, all)) if same_extent(&st[0], &l) => {
                 if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
+                    // Where a line starts right of the edge, a merged cell ends: a boundary.
+                    if l.1 > st[0].1 + tol {
+                        all.push(l.1);
+                    }
                     st.push(l);
                     all.extend(js);
                 }
@@ -289,7 +294,9 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         .filter_map(|(st, all_joints)| {
             let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
             let (left, right) = (st[0].1, st[0].2);
-            // Joints on at least half of the lines (a spanning row's line has fewer).
+            // Every cell border ends at a column boundary, but a row under merged cells or a
+            // spanning row shows fewer: a joint on two lines or more is a boundary (one line
+            // could be a rule drawn in two pieces for another reason).
             let mut sorted = all_joints;
             sorted.sort_by(f64::total_cmp);
             let mut recurring: Vec<f64> = Vec::new();
@@ -299,7 +306,7 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
                     .iter()
                     .take_while(|x| **x - sorted[k] <= tol)
                     .count();
-                if 2 * run >= st.len() {
+                if run >= 2 {
                     recurring.push(sorted[k..k + run].iter().sum::<f64>() / run as f64);
                 }
                 k += run;
@@ -881,6 +888,17 @@ mod tests {
     #[test]
     fn a_table_of_horizontal_rules_gets_its_columns_from_the_joints_of_its_rules() {
         let grids = grids(&horizontal_only_page());
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn rows_under_a_cell_merged_down_the_first_column_stay_in_the_table() {
+        // The № cell spans rows 2 and 3: the rule between them starts at its right edge.
+        let mut page = horizontal_only_page();
+        page.rules.retain(|r| !(r.y0 == 160.0 && r.x0 == 50.0));
+        let grids = grids(&page);
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
         assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
