@@ -60,8 +60,17 @@ fn starts_list_item(text: &str) -> bool {
         return true;
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && digits <= 2 && t[digits..].starts_with(". ")
+    if digits > 0 && digits <= 2 && t[digits..].starts_with(". ") {
+        return true;
+    }
+    // A measure's code: "1.2. ", "1.2.1. ", "1.2.1 " (not "97.9 хувь", a number in the text).
+    MEASURE_CODE.is_match(t)
 }
+
+static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.\s+\p{L}|^\d{1,2}(?:\.\d{1,2}){2,3}\s+\p{L}")
+        .expect("valid regex")
+});
 
 /// Lines → paragraphs: a new paragraph at a vertical gap wider than a third of the font size,
 /// at a change of font size, or at a list marker.
@@ -924,6 +933,16 @@ mod tests {
         assert_eq!(texts[0][1], "Хэрэгжүүлэх\nарга хэмжээ");
         assert_eq!(texts[1], vec!["1", "Сургалт зохион байгуулах", "100"]);
         assert_eq!(texts[2], vec!["2", "Журам батлах", "70"]);
+    }
+
+    #[test]
+    fn list_items_and_measure_codes_start_paragraphs() {
+        for t in ["1. Нэг", "- Нэг", "1.2. Нэг", "3.1.2. Нэг", "3.1.2 Нэг"] {
+            assert!(starts_list_item(t), "{t}");
+        }
+        for t in ["97.9 хувь", "2.5 сая төгрөг", "2020.01.30", "Нэг"] {
+            assert!(!starts_list_item(t), "{t}");
+        }
     }
 
     #[test]
