@@ -300,3 +300,25 @@ fn overall_is_checked_from_objective_percents_when_measures_share_a_score() {
     assert_eq!(kinds("91.2"), vec!["overall_score_mismatch".to_string()]);
     assert!(kinds("82").is_empty(), "{:?}", kinds("82"));
 }
+
+/// Two tables stating different percents for one objective is a finding even when its measures
+/// have no scores of their own (one score for the objective's rows, the HTML variant).
+#[test]
+fn plan_and_summary_percents_are_compared_without_measure_scores() {
+    let t = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string(common::repo().join("corpus/sangiin_yaam_2022.html"))
+        .unwrap()
+        .replace("<td>1</td><td>60</td></tr>", "<td>1</td><td>65</td></tr>");
+    let f = t.path().join("sangiin.html");
+    std::fs::write(&f, html).unwrap();
+    let findings = check_json(&[f.to_str().unwrap()])[0]["findings"].clone();
+    let hit = findings.as_array().unwrap().iter().any(|f| {
+        f["kind"] == "objective_score_mismatch"
+            && f["objective_no"] == 2
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .contains("60 in the plan table and 65")
+    });
+    assert!(hit, "{findings:#}");
+}

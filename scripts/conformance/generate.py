@@ -252,6 +252,14 @@ def plant(report, rng):
         report["planted"] = []
         return
     report["planted_where"] = where
+    # A mistake the report never prints (an objective percent with no summary table) or that
+    # needs scores the report does not give (band counts of measures sharing one cell's
+    # score) cannot be found: such a report is neither planted nor clean.
+    shared = report["layout"]["cell_mode"] == "cell" and len(obj["measures"]) > 1
+    if (kind == "objective_score_mismatch" and not report["layout"]["summary"]) or (
+            kind == "bucket_count_mismatch" and shared):
+        report["unverifiable"] = kind
+        report["planted"] = []
 
 
 def cell(text):
@@ -429,6 +437,7 @@ def truth(r):
         "overall": r["overall"],
         "planted": r["planted"],
         "planted_where": r.get("planted_where", {}),
+        "unverifiable": r.get("unverifiable"),
     }
 
 

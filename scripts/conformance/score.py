@@ -12,6 +12,8 @@ Figures, each a share of what the truth holds (reports are matched by file name 
 - header: reports whose agency, year, letter number and date are all right;
 - planted: planted findings recalled (a finding of that kind, error or warning);
 - false: error and warning findings on clean reports (a count, not a share; should be 0).
+  A report whose planted mistake cannot be found from what it prints (truth "unverifiable")
+  counts neither as planted nor as clean.
 The worst reports (most measures missed or wrong) are listed for a look.
 """
 import glob
@@ -87,7 +89,7 @@ def score(truth_dir, ds):
         for kind in t["planted"]:
             n["planted"] += 1
             ok["planted"] += any(f["kind"] == kind for f in serious)
-        if not t["planted"]:
+        if not t["planted"] and not t.get("unverifiable"):
             false_findings += len(serious)
         worst.append((missed + wrong, rid, missed, wrong, r.get("status"), len(serious)))
     pct = lambda k, d: round(100.0 * ok[k] / n[d], 1) if n[d] else None
