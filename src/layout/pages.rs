@@ -213,13 +213,29 @@ pub fn grids(page: &Page) -> Vec<Grid> {
                 .filter(|&&i| rules[i].is_vertical())
                 .map(|&i| rules[i].x0)
                 .collect();
-            let verticals = idx
+            let verticals: Vec<(f64, f64, f64)> = idx
                 .iter()
                 .filter(|&&i| rules[i].is_vertical())
                 .map(|&i| (rules[i].x0, rules[i].y0, rules[i].y1))
                 .collect();
-            let ys = cluster(hs, 1.5);
+            let mut ys = cluster(hs, 1.5);
             let xs = cluster(vs, 1.5);
+            // A row cut by a page break has no closing rule (WeasyPrint, Chromium): the
+            // vertical rules reaching past the last horizontal one close it.
+            if let (Some(&last), Some(bottom)) =
+                (ys.last(), verticals.iter().map(|v| v.2).reduce(f64::max))
+            {
+                if bottom > last + 3.0 {
+                    ys.push(bottom);
+                }
+            }
+            if let (Some(&first), Some(top)) =
+                (ys.first(), verticals.iter().map(|v| v.1).reduce(f64::min))
+            {
+                if top < first - 3.0 {
+                    ys.insert(0, top);
+                }
+            }
             (ys.len() >= 2 && xs.len() >= 2).then_some(Grid {
                 xs,
                 ys,
@@ -943,6 +959,28 @@ mod tests {
         for t in ["97.9 хувь", "2.5 сая төгрөг", "2020.01.30", "Нэг"] {
             assert!(!starts_list_item(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_end_is_closed_by_its_vertical_rules() {
+        // Two columns, a header row, then a row whose bottom rule is not drawn.
+        let mut rules = vec![hline(100.0, 50.0, 400.0), hline(130.0, 50.0, 400.0)];
+        for x in [50.0, 200.0, 400.0] {
+            rules.push(Rule {
+                x0: x,
+                y0: 100.0,
+                x1: x,
+                y1: 180.0,
+            });
+        }
+        let page = Page {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            words: vec![word("1", 55.0, 140.0), word("Нэг", 205.0, 140.0)],
+            rules,
+        };
+        assert_eq!(grids(&page)[0].ys, vec![100.0, 130.0, 180.0]);
     }
 
     #[test]
