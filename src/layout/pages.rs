@@ -16,6 +16,10 @@ struct Line {
     top: f64,
     bottom: f64,
     size: f64,
+    x0: f64,
+    x1: f64,
+    /// Width of the line's first word: would it have fitted at the end of the line above?
+    first_word: f64,
 }
 
 /// Words grouped into lines: words whose vertical centres are close, each line left to right.
@@ -50,6 +54,9 @@ fn lines_of(words: &[&Word]) -> Vec<Line> {
             top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
             bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
             size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
+            x0: g.first().map_or(0.0, |w| w.x0),
+            x1: g.last().map_or(0.0, |w| w.x1),
+            first_word: g.first().map_or(0.0, |w| w.x1 - w.x0),
         })
         .collect()
 }
@@ -73,18 +80,31 @@ static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 });
 
 /// Lines → paragraphs: a new paragraph at a vertical gap wider than a third of the font size,
-/// at a change of font size, or at a list marker.
-fn paragraphs_of(lines: &[Line]) -> Vec<(String, f64, f64)> {
+/// at a change of font size, at a list marker, or after a line that ended short: when a cell's
+/// text area ends at `right`, a line whose first word would have fitted at the end of the line
+/// above, and that begins with a capital or a digit, begins a paragraph (a wrapped line never
+/// does: it wrapped because its first word did not fit).
+fn paragraphs_of(lines: &[Line], right: Option<f64>) -> Vec<(String, f64, f64)> {
+    let mut prev_x1: Option<f64> = None;
     let mut out: Vec<(String, f64, f64, f64)> = Vec::new(); // text, top, size, bottom
     for l in lines {
         let new = match out.last() {
             None => true,
             Some((_, _, size, bottom)) => {
+                let ended_short = right.zip(prev_x1).is_some_and(|(right, prev)| {
+                    right - prev > l.first_word + 0.6 * l.size
+                        && l.text
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                });
                 l.top - bottom > 0.3 * l.size.max(*size)
                     || (l.size - size).abs() > 0.18 * size
                     || starts_list_item(&l.text)
+                    || ended_short
             }
         };
+        prev_x1 = Some(l.x1);
         if new {
             out.push((l.text.clone(), l.top, l.size, l.bottom));
         } else if let Some(last) = out.last_mut() {
@@ -642,7 +662,7 @@ fn aligned_tables<'a>(words: &[&'a Word], source: &Source) -> (Vec<PlacedTable>,
                     .iter()
                     .map(|cw| {
                         Cell::new(
-                            paragraphs_of(&lines_of(cw))
+                            paragraphs_of(&lines_of(cw), None)
                                 .into_iter()
                                 .map(|p| p.0)
                                 .collect(),
@@ -731,8 +751,15 @@ pub fn document(pages: &[Page]) -> Document {
                         .copied()
                         .filter(|w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1)
                         .collect();
+                    let lines = lines_of(&cw);
+                    // The text area: the cell less the padding seen on its left.
+                    let pad = lines
+                        .iter()
+                        .map(|l| l.x0 - x0)
+                        .fold(f64::INFINITY, f64::min);
+                    let right = (pad.is_finite() && pad >= 0.0).then_some(x1 - pad);
                     cells.push(Cell::new(
-                        paragraphs_of(&lines_of(&cw))
+                        paragraphs_of(&lines, right)
                             .into_iter()
                             .map(|p| p.0)
                             .collect(),
@@ -773,7 +800,7 @@ pub fn document(pages: &[Page]) -> Document {
         for t in aligned {
             items.push((t.top, Block::Table(t.table), Some(t.cols)));
         }
-        for (text, top, size) in paragraphs_of(&lines_of(&outside)) {
+        for (text, top, size) in paragraphs_of(&lines_of(&outside), None) {
             items.push((
                 top,
                 Block::Paragraph(Paragraph {

@@ -236,6 +236,42 @@ fn is_header_repeat(row: &Row, header: &Row) -> bool {
 }
 
 /// Paragraphs of a cell, with paragraphs that continue the one before (lowercase start) joined.
+/// Measures written one under another in a cell without a gap or a marker between them (a
+/// PDF's cell gives them as one paragraph): a measure is an action in the infinitive ("…
+/// зохион байгуулах", "… сайжруулах"), so a line ending in "-х" followed by a line that starts
+/// with a capital starts the next measure.
+fn split_measures(paras: Vec<Para>) -> Vec<Para> {
+    let mut out = Vec::new();
+    for p in paras {
+        let mut cur: Vec<&str> = Vec::new();
+        let lines: Vec<&str> = p.text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let ends_action = i > 0 && {
+                let prev = lines[i - 1].trim_end().trim_end_matches(['.', ';', ',']);
+                prev.ends_with('х') || prev.ends_with('Х')
+            };
+            let capital = line
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if ends_action && capital && !cur.is_empty() {
+                out.push(Para {
+                    text: cur.join("\n"),
+                    source: p.source.clone(),
+                });
+                cur.clear();
+            }
+            cur.push(line);
+        }
+        out.push(Para {
+            text: cur.join("\n"),
+            source: p.source.clone(),
+        });
+    }
+    out
+}
+
 fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     for p in &cell.paragraphs {
@@ -325,7 +361,10 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
-        let paras: Vec<Vec<Para>> = cells.iter().map(|c| cell_paras(c, &row.source)).collect();
+        let mut paras: Vec<Vec<Para>> = cells.iter().map(|c| cell_paras(c, &row.source)).collect();
+        if let Some(m) = cols.of(Role::Measure) {
+            paras[m] = split_measures(std::mem::take(&mut paras[m]));
+        }
         let no_text = no_col
             .map(|c| normalize(&crate::normalize::ocr_digits(&cells[c].text())))
             .unwrap_or_default();
@@ -385,7 +424,6 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         }
         let group = groups.last_mut().expect("a group was opened above");
         // A repeated activity cell says again what the objective's first row said.
-        let mut paras = paras;
         if let Some(a) = activity_col.filter(|_| repeats_no) {
             let said: Vec<&str> = group
                 .units
@@ -762,6 +800,28 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(own_only.of(Role::Score), Some(3));
+    }
+
+    #[test]
+    fn measures_one_under_another_without_a_gap_are_split_at_their_verbs() {
+        let para = |t: &str| Para {
+            text: t.into(),
+            source: Source::default(),
+        };
+        let split = split_measures(vec![para(
+            "Байгууллагын хэмжээнд\nхэлэлцүүлэх\nОрон нутагт цахим\nсистемийг тайлагнах",
+        )]);
+        let texts: Vec<&str> = split.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Байгууллагын хэмжээнд\nхэлэлцүүлэх",
+                "Орон нутагт цахим\nсистемийг тайлагнах"
+            ]
+        );
+        // A capital after another ending (a proper noun) is not a new measure.
+        let kept = split_measures(vec![para("Сургалтыг\nУлаанбаатар хотод зохион байгуулах")]);
+        assert_eq!(kept.len(), 1);
     }
 
     #[test]
