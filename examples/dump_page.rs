@@ -1,4 +1,5 @@
-//! Print the ruling lines of one page of a PDF (debugging aid): `dump_rules FILE PAGE`.
+//! Print what the PDF reader saw on one page (debugging aid): `dump_page FILE PAGE`. Words with
+//! their boxes and font size, then the ruling lines, in points from the page's top-left.
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let page: u32 = std::env::args()
@@ -15,13 +16,19 @@ fn main() {
     .expect("readable");
     let p = &read.pages[(page - 1) as usize];
     println!(
-        "page {} ({} x {}): {} rules",
+        "page {} ({} x {}): {} words",
         p.number,
         p.width,
         p.height,
-        p.rules.len()
+        p.words.len()
     );
+    for w in &p.words {
+        println!(
+            "word {:7.1} {:7.1} {:7.1} {:7.1} {:5.1} {}",
+            w.x0, w.x1, w.top, w.bottom, w.font_size, w.text
+        );
+    }
     for r in &p.rules {
-        println!("{:8.1} {:8.1} {:8.1} {:8.1}", r.x0, r.y0, r.x1, r.y1);
+        println!("rule {:7.1} {:7.1} {:7.1} {:7.1}", r.x0, r.y0, r.x1, r.y1);
     }
 }
