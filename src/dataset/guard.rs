@@ -259,9 +259,12 @@ pub fn remove_stale_staging(out: &Path, _lock: &WriteLock) -> Result<usize, Data
             continue;
         }
         // After the swap a staging folder holds the old dataset: a file someone added to it
-        // then is not ours, and the folder is set aside instead.
-        let foreign = path.join(MANIFEST).is_file()
-            && !foreign_files(&path, &super::read_manifest(&path)?)?.is_empty();
+        // then is not ours, and the folder is set aside instead. A manifest that does not
+        // read is one a killed writer was writing: the folder is a half-built staging, ours.
+        let foreign = match super::read_manifest(&path) {
+            Ok(m) if path.join(MANIFEST).is_file() => !foreign_files(&path, &m)?.is_empty(),
+            _ => false,
+        };
         let result = if foreign {
             fs::rename(&path, sibling_visible(out, &format!("set-aside-{pid}")))
         } else {
@@ -356,6 +359,8 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let out = t.path().join("ds");
         fs::create_dir_all(t.path().join(".ds.staging-4242/reports")).unwrap();
+        // Killed while writing its manifest.
+        fs::write(t.path().join(".ds.staging-4242/_manifest.json"), "{\"vers").unwrap();
         fs::create_dir_all(t.path().join(".ds.staging-mine")).unwrap();
         fs::create_dir_all(t.path().join(".other.staging-1")).unwrap();
         let l = lock(&out, false, |_| {}).unwrap();
