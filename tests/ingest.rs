@@ -464,3 +464,20 @@ fn show_prints_an_outline_and_json() {
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["objectives"].as_array().unwrap().len(), 6);
 }
+
+/// A report whose plan table could not be rebuilt keeps its header (agency, letter, year):
+/// variant A with every table row removed is partial, not failed.
+#[test]
+fn a_report_without_its_table_keeps_its_header() {
+    let t = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo().join("corpus/tatvar_2021.txt")).unwrap();
+    let no_table: Vec<&str> = text.lines().filter(|l| !l.contains('\t')).collect();
+    let f = t.path().join("no_table.txt");
+    std::fs::write(&f, no_table.join("\n")).unwrap();
+    let (_dir, out, _) = ingest(&[f.to_str().unwrap()]);
+    let r = rows(&out, "reports").remove(0);
+    assert_eq!(s(&r["status"]), "partial");
+    assert_eq!(s(&r["agency"]), "Татварын ерөнхий газар");
+    assert_eq!(r["year"], 2021);
+    assert!(s(&r["error"]).contains("The header is kept"), "{r:?}");
+}

@@ -116,10 +116,32 @@ pub fn segment(
             .chars()
             .take(80)
             .collect();
-        return Err(SegmentError::NoPlanTable {
+        let err = SegmentError::NoPlanTable {
             path: path.to_string(),
             n_tables: tables(doc).count(),
             first_text,
+        };
+        // Never lose the header: a report whose table could not be rebuilt keeps its agency,
+        // letter and year, and is partial; a file with none of them is not a report.
+        let all: Vec<&Paragraph> = paragraphs(doc).map(|(_, p)| p).collect();
+        let mut problems = Vec::new();
+        let header = header::parse(&all, &all, &mut problems);
+        let is_report =
+            header.agency.is_some() && (header.year.is_some() || header.letter_date.is_some());
+        if !is_report {
+            return Err(err);
+        }
+        return Ok(Report {
+            header,
+            n_pages: doc.n_pages,
+            status: Status::Partial,
+            problems,
+            ..Report::failed(
+                doc_id.to_string(),
+                path.to_string(),
+                format,
+                format!("{err} The header is kept."),
+            )
         });
     };
     let mut problems = Vec::new();
