@@ -4,6 +4,8 @@
 //! Leaves: an [`Outcome`]: which files were parsed (their reports), which were skipped because
 //! their content is already in the dataset, which reports were removed (`--prune`), and what
 //! the write did. Nothing is written when nothing changed, so the dataset stays byte-identical.
+//! The folder is checked and locked first ([`guard`]): a folder that is not a dataset is
+//! refused untouched, and one ingest at a time writes it.
 
 use crate::dataset::{self, guard, Manifest, Written, PARSER};
 use crate::error::DatasetError;

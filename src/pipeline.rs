@@ -1,9 +1,10 @@
 //! One file through every stage, and a batch of files in parallel.
 //!
-//! Enters: paths (files or folders). Leaves: one [`Report`] per input file, in input order, whatever
-//! happens: a file that cannot be read or segmented becomes a report with status `failed` and
-//! its reason; a panic inside a stage is caught and reported the same way, so one bad file
-//! never stops the batch.
+//! Enters: paths (files or folders) and the [`Limits`] on each report's work. Leaves: one
+//! [`Report`] per input file, in input order, whatever happens: a file that cannot be read or
+//! segmented becomes a report with status `failed` and its reason; a panic inside a stage is
+//! caught and reported the same way; a report that overruns its time is failed by a watchdog
+//! and abandoned, so one bad file never stops or stalls the batch.
 
 use crate::error::RunError;
 use crate::limits::{Cancel, Limits};

@@ -1,8 +1,10 @@
 //! Readers: a file's bytes to a layout [`Document`].
 //!
-//! Enters: a path. Leaves: the document, the source format, and the SHA-256 of the bytes (the
-//! report's `doc_id`), or a [`ReadError`] saying why the file cannot be read. Text exports
-//! (.txt, .md, .html) are read by [`text`]; PDFs by [`pdf`], whose pages go through the layout engine.
+//! Enters: a path and the limits on the work it may cost. Leaves: the document, the source
+//! format, and the pages or parts lost on the way, or a [`ReadError`] saying why the file
+//! cannot be read (not a regular file, over a size, depth or inflation bound, damaged…). Text
+//! exports (.txt, .md, .html) are read by [`text`] after the [`nesting`] guard; PDFs by [`pdf`]
+//! (scans by [`ocr`]), whose pages go through the layout engine.
 
 pub mod nesting;
 pub mod ocr;
