@@ -226,6 +226,10 @@ def main():
     ap.add_argument("--renderings", default="html," + ",".join(
         f"{p}-{o}" for p in PRODUCERS for o in ("portrait", "landscape")))
     ap.add_argument("--json", help="write the table as JSON here too")
+    ap.add_argument("--min-measures", type=float,
+                    help="exit 1 when a rendering finds fewer measures (%%) than this")
+    ap.add_argument("--max-false", type=int,
+                    help="exit 1 when a rendering has more false error/warning findings than this")
     a = ap.parse_args()
     base = os.path.join(a.work, f"seed{a.seed}-n{a.n}")
     src = os.path.join(base, "src")
@@ -259,6 +263,12 @@ def main():
             print(f"  {name}: {w}")
     if a.json:
         json.dump(table, open(a.json, "w"), ensure_ascii=False, indent=1)
+    short = [f"{name}: measures {row['measures']}% < {a.min_measures}%" for name, row in table.items()
+             if a.min_measures is not None and (row["measures"] or 0) < a.min_measures]
+    short += [f"{name}: {row['false']} false findings > {a.max_false}" for name, row in table.items()
+              if a.max_false is not None and row["false"] > a.max_false]
+    if short:
+        sys.exit("conformance below the bar: " + "; ".join(short))
 
 
 if __name__ == "__main__":
