@@ -244,9 +244,7 @@ def plant(report, rng):
         where = {"objective_no": obj["no"]}
     elif kind == "score_out_of_range" and scored and report["layout"]["cell_mode"] == "row":
         m = rng.choice(scored)
-        m["score"] = 110.0 if m["score"] == 100.0 else m["score"]
-        if m["score"] != 110.0:
-            m["score"] = 105.0
+        m["score"] = 110.0 if m["score"] == 100.0 else 105.0
         where = {"code": m["code"]}
     else:
         report["planted"] = []

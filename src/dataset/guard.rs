@@ -157,21 +157,20 @@ impl Drop for WriteLock {
     }
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "dataset".into());
-    out.with_file_name(format!(".{name}.{suffix}"))
+/// `.NAME.SUFFIX` beside the dataset: hidden, for biyelelt's own use (lock, staging, backup).
+pub fn sibling(out: &Path, suffix: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.{suffix}", dataset_name(out)))
 }
 
 /// `NAME.SUFFIX` beside the dataset (not hidden: for the user to see).
 pub fn sibling_visible(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
+    out.with_file_name(format!("{}.{suffix}", dataset_name(out)))
+}
+
+fn dataset_name(out: &Path) -> String {
+    out.file_name()
         .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "dataset".into());
-    out.with_file_name(format!("{name}.{suffix}"))
+        .unwrap_or_else(|| "dataset".into())
 }
 
 /// The lock file of the dataset at `out` (resolved): beside it, named after it, present only

@@ -478,11 +478,7 @@ fn remove_old(old: &Path, out: &Path) -> Result<Option<PathBuf>, DatasetError> {
 }
 
 fn backup_of(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    out.with_file_name(format!(".{name}.previous"))
+    guard::sibling(out, "previous")
 }
 
 /// After a crash between the two renames of the fallback swap, put the old dataset back.
