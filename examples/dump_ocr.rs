@@ -9,7 +9,7 @@ fn main() {
     )
     .expect("ocr");
     for p in &r.pages {
-        let g = biyelelt::layout::pages::grids(p);
+        let g = biyelelt::layout::ruled::grids(p);
         for g in g {
             println!(
                 "page {} xs {:?}",

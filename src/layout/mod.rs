@@ -5,7 +5,13 @@
 //! segmentation has one input whatever the source. Text here is raw (markup removed, not yet
 //! normalized); `normalize` runs in segmentation, which keeps raw and normalized side by side.
 
+pub mod aligned;
+mod lines;
+mod margins;
 pub mod pages;
+pub mod ruled;
+#[cfg(test)]
+mod synthetic;
 
 use crate::model::Source;
 

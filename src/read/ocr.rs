@@ -518,8 +518,8 @@ fn reread_empty_cells(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let mut grids = crate::layout::pages::grids(page);
-    grids.extend(crate::layout::pages::aligned_grids(page));
+    let mut grids = crate::layout::ruled::grids(page);
+    grids.extend(crate::layout::aligned::aligned_grids(page));
     let crops: Vec<Crop> = grids
         .iter()
         .flat_map(|g| g.cells())
@@ -548,8 +548,8 @@ fn reread_number_columns(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let mut grids = crate::layout::pages::grids(page);
-    grids.extend(crate::layout::pages::aligned_grids(page));
+    let mut grids = crate::layout::ruled::grids(page);
+    grids.extend(crate::layout::aligned::aligned_grids(page));
     let mut targets: Vec<(f64, f64, f64, f64)> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {

@@ -1,0 +1,552 @@
+//! Tables without ruling lines, from the alignment of their words.
+//!
+//! Enters: the words of a page outside its ruled grids, and the columns of tables that may go
+//! on among them ([`Carry`]: the previous page's open table, a grid of this page whose last
+//! row the page end cut). Leaves: [`PlacedTable`]s (rows and cells, with their column
+//! boundaries and row bounds on the page) and the words they took; and, for OCR's second
+//! reading of number cells, the same tables as [`Grid`]s.
+//!
+//! Columns come from gutters: vertical strips that no word of the table's lines touches. A
+//! table starts at a line of three runs or more (its header, whose labels may be centred over
+//! their columns); every line that follows narrows the gutters between the runs to what its
+//! words leave free, and the table ends at a line whose words fill a gutter, unless that line
+//! starts at the table's left edge and the table goes on below it (a row spanning the columns:
+//! an objective's heading, "Дундаж үнэлгээ … 98.2"). A column boundary is a gutter's middle.
+
+use super::lines::{line_groups, lines_of, paragraphs_of};
+use super::ruled::{grids, Grid};
+use super::{Cell, Page, Row, Table, Word};
+use crate::model::Source;
+
+/// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
+#[derive(Debug, Clone)]
+struct Run {
+    x0: f64,
+    x1: f64,
+}
+
+/// A line of words with its runs.
+struct AlignedLine<'a> {
+    words: Vec<&'a Word>,
+    runs: Vec<Run>,
+    top: f64,
+    bottom: f64,
+    size: f64,
+}
+
+fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
+    // OCR sizes a line by its ink: a line without ascenders looks smaller than it is, and its
+    // word gaps would look like column gaps. The page's median size is a floor.
+    let mut sizes: Vec<f64> = words.iter().map(|w| w.font_size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0.0);
+    let groups = line_groups(words);
+    // The page's word space: the lower quartile of gaps between neighbours on a line (a table
+    // of short cells has more column gaps than word spaces). A gap half as wide again is not a
+    // word space (OCR's boxes make its spaces wider than a font's); nor is one of 0.8 em.
+    let mut gaps: Vec<f64> = groups
+        .iter()
+        .flat_map(|g| g.windows(2).map(|p| p[1].x0 - p[0].x1))
+        .filter(|gap| *gap > 0.0)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let space = gaps.get(gaps.len() / 4).copied().unwrap_or(0.0);
+    groups
+        .into_iter()
+        .map(|g| {
+            let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
+            let wide = (1.5 * space).clamp(0.45 * size, 0.8 * size);
+            let mut runs: Vec<Run> = Vec::new();
+            for w in &g {
+                match runs.last_mut() {
+                    Some(r) if w.x0 - r.x1 < wide => r.x1 = r.x1.max(w.x1),
+                    _ => runs.push(Run { x0: w.x0, x1: w.x1 }),
+                }
+            }
+            AlignedLine {
+                top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+                bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+                words: g,
+                runs,
+                size,
+            }
+        })
+        .collect()
+}
+
+/// A table found on a page by alignment, with its geometry.
+pub(super) struct PlacedTable {
+    pub(super) top: f64,
+    pub(super) table: Table,
+    /// Column boundaries: the table's left edge, one between each two columns, its right edge.
+    pub(super) xs: Vec<f64>,
+    /// Row bounds: each row's top, then the last row's bottom.
+    pub(super) ys: Vec<f64>,
+}
+
+/// Columns of a table that may go on among the words: from the first line below `below`, lines
+/// whose words stay inside these columns continue it.
+#[derive(Debug, Clone)]
+pub(super) struct Carry {
+    pub(super) below: f64,
+    /// Column boundaries, as in [`PlacedTable::xs`].
+    pub(super) xs: Vec<f64>,
+    /// The continuation must run to the page's last line (the rest of a row the page end cut).
+    pub(super) to_page_end: bool,
+}
+
+/// A free strip between two columns, (left, right).
+type Gutter = (f64, f64);
+
+/// A gap between the first line's runs, as the lines below narrow it: strips (a word inside a
+/// wide gap splits it: a narrow column's text, or centred labels over wider columns), and how
+/// many lines had words on both sides of it.
+#[derive(Debug, Clone)]
+struct Family {
+    strips: Vec<Gutter>,
+    support: usize,
+}
+
+/// The gutters left after a line's runs: each strip less the runs' extents, strips narrower
+/// than `min_gap` dropped. A family no strip of which is left is a column boundary the line
+/// crosses: `None`, unless it was a gap no other line had confirmed (two words of one cell set
+/// wide apart) and the line keeps most families; then the family is dropped.
+fn narrow(gutters: &[Family], line: &AlignedLine, min_gap: f64) -> Option<Vec<Family>> {
+    let mut out = Vec::new();
+    let mut killed = 0;
+    for family in gutters {
+        let mut strips = family.strips.clone();
+        // Runs, not words: word spaces that happen to line up with a gutter do not make a
+        // prose line fit the columns.
+        for w in &line.runs {
+            strips = strips
+                .into_iter()
+                .flat_map(|(p0, p1)| {
+                    if w.x1 <= p0 || w.x0 >= p1 {
+                        vec![(p0, p1)]
+                    } else {
+                        vec![(p0, w.x0), (w.x1, p1)]
+                    }
+                })
+                .filter(|(p0, p1)| p1 - p0 >= min_gap)
+                .collect();
+        }
+        if strips.is_empty() {
+            if family.support >= 2 {
+                return None;
+            }
+            killed += 1;
+            continue;
+        }
+        let both_sides = line.runs.iter().any(|r| r.x1 <= strips[0].0)
+            && line.runs.iter().any(|r| r.x0 >= strips[strips.len() - 1].1);
+        out.push(Family {
+            strips,
+            support: family.support + usize::from(both_sides),
+        });
+    }
+    (2 * killed <= gutters.len() && out.len() >= 2).then_some(out)
+}
+
+/// Does a line's word cross one of the fixed boundaries (carried columns)?
+fn crosses_fixed(xs: &[f64], line: &AlignedLine, tol: f64) -> bool {
+    let inner = &xs[1..xs.len() - 1];
+    line.words
+        .iter()
+        .any(|w| inner.iter().any(|b| w.x0 < b - tol && w.x1 > b + tol))
+        || line
+            .words
+            .iter()
+            .any(|w| w.x0 < xs[0] - 3.0 * tol || w.x1 > xs[xs.len() - 1] + 3.0 * tol)
+}
+
+/// The lines of a table: from `start`, while lines fit the columns. Returns the end (exclusive),
+/// the column boundaries and which lines span columns.
+struct Region {
+    end: usize,
+    xs: Vec<f64>,
+    spanning: Vec<bool>,
+}
+
+/// How far a table found from gutters goes, starting at line `start` (a line of three runs).
+fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
+    let first = &lines[start];
+    let size = first.size;
+    let min_gap = 0.35 * size;
+    let mut gutters: Vec<Family> = first
+        .runs
+        .windows(2)
+        .map(|w| Family {
+            strips: vec![(w[0].x1, w[1].x0)],
+            support: 0,
+        })
+        .collect();
+    let mut left = first.runs[0].x0;
+    let mut right = first.runs[first.runs.len() - 1].x1;
+    let mut spanning = vec![false];
+    let mut j = start + 1;
+    while j < lines.len() {
+        let l = &lines[j];
+        if l.top - lines[j - 1].bottom > 2.5 * l.size {
+            break;
+        }
+        if let Some(g) = narrow(&gutters, l, min_gap) {
+            gutters = g;
+            left = left.min(l.words[0].x0);
+            right = right.max(l.runs[l.runs.len() - 1].x1);
+            spanning.push(false);
+            j += 1;
+            continue;
+        }
+        // A row spanning the columns starts at the table's left edge, and the table goes on
+        // below it, with a line of two runs or more that fits the columns (a short line in the
+        // first column may be prose); or its last words stand in the last column (a label row
+        // with its figure).
+        let at_left = (l.words[0].x0 - left).abs() <= 0.5 * size;
+        let last_gutter = gutters
+            .last()
+            .and_then(|f| f.strips.last())
+            .map_or(f64::INFINITY, |g| g.1);
+        let label_row = l.runs.len() >= 2
+            && l.runs[l.runs.len() - 1].x0 >= last_gutter - 1.0
+            && l.runs[l.runs.len() - 1].x1 <= right + size;
+        let goes_on = (j + 1..lines.len().min(j + 4))
+            .take_while(|&k| lines[k].top - lines[k - 1].bottom <= 2.5 * size)
+            .find(|&k| lines[k].runs.len() >= 2 && narrow(&gutters, &lines[k], min_gap).is_some())
+            .is_some_and(|k| (j + 1..k).all(|m| (lines[m].words[0].x0 - left).abs() <= size));
+        if at_left && (goes_on || label_row) {
+            spanning.push(true);
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if gutters.len() < 2 {
+        return None;
+    }
+    let mut xs = vec![left - 1.0];
+    xs.extend(
+        gutters
+            .iter()
+            .flat_map(|f| &f.strips)
+            .map(|(a, b)| (a + b) / 2.0),
+    );
+    xs.push(right + 1.0);
+    Some(Region {
+        end: j,
+        xs,
+        spanning,
+    })
+}
+
+/// How far a carried table goes on from line `start`: while lines stay inside its columns.
+fn grow_carried(lines: &[AlignedLine], start: usize, xs: &[f64]) -> Region {
+    let tol = 1.0;
+    let mut j = start;
+    while j < lines.len() && !crosses_fixed(xs, &lines[j], tol) {
+        if j > start && lines[j].top - lines[j - 1].bottom > 2.5 * lines[j].size {
+            break;
+        }
+        j += 1;
+    }
+    Region {
+        end: j,
+        xs: xs.to_vec(),
+        spanning: vec![false; j - start],
+    }
+}
+
+/// Column of `x` between the boundaries.
+fn column_of(xs: &[f64], x: f64) -> usize {
+    xs[1..xs.len() - 1]
+        .iter()
+        .position(|b| x < *b)
+        .unwrap_or(xs.len() - 2)
+}
+
+/// A row number ("1", "2.", "1.3") or a score ("95", "97,5", "95%"): one per row.
+fn one_per_row(text: &str) -> bool {
+    static ONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\d{1,3}(?:[.,]\d{1,2})*\.?\s*%?$").expect("valid regex")
+    });
+    ONE.is_match(text.trim())
+}
+
+/// The rows of a region and their cells.
+fn rows_of(
+    lines: &[AlignedLine],
+    region_start: usize,
+    region: &Region,
+    source: &Source,
+) -> (Vec<Row>, Vec<f64>, Vec<usize>) {
+    let xs = &region.xs;
+    let n = xs.len() - 1;
+    let region_lines = &lines[region_start..region.end];
+    // Each line's words by column (a spanning line's words go to the column where their run
+    // starts, its first run to the first column).
+    let by_col: Vec<Vec<Vec<&Word>>> = region_lines
+        .iter()
+        .zip(&region.spanning)
+        .map(|(l, &span)| {
+            let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); n];
+            for w in &l.words {
+                let x = if span {
+                    l.runs
+                        .iter()
+                        .find(|r| w.x0 >= r.x0 - 0.1 && w.x0 <= r.x1)
+                        .map_or(w.x0, |r| r.x0)
+                } else {
+                    w.cx()
+                };
+                cells[column_of(xs, x)].push(w);
+            }
+            cells
+        })
+        .collect();
+    let text_of = |ws: &[&Word]| -> String {
+        ws.iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Row starts: after a vertical gap, a line with text in the first or last column or in
+    // three columns; a spanning line and the line after it; a second row number or score in
+    // the first or last column (rows without padding have no gap between them).
+    // A row gap is wider than the gap between the lines of one cell by the cells' padding: the
+    // lead is measured where a cell's text wraps (a line going on in lowercase under text of
+    // the same column).
+    let wraps = |k: usize| {
+        k > 0
+            && (0..n).any(|c| {
+                !by_col[k - 1][c].is_empty()
+                    && by_col[k][c]
+                        .first()
+                        .and_then(|w| w.text.chars().next())
+                        .is_some_and(char::is_lowercase)
+            })
+    };
+    let mut leads: Vec<f64> = (1..region_lines.len())
+        .filter(|&k| wraps(k))
+        .map(|k| region_lines[k].top - region_lines[k - 1].bottom)
+        .collect();
+    leads.sort_by(f64::total_cmp);
+    let lead = leads.get(leads.len() / 2).copied();
+    let row_gap = |size: f64| match lead {
+        Some(lead) => (lead + 0.15 * size).min(0.55 * size),
+        None => 0.55 * size,
+    };
+    let mut starts: Vec<usize> = Vec::new();
+    let mut holds_one = [false, false];
+    for (k, l) in region_lines.iter().enumerate() {
+        let cells = &by_col[k];
+        let hit: Vec<usize> = (0..n).filter(|&c| !cells[c].is_empty()).collect();
+        let key = hit.contains(&0) || hit.contains(&(n - 1)) || hit.len() >= 3;
+        let gap = if k == 0 {
+            f64::INFINITY
+        } else {
+            l.top - region_lines[k - 1].bottom
+        };
+        let after_span = k > 0 && region.spanning[k - 1];
+        let second = [0, n - 1].iter().enumerate().any(|(slot, &c)| {
+            holds_one[slot]
+                && k > 0
+                && by_col[k - 1][c].is_empty()
+                && one_per_row(&text_of(&cells[c]))
+        });
+        if k == 0
+            || region.spanning[k]
+            || after_span
+            || (key && gap > row_gap(l.size) && !wraps(k))
+            || second
+        {
+            starts.push(k);
+            holds_one = [false, false];
+        }
+        for (slot, &c) in [0, n - 1].iter().enumerate() {
+            holds_one[slot] |= one_per_row(&text_of(&cells[c]));
+        }
+    }
+    let mut rows = Vec::new();
+    let mut ys = Vec::new();
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(region_lines.len());
+        ys.push(region_lines[s].top);
+        let cells = (0..n)
+            .map(|c| {
+                let ws: Vec<&Word> = by_col[s..e].iter().flat_map(|l| l[c].clone()).collect();
+                Cell::new(
+                    paragraphs_of(&lines_of(&ws), None)
+                        .into_iter()
+                        .map(|p| p.0)
+                        .collect(),
+                )
+            })
+            .collect();
+        rows.push(Row {
+            cells,
+            source: source.clone(),
+            after_page_break: false,
+        });
+    }
+    ys.push(region_lines.last().map_or(0.0, |l| l.bottom));
+    (rows, ys, starts)
+}
+
+/// Does a region hold a table: rows with text in two columns or more (a letterhead whose
+/// words stand apart does not)?
+fn is_table(rows: &[Row], needed: usize) -> bool {
+    rows.iter()
+        .filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .count()
+        >= needed
+}
+
+/// Tables without ruling lines among `words`: first those going on from `carries`, then any
+/// other. Returns the tables and the words they took.
+pub(super) fn aligned_tables<'a>(
+    words: &[&'a Word],
+    source: &Source,
+    carries: &[Carry],
+) -> (Vec<PlacedTable>, Vec<&'a Word>) {
+    let lines = aligned_lines(words);
+    let mut taken = vec![false; lines.len()];
+    let mut regions: Vec<(usize, Region)> = Vec::new();
+    for carry in carries {
+        let Some(start) = lines.iter().position(|l| l.top >= carry.below - 1.0) else {
+            continue;
+        };
+        if taken[start] {
+            continue;
+        }
+        let region = grow_carried(&lines, start, &carry.xs);
+        if region.end == start || (carry.to_page_end && region.end < lines.len()) {
+            continue;
+        }
+        // A heading alone in the first column is not the rest of a row.
+        let (rows, _, _) = rows_of(&lines, start, &region, source);
+        let outside_first = rows.iter().all(|r| r.cells[0].is_empty());
+        if !(is_table(&rows, 1) || outside_first) {
+            continue;
+        }
+        taken[start..region.end].iter_mut().for_each(|t| *t = true);
+        regions.push((start, region));
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if taken[i] || lines[i].runs.len() < 3 {
+            i += 1;
+            continue;
+        }
+        let Some(mut region) = grow_free(&lines, i) else {
+            if std::env::var("DBG").is_ok() {
+                eprintln!("line {i} {:.1}: no region", lines[i].top);
+            }
+            i += 1;
+            continue;
+        };
+        // Stop before lines a carried table took.
+        if let Some(k) = (i..region.end).find(|&k| taken[k]) {
+            region.end = k;
+            region.spanning.truncate(k - i);
+        }
+        if std::env::var("DBG").is_ok() {
+            eprintln!(
+                "line {i} {:.1}: region to {} xs {:?}",
+                lines[i].top, region.end, region.xs
+            );
+        }
+        if region.end - i < 3 {
+            i += 1;
+            continue;
+        }
+        let (rows, _, starts) = rows_of(&lines, i, &region, source);
+        if !is_table(&rows, 2) {
+            i += 1;
+            continue;
+        }
+        // Rows after the last one with text in two columns, each in one column, are prose
+        // under the table (a heading, a list) that happens to fit its first column.
+        if let Some(last) = rows
+            .iter()
+            .rposition(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        {
+            if let Some(&cut) = starts.get(last + 1) {
+                region.end = i + cut;
+                region.spanning.truncate(cut);
+            }
+        }
+        // Header lines above the first line of three runs (a label wrapped over two lines,
+        // a spanning label over its sub-columns) that fit the columns.
+        let mut start = i;
+        while start > 0
+            && !taken[start - 1]
+            && lines[start - 1].runs.len() >= 2
+            && lines[start].top - lines[start - 1].bottom <= 0.55 * lines[start].size
+            && !crosses_fixed(&region.xs, &lines[start - 1], 1.0)
+        {
+            start -= 1;
+            region.spanning.insert(0, false);
+        }
+        taken[start..region.end].iter_mut().for_each(|t| *t = true);
+        i = region.end;
+        regions.push((start, region));
+    }
+    let mut tables = Vec::new();
+    let mut used = Vec::new();
+    for (start, region) in regions {
+        let (rows, ys, _) = rows_of(&lines, start, &region, source);
+        used.extend(
+            lines[start..region.end]
+                .iter()
+                .flat_map(|l| l.words.clone()),
+        );
+        tables.push(PlacedTable {
+            top: lines[start].top,
+            table: Table {
+                rows,
+                source: source.clone(),
+            },
+            xs: region.xs,
+            ys,
+        });
+    }
+    tables.sort_by(|a, b| a.top.total_cmp(&b.top));
+    (tables, used)
+}
+
+/// Tables without rules on a page as grids: a cell runs between its column's boundaries, from
+/// its row's top to the next row's. For OCR's second reading of number cells; the layout itself
+/// keeps the aligned tables' own cells.
+pub fn aligned_grids(page: &Page) -> Vec<Grid> {
+    let ruled = grids(page);
+    let words: Vec<&Word> = page
+        .words
+        .iter()
+        .filter(|w| !ruled.iter().any(|g| g.contains(w)))
+        .collect();
+    let (tables, _) = aligned_tables(&words, &Source::default(), &[]);
+    tables
+        .into_iter()
+        .map(|t| {
+            // A little wider: digits may start before their column's label.
+            let mut xs = t.xs.clone();
+            let last = xs.len() - 1;
+            xs[0] -= 3.0;
+            xs[last] += 3.0;
+            // Row bounds a little above each row's first line (OCR's crops are inset by 2.5 pt
+            // from a cell's edges, which are rules in a ruled grid) and below the last line.
+            let n = t.ys.len();
+            let ys: Vec<f64> =
+                t.ys.iter()
+                    .enumerate()
+                    .map(|(k, y)| if k + 1 == n { y + 3.5 } else { y - 3.5 })
+                    .collect();
+            Grid {
+                xs,
+                ys,
+                verticals: Vec::new(),
+                gap_columns: false,
+            }
+        })
+        .collect()
+}

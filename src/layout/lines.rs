@@ -1,0 +1,146 @@
+//! Words into lines and lines into paragraphs: the text inside a cell or outside tables.
+//!
+//! Enters: positioned [`Word`]s of one region (a cell, or a page outside its tables). Leaves:
+//! lines (words whose vertical centres are close, left to right) and paragraphs (lines split at
+//! vertical gaps, font size changes, list markers and lines that ended short).
+
+use super::Word;
+
+#[derive(Debug, Clone)]
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) top: f64,
+    pub(super) bottom: f64,
+    pub(super) size: f64,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    /// Width of the line's first word: would it have fitted at the end of the line above?
+    pub(super) first_word: f64,
+}
+
+/// Words grouped into lines: words whose vertical centres are close, each line left to right.
+pub(super) fn line_groups<'a>(words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
+    let mut sorted: Vec<&Word> = words.to_vec();
+    sorted.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<&Word>> = Vec::new();
+    for w in sorted {
+        match groups.last_mut() {
+            Some(g) if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size) => {
+                g.push(w)
+            }
+            _ => groups.push(vec![w]),
+        }
+    }
+    for g in groups.iter_mut() {
+        g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    groups
+}
+
+/// Words → lines of text.
+pub(super) fn lines_of(words: &[&Word]) -> Vec<Line> {
+    line_groups(words)
+        .into_iter()
+        .map(|g| Line {
+            text: g
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+            bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+            size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
+            x0: g.first().map_or(0.0, |w| w.x0),
+            x1: g.last().map_or(0.0, |w| w.x1),
+            first_word: g.first().map_or(0.0, |w| w.x1 - w.x0),
+        })
+        .collect()
+}
+
+pub(super) fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("– ") {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits <= 2 && t[digits..].starts_with(". ") {
+        return true;
+    }
+    // A measure's code: "1.2. ", "1.2.1. ", "1.2.1 " (not "97.9 хувь", a number in the text).
+    MEASURE_CODE.is_match(t)
+}
+
+static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.\s+\p{L}|^\d{1,2}(?:\.\d{1,2}){2,3}\s+\p{L}")
+        .expect("valid regex")
+});
+
+/// Lines → paragraphs: a new paragraph at a vertical gap wider than a third of the font size,
+/// at a change of font size, at a list marker, or after a line that ended short: when a cell's
+/// text area ends at `right`, a line whose first word would have fitted at the end of the line
+/// above, and that begins with a capital or a digit, begins a paragraph (a wrapped line never
+/// does: it wrapped because its first word did not fit).
+pub(super) fn paragraphs_of(lines: &[Line], right: Option<f64>) -> Vec<(String, f64, f64)> {
+    let mut prev_x1: Option<f64> = None;
+    let mut out: Vec<(String, f64, f64, f64)> = Vec::new(); // text, top, size, bottom
+    for l in lines {
+        let new = match out.last() {
+            None => true,
+            Some((_, _, size, bottom)) => {
+                let ended_short = right.zip(prev_x1).is_some_and(|(right, prev)| {
+                    right - prev > l.first_word + 0.6 * l.size
+                        && l.text
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                });
+                l.top - bottom > 0.3 * l.size.max(*size)
+                    || (l.size - size).abs() > 0.18 * size
+                    || starts_list_item(&l.text)
+                    || ended_short
+            }
+        };
+        prev_x1 = Some(l.x1);
+        if new {
+            out.push((l.text.clone(), l.top, l.size, l.bottom));
+        } else if let Some(last) = out.last_mut() {
+            last.0.push('\n');
+            last.0.push_str(&l.text);
+            last.3 = l.bottom;
+        }
+    }
+    out.into_iter()
+        .map(|(t, top, size, _)| (t, top, size))
+        .collect()
+}
+
+/// Values within `tol` of each other merged (sorted, averaged).
+pub(super) fn cluster(mut values: Vec<f64>, tol: f64) -> Vec<f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for v in values {
+        match out.last_mut() {
+            Some((c, n)) if (v - *c / *n as f64).abs() <= tol => {
+                *c += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(c, n)| c / n as f64).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_and_measure_codes_start_paragraphs() {
+        for t in ["1. Нэг", "- Нэг", "1.2. Нэг", "3.1.2. Нэг", "3.1.2 Нэг"] {
+            assert!(starts_list_item(t), "{t}");
+        }
+        for t in ["97.9 хувь", "2.5 сая төгрөг", "2020.01.30", "Нэг"] {
+            assert!(!starts_list_item(t), "{t}");
+        }
+    }
+}

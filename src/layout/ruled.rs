@@ -1,0 +1,350 @@
+//! Tables drawn with ruling lines: grids from a page's rules.
+//!
+//! Enters: a [`Page`]'s rules (and its words, for the columns of a table drawn with horizontal
+//! rules only). Leaves: [`Grid`]s, each a table's column and row boundaries on the page, with
+//! the vertical rules that tell which cells span columns.
+
+use super::lines::cluster;
+use super::{Page, Rule, Word};
+
+/// A table's grid on one page.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
+    /// Vertical rules of the table: (x, top, bottom), to find cells spanning columns.
+    pub(super) verticals: Vec<(f64, f64, f64)>,
+    /// Columns found from whitespace (a table drawn with horizontal rules only): every column
+    /// boundary divides every row.
+    pub(super) gap_columns: bool,
+}
+
+impl Grid {
+    pub(super) fn contains(&self, w: &Word) -> bool {
+        let (x, y) = (w.cx(), w.cy());
+        x > self.xs[0]
+            && x < self.xs[self.xs.len() - 1]
+            && y > self.ys[0]
+            && y < self.ys[self.ys.len() - 1]
+    }
+    pub(super) fn top(&self) -> f64 {
+        self.ys[0]
+    }
+    /// Cells of the grid as (x0, y0, x1, y1), ignoring spans.
+    pub fn cells(&self) -> Vec<(f64, f64, f64, f64)> {
+        let mut out = Vec::new();
+        for r in 0..self.ys.len() - 1 {
+            for c in 0..self.xs.len() - 1 {
+                out.push((self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1]));
+            }
+        }
+        out
+    }
+    /// Is there a rule at column boundary `c` (1..len-1) along most of row `r`?
+    pub(super) fn has_divider(&self, c: usize, r: usize) -> bool {
+        if self.gap_columns {
+            return true;
+        }
+        let (x, y0, y1) = (self.xs[c], self.ys[r], self.ys[r + 1]);
+        let covered: f64 = self
+            .verticals
+            .iter()
+            .filter(|(vx, _, _)| (vx - x).abs() < 2.0)
+            .map(|(_, t, b)| (b.min(y1) - t.max(y0)).max(0.0))
+            .sum();
+        covered > 0.5 * (y1 - y0)
+    }
+}
+
+/// Tables on a page from its ruling lines: rules that touch form a group; a group with two
+/// or more horizontal and vertical rules is a table whose grid is their distinct positions.
+pub fn grids(page: &Page) -> Vec<Grid> {
+    let rules: Vec<_> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_horizontal() || r.is_vertical())
+        .collect();
+    let n = rules.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let tol = 2.0;
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (rules[i], rules[j]);
+            let touch = a.x0 <= b.x1 + tol
+                && b.x0 <= a.x1 + tol
+                && a.y0 <= b.y1 + tol
+                && b.y0 <= a.y1 + tol;
+            if touch {
+                let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ra] = rb;
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Grid> = groups
+        .values()
+        .filter_map(|idx| {
+            let hs: Vec<f64> = idx
+                .iter()
+                .filter(|&&i| rules[i].is_horizontal())
+                .map(|&i| rules[i].y0)
+                .collect();
+            let vs: Vec<f64> = idx
+                .iter()
+                .filter(|&&i| rules[i].is_vertical())
+                .map(|&i| rules[i].x0)
+                .collect();
+            let verticals: Vec<(f64, f64, f64)> = idx
+                .iter()
+                .filter(|&&i| rules[i].is_vertical())
+                .map(|&i| (rules[i].x0, rules[i].y0, rules[i].y1))
+                .collect();
+            let mut ys = cluster(hs, 1.5);
+            let xs = cluster(vs, 1.5);
+            // A row cut by a page break has no closing rule (WeasyPrint, Chromium): the
+            // vertical rules reaching past the last horizontal one close it.
+            if let (Some(&last), Some(bottom)) =
+                (ys.last(), verticals.iter().map(|v| v.2).reduce(f64::max))
+            {
+                if bottom > last + 3.0 {
+                    ys.push(bottom);
+                }
+            }
+            if let (Some(&first), Some(top)) =
+                (ys.first(), verticals.iter().map(|v| v.1).reduce(f64::min))
+            {
+                if top < first - 3.0 {
+                    ys.insert(0, top);
+                }
+            }
+            (ys.len() >= 2 && xs.len() >= 2).then_some(Grid {
+                xs,
+                ys,
+                verticals,
+                gap_columns: false,
+            })
+        })
+        .collect();
+    let loose: Vec<&Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| r.is_horizontal())
+        .filter(|r| {
+            !out.iter().any(|g| {
+                r.y0 >= g.ys[0] - tol
+                    && r.y0 <= g.ys[g.ys.len() - 1] + tol
+                    && r.x0 >= g.xs[0] - tol
+                    && r.x1 <= g.xs[g.xs.len() - 1] + tol
+            })
+        })
+        .collect();
+    out.extend(horizontal_rule_tables(page, &loose));
+    out.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    out
+}
+
+/// Tables drawn with horizontal rules only (row separators: "borderless" tables of many
+/// producers). Segments at one height that meet are one line; lines of the same extent one
+/// under another are a table's row boundaries; its columns come from the whitespace that runs
+/// down the whole table.
+fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
+    let tol = 2.0;
+    let mut segs: Vec<(f64, f64, f64)> = rules.iter().map(|r| (r.y0, r.x0, r.x1)).collect();
+    segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // Whole lines (y, x0, x1) and where their segments meet: drawn a segment per cell, a line's
+    // joints are the table's column boundaries.
+    let mut lines: Vec<(f64, f64, f64)> = Vec::new();
+    let mut joints: Vec<Vec<f64>> = Vec::new();
+    for (y, x0, x1) in segs {
+        match lines.last_mut() {
+            Some(l) if (l.0 - y).abs() <= 1.0 && x0 <= l.2 + tol => {
+                if x0 >= l.2 - tol && x1 > l.2 + tol {
+                    joints.last_mut().expect("one per line").push(x0);
+                }
+                l.2 = l.2.max(x1);
+            }
+            _ => {
+                lines.push((y, x0, x1));
+                joints.push(Vec::new());
+            }
+        }
+    }
+    // A line under a cell merged down the first columns starts right of the table's edge.
+    let same_extent = |top: &(f64, f64, f64), b: &(f64, f64, f64)| {
+        b.1 >= top.1 - 3.0 * tol && (top.2 - b.2).abs() <= 3.0 * tol
+    };
+    // Stacks of lines (y, x0, x1), each with the joints of its lines.
+    type Stack = (Vec<(f64, f64, f64)>, Vec<f64>);
+    let mut stacks: Vec<Stack> = Vec::new();
+    for (l, js) in lines.into_iter().zip(joints) {
+        if l.2 - l.1 < 50.0 {
+            continue;
+        }
+        match stacks.last_mut() {
+            Some((st, all)) if same_extent(&st[0], &l) => {
+                if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
+                    // Where a line starts right of the edge, a merged cell ends: a boundary.
+                    if l.1 > st[0].1 + tol {
+                        all.push(l.1);
+                    }
+                    st.push(l);
+                    all.extend(js);
+                }
+            }
+            _ => stacks.push((vec![l], js)),
+        }
+    }
+    stacks
+        .into_iter()
+        .filter(|(st, _)| st.len() >= 3)
+        .filter_map(|(st, all_joints)| {
+            let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
+            let (left, right) = (st[0].1, st[0].2);
+            // Every cell border ends at a column boundary, but a row under merged cells or a
+            // spanning row shows fewer: a joint on two lines or more is a boundary (one line
+            // could be a rule drawn in two pieces for another reason).
+            let mut sorted = all_joints;
+            sorted.sort_by(f64::total_cmp);
+            let mut recurring: Vec<f64> = Vec::new();
+            let mut k = 0;
+            while k < sorted.len() {
+                let run = sorted[k..]
+                    .iter()
+                    .take_while(|x| **x - sorted[k] <= tol)
+                    .count();
+                if run >= 2 {
+                    recurring.push(sorted[k..k + run].iter().sum::<f64>() / run as f64);
+                }
+                k += run;
+            }
+            let xs = if recurring.is_empty() {
+                whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1])
+            } else {
+                std::iter::once(left)
+                    .chain(recurring)
+                    .chain(std::iter::once(right))
+                    .collect()
+            };
+            (xs.len() >= 3).then_some(Grid {
+                xs,
+                ys,
+                verticals: Vec::new(),
+                gap_columns: true,
+            })
+        })
+        .collect()
+}
+
+/// Column boundaries of a table region from its words: the left and right ends, and the middle
+/// of every vertical strip no word of any row touches that is wider than a word space (a
+/// quarter of the body size here: cells are padded on both sides, words are not).
+pub(super) fn whitespace_columns(
+    words: &[Word],
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+) -> Vec<f64> {
+    let mut spans: Vec<(f64, f64, f64)> = words
+        .iter()
+        .filter(|w| w.cx() > left && w.cx() < right && w.cy() > top && w.cy() < bottom)
+        .map(|w| (w.x0, w.x1, w.font_size))
+        .collect();
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut sizes: Vec<f64> = spans.iter().map(|s| s.2).collect();
+    sizes.sort_by(f64::total_cmp);
+    let min_gap = 0.4 * sizes[sizes.len() / 2];
+    let mut xs = vec![left];
+    let mut reach = spans[0].1;
+    for &(x0, x1, _) in &spans[1..] {
+        if x0 - reach > min_gap {
+            xs.push((reach + x0) / 2.0);
+        }
+        reach = reach.max(x1);
+    }
+    xs.push(right);
+    xs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::synthetic::*;
+
+    #[test]
+    fn a_table_of_horizontal_rules_gets_its_columns_from_the_joints_of_its_rules() {
+        let grids = grids(&horizontal_only_page());
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn rows_under_a_cell_merged_down_the_first_column_stay_in_the_table() {
+        // The № cell spans rows 2 and 3: the rule between them starts at its right edge.
+        let mut page = horizontal_only_page();
+        page.rules.retain(|r| !(r.y0 == 160.0 && r.x0 == 50.0));
+        let grids = grids(&page);
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn or_from_whitespace_when_its_rules_are_whole_lines() {
+        let grids = grids(&horizontal_only_page_of_whole_lines());
+        assert_eq!(grids.len(), 1);
+        let g = &grids[0];
+        assert_eq!(g.xs.len(), 4, "{:?}", g.xs);
+        assert!(g.xs[1] > 61.0 && g.xs[1] < 85.0, "{:?}", g.xs);
+        assert!(g.xs[2] > 223.0 && g.xs[2] < 305.0, "{:?}", g.xs);
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_end_is_closed_by_its_vertical_rules() {
+        // Two columns, a header row, then a row whose bottom rule is not drawn.
+        let mut rules = vec![hline(100.0, 50.0, 400.0), hline(130.0, 50.0, 400.0)];
+        for x in [50.0, 200.0, 400.0] {
+            rules.push(Rule {
+                x0: x,
+                y0: 100.0,
+                x1: x,
+                y1: 180.0,
+            });
+        }
+        let page = Page {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            words: vec![word("1", 55.0, 140.0), word("Нэг", 205.0, 140.0)],
+            rules,
+        };
+        assert_eq!(grids(&page)[0].ys, vec![100.0, 130.0, 180.0]);
+    }
+
+    #[test]
+    fn words_spaced_apart_inside_a_column_do_not_make_a_column() {
+        // A gap of a word space (a quarter of the body size) is not a column boundary.
+        let words = vec![
+            word("Журам", 85.0, 135.0),
+            word("батлах", 85.0 + 30.0 + 2.5, 135.0),
+        ];
+        let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 190.0);
+        assert_eq!(xs, vec![50.0, 400.0]);
+    }
+}
