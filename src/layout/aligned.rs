@@ -74,12 +74,44 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
         .collect()
 }
 
+/// Where a table's columns are.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Columns {
+    /// Column boundaries: the table's left edge, one between each two columns, its right edge.
+    pub(super) xs: Vec<f64>,
+    /// The free strip around each inner boundary: text of the table's next rows (on the next
+    /// page) may reach into it but not across it.
+    pub(super) gutters: Vec<Gutter>,
+}
+
+impl Columns {
+    /// Columns drawn as rules: a boundary is the rule itself.
+    pub(super) fn of_rules(xs: &[f64]) -> Self {
+        Columns {
+            xs: xs.to_vec(),
+            gutters: xs[1..xs.len() - 1]
+                .iter()
+                .map(|x| (x - 1.0, x + 1.0))
+                .collect(),
+        }
+    }
+
+    /// The same columns as `other` (within a few points)?
+    pub(super) fn same_as(&self, other: &Columns) -> bool {
+        self.xs.len() == other.xs.len()
+            && self
+                .xs
+                .iter()
+                .zip(&other.xs)
+                .all(|(a, b)| (a - b).abs() < 3.0)
+    }
+}
+
 /// A table found on a page by alignment, with its geometry.
 pub(super) struct PlacedTable {
     pub(super) top: f64,
     pub(super) table: Table,
-    /// Column boundaries: the table's left edge, one between each two columns, its right edge.
-    pub(super) xs: Vec<f64>,
+    pub(super) columns: Columns,
     /// Row bounds: each row's top, then the last row's bottom.
     pub(super) ys: Vec<f64>,
 }
@@ -89,14 +121,13 @@ pub(super) struct PlacedTable {
 #[derive(Debug, Clone)]
 pub(super) struct Carry {
     pub(super) below: f64,
-    /// Column boundaries, as in [`PlacedTable::xs`].
-    pub(super) xs: Vec<f64>,
+    pub(super) columns: Columns,
     /// The continuation must run to the page's last line (the rest of a row the page end cut).
     pub(super) to_page_end: bool,
 }
 
 /// A free strip between two columns, (left, right).
-type Gutter = (f64, f64);
+pub(super) type Gutter = (f64, f64);
 
 /// A gap between the first line's runs, as the lines below narrow it: strips (a word inside a
 /// wide gap splits it: a narrow column's text, or centred labels over wider columns), and how
@@ -142,7 +173,7 @@ fn narrow(gutters: &[Family], line: &AlignedLine, min_gap: f64) -> Option<Vec<Fa
             && line.runs.iter().any(|r| r.x0 >= strips[strips.len() - 1].1);
         out.push(Family {
             strips,
-            support: family.support + usize::from(both_sides),
+            support: family.support.saturating_add(usize::from(both_sides)),
         });
     }
     (2 * killed <= gutters.len() && out.len() >= 2).then_some(out)
@@ -166,6 +197,8 @@ struct Region {
     end: usize,
     xs: Vec<f64>,
     spanning: Vec<bool>,
+    /// The free strip around each inner boundary.
+    gutters: Vec<Gutter>,
 }
 
 /// How far a table found from gutters goes, starting at line `start` (a line of three runs).
@@ -236,23 +269,53 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
         end: j,
         xs,
         spanning,
+        gutters: gutters.iter().flat_map(|f| f.strips.clone()).collect(),
     })
 }
 
-/// How far a carried table goes on from line `start`: while lines stay inside its columns.
-fn grow_carried(lines: &[AlignedLine], start: usize, xs: &[f64]) -> Region {
-    let tol = 1.0;
+/// How far a carried table goes on from line `start`: while no line's run fills one of its
+/// gutters. Its boundaries on this page are the middles of what its lines left of the gutters
+/// (the text of these rows may reach further into a gutter than the rows above did).
+fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Region {
+    let mut gutters: Vec<Family> = columns
+        .gutters
+        .iter()
+        .map(|g| Family {
+            strips: vec![*g],
+            support: usize::MAX,
+        })
+        .collect();
+    let (left, right) = (columns.xs[0], columns.xs[columns.xs.len() - 1]);
     let mut j = start;
-    while j < lines.len() && !crosses_fixed(xs, &lines[j], tol) {
-        if j > start && lines[j].top - lines[j - 1].bottom > 2.5 * lines[j].size {
+    while j < lines.len() {
+        let l = &lines[j];
+        if j > start && l.top - lines[j - 1].bottom > 2.5 * l.size {
             break;
+        }
+        let outside = l
+            .words
+            .iter()
+            .any(|w| w.x0 < left - 3.0 || w.x1 > right + 3.0);
+        match narrow(&gutters, l, 0.5) {
+            Some(g) if !outside => gutters = g,
+            _ => break,
         }
         j += 1;
     }
+    let mut xs = vec![left];
+    xs.extend(gutters.iter().map(|f| {
+        let (a, b) = (f.strips[0].0, f.strips[f.strips.len() - 1].1);
+        (a + b) / 2.0
+    }));
+    xs.push(right);
     Region {
         end: j,
-        xs: xs.to_vec(),
+        xs,
         spanning: vec![false; j - start],
+        gutters: gutters
+            .iter()
+            .map(|f| (f.strips[0].0, f.strips[f.strips.len() - 1].1))
+            .collect(),
     }
 }
 
@@ -410,7 +473,7 @@ pub(super) fn aligned_tables<'a>(
 ) -> (Vec<PlacedTable>, Vec<&'a Word>) {
     let lines = aligned_lines(words);
     let mut taken = vec![false; lines.len()];
-    let mut regions: Vec<(usize, Region)> = Vec::new();
+    let mut regions: Vec<(usize, Region, Option<&Columns>)> = Vec::new();
     for carry in carries {
         let Some(start) = lines.iter().position(|l| l.top >= carry.below - 1.0) else {
             continue;
@@ -418,7 +481,7 @@ pub(super) fn aligned_tables<'a>(
         if taken[start] {
             continue;
         }
-        let region = grow_carried(&lines, start, &carry.xs);
+        let region = grow_carried(&lines, start, &carry.columns);
         if region.end == start || (carry.to_page_end && region.end < lines.len()) {
             continue;
         }
@@ -429,7 +492,7 @@ pub(super) fn aligned_tables<'a>(
             continue;
         }
         taken[start..region.end].iter_mut().for_each(|t| *t = true);
-        regions.push((start, region));
+        regions.push((start, region, Some(&carry.columns)));
     }
     let mut i = 0;
     while i < lines.len() {
@@ -438,9 +501,6 @@ pub(super) fn aligned_tables<'a>(
             continue;
         }
         let Some(mut region) = grow_free(&lines, i) else {
-            if std::env::var("DBG").is_ok() {
-                eprintln!("line {i} {:.1}: no region", lines[i].top);
-            }
             i += 1;
             continue;
         };
@@ -448,12 +508,6 @@ pub(super) fn aligned_tables<'a>(
         if let Some(k) = (i..region.end).find(|&k| taken[k]) {
             region.end = k;
             region.spanning.truncate(k - i);
-        }
-        if std::env::var("DBG").is_ok() {
-            eprintln!(
-                "line {i} {:.1}: region to {} xs {:?}",
-                lines[i].top, region.end, region.xs
-            );
         }
         if region.end - i < 3 {
             i += 1;
@@ -489,12 +543,18 @@ pub(super) fn aligned_tables<'a>(
         }
         taken[start..region.end].iter_mut().for_each(|t| *t = true);
         i = region.end;
-        regions.push((start, region));
+        regions.push((start, region, None));
     }
     let mut tables = Vec::new();
     let mut used = Vec::new();
-    for (start, region) in regions {
+    for (start, region, carried) in regions {
         let (rows, ys, _) = rows_of(&lines, start, &region, source);
+        // A carried table keeps the boundaries it came with (it is joined to its table by
+        // them), and the gutters as narrowed here.
+        let columns = Columns {
+            xs: carried.map_or(region.xs.clone(), |c| c.xs.clone()),
+            gutters: region.gutters.clone(),
+        };
         used.extend(
             lines[start..region.end]
                 .iter()
@@ -506,7 +566,7 @@ pub(super) fn aligned_tables<'a>(
                 rows,
                 source: source.clone(),
             },
-            xs: region.xs,
+            columns,
             ys,
         });
     }
@@ -529,7 +589,7 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
         .into_iter()
         .map(|t| {
             // A little wider: digits may start before their column's label.
-            let mut xs = t.xs.clone();
+            let mut xs = t.columns.xs.clone();
             let last = xs.len() - 1;
             xs[0] -= 3.0;
             xs[last] += 3.0;

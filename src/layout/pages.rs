@@ -7,7 +7,7 @@
 //! to it, its repeated header row dropped and its first row there marked as following a page
 //! break. Paragraphs inside a cell are kept apart by vertical gaps and list markers.
 
-use super::aligned::{aligned_tables, Carry};
+use super::aligned::{aligned_tables, Carry, Columns};
 use super::lines::{lines_of, paragraphs_of, starts_list_item};
 use super::margins::running_lines;
 use super::ruled::{grids, Grid};
@@ -35,7 +35,7 @@ pub fn document(pages: &[Page]) -> Document {
     // Column positions of the last block when it is a table, to join a table going on.
     // The last table (its block index and column positions) while only page-margin text has
     // come after it: a table on the next page with the same columns goes on from it.
-    let mut open_table: Option<(usize, Vec<f64>)> = None;
+    let mut open_table: Option<(usize, Columns)> = None;
     for (pi, page) in pages.iter().enumerate() {
         let words: Vec<&Word> = page
             .words
@@ -52,7 +52,7 @@ pub fn document(pages: &[Page]) -> Document {
             line: None,
         };
         // (top, block) in page order.
-        let mut items: Vec<(f64, Block, Option<Vec<f64>>)> = Vec::new();
+        let mut items: Vec<(f64, Block, Option<Columns>)> = Vec::new();
         for g in grids {
             let inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
             let mut rows = Vec::new();
@@ -104,7 +104,7 @@ pub fn document(pages: &[Page]) -> Document {
                     rows,
                     source: source.clone(),
                 }),
-                Some(g.xs.clone()),
+                Some(Columns::of_rules(&g.xs)),
             ));
         }
         let outside: Vec<&Word> = words
@@ -116,15 +116,15 @@ pub fn document(pages: &[Page]) -> Document {
         // page's top; a grid drawn with row rules only whose last row the page end cut.
         let mut carries: Vec<Carry> = open_table
             .iter()
-            .map(|(_, xs)| Carry {
+            .map(|(_, columns)| Carry {
                 below: 0.0,
-                xs: xs.clone(),
+                columns: columns.clone(),
                 to_page_end: false,
             })
             .collect();
         carries.extend(grids.iter().filter(|g| g.gap_columns).map(|g| Carry {
             below: g.ys[g.ys.len() - 1],
-            xs: g.xs.clone(),
+            columns: Columns::of_rules(&g.xs),
             to_page_end: true,
         }));
         let (aligned, taken) = aligned_tables(&outside, &source, &carries);
@@ -135,7 +135,7 @@ pub fn document(pages: &[Page]) -> Document {
             .filter(|w| !taken.contains(&(*w as *const Word)))
             .collect();
         for t in aligned {
-            items.push((t.top, Block::Table(t.table), Some(t.xs)));
+            items.push((t.top, Block::Table(t.table), Some(t.columns)));
         }
         for (text, top, size) in paragraphs_of(&lines_of(&outside), None) {
             items.push((
@@ -158,10 +158,9 @@ pub fn document(pages: &[Page]) -> Document {
             match (block, xs) {
                 (Block::Table(mut t), Some(xs)) => {
                     let goes_on = (first_in_body || follows_open)
-                        && open_table.as_ref().is_some_and(|(_, prev)| {
-                            prev.len() == xs.len()
-                                && prev.iter().zip(&xs).all(|(a, b)| (a - b).abs() < 3.0)
-                        });
+                        && open_table
+                            .as_ref()
+                            .is_some_and(|(_, prev)| prev.same_as(&xs));
                     let at = open_table.as_ref().map(|(i, _)| *i);
                     match (goes_on, at.and_then(|i| blocks.get_mut(i))) {
                         (true, Some(Block::Table(prev))) => {
@@ -179,6 +178,10 @@ pub fn document(pages: &[Page]) -> Document {
                                 first.after_page_break = first_in_body;
                             }
                             prev.rows.extend(t.rows);
+                            // Its gutters as these rows narrowed them, for the next page.
+                            if let Some((_, open)) = open_table.as_mut() {
+                                open.gutters = xs.gutters.clone();
+                            }
                         }
                         _ => {
                             blocks.push(Block::Table(t));

@@ -192,13 +192,22 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         if l.2 - l.1 < 50.0 {
             continue;
         }
+        // Where a line starts right of the edge, a merged cell ends: a boundary.
+        let mut js = js;
+        if let Some((st, _)) = stacks.last() {
+            if l.1 > st[0].1 + tol {
+                js.push(l.1);
+            }
+        }
+        // The next table drawn right under this one, as wide, has its own columns: a line
+        // whose cell borders meet where no line above had one (nor the other way) starts it.
+        let within =
+            |a: &[f64], b: &[f64]| a.iter().all(|x| b.iter().any(|y| (x - y).abs() <= tol));
         match stacks.last_mut() {
-            Some((st, all)) if same_extent(&st[0], &l) => {
+            Some((st, all))
+                if same_extent(&st[0], &l) && (within(&js, all) || within(all, &js)) =>
+            {
                 if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
-                    // Where a line starts right of the edge, a merged cell ends: a boundary.
-                    if l.1 > st[0].1 + tol {
-                        all.push(l.1);
-                    }
                     st.push(l);
                     all.extend(js);
                 }
