@@ -18,6 +18,10 @@ use super::ruled::{grids, Grid};
 use super::{Cell, Page, Row, Table, Word};
 use crate::model::Source;
 
+/// The widest blank between two lines of one table, in font sizes: a row's padding and its
+/// cells' paragraph margins (an em each) above and below.
+const MAX_ROW_GAP: f64 = 4.0;
+
 /// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
 #[derive(Debug, Clone)]
 struct Run {
@@ -220,7 +224,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let mut j = start + 1;
     while j < lines.len() {
         let l = &lines[j];
-        if l.top - lines[j - 1].bottom > 2.5 * l.size {
+        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
             break;
         }
         if let Some(g) = narrow(&gutters, l, min_gap) {
@@ -244,7 +248,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
             && l.runs[l.runs.len() - 1].x0 >= last_gutter - 1.0
             && l.runs[l.runs.len() - 1].x1 <= right + size;
         let goes_on = (j + 1..lines.len().min(j + 4))
-            .take_while(|&k| lines[k].top - lines[k - 1].bottom <= 2.5 * size)
+            .take_while(|&k| lines[k].top - lines[k - 1].bottom <= MAX_ROW_GAP * size)
             .find(|&k| lines[k].runs.len() >= 2 && narrow(&gutters, &lines[k], min_gap).is_some())
             .is_some_and(|k| (j + 1..k).all(|m| (lines[m].words[0].x0 - left).abs() <= size));
         if at_left && (goes_on || label_row) {
@@ -257,19 +261,71 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     if gutters.len() < 2 {
         return None;
     }
+    // A gap left in several strips holds words between them that no line crossed: either
+    // sub-columns under a label spanning them (a line, the sub-labels' or a row's, has text
+    // on both sides of the strip within the gap), or a column's short values under its
+    // centred label, which no line flanks on both sides. A strip is a boundary where a line
+    // flanks it; when none does, the one where most lines start their text (then the widest).
+    let table_lines = &lines[start..j];
+    let strips: Vec<Gutter> = gutters
+        .iter()
+        .flat_map(|f| {
+            // On one line, text ends just before strip k (after the strip before it; for the
+            // first, within two ems) and text starts just after it (before the next strip; for
+            // the last, within two ems).
+            let flanked = |k: usize| {
+                let g = f.strips[k];
+                let prev_edge = if k == 0 {
+                    g.0 - 2.0 * size
+                } else {
+                    f.strips[k - 1].1
+                };
+                let next_edge = f.strips.get(k + 1).map_or(g.1 + 2.0 * size, |n| n.0);
+                table_lines.iter().any(|l| {
+                    l.runs.iter().any(|r| {
+                        r.x1 <= g.0 + 1.0
+                            && r.x1 >= prev_edge - 1.0
+                            && (k == 0 || r.x0 >= prev_edge - 1.0)
+                    }) && l
+                        .runs
+                        .iter()
+                        .any(|r| r.x0 >= g.1 - 1.0 && r.x0 <= next_edge + 1.0)
+                })
+            };
+            let starts_on = |g: &Gutter| {
+                table_lines
+                    .iter()
+                    .filter(|l| l.runs.iter().any(|r| (r.x0 - g.1).abs() <= 1.5))
+                    .count()
+            };
+            let kept: Vec<Gutter> = (0..f.strips.len())
+                .filter(|&k| flanked(k))
+                .map(|k| f.strips[k])
+                .collect();
+            if kept.is_empty() {
+                f.strips
+                    .iter()
+                    .copied()
+                    .max_by(|a, b| {
+                        starts_on(a)
+                            .cmp(&starts_on(b))
+                            .then((a.1 - a.0).total_cmp(&(b.1 - b.0)))
+                    })
+                    .into_iter()
+                    .collect()
+            } else {
+                kept
+            }
+        })
+        .collect();
     let mut xs = vec![left - 1.0];
-    xs.extend(
-        gutters
-            .iter()
-            .flat_map(|f| &f.strips)
-            .map(|(a, b)| (a + b) / 2.0),
-    );
+    xs.extend(strips.iter().map(|(a, b)| (a + b) / 2.0));
     xs.push(right + 1.0);
     Some(Region {
         end: j,
         xs,
         spanning,
-        gutters: gutters.iter().flat_map(|f| f.strips.clone()).collect(),
+        gutters: strips,
     })
 }
 
@@ -289,7 +345,7 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
     let mut j = start;
     while j < lines.len() {
         let l = &lines[j];
-        if j > start && l.top - lines[j - 1].bottom > 2.5 * l.size {
+        if j > start && l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
             break;
         }
         let outside = l
