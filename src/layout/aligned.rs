@@ -59,7 +59,7 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
         .into_iter()
         .map(|g| {
             let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
-            let wide = (1.5 * space).clamp(0.45 * size, 0.8 * size);
+            let wide = (1.35 * space).clamp(0.4 * size, 0.8 * size);
             let mut runs: Vec<Run> = Vec::new();
             for w in &g {
                 match runs.last_mut() {
@@ -146,14 +146,26 @@ struct Family {
 /// than `min_gap` dropped. A family no strip of which is left is a column boundary the line
 /// crosses: `None`, unless it was a gap no other line had confirmed (two words of one cell set
 /// wide apart) and the line keeps most families; then the family is dropped.
-fn narrow(gutters: &[Family], line: &AlignedLine, min_gap: f64) -> Option<Vec<Family>> {
+fn narrow(
+    gutters: &[Family],
+    line: &AlignedLine,
+    min_gap: f64,
+    by_words: bool,
+) -> Option<Vec<Family>> {
+    let words: Vec<Run> = line
+        .words
+        .iter()
+        .map(|w| Run { x0: w.x0, x1: w.x1 })
+        .collect();
+    let pieces = if by_words { &words } else { &line.runs };
     let mut out = Vec::new();
     let mut killed = 0;
     for family in gutters {
         let mut strips = family.strips.clone();
-        // Runs, not words: word spaces that happen to line up with a gutter do not make a
-        // prose line fit the columns.
-        for w in &line.runs {
+        // Runs, not words, while the columns are being found: word spaces that happen to line
+        // up with a gutter do not make a prose line fit them. Words in columns carried from
+        // above: text filling a cell may come closer to the next cell's than a wide space.
+        for w in pieces {
             strips = strips
                 .into_iter()
                 .flat_map(|(p0, p1)| {
@@ -227,7 +239,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
         if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
             break;
         }
-        if let Some(g) = narrow(&gutters, l, min_gap) {
+        if let Some(g) = narrow(&gutters, l, min_gap, false) {
             gutters = g;
             left = left.min(l.words[0].x0);
             right = right.max(l.runs[l.runs.len() - 1].x1);
@@ -249,7 +261,9 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
             && l.runs[l.runs.len() - 1].x1 <= right + size;
         let goes_on = (j + 1..lines.len().min(j + 4))
             .take_while(|&k| lines[k].top - lines[k - 1].bottom <= MAX_ROW_GAP * size)
-            .find(|&k| lines[k].runs.len() >= 2 && narrow(&gutters, &lines[k], min_gap).is_some())
+            .find(|&k| {
+                lines[k].runs.len() >= 2 && narrow(&gutters, &lines[k], min_gap, false).is_some()
+            })
             .is_some_and(|k| (j + 1..k).all(|m| (lines[m].words[0].x0 - left).abs() <= size));
         if at_left && (goes_on || label_row) {
             spanning.push(true);
@@ -352,8 +366,10 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             .words
             .iter()
             .any(|w| w.x0 < left - 3.0 || w.x1 > right + 3.0);
-        match narrow(&gutters, l, 0.5) {
-            Some(g) if !outside => gutters = g,
+        // Prose under the table: one run across half its width.
+        let prose = l.runs.len() == 1 && l.runs[0].x1 - l.runs[0].x0 > 0.5 * (right - left);
+        match narrow(&gutters, l, 0.5, true) {
+            Some(g) if !outside && !prose => gutters = g,
             _ => break,
         }
         j += 1;
