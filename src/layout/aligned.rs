@@ -109,6 +109,17 @@ impl Columns {
                 .zip(&other.xs)
                 .all(|(a, b)| (a - b).abs() < 3.0)
     }
+
+    /// Where `part`'s columns stand among these: for each of its columns, the index of the
+    /// column here that starts where it starts. `None` unless every boundary of `part` is one
+    /// of these (rows under cells merged down the first columns are drawn from the first
+    /// column they fill).
+    pub(super) fn place(&self, part: &Columns) -> Option<Vec<usize>> {
+        let at = |x: f64| self.xs.iter().position(|b| (b - x).abs() < 3.0);
+        let idx: Vec<usize> = part.xs.iter().map(|&x| at(x)).collect::<Option<_>>()?;
+        (idx.windows(2).all(|w| w[0] < w[1]) && idx.len() >= 2)
+            .then(|| idx[..idx.len() - 1].to_vec())
+    }
 }
 
 /// A table found on a page by alignment, with its geometry.

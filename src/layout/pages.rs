@@ -157,10 +157,21 @@ pub fn document(pages: &[Page]) -> Document {
         for (top, block, xs) in items.into_iter() {
             match (block, xs) {
                 (Block::Table(mut t), Some(xs)) => {
-                    let goes_on = (first_in_body || follows_open)
-                        && open_table
-                            .as_ref()
-                            .is_some_and(|(_, prev)| prev.same_as(&xs));
+                    // Its columns among the open table's: the same, or some of them.
+                    let placed = open_table
+                        .as_ref()
+                        .filter(|_| first_in_body || follows_open)
+                        .and_then(|(_, prev)| prev.place(&xs).map(|p| (p, prev.xs.len() - 1)));
+                    let goes_on = placed.is_some();
+                    if let Some((place, n)) = placed.filter(|(p, n)| p.len() != *n) {
+                        for row in t.rows.iter_mut() {
+                            let mut cells = vec![Cell::default(); n];
+                            for (k, c) in std::mem::take(&mut row.cells).into_iter().enumerate() {
+                                cells[place[k]] = c;
+                            }
+                            row.cells = cells;
+                        }
+                    }
                     let at = open_table.as_ref().map(|(i, _)| *i);
                     match (goes_on, at.and_then(|i| blocks.get_mut(i))) {
                         (true, Some(Block::Table(prev))) => {
@@ -179,7 +190,9 @@ pub fn document(pages: &[Page]) -> Document {
                             }
                             prev.rows.extend(t.rows);
                             // Its gutters as these rows narrowed them, for the next page.
-                            if let Some((_, open)) = open_table.as_mut() {
+                            if let Some((_, open)) =
+                                open_table.as_mut().filter(|(_, o)| o.same_as(&xs))
+                            {
                                 open.gutters = xs.gutters.clone();
                             }
                         }
