@@ -601,11 +601,12 @@ pub(super) fn aligned_tables<'a>(
             i += 1;
             continue;
         }
-        // Rows after the last one with text in two columns, each in one column, are prose
-        // under the table (a heading, a list) that happens to fit its first column.
+        // Rows after the last one with text beyond the first column, each with text in the
+        // first column only, are prose under the table (a heading, a list) that happens to fit
+        // that column.
         if let Some(last) = rows
             .iter()
-            .rposition(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+            .rposition(|r| r.cells.iter().skip(1).any(|c| !c.is_empty()))
         {
             if let Some(&cut) = starts.get(last + 1) {
                 region.end = i + cut;
