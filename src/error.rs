@@ -35,6 +35,8 @@ pub enum ReadError {
     NeedsOcr { path: PathBuf, pages: u32 },
     #[error("{path}: OCR engine not installed: apt-get install tesseract-ocr tesseract-ocr-mon poppler-utils ({detail})")]
     OcrEngine { path: PathBuf, detail: String },
+    #[error("{path}: not a PDF: a text export has no pages to draw; its layout is its own table rows (see `biyelelt show` without --svg).")]
+    NotAPdf { path: PathBuf },
     #[error("{path}: not a regular file ({kind}): skipped. Give report files, not FIFOs, devices or sockets.")]
     NotRegular { path: PathBuf, kind: String },
     #[error("{path}: the file is {size_mib} MiB, above the limit of {limit_mib} MiB: not read. Raise --max-file-mb if it is really a report.")]
@@ -71,6 +73,15 @@ pub enum RunError {
     TimedOut { path: String, seconds: u64 },
     #[error("{path}: internal error while parsing ({what}); this is a bug, please report it with the file")]
     Panicked { path: String, what: String },
+}
+
+/// Why a PDF's layout could not be drawn (`biyelelt show --svg`).
+#[derive(Debug, thiserror::Error)]
+pub enum PictureError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Run(#[from] RunError),
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -68,11 +68,18 @@ enum Command {
         #[arg(long)]
         explain: Option<String>,
     },
-    /// Print one parsed report as an outline (or the typed model with --json).
+    /// Print one parsed report as an outline (or the typed model with --json); with --svg,
+    /// draw what the layout saw on a PDF's page (words, rules, tables' cells and rows).
     Show {
         path: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Write a picture of the layout of page --page (a PDF or scan) to this SVG file.
+        #[arg(long)]
+        svg: Option<PathBuf>,
+        /// The page drawn with --svg, from 1.
+        #[arg(long, default_value_t = 1)]
+        page: usize,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -239,7 +246,33 @@ fn main() -> Result<()> {
             }
             print!("{}", view::series(&members, explain.is_some()));
         }
-        Command::Show { path, json, limits } => {
+        Command::Show {
+            path,
+            svg: Some(svg),
+            page,
+            limits,
+            ..
+        } => {
+            let (pages, seen) = pipeline::layout_of_file(&path, &limits.limits())?;
+            let n = pages.len();
+            let k = page
+                .checked_sub(1)
+                .filter(|k| *k < n)
+                .with_context(|| format!("--page {page}: {} has {n} page(s)", path.display()))?;
+            std::fs::write(&svg, view::svg::page_svg(&pages[k], &seen[k]))
+                .with_context(|| format!("cannot write {}", svg.display()))?;
+            let tables = seen[k].tables.len();
+            println!(
+                "{}: page {page} drawn to {} ({} words, {} rules, {tables} table part(s))",
+                path.display(),
+                svg.display(),
+                pages[k].words.len(),
+                pages[k].rules.len()
+            );
+        }
+        Command::Show {
+            path, json, limits, ..
+        } => {
             let report = pipeline::process_file(&path, &limits.limits());
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);

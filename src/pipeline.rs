@@ -6,7 +6,7 @@
 //! caught and reported the same way; a report that overruns its time is failed by a watchdog
 //! and abandoned, so one bad file never stops or stalls the batch.
 
-use crate::error::RunError;
+use crate::error::{PictureError, RunError};
 use crate::limits::{Cancel, Limits};
 use crate::model::{Report, SourceFormat, Status};
 use crate::{check, metrics, read, segment};
@@ -155,6 +155,27 @@ fn parse(
     report.findings = check::check(&report, &report.metrics);
     report.problems.extend(check::unscored_problem(&report));
     Ok(report)
+}
+
+/// A PDF's pages as the layout saw them: each page's words and rules, and the tables it found
+/// there (for `biyelelt show --svg`). A panic in a third-party reader becomes an error.
+pub fn layout_of_file(
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Vec<crate::layout::Page>, Vec<crate::layout::PageLayout>), PictureError> {
+    let run = || -> Result<_, PictureError> {
+        let bytes = read::read_file(path, limits)?;
+        let pages = read::read_pages(path, &bytes, limits, &Cancel::default())?;
+        let (_, seen) = crate::layout::pages::layout(&pages);
+        Ok((pages, seen))
+    };
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Err(RunError::Panicked {
+            path: path.display().to_string(),
+            what: "reading or laying out the pages".into(),
+        }
+        .into())
+    })
 }
 
 /// Process files in parallel (one per core); reports come back in input order. The files are

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ingest, repo, rows, run, s};
+use common::{count_color, ingest, repo, rows, run, s, screenshot};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -179,21 +179,6 @@ fn yoy_reports_added_dropped_and_falls() {
     );
 }
 
-/// Count the pixels of one exact color in a PNG.
-fn count_color(png_path: &Path, rgb: (u8, u8, u8)) -> usize {
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(png_path).unwrap(),
-    ));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    buf[..info.buffer_size()]
-        .chunks(channels)
-        .filter(|p| (p[0], p[1], p[2]) == rgb)
-        .count()
-}
-
 #[test]
 fn html_page_renders_in_headless_chromium_with_its_chart() {
     let (_dir, out, _) = ingest(&["corpus"]);
@@ -215,30 +200,7 @@ fn html_page_renders_in_headless_chromium_with_its_chart() {
         "self-contained, no script"
     );
     let shot = target.join("screenshot.png");
-    let _ = std::fs::remove_file(&shot);
-    let profile = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            &format!("--user-data-dir={}", profile.path().display()),
-            "--window-size=1200,1000",
-            &format!("--screenshot={}", shot.display()),
-            &format!("file://{}", page.display()),
-        ])
-        .output()
-        .expect("chromium runs: apt-get install chromium (make test installs it)");
-    assert!(
-        shot.exists(),
-        "no screenshot: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    screenshot(&page, &shot, (1200, 1000));
     // The line of each agency with several years is drawn in its color.
     let view: Value =
         serde_json::from_str(&run(&["yoy", &out.to_string_lossy(), "--format", "json"]).1).unwrap();

@@ -99,6 +99,48 @@ impl Row {
     }
 }
 
+/// What the layout saw on one page, for a picture of it (`biyelelt show --svg`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageLayout {
+    pub tables: Vec<TableLayout>,
+    /// Vertical bands (top, bottom) dropped as running headers and footers.
+    pub running: Vec<(f64, f64)>,
+}
+
+/// A table's part on one page: its column and row boundaries, and how they were found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableLayout {
+    /// The table's number among the document's tables, from 0 (a table going on over pages
+    /// keeps its number on each).
+    pub table: usize,
+    pub kind: TableKind,
+    /// Column boundaries, left to right.
+    pub xs: Vec<f64>,
+    /// Row boundaries, top to bottom.
+    pub ys: Vec<f64>,
+}
+
+/// How a table's cells were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// From a grid of ruling lines.
+    Ruled,
+    /// From rules between rows, columns from their joints or from whitespace.
+    RowRules,
+    /// From the alignment of words (no rules), or columns carried from the table above.
+    Aligned,
+}
+
+impl TableKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Ruled => "ruled",
+            TableKind::RowRules => "row rules",
+            TableKind::Aligned => "aligned",
+        }
+    }
+}
+
 /// A word on a page, with its box in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {

@@ -11,8 +11,13 @@ use super::aligned::{aligned_tables, Carry, Columns};
 use super::lines::{lines_of, paragraphs_of, starts_list_item};
 use super::margins::running_lines;
 use super::ruled::{grids, Grid};
-use super::{Block, Cell, Document, Page, Paragraph, Row, Table, Word};
+use super::{
+    Block, Cell, Document, Page, PageLayout, Paragraph, Row, Table, TableKind, TableLayout, Word,
+};
 use crate::model::Source;
+
+/// A table block's columns, how they were found and its row bounds on the page.
+type TableGeometry = (Columns, TableKind, Vec<f64>);
 
 fn row_text(row: &Row) -> Vec<String> {
     row.cells.iter().map(Cell::text).collect()
@@ -20,6 +25,13 @@ fn row_text(row: &Row) -> Vec<String> {
 
 /// Build the document from pages.
 pub fn document(pages: &[Page]) -> Document {
+    layout(pages).0
+}
+
+/// Build the document from pages, with what the layout saw on each page.
+pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
+    let mut seen: Vec<PageLayout> = Vec::new();
+    let mut n_tables = 0;
     let page_grids: Vec<Vec<Grid>> = pages.iter().map(grids).collect();
     let running = running_lines(pages, &page_grids);
     let all_sizes: Vec<f64> = pages
@@ -52,7 +64,11 @@ pub fn document(pages: &[Page]) -> Document {
             line: None,
         };
         // (top, block) in page order.
-        let mut items: Vec<(f64, Block, Option<Columns>)> = Vec::new();
+        let mut items: Vec<(f64, Block, Option<TableGeometry>)> = Vec::new();
+        let mut page_seen = PageLayout {
+            tables: Vec::new(),
+            running: running[pi].clone(),
+        };
         for g in grids {
             let inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
             let mut rows = Vec::new();
@@ -104,7 +120,15 @@ pub fn document(pages: &[Page]) -> Document {
                     rows,
                     source: source.clone(),
                 }),
-                Some(Columns::of_rules(&g.xs)),
+                Some((
+                    Columns::of_rules(&g.xs),
+                    if g.gap_columns {
+                        TableKind::RowRules
+                    } else {
+                        TableKind::Ruled
+                    },
+                    g.ys.clone(),
+                )),
             ));
         }
         let outside: Vec<&Word> = words
@@ -135,7 +159,11 @@ pub fn document(pages: &[Page]) -> Document {
             .filter(|w| !taken.contains(&(*w as *const Word)))
             .collect();
         for t in aligned {
-            items.push((t.top, Block::Table(t.table), Some(t.columns)));
+            items.push((
+                t.top,
+                Block::Table(t.table),
+                Some((t.columns, TableKind::Aligned, t.ys)),
+            ));
         }
         for (text, top, size) in paragraphs_of(&lines_of(&outside), None) {
             items.push((
@@ -154,9 +182,15 @@ pub fn document(pages: &[Page]) -> Document {
         // The item above on this page was the open table: a table right under it with the
         // same columns is its next rows (a grid's row the page end cut, read by alignment).
         let mut follows_open = false;
-        for (top, block, xs) in items.into_iter() {
-            match (block, xs) {
-                (Block::Table(mut t), Some(xs)) => {
+        for (top, block, geometry) in items.into_iter() {
+            match (block, geometry) {
+                (Block::Table(mut t), Some((xs, kind, ys))) => {
+                    let mut table_layout = TableLayout {
+                        table: n_tables,
+                        kind,
+                        xs: xs.xs.clone(),
+                        ys,
+                    };
                     // Its columns among the open table's: the same, or some of them.
                     let placed = open_table
                         .as_ref()
@@ -173,6 +207,12 @@ pub fn document(pages: &[Page]) -> Document {
                         }
                     }
                     let at = open_table.as_ref().map(|(i, _)| *i);
+                    if let Some(i) = at.filter(|_| goes_on) {
+                        table_layout.table = blocks[..i]
+                            .iter()
+                            .filter(|b| matches!(b, Block::Table(_)))
+                            .count();
+                    }
                     match (goes_on, at.and_then(|i| blocks.get_mut(i))) {
                         (true, Some(Block::Table(prev))) => {
                             // The header row repeated on the new page (OCR may read it a
@@ -199,8 +239,10 @@ pub fn document(pages: &[Page]) -> Document {
                         _ => {
                             blocks.push(Block::Table(t));
                             open_table = Some((blocks.len() - 1, xs.clone()));
+                            n_tables += 1;
                         }
                     }
+                    page_seen.tables.push(table_layout);
                     first_in_body = false;
                     follows_open = true;
                 }
@@ -217,11 +259,15 @@ pub fn document(pages: &[Page]) -> Document {
                 }
             }
         }
+        seen.push(page_seen);
     }
-    Document {
-        blocks,
-        n_pages: Some(pages.len() as u32),
-    }
+    (
+        Document {
+            blocks,
+            n_pages: Some(pages.len() as u32),
+        },
+        seen,
+    )
 }
 
 #[cfg(test)]

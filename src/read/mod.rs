@@ -113,6 +113,26 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// The positioned pages of a PDF (its text, or OCR's words when it has none), for a picture of
+/// what the layout saw. A text export has no pages: `ReadError::NotAPdf`.
+pub fn read_pages(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Vec<crate::layout::Page>, ReadError> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(ReadError::NotAPdf {
+            path: path.to_path_buf(),
+        });
+    }
+    match pdf::read(path, bytes, limits, cancel) {
+        Ok(read) => Ok(read.pages),
+        Err(ReadError::NeedsOcr { pages, .. }) => Ok(ocr::read(path, pages, limits, cancel)?.pages),
+        Err(e) => Err(e),
+    }
+}
+
 /// Read one file's bytes as a document, within `limits`; `cancel` stops a PDF or scan at its
 /// next page.
 pub fn read_bytes(

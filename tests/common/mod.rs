@@ -121,3 +121,47 @@ pub fn project(rows: Vec<Map<String, Value>>, cols: &[&str]) -> Vec<Vec<Value>> 
     out.sort_by_key(|r| serde_json::to_string(r).unwrap());
     out
 }
+
+/// A screenshot of a page (HTML or SVG) taken by headless Chromium, `size` (width, height) in
+/// pixels.
+pub fn screenshot(page: &Path, shot: &Path, size: (u32, u32)) {
+    let _ = std::fs::remove_file(shot);
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", profile.path().display()),
+            &format!("--window-size={},{}", size.0, size.1),
+            &format!("--screenshot={}", shot.display()),
+            &format!("file://{}", page.display()),
+        ])
+        .output()
+        .expect("chromium runs: apt-get install chromium (make test installs it)");
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// Count the pixels of one exact color in a PNG.
+pub fn count_color(png_path: &Path, rgb: (u8, u8, u8)) -> usize {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    buf[..info.buffer_size()]
+        .chunks(channels)
+        .filter(|p| (p[0], p[1], p[2]) == rgb)
+        .count()
+}

@@ -3,6 +3,8 @@
 //! Enters: [`Report`]s. Leaves: text: the outline `biyelelt show` prints (objectives, measures,
 //! scores and where each came from) and the one-line-per-report summary of `ingest`.
 
+pub mod svg;
+
 use crate::model::{Report, Severity, Source, StatedNumber};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
