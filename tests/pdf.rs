@@ -212,3 +212,48 @@ fn a_scan_without_the_ocr_engine_fails_with_the_install_command() {
         "{stdout}"
     );
 }
+
+/// The corpus's Chromium PDF (a table without ruling lines, printed from the conformance
+/// generator's report r010 of seed 7) gives the generator's truth: header, every measure with
+/// its code, and each score where the truth has it: on the measure's row (2.1), or in a cell
+/// spanning an objective's rows (the objective's).
+#[test]
+fn the_corpus_pdf_from_chromium_gives_its_generated_truth() {
+    let pdf = "corpus/niislel_2021_chromium.pdf";
+    let (_dir, out, stdout) = ingest(&[pdf]);
+    let r = rows_of(&out, "reports", pdf).remove(0);
+    assert_eq!(s(&r["status"]), "ok", "{stdout}");
+    assert_eq!(s(&r["agency"]), "Нийслэлийн Засаг даргын Тамгын газар");
+    assert_eq!(r["year"], 2021);
+    assert_eq!(s(&r["letter_no"]), "4/446");
+    let measures: Vec<(String, Option<f64>)> = rows_of(&out, "measures", pdf)
+        .iter()
+        .map(|m| (s(&m["code"]).to_string(), f(&m["score"])))
+        .collect();
+    let codes = [
+        "1.1", "1.2", "2.1", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3",
+    ];
+    assert_eq!(
+        measures.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(),
+        codes
+    );
+    // One score per objective in a cell spanning its rows: no measure has another score (one
+    // alone on the objective's first row may carry it, a reading the table allows).
+    let shared = [100.0, 0.0, 70.0, 100.0, 70.0];
+    for (code, score) in &measures {
+        let objective: usize = code[..1].parse().unwrap();
+        assert!(
+            score.is_none() || *score == Some(shared[objective - 1]),
+            "{code}: {score:?}"
+        );
+    }
+    assert_eq!(measures[2], ("2.1".to_string(), Some(0.0)));
+    let objectives: Vec<Option<f64>> = rows_of(&out, "objectives", pdf)
+        .iter()
+        .map(|o| f(&o["score_table"]))
+        .collect();
+    assert_eq!(
+        objectives,
+        vec![Some(100.0), Some(0.0), Some(70.0), Some(100.0), Some(70.0)]
+    );
+}
