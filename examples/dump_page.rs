@@ -1,5 +1,6 @@
 //! Print what the PDF reader saw on one page (debugging aid): `dump_page FILE PAGE`. Words with
-//! their boxes and font size, then the ruling lines, in points from the page's top-left.
+//! their boxes and font size, then the ruling lines and the ruled grids found from them, in
+//! points from the page's top-left.
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let page: u32 = std::env::args()
@@ -30,5 +31,9 @@ fn main() {
     }
     for r in &p.rules {
         println!("rule {:7.1} {:7.1} {:7.1} {:7.1}", r.x0, r.y0, r.x1, r.y1);
+    }
+    let round = |v: &[f64]| v.iter().map(|x| x.round()).collect::<Vec<_>>();
+    for g in biyelelt::layout::ruled::grids(p) {
+        println!("grid xs {:?} ys {:?}", round(&g.xs), round(&g.ys));
     }
 }
