@@ -190,7 +190,9 @@ fn narrow(
                 .collect();
         }
         if strips.is_empty() {
-            if family.support >= 2 {
+            // Only a row's runs may drop a family: a single run across a gap is a row
+            // spanning the columns, or prose.
+            if family.support >= 2 || line.runs.len() < 2 {
                 return None;
             }
             killed += 1;
@@ -693,4 +695,249 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::pages::document;
+    use crate::layout::synthetic::{line, unruled_page};
+    use crate::layout::{Block, Cell, Document, Table, Word};
+
+    fn tables(doc: &Document) -> Vec<&Table> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn texts(t: &Table) -> Vec<Vec<String>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::text).collect())
+            .collect()
+    }
+
+    /// A plan table without rules: labels centred over their columns (№ 50, activity 80,
+    /// measure 220, score 400), cells left-aligned, a cell wrapped over two lines.
+    fn plan_lines() -> Vec<Word> {
+        [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Үйл", 131.0),
+                    ("Арга", 290.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                100.0,
+            ),
+            line(
+                &[
+                    ("1", 50.0),
+                    ("Сургалт зохион", 80.0),
+                    ("Журам батлах", 220.0),
+                    ("100", 400.0),
+                ],
+                120.0,
+            ),
+            line(&[("байгуулах", 80.0), ("шинэчлэх", 220.0)], 131.0),
+            line(
+                &[
+                    ("2", 50.0),
+                    ("Тайлан гаргах", 80.0),
+                    ("Хэлэлцүүлэг", 220.0),
+                    ("70", 400.0),
+                ],
+                150.0,
+            ),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn columns_come_from_the_gutters_under_centred_labels() {
+        let doc = document(&[unruled_page(1, plan_lines())]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            texts(t[0]),
+            vec![
+                vec!["№", "Үйл", "Арга", "Үнэлгээ"],
+                vec![
+                    "1",
+                    "Сургалт зохион\nбайгуулах",
+                    "Журам батлах\nшинэчлэх",
+                    "100"
+                ],
+                vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"],
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_under_the_table_is_not_a_row() {
+        let mut words = plan_lines();
+        words.extend(line(
+            &[("Дүгнэлт: төлөвлөгөөний хэрэгжилт 90 хувьтай байна.", 50.0)],
+            175.0,
+        ));
+        words.extend(line(&[("Дүгнэлт", 50.0)], 195.0));
+        let doc = document(&[unruled_page(1, words)]);
+        assert_eq!(texts(tables(&doc)[0]).len(), 3);
+        let paragraphs = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count();
+        assert!(paragraphs >= 1, "{:?}", doc.blocks);
+    }
+
+    #[test]
+    fn a_row_spanning_the_columns_stays_in_the_table() {
+        let mut words = plan_lines();
+        // An objective's heading across the columns, between the header and the first row.
+        for w in words.iter_mut().filter(|w| w.top >= 120.0) {
+            w.top += 20.0;
+            w.bottom += 20.0;
+        }
+        words.extend(line(&[("1. Зорилт: ил тод байдлыг хангах", 50.0)], 120.0));
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[1][0], "1. Зорилт: ил тод байдлыг хангах");
+        assert_eq!(rows[2][3], "100");
+    }
+
+    #[test]
+    fn values_under_a_centred_label_are_its_column_not_one_of_their_own() {
+        // "3" starts the column, its label "Арга тоо" is centred further right.
+        let words = [
+            line(
+                &[("Зорилт", 50.0), ("Арга тоо", 230.0), ("Хувь", 350.0)],
+                100.0,
+            ),
+            line(
+                &[("Зорилт 1: сургалт", 50.0), ("3", 200.0), ("85", 350.0)],
+                120.0,
+            ),
+            line(
+                &[("Зорилт 2: журам", 50.0), ("2", 200.0), ("70", 350.0)],
+                140.0,
+            ),
+            line(
+                &[("Зорилт 3: тайлан", 50.0), ("4", 200.0), ("100", 350.0)],
+                160.0,
+            ),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows[0], vec!["Зорилт", "Арга тоо", "Хувь"]);
+        assert_eq!(rows[1], vec!["Зорилт 1: сургалт", "3", "85"]);
+    }
+
+    #[test]
+    fn sub_columns_under_a_spanning_label_are_columns() {
+        // "Үнэлгээ" spans the band columns 100, 70 and 0 of the line below it.
+        let words = [
+            line(
+                &[("Зорилт", 50.0), ("Үнэлгээ", 236.0), ("Хувь", 350.0)],
+                100.0,
+            ),
+            line(&[("100", 200.0), ("70", 250.0), ("0", 300.0)], 112.0),
+            line(
+                &[
+                    ("Зорилт 1", 50.0),
+                    ("2", 200.0),
+                    ("1", 250.0),
+                    ("1", 300.0),
+                    ("80", 350.0),
+                ],
+                130.0,
+            ),
+            line(
+                &[
+                    ("Зорилт 2", 50.0),
+                    ("3", 200.0),
+                    ("2", 300.0),
+                    ("60", 350.0),
+                ],
+                150.0,
+            ),
+            line(&[("Зорилт 3", 50.0), ("1", 250.0), ("70", 350.0)], 170.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        let last = rows.len() - 1;
+        assert_eq!(
+            rows[last - 2],
+            vec!["Зорилт 1", "2", "1", "1", "80"],
+            "{rows:?}"
+        );
+        assert_eq!(rows[last], vec!["Зорилт 3", "", "1", "", "70"], "{rows:?}");
+    }
+
+    #[test]
+    fn the_next_page_goes_on_in_the_columns_carried_from_this_one() {
+        // Page 2 starts with the rest of row 2's activity cell, then row 3; no header.
+        let page2 = [
+            line(&[("үргэлжилсэн", 80.0)], 60.0),
+            line(
+                &[
+                    ("3", 50.0),
+                    ("Мэдээлэл нийтлэх", 80.0),
+                    ("Цахим хуудас", 220.0),
+                    ("40", 400.0),
+                ],
+                80.0,
+            ),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, plan_lines()), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[3], vec!["", "үргэлжилсэн", "", ""]);
+        assert!(t[0].rows[3].after_page_break);
+        assert_eq!(rows[4], vec!["3", "Мэдээлэл нийтлэх", "Цахим хуудас", "40"]);
+        assert!(!t[0].rows[4].after_page_break);
+    }
+
+    #[test]
+    fn a_second_score_in_the_last_column_starts_a_row_without_a_gap() {
+        // Rows set without padding: no gap between the two rows, but a row has one score.
+        let words = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Үйл", 131.0),
+                    ("Арга", 290.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                100.0,
+            ),
+            line(
+                &[
+                    ("1", 50.0),
+                    ("Сургалт", 80.0),
+                    ("Журам", 220.0),
+                    ("100", 400.0),
+                ],
+                116.0,
+            ),
+            line(&[("зохион", 80.0), ("батлах", 220.0)], 127.0),
+            line(&[("Хэлэлцүүлэг", 220.0), ("70", 400.0)], 138.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2], vec!["", "", "Хэлэлцүүлэг", "70"]);
+    }
 }

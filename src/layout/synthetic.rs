@@ -69,3 +69,29 @@ pub fn horizontal_only_page_of_whole_lines() -> Page {
         rules,
     }
 }
+
+/// The words of one line: each (text, x) is a cell's text starting at x, its words 6 pt a
+/// letter with a 3 pt space between them.
+pub fn line(cells: &[(&str, f64)], top: f64) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (text, x) in cells {
+        let mut x = *x;
+        for w in text.split_whitespace() {
+            let word = word(w, x, top);
+            x = word.x1 + 3.0;
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// A page of these words and no rules.
+pub fn unruled_page(number: u32, words: Vec<Word>) -> Page {
+    Page {
+        number,
+        width: 595.0,
+        height: 842.0,
+        words,
+        rules: Vec::new(),
+    }
+}
