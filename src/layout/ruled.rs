@@ -182,9 +182,10 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         }
     }
     // A line under a cell merged down the first columns starts right of the table's edge.
-    let same_extent = |top: &(f64, f64, f64), b: &(f64, f64, f64)| {
-        b.1 >= top.1 - 3.0 * tol && (top.2 - b.2).abs() <= 3.0 * tol
-    };
+    // Lines of one table end at its right edge; under cells merged down the first columns they
+    // start right of its left edge (the page may begin there: a later line reaches further left).
+    let same_extent = |top: &(f64, f64, f64), b: &(f64, f64, f64)| (top.2 - b.2).abs() <= 3.0 * tol;
+    let edge = |st: &[(f64, f64, f64)]| st.iter().map(|l| l.1).fold(f64::INFINITY, f64::min);
     // Stacks of lines (y, x0, x1), each with the joints of its lines.
     type Stack = (Vec<(f64, f64, f64)>, Vec<f64>);
     let mut stacks: Vec<Stack> = Vec::new();
@@ -195,8 +196,11 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         // Where a line starts right of the edge, a merged cell ends: a boundary.
         let mut js = js;
         if let Some((st, _)) = stacks.last() {
-            if l.1 > st[0].1 + tol {
+            let left = edge(st);
+            if l.1 > left + tol {
                 js.push(l.1);
+            } else if l.1 < left - tol {
+                js.push(left);
             }
         }
         // The next table drawn right under this one, as wide, has its own columns: a line
@@ -220,7 +224,7 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         .filter(|(st, _)| st.len() >= 3)
         .filter_map(|(st, all_joints)| {
             let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
-            let (left, right) = (st[0].1, st[0].2);
+            let (left, right) = (edge(&st), st[0].2);
             // Every cell border ends at a column boundary, but a row under merged cells or a
             // spanning row shows fewer: a joint on two lines or more is a boundary (one line
             // could be a rule drawn in two pieces for another reason).
@@ -308,6 +312,19 @@ mod tests {
         // The № cell spans rows 2 and 3: the rule between them starts at its right edge.
         let mut page = horizontal_only_page();
         page.rules.retain(|r| !(r.y0 == 160.0 && r.x0 == 50.0));
+        let grids = grids(&page);
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+        assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn a_page_beginning_under_merged_cells_keeps_its_rows_when_a_later_rule_reaches_further_left() {
+        // The page's first two rules start at the № cell's right edge (it spans from the page
+        // above); the third runs the table's whole width.
+        let mut page = horizontal_only_page();
+        page.rules
+            .retain(|r| !((r.y0 == 100.0 || r.y0 == 130.0) && r.x0 == 50.0));
         let grids = grids(&page);
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);

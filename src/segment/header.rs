@@ -122,11 +122,32 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Parse the header.
+/// Paragraphs normalized, a paragraph going on in lowercase after one that did not end a
+/// sentence joined to it: it is its next line (a producer whose line spacing is wider than the
+/// layout's paragraph gap splits them).
+fn joined<'a>(paragraphs: &[&'a Paragraph]) -> Vec<(String, &'a Paragraph)> {
+    let mut out: Vec<(String, &Paragraph)> = Vec::new();
+    for p in paragraphs {
+        let t = normalize(&p.text);
+        match out.last_mut() {
+            Some((prev, _))
+                if t.chars().next().is_some_and(char::is_lowercase)
+                    && !prev.trim_end().ends_with(['.', ':', ';', '!', '?']) =>
+            {
+                prev.push(' ');
+                prev.push_str(&t);
+            }
+            _ => out.push((t, *p)),
+        }
+    }
+    out
+}
+
 pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Problem>) -> Header {
-    let norm: Vec<(String, &Paragraph)> = before.iter().map(|p| (normalize(&p.text), *p)).collect();
-    let running: Vec<String> = all
-        .iter()
-        .map(|p| normalize(&p.text))
+    let norm = joined(before);
+    let running: Vec<String> = joined(all)
+        .into_iter()
+        .map(|(t, _)| t)
         .filter(|t| t.chars().any(char::is_lowercase))
         .collect();
     let mut header = Header::default();
@@ -293,6 +314,32 @@ mod tests {
             emphasis,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_title_whose_lines_came_as_paragraphs_is_read_whole() {
+        // Wide line spacing: each line of the title is a paragraph of its own.
+        let ps = [
+            para("ДАРХАН-УУЛ АЙМГИЙН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР", false),
+            para("2021-01-16 № 8/983", false),
+            para("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ", false),
+            para(
+                "Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд Дархан-Уул аймгийн Засаг",
+                false,
+            ),
+            para(
+                "даргын Тамгын газраас 2020 онд хэрэгжүүлэх үйл ажиллагааны",
+                false,
+            ),
+            para("төлөвлөгөөний биелэлт", false),
+        ];
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        let h = parse(&refs, &refs, &mut Vec::new());
+        assert_eq!(
+            h.agency.as_deref(),
+            Some("Дархан-Уул аймгийн Засаг даргын Тамгын газар")
+        );
+        assert_eq!(h.year, Some(2020));
     }
 
     #[test]
