@@ -720,19 +720,24 @@ mod tests {
             .collect()
     }
 
-    /// A plan table without rules: labels centred over their columns (№ 50, activity 80,
-    /// measure 220, score 400), cells left-aligned, a cell wrapped over two lines.
+    /// The header of a plan table without rules: labels centred over their columns (№ 50,
+    /// activity 80, measure 220, score 400).
+    fn plan_header() -> Vec<Word> {
+        line(
+            &[
+                ("№", 50.0),
+                ("Үйл", 131.0),
+                ("Арга", 290.0),
+                ("Үнэлгээ", 400.0),
+            ],
+            100.0,
+        )
+    }
+
+    /// A plan table under that header: cells left-aligned, a cell wrapped over two lines.
     fn plan_lines() -> Vec<Word> {
         [
-            line(
-                &[
-                    ("№", 50.0),
-                    ("Үйл", 131.0),
-                    ("Арга", 290.0),
-                    ("Үнэлгээ", 400.0),
-                ],
-                100.0,
-            ),
+            plan_header(),
             line(
                 &[
                     ("1", 50.0),
@@ -913,15 +918,7 @@ mod tests {
     fn a_second_score_in_the_last_column_starts_a_row_without_a_gap() {
         // Rows set without padding: no gap between the two rows, but a row has one score.
         let words = [
-            line(
-                &[
-                    ("№", 50.0),
-                    ("Үйл", 131.0),
-                    ("Арга", 290.0),
-                    ("Үнэлгээ", 400.0),
-                ],
-                100.0,
-            ),
+            plan_header(),
             line(
                 &[
                     ("1", 50.0),
