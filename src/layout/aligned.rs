@@ -208,7 +208,8 @@ fn narrow(
     (2 * killed <= gutters.len() && out.len() >= 2).then_some(out)
 }
 
-/// Does a line's word cross one of the fixed boundaries (carried columns)?
+/// Does a line's word cross one of these column boundaries, or stand outside the table? (For
+/// header lines above a table found from gutters: they join it only if they fit its columns.)
 fn crosses_fixed(xs: &[f64], line: &AlignedLine, tol: f64) -> bool {
     let inner = &xs[1..xs.len() - 1];
     line.words
