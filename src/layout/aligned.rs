@@ -22,6 +22,10 @@ use crate::model::Source;
 /// cells' paragraph margins (an em each) above and below.
 const MAX_ROW_GAP: f64 = 4.0;
 
+/// The narrowest gutter between two columns, in font sizes: a word space, for cells without
+/// padding whose columns a shared left edge tells apart.
+const MIN_GUTTER: f64 = 0.2;
+
 /// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
 #[derive(Debug, Clone)]
 struct Run {
@@ -55,6 +59,7 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
         .collect();
     gaps.sort_by(f64::total_cmp);
     let space = gaps.get(gaps.len() / 4).copied().unwrap_or(0.0);
+    let edges = left_edges(&groups);
     groups
         .into_iter()
         .map(|g| {
@@ -62,8 +67,11 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
             let wide = (1.35 * space).clamp(0.4 * size, 0.8 * size);
             let mut runs: Vec<Run> = Vec::new();
             for w in &g {
+                let at_edge = edges.iter().any(|e| (w.x0 - e).abs() <= EDGE_TOLERANCE);
                 match runs.last_mut() {
-                    Some(r) if w.x0 - r.x1 < wide => r.x1 = r.x1.max(w.x1),
+                    Some(r) if w.x0 - r.x1 < wide && !(at_edge && w.x0 > r.x1) => {
+                        r.x1 = r.x1.max(w.x1)
+                    }
                     _ => runs.push(Run { x0: w.x0, x1: w.x1 }),
                 }
             }
@@ -76,6 +84,46 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
             }
         })
         .collect()
+}
+
+/// How far apart two words may start and still share a left edge, in points.
+const EDGE_TOLERANCE: f64 = 0.4;
+
+/// Left edges of columns: an x where words of four lines or more start and that no word of the
+/// lines between them crosses. A cell without padding may end a word's space before the next
+/// cell's text; the shared edge still tells the columns apart. (The words after a row's code,
+/// "1.1. Орон", share an edge too, but the lines of the cell that wrap cross it.)
+fn left_edges(groups: &[Vec<&Word>]) -> Vec<f64> {
+    let mut starts: Vec<(f64, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(k, g)| g.iter().map(move |w| (w.x0, k)))
+        .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut edges: Vec<f64> = Vec::new();
+    let mut i = 0;
+    while i < starts.len() {
+        let mut j = i;
+        while j + 1 < starts.len() && starts[j + 1].0 - starts[i].0 <= EDGE_TOLERANCE {
+            j += 1;
+        }
+        let mut lines: Vec<usize> = starts[i..=j].iter().map(|s| s.1).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let x = starts[i].0;
+        if lines.len() >= 4 {
+            let (first, last) = (lines[0], lines[lines.len() - 1]);
+            let crossed = groups[first..=last]
+                .iter()
+                .flatten()
+                .any(|w| w.x0 < x - EDGE_TOLERANCE && w.x1 > x + EDGE_TOLERANCE);
+            if !crossed {
+                edges.push(x);
+            }
+        }
+        i = j + 1;
+    }
+    edges
 }
 
 /// Where a table's columns are.
@@ -235,7 +283,7 @@ struct Region {
 fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let first = &lines[start];
     let size = first.size;
-    let min_gap = 0.35 * size;
+    let min_gap = MIN_GUTTER * size;
     let mut gutters: Vec<Family> = first
         .runs
         .windows(2)
@@ -309,15 +357,25 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
                     f.strips[k - 1].1
                 };
                 let next_edge = f.strips.get(k + 1).map_or(g.1 + 2.0 * size, |n| n.0);
-                table_lines.iter().any(|l| {
+                let ends_before = |l: &AlignedLine| {
                     l.runs.iter().any(|r| {
                         r.x1 <= g.0 + 1.0
                             && r.x1 >= prev_edge - 1.0
                             && (k == 0 || r.x0 >= prev_edge - 1.0)
-                    }) && l
-                        .runs
+                    })
+                };
+                let starts_after = |l: &AlignedLine| {
+                    l.runs
                         .iter()
                         .any(|r| r.x0 >= g.1 - 1.0 && r.x0 <= next_edge + 1.0)
+                };
+                // On one line, or on two lines less than a line apart (cells centred
+                // vertically set their lines at different heights).
+                table_lines.iter().filter(|l| ends_before(l)).any(|a| {
+                    table_lines.iter().any(|b| {
+                        starts_after(b)
+                            && ((a.top + a.bottom) - (b.top + b.bottom)).abs() / 2.0 < 0.75 * a.size
+                    })
                 })
             };
             let starts_on = |g: &Gutter| {
@@ -464,37 +522,64 @@ fn rows_of(
     // A row gap is wider than the gap between the lines of one cell by the cells' padding: the
     // lead is measured where a cell's text wraps (a line going on in lowercase under text of
     // the same column).
-    let wraps = |k: usize| {
-        k > 0
-            && (0..n).any(|c| {
-                !by_col[k - 1][c].is_empty()
-                    && by_col[k][c]
-                        .first()
-                        .and_then(|w| w.text.chars().next())
-                        .is_some_and(char::is_lowercase)
+    // The gap above line `k` when it goes on with the text of a column (starts in lowercase
+    // under text of that column): measured from the column's previous line, which is not the
+    // line just above when cells centred vertically put their lines at different heights.
+    let wrap_gap = |k: usize| -> Option<f64> {
+        (0..n)
+            .filter(|&c| {
+                by_col[k][c]
+                    .first()
+                    .and_then(|w| w.text.chars().next())
+                    .is_some_and(char::is_lowercase)
             })
+            .filter_map(|c| {
+                let j = (0..k).rev().find(|&j| !by_col[j][c].is_empty())?;
+                let gap = region_lines[k].top - region_lines[j].bottom;
+                (j + 1 == k || gap <= 0.55 * region_lines[k].size).then_some(gap)
+            })
+            .min_by(f64::total_cmp)
     };
-    let mut leads: Vec<f64> = (1..region_lines.len())
-        .filter(|&k| wraps(k))
-        .map(|k| region_lines[k].top - region_lines[k - 1].bottom)
-        .collect();
+    let wraps = |k: usize| wrap_gap(k).is_some();
+    let mut leads: Vec<f64> = (1..region_lines.len()).filter_map(wrap_gap).collect();
     leads.sort_by(f64::total_cmp);
     let lead = leads.get(leads.len() / 2).copied();
     let row_gap = |size: f64| match lead {
         Some(lead) => (lead + 0.15 * size).min(0.55 * size),
         None => 0.55 * size,
     };
+    let hit = |k: usize| -> Vec<usize> { (0..n).filter(|&c| !by_col[k][c].is_empty()).collect() };
+    let at_edge = |k: usize| {
+        let h = hit(k);
+        h.contains(&0) || h.contains(&(n - 1))
+    };
+    let gap_above = |k: usize| {
+        if k == 0 {
+            f64::INFINITY
+        } else {
+            region_lines[k].top - region_lines[k - 1].bottom
+        }
+    };
+    // Blank bands across the whole table. Below one, a row whose cells are centred vertically
+    // begins with its tallest cell's first line, which need not reach the first or last column:
+    // the row starts at the band when its number or score comes before the next band (a gap
+    // between the paragraphs of one tall top-aligned cell has nothing at the table's edges
+    // below it).
+    let bands: Vec<usize> = (1..region_lines.len())
+        .filter(|&k| gap_above(k) > row_gap(region_lines[k].size) && !wraps(k))
+        .collect();
+    let centred_start = |k: usize| {
+        bands.binary_search(&k).ok().is_some_and(|b| {
+            let end = bands.get(b + 1).copied().unwrap_or(region_lines.len());
+            (k..end).any(at_edge)
+        })
+    };
     let mut starts: Vec<usize> = Vec::new();
     let mut holds_one = [false, false];
     for (k, l) in region_lines.iter().enumerate() {
         let cells = &by_col[k];
-        let hit: Vec<usize> = (0..n).filter(|&c| !cells[c].is_empty()).collect();
-        let key = hit.contains(&0) || hit.contains(&(n - 1)) || hit.len() >= 3;
-        let gap = if k == 0 {
-            f64::INFINITY
-        } else {
-            l.top - region_lines[k - 1].bottom
-        };
+        let key = at_edge(k) || hit(k).len() >= 3;
+        let gap = gap_above(k);
         let after_span = k > 0 && region.spanning[k - 1];
         let second = [0, n - 1].iter().enumerate().any(|(slot, &c)| {
             holds_one[slot]
@@ -502,17 +587,31 @@ fn rows_of(
                 && by_col[k - 1][c].is_empty()
                 && one_per_row(&text_of(&cells[c]))
         });
+        let holds = |k: usize, slot: usize| one_per_row(&text_of(&by_col[k][[0, n - 1][slot]]));
         if k == 0
             || region.spanning[k]
             || after_span
             || (key && gap > row_gap(l.size) && !wraps(k))
-            || second
+            || centred_start(k)
         {
             starts.push(k);
             holds_one = [false, false];
+        } else if second {
+            // A second number with no gap above it: a row of cells centred vertically began
+            // at the widest blank band since the last row's start (a top-aligned row without
+            // padding begins at the number itself).
+            let last = starts.last().copied().unwrap_or(0);
+            let start = bands
+                .iter()
+                .copied()
+                .filter(|&b| b > last && b < k)
+                .max_by(|a, b| gap_above(*a).total_cmp(&gap_above(*b)))
+                .unwrap_or(k);
+            starts.push(start);
+            holds_one = [0, 1].map(|slot| (start..k).any(|j| holds(j, slot)));
         }
-        for (slot, &c) in [0, n - 1].iter().enumerate() {
-            holds_one[slot] |= one_per_row(&text_of(&cells[c]));
+        for (slot, held) in holds_one.iter_mut().enumerate() {
+            *held |= holds(k, slot);
         }
     }
     let mut rows = Vec::new();
@@ -619,9 +718,11 @@ pub(super) fn aligned_tables<'a>(
         // Header lines above the first line of three runs (a label wrapped over two lines,
         // a spanning label over its sub-columns) that fit the columns.
         let mut start = i;
+        // A label of one run belongs when it overlaps the line below (labels centred
+        // vertically in their cells).
         while start > 0
             && !taken[start - 1]
-            && lines[start - 1].runs.len() >= 2
+            && (lines[start - 1].runs.len() >= 2 || lines[start].top < lines[start - 1].bottom)
             && lines[start].top - lines[start - 1].bottom <= 0.55 * lines[start].size
             && !crosses_fixed(&region.xs, &lines[start - 1], 1.0)
         {
@@ -937,5 +1038,94 @@ mod tests {
         let rows = texts(tables(&doc)[0]);
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[2], vec!["", "", "Хэлэлцүүлэг", "70"]);
+    }
+
+    /// A row of cells centred vertically (no rules): the tall measure cell's lines at 130,
+    /// 141.6, 153.2; the number, activity and score centred on them, half a line lower.
+    fn centred_row(top: f64, no: &str, measure: [&str; 3], score: &str) -> Vec<Word> {
+        [
+            line(&[(measure[0], 220.0)], top),
+            line(&[(no, 50.0), ("Сургалт", 80.0), (score, 400.0)], top + 5.8),
+            line(&[(measure[1], 220.0)], top + 11.6),
+            line(&[("зохион", 80.0)], top + 17.4),
+            line(&[(measure[2], 220.0)], top + 23.2),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn cells_centred_vertically_start_their_row_at_the_blank_band_above() {
+        let words = [
+            plan_header(),
+            centred_row(130.0, "1", ["Журам", "батлах", "ажил"], "100"),
+            centred_row(175.0, "2", ["Тайлан", "гаргах", "хэлэлцэх"], "70"),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            vec!["1", "Сургалт\nзохион", "Журам\nбатлах\nажил", "100"]
+        );
+        assert_eq!(
+            rows[2],
+            vec!["2", "Сургалт\nзохион", "Тайлан\nгаргах\nхэлэлцэх", "70"]
+        );
+    }
+
+    #[test]
+    fn a_left_edge_shared_by_the_rows_parts_cells_without_padding() {
+        // The target column starts at 152; the measure texts end a word space before it.
+        let row = |no: &str, measure: &str, target: &str, top: f64| {
+            line(
+                &[(no, 50.0), (measure, 80.0), (target, 152.0), ("100", 400.0)],
+                top,
+            )
+        };
+        let words = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Арга хэмжээ", 80.0),
+                    ("Түвшин", 152.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                100.0,
+            ),
+            row("1", "Журам батлах", "Нэг удаа", 120.0),
+            row("2", "Хурал хийх", "Хоёр удаа", 140.0),
+            row("3", "Төлөв батлах", "Тогтмол", 160.0),
+            row("4", "Дүрэм батлах", "Жил бүр", 180.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[1], vec!["1", "Журам батлах", "Нэг удаа", "100"]);
+        assert_eq!(rows[4], vec!["4", "Дүрэм батлах", "Жил бүр", "100"]);
+    }
+
+    #[test]
+    fn columns_whose_labels_and_cells_stand_at_different_heights() {
+        // The measure column's label takes two lines, centred on the one-line labels; in the
+        // rows, the activity's two lines sit between the measure's three. No line holds text
+        // of both the activity and the measure column.
+        let words = [
+            line(&[("Хэрэгжүүлэх", 220.0)], 94.0),
+            line(&[("№", 50.0), ("Үйл", 80.0), ("Үнэлгээ", 400.0)], 100.0),
+            line(&[("арга", 230.0)], 106.0),
+            centred_row(130.0, "1", ["Журам", "батлах", "ажил"], "100"),
+            centred_row(175.0, "2", ["Тайлан", "гаргах", "хэлэлцэх"], "70"),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[0], vec!["№", "Үйл", "Хэрэгжүүлэх\nарга", "Үнэлгээ"]);
+        assert_eq!(
+            rows[2],
+            vec!["2", "Сургалт\nзохион", "Тайлан\nгаргах\nхэлэлцэх", "70"]
+        );
     }
 }
