@@ -256,17 +256,48 @@ fn narrow(
     (2 * killed <= gutters.len() && out.len() >= 2).then_some(out)
 }
 
-/// Does a line's word cross one of these column boundaries, or stand outside the table? (For
-/// header lines above a table found from gutters: they join it only if they fit its columns.)
-fn crosses_fixed(xs: &[f64], line: &AlignedLine, tol: f64) -> bool {
-    let inner = &xs[1..xs.len() - 1];
-    line.words
+/// Fit a header line found above a table to its columns: each gutter keeps the widest part
+/// the line's runs leave free, and its boundary moves to that part's middle (a label may be
+/// wider than its column's values). False, and nothing changed, when a run fills a gutter or a
+/// word stands outside the table.
+fn fit_above(region: &mut Region, line: &AlignedLine) -> bool {
+    let (left, right) = (region.xs[0], region.xs[region.xs.len() - 1]);
+    if line
+        .words
         .iter()
-        .any(|w| inner.iter().any(|b| w.x0 < b - tol && w.x1 > b + tol))
-        || line
-            .words
-            .iter()
-            .any(|w| w.x0 < xs[0] - 3.0 * tol || w.x1 > xs[xs.len() - 1] + 3.0 * tol)
+        .any(|w| w.x0 < left - 3.0 || w.x1 > right + 3.0)
+    {
+        return false;
+    }
+    let mut gutters = Vec::with_capacity(region.gutters.len());
+    for &(a, b) in &region.gutters {
+        let mut strips = vec![(a, b)];
+        for r in &line.runs {
+            strips = strips
+                .into_iter()
+                .flat_map(|(p0, p1)| {
+                    if r.x1 <= p0 || r.x0 >= p1 {
+                        vec![(p0, p1)]
+                    } else {
+                        vec![(p0, r.x0), (r.x1, p1)]
+                    }
+                })
+                .filter(|(p0, p1)| p1 > p0)
+                .collect();
+        }
+        match strips
+            .into_iter()
+            .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)))
+        {
+            Some(g) => gutters.push(g),
+            None => return false,
+        }
+    }
+    for (k, g) in gutters.iter().enumerate() {
+        region.xs[k + 1] = (g.0 + g.1) / 2.0;
+    }
+    region.gutters = gutters;
+    true
 }
 
 /// The lines of a table: from `start`, while lines fit the columns. Returns the end (exclusive),
@@ -685,6 +716,15 @@ pub(super) fn aligned_tables<'a>(
             i += 1;
             continue;
         }
+        // Labels centred vertically in a header row stand on lines that overlap: the columns
+        // come from the one with most runs, the others join it as header lines.
+        while i + 1 < lines.len()
+            && !taken[i + 1]
+            && lines[i + 1].top < lines[i].bottom
+            && lines[i + 1].runs.len() > lines[i].runs.len()
+        {
+            i += 1;
+        }
         let Some(mut region) = grow_free(&lines, i) else {
             i += 1;
             continue;
@@ -724,7 +764,7 @@ pub(super) fn aligned_tables<'a>(
             && !taken[start - 1]
             && (lines[start - 1].runs.len() >= 2 || lines[start].top < lines[start - 1].bottom)
             && lines[start].top - lines[start - 1].bottom <= 0.55 * lines[start].size
-            && !crosses_fixed(&region.xs, &lines[start - 1], 1.0)
+            && fit_above(&mut region, &lines[start - 1])
         {
             start -= 1;
             region.spanning.insert(0, false);
@@ -1127,5 +1167,66 @@ mod tests {
             rows[2],
             vec!["2", "Сургалт\nзохион", "Тайлан\nгаргах\nхэлэлцэх", "70"]
         );
+    }
+
+    #[test]
+    fn a_header_whose_labels_stand_at_several_heights_gives_every_column() {
+        // Two-line labels centred on the one-line ones: the upper line has three runs but not
+        // the last column's; the line below it, overlapping, has them all.
+        let words = [
+            line(
+                &[
+                    ("Үйл", 80.0),
+                    ("Хэрэгжүүлэх", 220.0),
+                    ("Байгууллагын", 330.0),
+                ],
+                94.0,
+            ),
+            line(
+                &[
+                    ("№", 50.0),
+                    ("ажиллагаа", 80.0),
+                    ("арга", 220.0),
+                    ("үнэлгээ", 330.0),
+                    ("Үнэлгээ", 430.0),
+                ],
+                100.0,
+            ),
+            line(
+                &[
+                    ("1", 50.0),
+                    ("Сургалт", 80.0),
+                    ("Журам", 220.0),
+                    ("100", 330.0),
+                    ("90", 430.0),
+                ],
+                125.0,
+            ),
+            line(
+                &[
+                    ("2", 50.0),
+                    ("Тайлан", 80.0),
+                    ("Хурал", 220.0),
+                    ("70", 330.0),
+                    ("70", 430.0),
+                ],
+                145.0,
+            ),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(
+            rows[0],
+            vec![
+                "№",
+                "Үйл\nажиллагаа",
+                "Хэрэгжүүлэх\nарга",
+                "Байгууллагын\nүнэлгээ",
+                "Үнэлгээ"
+            ]
+        );
+        assert_eq!(rows[1], vec!["1", "Сургалт", "Журам", "100", "90"]);
     }
 }
