@@ -62,12 +62,15 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
     let edges = left_edges(&groups);
     groups
         .into_iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(k, g)| {
             let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
             let wide = (1.35 * space).clamp(0.4 * size, 0.8 * size);
             let mut runs: Vec<Run> = Vec::new();
             for w in &g {
-                let at_edge = edges.iter().any(|e| (w.x0 - e).abs() <= EDGE_TOLERANCE);
+                let at_edge = edges.iter().any(|e| {
+                    (w.x0 - e.x).abs() <= EDGE_TOLERANCE && (e.lines.0..=e.lines.1).contains(&k)
+                });
                 match runs.last_mut() {
                     Some(r) if w.x0 - r.x1 < wide && !(at_edge && w.x0 > r.x1) => {
                         r.x1 = r.x1.max(w.x1)
@@ -89,39 +92,79 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
 /// How far apart two words may start and still share a left edge, in points.
 const EDGE_TOLERANCE: f64 = 0.4;
 
-/// Left edges of columns: an x where words of four lines or more start and that no word of the
-/// lines between them crosses. A cell without padding may end a word's space before the next
-/// cell's text; the shared edge still tells the columns apart. (The words after a row's code,
-/// "1.1. Орон", share an edge too, but the lines of the cell that wrap cross it.)
-fn left_edges(groups: &[Vec<&Word>]) -> Vec<f64> {
+/// A column's left edge: an x and the lines (first, last, as indexes) it holds over.
+struct Edge {
+    x: f64,
+    lines: (usize, usize),
+}
+
+/// Left edges of columns: an x where words of four lines or more start, over a stretch of
+/// lines none of whose words crosses it, and where the text before it ends ragged. A cell
+/// without padding may end a word's space before the next cell's text; the shared edge still
+/// tells the columns apart. (The words after a row's code, "1.1. Орон", or after a list's
+/// "Зорилт 1.1.", share an edge too, but what comes before them ends at one x.)
+fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
     let mut starts: Vec<(f64, usize)> = groups
         .iter()
         .enumerate()
         .flat_map(|(k, g)| g.iter().map(move |w| (w.x0, k)))
         .collect();
     starts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut edges: Vec<f64> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
     let mut i = 0;
     while i < starts.len() {
         let mut j = i;
         while j + 1 < starts.len() && starts[j + 1].0 - starts[i].0 <= EDGE_TOLERANCE {
             j += 1;
         }
+        let x = starts[i].0;
         let mut lines: Vec<usize> = starts[i..=j].iter().map(|s| s.1).collect();
         lines.sort_unstable();
         lines.dedup();
-        let x = starts[i].0;
-        if lines.len() >= 4 {
-            let (first, last) = (lines[0], lines[lines.len() - 1]);
-            let crossed = groups[first..=last]
-                .iter()
-                .flatten()
-                .any(|w| w.x0 < x - EDGE_TOLERANCE && w.x1 > x + EDGE_TOLERANCE);
-            if !crossed {
-                edges.push(x);
-            }
-        }
         i = j + 1;
+        if lines.len() < 4 {
+            continue;
+        }
+        // Stretches between lines with a word across x.
+        let crosses = |k: usize| {
+            groups[k]
+                .iter()
+                .any(|w| w.x0 < x - EDGE_TOLERANCE && w.x1 > x + EDGE_TOLERANCE)
+        };
+        let mut stretch: Vec<usize> = Vec::new();
+        // Where the text before the edge ends on each line: ragged in a column of cells, the
+        // same on every line of a list whose items share a prefix ("Зорилт 1.1. …").
+        let end_before = |k: usize| {
+            groups[k]
+                .iter()
+                .filter(|w| w.x1 <= x + EDGE_TOLERANCE && w.x0 < x - EDGE_TOLERANCE)
+                .map(|w| (w.x1, w.font_size))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        let ragged = |stretch: &[usize]| {
+            let ends: Vec<(f64, f64)> = stretch.iter().filter_map(|&k| end_before(k)).collect();
+            let lo = ends.iter().map(|e| e.0).fold(f64::INFINITY, f64::min);
+            let hi = ends.iter().map(|e| e.0).fold(f64::NEG_INFINITY, f64::max);
+            ends.len() >= 2 && hi - lo >= 0.5 * ends[0].1
+        };
+        let mut flush = |stretch: &mut Vec<usize>| {
+            if stretch.len() >= 4 && ragged(stretch) {
+                edges.push(Edge {
+                    x,
+                    lines: (stretch[0], stretch[stretch.len() - 1]),
+                });
+            }
+            stretch.clear();
+        };
+        let mut prev = lines[0];
+        for &k in &lines {
+            if (prev..k).any(crosses) {
+                flush(&mut stretch);
+            }
+            stretch.push(k);
+            prev = k;
+        }
+        flush(&mut stretch);
     }
     edges
 }
@@ -1228,5 +1271,29 @@ mod tests {
             ]
         );
         assert_eq!(rows[1], vec!["1", "Сургалт", "Журам", "100", "90"]);
+    }
+
+    #[test]
+    fn a_list_whose_items_share_a_prefix_is_not_a_table() {
+        // "Зорилт 1.1. …" items: their words after the prefix start at one x on every line,
+        // a word space after it, like cells without padding; but the prefix ends at one x.
+        let items = [
+            "Журам батлах /100/",
+            "Хурал хийх /70/",
+            "Тайлан гаргах /100/",
+        ];
+        let words: Vec<Word> = (0..5)
+            .flat_map(|k| {
+                line(
+                    &[(
+                        format!("Зорилт {}.1. {}", k + 1, items[k % 3]).as_str(),
+                        50.0,
+                    )],
+                    100.0 + 20.0 * k as f64,
+                )
+            })
+            .collect();
+        let doc = document(&[unruled_page(1, words)]);
+        assert!(tables(&doc).is_empty(), "{:?}", doc.blocks);
     }
 }
