@@ -13,6 +13,7 @@
 //! starts at the table's left edge and the table goes on below it (a row spanning the columns:
 //! an objective's heading, "Дундаж үнэлгээ … 98.2"). A column boundary is a gutter's middle.
 
+use super::centred::{owners, LineBox};
 use super::lines::{line_groups, lines_of, paragraphs_of};
 use super::ruled::{grids, Grid};
 use super::{Cell, Page, Row, Table, Word};
@@ -351,6 +352,9 @@ struct Region {
     spanning: Vec<bool>,
     /// The free strip around each inner boundary.
     gutters: Vec<Gutter>,
+    /// The table goes on from the page before: its first rows may belong to cells merged
+    /// down from there.
+    continues: bool,
 }
 
 /// How far a table found from gutters goes, starting at line `start` (a line of three runs).
@@ -486,6 +490,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
         xs,
         spanning,
         gutters: strips,
+        continues: false,
     })
 }
 
@@ -534,6 +539,7 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             .iter()
             .map(|f| (f.strips[0].0, f.strips[f.strips.len() - 1].1))
             .collect(),
+        continues: true,
     }
 }
 
@@ -688,14 +694,30 @@ fn rows_of(
             *held |= holds(k, slot);
         }
     }
+    // Cells merged down rows and centred on them go to their first row.
+    let boxes: Vec<LineBox> = region_lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| LineBox {
+            top: l.top,
+            bottom: l.bottom,
+            size: l.size,
+            filled: (0..n).map(|c| !by_col[k][c].is_empty()).collect(),
+            spanning: region.spanning[k],
+        })
+        .collect();
+    let size = region_lines.first().map_or(0.0, |l| l.size);
+    let owner = owners(&boxes, &starts, n, row_gap(size), region.continues);
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for (i, &s) in starts.iter().enumerate() {
-        let e = starts.get(i + 1).copied().unwrap_or(region_lines.len());
         ys.push(region_lines[s].top);
         let cells = (0..n)
             .map(|c| {
-                let ws: Vec<&Word> = by_col[s..e].iter().flat_map(|l| l[c].clone()).collect();
+                let ws: Vec<&Word> = (0..region_lines.len())
+                    .filter(|&k| owner[k][c] == i)
+                    .flat_map(|k| by_col[k][c].clone())
+                    .collect();
                 Cell::new(
                     paragraphs_of(&lines_of(&ws), None)
                         .into_iter()
