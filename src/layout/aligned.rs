@@ -362,16 +362,33 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let first = &lines[start];
     let size = first.size;
     let min_gap = MIN_GUTTER * size;
-    let mut gutters: Vec<Family> = first
-        .runs
+    // A header whose labels are centred vertically stands on several overlapping lines: its
+    // runs are theirs together.
+    let mut header = start + 1;
+    while header < lines.len() && lines[header].top < lines[header - 1].bottom {
+        header += 1;
+    }
+    let mut union: Vec<Run> = lines[start..header]
+        .iter()
+        .flat_map(|l| l.runs.iter().cloned())
+        .collect();
+    union.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut runs: Vec<Run> = Vec::new();
+    for r in union {
+        match runs.last_mut() {
+            Some(last) if r.x0 < last.x1 + min_gap => last.x1 = last.x1.max(r.x1),
+            _ => runs.push(r),
+        }
+    }
+    let mut gutters: Vec<Family> = runs
         .windows(2)
         .map(|w| Family {
             strips: vec![(w[0].x1, w[1].x0)],
             support: 0,
         })
         .collect();
-    let mut left = first.runs[0].x0;
-    let mut right = first.runs[first.runs.len() - 1].x1;
+    let mut left = runs[0].x0;
+    let mut right = runs[runs.len() - 1].x1;
     let mut spanning = vec![false];
     let mut j = start + 1;
     while j < lines.len() {
