@@ -750,6 +750,17 @@ fn rows_of(
         });
     }
     ys.push(region_lines.last().map_or(0.0, |l| l.bottom));
+    // A row left empty held only a merged cell's text, set between two rows.
+    let mut k = 0;
+    while k < rows.len() {
+        if rows.len() > 1 && rows[k].cells.iter().all(Cell::is_empty) {
+            rows.remove(k);
+            starts.remove(k);
+            ys.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     (rows, ys, starts)
 }
 

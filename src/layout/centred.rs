@@ -82,7 +82,7 @@ fn cells(blocks: Vec<Block>, starts: &[usize]) -> Vec<Block> {
 }
 
 /// Are the table's cells centred vertically? In rows where one cell is taller than another by
-/// two lines or more, compare the short cell with the tall one: same middle (centred) or same
+/// a line or more, compare the short cell with the tall one: same middle (centred) or same
 /// top (set at the top).
 fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
     let mut centred = 0;
@@ -102,13 +102,13 @@ fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
         };
         let size = lines[tall.lines[0]].size;
         for b in &in_row {
-            if (tall.bottom - tall.top) - (b.bottom - b.top) < 2.0 * size {
+            if (tall.bottom - tall.top) - (b.bottom - b.top) < 0.9 * size {
                 continue;
             }
             let mid = |b: &Block| (b.top + b.bottom) / 2.0;
-            if (mid(b) - mid(tall)).abs() < 0.5 * size {
+            if (mid(b) - mid(tall)).abs() < 0.3 * size {
                 centred += 1;
-            } else if (b.top - tall.top).abs() < 0.5 * size {
+            } else if (b.top - tall.top).abs() < 0.3 * size {
                 at_top += 1;
             }
         }
