@@ -724,7 +724,13 @@ fn rows_of(
         })
         .collect();
     let size = region_lines.first().map_or(0.0, |l| l.size);
-    let owner = owners(&boxes, &starts, n, row_gap(size), region.continues);
+    let owner = owners(
+        &boxes,
+        &starts,
+        n,
+        row_gap(size),
+        (region.continues, region.end == lines.len()),
+    );
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for (i, &s) in starts.iter().enumerate() {

@@ -118,13 +118,14 @@ fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
 
 /// For each line and column, the row its text belongs to.
 /// `continues`: the table goes on from the page before, so its first rows may belong to a
-/// cell merged down from there.
+/// cell merged down from there; `at_page_end`: the page ends the table, and may cut its last
+/// merged cell.
 pub(super) fn owners(
     lines: &[LineBox],
     starts: &[usize],
     n: usize,
     gap: f64,
-    continues: bool,
+    (continues, at_page_end): (bool, bool),
 ) -> Vec<Vec<usize>> {
     let mut owner: Vec<Vec<usize>> = (0..lines.len())
         .map(|k| vec![row_of(starts, k); n])
@@ -151,6 +152,7 @@ pub(super) fn owners(
         spanning: &spanning_row,
         count: rows,
         continues,
+        at_page_end,
     };
     let moves: Vec<(usize, usize, usize)> = (0..n)
         .flat_map(|c| {
@@ -174,16 +176,21 @@ struct Rows<'a> {
     spanning: &'a dyn Fn(usize) -> bool,
     count: usize,
     continues: bool,
+    at_page_end: bool,
 }
 
-/// Each block's span of rows, by dynamic programming over the blocks in order: a span holds
-/// the rows of the block's own lines, spans do not overlap nor cross a spanning row, and the
-/// cost is how far each span's middle is from its block's middle, plus a quarter line for each
-/// row left without a block. Returns (block, first row of its span).
+/// Each block's span of rows, if the column is one of cells merged down: by dynamic
+/// programming over the blocks in order, the spans tile the rows (each holds its block's own
+/// rows; none crosses a spanning row, which needs none), and each span's middle is its
+/// block's middle within half a line. Rows above the first block may stay without one when
+/// the table goes on from the page before, rows below the last when the page ends the table
+/// (there the last block may stand at the top of the span the page end cuts, as LibreOffice
+/// sets it). A column of a few figures in otherwise empty cells (a band's counts) cannot tile the rows
+/// with centred spans: it keeps its rows. Returns (block, first row of its span), or nothing.
 fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec<(usize, usize)> {
     let (rows, row_top, row_bottom, spanning_row) =
         (table.count, table.top, table.bottom, table.spanning);
-    if bs.is_empty() {
+    if bs.len() < 2 {
         return Vec::new();
     }
     let own: Vec<(usize, usize)> = bs
@@ -195,67 +202,78 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
             )
         })
         .collect();
-
     let size = lines[bs[0].lines[0]].size;
-    let uncovered = 0.25 * size;
-    // best[k][e]: least cost with blocks 0..k placed and rows 0..e decided.
+    let tolerance = 0.5 * size;
     let inf = f64::INFINITY;
+    // best[k][e]: least total miss with blocks 0..k placed and rows 0..e tiled.
     let mut best = vec![vec![inf; rows + 1]; bs.len() + 1];
-    let mut choice = vec![vec![(0usize, 0usize); rows + 1]; bs.len() + 1];
+    let mut choice = vec![vec![0usize; rows + 1]; bs.len() + 1];
     best[0][0] = 0.0;
-    // Rows above the first block: free when a cell merged down from the page before holds
-    // them.
-    let leading = if table.continues { 0.0 } else { uncovered };
     for e in 1..=rows {
-        best[0][e] = best[0][e - 1] + leading;
+        let free = table.continues || spanning_row(e - 1);
+        if free && best[0][e - 1] < inf {
+            best[0][e] = best[0][e - 1];
+        }
     }
     for k in 0..bs.len() {
         let (lo, hi) = own[k];
         let mid = (bs[k].top + bs[k].bottom) / 2.0;
         for from in 0..=lo {
-            if best[k][from] == inf {
+            if best[k][from] == inf || (from..lo).any(spanning_row) {
                 continue;
             }
-            for s in from..=lo {
-                if (s..lo).any(spanning_row) {
+            for e in hi..rows {
+                if e > hi && spanning_row(e) {
+                    break;
+                }
+                let mut miss = ((row_top(from) + row_bottom(e)) / 2.0 - mid).abs();
+                // A cell the page end cuts has its text at the top of what this page holds.
+                if table.at_page_end
+                    && k + 1 == bs.len()
+                    && e + 1 == rows
+                    && (bs[k].top - row_top(from)).abs() < tolerance
+                {
+                    miss = 0.0;
+                }
+                if miss > tolerance {
                     continue;
                 }
-                let skipped = (s - from) as f64 * uncovered;
-                for e in hi..rows {
-                    if e > hi && spanning_row(e) {
-                        break;
-                    }
-                    let cost =
-                        best[k][from] + skipped + ((row_top(s) + row_bottom(e)) / 2.0 - mid).abs();
-                    if cost < best[k + 1][e + 1] {
-                        best[k + 1][e + 1] = cost;
-                        choice[k + 1][e + 1] = (from, s);
-                    }
+                if best[k][from] + miss < best[k + 1][e + 1] {
+                    best[k + 1][e + 1] = best[k][from] + miss;
+                    choice[k + 1][e + 1] = from;
                 }
             }
         }
-        // Rows after the last span decided may stay uncovered.
+        // Spanning rows between spans need no block.
         for e in 1..=rows {
-            let carried = best[k + 1][e - 1] + uncovered;
-            if carried < best[k + 1][e] {
-                best[k + 1][e] = carried;
-                choice[k + 1][e] = (usize::MAX, e - 1);
+            if spanning_row(e - 1) && best[k + 1][e - 1] < best[k + 1][e] {
+                best[k + 1][e] = best[k + 1][e - 1];
+                choice[k + 1][e] = usize::MAX;
             }
         }
     }
-    if best[bs.len()][rows] == inf {
+    // The end: all rows tiled, or the rows below the last span left when the page ends.
+    let end = (0..=rows)
+        .rev()
+        .filter(|&e| e == rows || table.at_page_end)
+        .filter(|&e| best[bs.len()][e] < inf)
+        .min_by(|a, b| {
+            best[bs.len()][*a]
+                .total_cmp(&best[bs.len()][*b])
+                .then(b.cmp(a))
+        });
+    let Some(mut e) = end else {
         return Vec::new();
-    }
-    // Walk back from the end.
+    };
     let mut out = Vec::with_capacity(bs.len());
-    let (mut k, mut e) = (bs.len(), rows);
+    let mut k = bs.len();
     while k > 0 {
-        let (from, s) = choice[k][e];
+        let from = choice[k][e];
         if from == usize::MAX {
-            e = s;
+            e -= 1;
             continue;
         }
-        out.push((k - 1, s));
+        out.push((k - 1, from));
         k -= 1;
         e = from;
     }
@@ -277,43 +295,55 @@ mod tests {
         }
     }
 
-    /// Three rows of a measure cell three lines tall (column 1) with a score centred on each
-    /// (column 2), the objective's number (column 0) centred on all three rows: it stands on
-    /// the middle row's middle line.
-    fn merged_table() -> (Vec<LineBox>, Vec<usize>) {
+    /// `rows` rows of a measure cell three lines tall (column 1) with a score centred on each
+    /// (column 2); the objectives' numbers (column 0) stand on the middle line of the rows in
+    /// `numbered`.
+    fn table(rows: usize, numbered: &[usize]) -> (Vec<LineBox>, Vec<usize>) {
         let mut lines = Vec::new();
         let mut starts = Vec::new();
-        for r in 0..3 {
+        for r in 0..rows {
             let top = 100.0 + 40.0 * r as f64;
             starts.push(lines.len());
             lines.push(line(top, &[false, true, false]));
-            lines.push(line(top + 11.0, &[r == 1, true, true]));
+            lines.push(line(top + 11.0, &[numbered.contains(&r), true, true]));
             lines.push(line(top + 22.0, &[false, true, false]));
         }
         (lines, starts)
     }
 
     #[test]
-    fn a_block_centred_on_three_rows_goes_to_the_first() {
-        let (lines, starts) = merged_table();
-        let owner = owners(&lines, &starts, 3, 3.0, false);
-        // Line 4 (the middle row's middle line) holds the number: it goes to row 0.
+    fn blocks_centred_on_three_rows_go_to_the_first() {
+        // Two objectives of three rows each, numbered on rows 1 and 4.
+        let (lines, starts) = table(6, &[1, 4]);
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
         assert_eq!(owner[4][0], 0);
+        assert_eq!(owner[13][0], 3);
         // The measure cells stay in their rows.
         assert_eq!(owner[4][1], 1);
         assert_eq!(owner[7][1], 2);
     }
 
     #[test]
+    fn figures_in_a_column_of_empty_cells_keep_their_rows() {
+        // Counts in two rows of nine (a band's column in a summary table): no tiling of the
+        // rows by spans centred on them.
+        let (lines, starts) = table(9, &[1, 5]);
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
+        assert_eq!(owner[4][0], 1);
+        assert_eq!(owner[16][0], 5);
+    }
+
+    #[test]
     fn a_table_set_at_the_top_keeps_its_rows() {
         // The number and the scores on each row's first line: nothing moves.
-        let (mut lines, starts) = merged_table();
+        let (mut lines, starts) = table(6, &[]);
         for (k, l) in lines.iter_mut().enumerate() {
             l.filled[2] = starts.contains(&k);
-            l.filled[0] = k == 3;
+            l.filled[0] = k == 3 || k == 12;
         }
-        let owner = owners(&lines, &starts, 3, 3.0, false);
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
         assert_eq!(owner[3][0], 1);
+        assert_eq!(owner[12][0], 4);
         assert_eq!(owner[6][2], 2);
     }
 
@@ -321,16 +351,8 @@ mod tests {
     fn a_part_after_a_page_break_may_begin_in_a_cell_merged_from_the_page_before() {
         // Seven rows; objectives' numbers centred on rows 1-3 and 4-6; row 0 ends the
         // objective the page before began.
-        let mut lines = Vec::new();
-        let mut starts = Vec::new();
-        for r in 0..7 {
-            let top = 100.0 + 40.0 * r as f64;
-            starts.push(lines.len());
-            lines.push(line(top, &[false, true, false]));
-            lines.push(line(top + 11.0, &[r == 2 || r == 5, true, true]));
-            lines.push(line(top + 22.0, &[false, true, false]));
-        }
-        let owner = owners(&lines, &starts, 3, 3.0, true);
+        let (lines, starts) = table(7, &[2, 5]);
+        let owner = owners(&lines, &starts, 3, 3.0, (true, false));
         assert_eq!(owner[7][0], 1);
         assert_eq!(owner[16][0], 4);
     }
