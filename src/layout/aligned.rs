@@ -413,9 +413,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
             .last()
             .and_then(|f| f.strips.last())
             .map_or(f64::INFINITY, |g| g.1);
-        let label_row = l.runs.len() >= 2
-            && l.runs[l.runs.len() - 1].x0 >= last_gutter - 1.0
-            && l.runs[l.runs.len() - 1].x1 <= right + size;
+        let label_row = is_label_row(l, left, last_gutter, right);
         let goes_on = (j + 1..lines.len().min(j + 4))
             .take_while(|&k| lines[k].top - lines[k - 1].bottom <= MAX_ROW_GAP * size)
             .find(|&k| {
@@ -511,6 +509,16 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     })
 }
 
+/// A row spanning the columns with a label at the left edge and its figure in the last
+/// column, which starts after `last_gutter` ("Дундаж үнэлгээ … 89").
+fn is_label_row(l: &AlignedLine, left: f64, last_gutter: f64, right: f64) -> bool {
+    let last = &l.runs[l.runs.len() - 1];
+    l.runs.len() >= 2
+        && (l.words[0].x0 - left).abs() <= 0.5 * l.size
+        && last.x0 >= last_gutter - 1.0
+        && last.x1 <= right + l.size
+}
+
 /// How far a carried table goes on from line `start`: while no line's run fills one of its
 /// gutters. Its boundaries on this page are the middles of what its lines left of the gutters
 /// (the text of these rows may reach further into a gutter than the rows above did).
@@ -524,6 +532,8 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
         })
         .collect();
     let (left, right) = (columns.xs[0], columns.xs[columns.xs.len() - 1]);
+    let last_gutter = columns.gutters.last().map_or(f64::INFINITY, |g| g.1);
+    let mut spanning = Vec::new();
     let mut j = start;
     while j < lines.len() {
         let l = &lines[j];
@@ -537,7 +547,17 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
         // Prose under the table: one run across half its width.
         let prose = l.runs.len() == 1 && l.runs[0].x1 - l.runs[0].x0 > 0.5 * (right - left);
         match narrow(&gutters, l, 0.5, true) {
-            Some(g) if !outside && !prose => gutters = g,
+            Some(g) if !outside && !prose => {
+                gutters = g;
+                spanning.push(false);
+            }
+            // A label row with its figure in the last column ("Дундаж үнэлгээ … 89") ends
+            // the table.
+            _ if !outside && is_label_row(l, left, last_gutter, right) => {
+                spanning.push(true);
+                j += 1;
+                break;
+            }
             _ => break,
         }
         j += 1;
@@ -551,7 +571,7 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
     Region {
         end: j,
         xs,
-        spanning: vec![false; j - start],
+        spanning,
         gutters: gutters
             .iter()
             .map(|f| (f.strips[0].0, f.strips[f.strips.len() - 1].1))
@@ -1351,5 +1371,34 @@ mod tests {
             .collect();
         let doc = document(&[unruled_page(1, words)]);
         assert!(tables(&doc).is_empty(), "{:?}", doc.blocks);
+    }
+
+    #[test]
+    fn a_label_row_with_its_figure_ends_the_table_carried_to_the_next_page() {
+        // Page 2 goes on in page 1's columns and ends with the mean's row, its label across
+        // the first columns.
+        let page2 = [
+            line(
+                &[
+                    ("3", 50.0),
+                    ("Мэдээлэл нийтлэх", 80.0),
+                    ("Цахим хуудас", 220.0),
+                    ("40", 400.0),
+                ],
+                60.0,
+            ),
+            line(&[("Дундаж үнэлгээ", 50.0), ("70", 400.0)], 80.0),
+            line(&[("Дүгнэлт: биелэлт 70 хувьтай байна.", 50.0)], 120.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, plan_lines()), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(
+            rows[rows.len() - 1],
+            vec!["Дундаж үнэлгээ", "", "", "70"],
+            "{rows:?}"
+        );
     }
 }
