@@ -255,7 +255,7 @@ fn split_measures(paras: Vec<Para>) -> Vec<Para> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if ends_action && capital && !cur.is_empty() {
+            if ((ends_action && capital) || starts_with_code(line)) && !cur.is_empty() {
                 out.push(Para {
                     text: cur.join("\n"),
                     source: p.source.clone(),
@@ -270,6 +270,16 @@ fn split_measures(paras: Vec<Para>) -> Vec<Para> {
         });
     }
     out
+}
+
+/// A line that starts with a measure's code ("1.3.", "2.1.4.", alone or before its text): a
+/// PDF's narrow cell gives measures one under another with no gap, the code on a line of its
+/// own when the first word does not fit beside it.
+fn starts_with_code(line: &str) -> bool {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,3}\.\d{1,3}\.(?:\d{1,3}\.)?(?:\s|$)").expect("valid regex")
+    });
+    CODE.is_match(line.trim())
 }
 
 fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
@@ -818,6 +828,15 @@ mod tests {
                 "Байгууллагын хэмжээнд\nхэлэлцүүлэх",
                 "Орон нутагт цахим\nсистемийг тайлагнах"
             ]
+        );
+        // A code at a line's start starts a measure; a figure does not.
+        let coded = split_measures(vec![para(
+            "1.1. Журам\nбатлах\n1.2.\nТайлан гаргах\n2.5 сая төгрөг",
+        )]);
+        let texts: Vec<&str> = coded.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["1.1. Журам\nбатлах", "1.2.\nТайлан гаргах\n2.5 сая төгрөг"]
         );
         // A capital after another ending (a proper noun) is not a new measure.
         let kept = split_measures(vec![para("Сургалтыг\nУлаанбаатар хотод зохион байгуулах")]);
