@@ -762,7 +762,7 @@ fn rows_of(
                     .flat_map(|k| by_col[k][c].clone())
                     .collect();
                 Cell::new(
-                    paragraphs_of(&lines_of(&ws), None)
+                    paragraphs_of(&lines_of(&ws), None, None)
                         .into_iter()
                         .map(|p| p.0)
                         .collect(),

@@ -16,6 +16,10 @@ pub(super) struct Line {
     pub(super) x1: f64,
     /// Width of the line's first word: would it have fitted at the end of the line above?
     pub(super) first_word: f64,
+    /// Width of the first word's first letter (its width over its letters).
+    pub(super) first_letter: f64,
+    /// Width of the line's last word.
+    pub(super) last_word: f64,
 }
 
 /// Words grouped into lines: words whose vertical centres are close, each line left to right.
@@ -53,6 +57,10 @@ pub(super) fn lines_of(words: &[&Word]) -> Vec<Line> {
             x0: g.first().map_or(0.0, |w| w.x0),
             x1: g.last().map_or(0.0, |w| w.x1),
             first_word: g.first().map_or(0.0, |w| w.x1 - w.x0),
+            last_word: g.last().map_or(0.0, |w| w.x1 - w.x0),
+            first_letter: g.first().map_or(0.0, |w| {
+                (w.x1 - w.x0) / w.text.chars().count().max(1) as f64
+            }),
         })
         .collect()
 }
@@ -80,7 +88,18 @@ static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// text area ends at `right`, a line whose first word would have fitted at the end of the line
 /// above, and that begins with a capital or a digit, begins a paragraph (a wrapped line never
 /// does: it wrapped because its first word did not fit).
-pub(super) fn paragraphs_of(lines: &[Line], right: Option<f64>) -> Vec<(String, f64, f64)> {
+///
+/// `edge`: where a cell's text area ends, to mark line breaks that may fall inside a word (see
+/// [`super::breaks`]): the line above left no room for one more letter, the next begins in
+/// lowercase, and the two words side by side would not fit the cell's width, as a word broken
+/// for want of room on a line of its own does not.
+pub(super) fn paragraphs_of(
+    lines: &[Line],
+    right: Option<f64>,
+    edge: Option<f64>,
+) -> Vec<(String, f64, f64)> {
+    let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let mut prev: Option<&Line> = None;
     let mut prev_x1: Option<f64> = None;
     let mut out: Vec<(String, f64, f64, f64)> = Vec::new(); // text, top, size, bottom
     for l in lines {
@@ -100,11 +119,21 @@ pub(super) fn paragraphs_of(lines: &[Line], right: Option<f64>) -> Vec<(String, 
                     || ended_short
             }
         };
+        let inside_word = edge.zip(prev).is_some_and(|(edge, p)| {
+            p.x1 + l.first_letter.max(0.5 * l.size) > edge
+                && p.last_word + l.first_word > edge - left - 0.5
+                && l.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        prev = Some(l);
         prev_x1 = Some(l.x1);
         if new {
             out.push((l.text.clone(), l.top, l.size, l.bottom));
         } else if let Some(last) = out.last_mut() {
-            last.0.push('\n');
+            last.0.push_str(if inside_word {
+                super::breaks::MAY_BREAK_WORD
+            } else {
+                "\n"
+            });
             last.0.push_str(&l.text);
             last.3 = l.bottom;
         }
@@ -142,5 +171,24 @@ mod tests {
         for t in ["97.9 хувь", "2.5 сая төгрөг", "2020.01.30", "Нэг"] {
             assert!(!starts_list_item(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_break_with_no_room_left_may_fall_inside_a_word() {
+        use crate::layout::synthetic::word;
+        // A cell's text from 100 to 150: "хэлэлцүү" (48 pt) ends 2 pt before the edge, less
+        // than a letter, and with "лгийг" (30 pt) would not fit the cell. In a cell to 160,
+        // "Журам" ends 30 pt short: an ordinary break.
+        let broken = [word("хэлэлцүү", 100.0, 100.0), word("лгийг", 100.0, 111.0)];
+        let refs: Vec<&Word> = broken.iter().collect();
+        let p = paragraphs_of(&lines_of(&refs), Some(150.0), Some(150.0));
+        assert_eq!(
+            p[0].0,
+            format!("хэлэлцүү{}лгийг", super::super::breaks::MAY_BREAK_WORD)
+        );
+        let wrapped = [word("Журам", 100.0, 100.0), word("батлах", 100.0, 111.0)];
+        let refs: Vec<&Word> = wrapped.iter().collect();
+        let p = paragraphs_of(&lines_of(&refs), Some(160.0), Some(160.0));
+        assert_eq!(p[0].0, "Журам\nбатлах");
     }
 }

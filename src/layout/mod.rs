@@ -6,6 +6,7 @@
 //! normalized); `normalize` runs in segmentation, which keeps raw and normalized side by side.
 
 pub mod aligned;
+mod breaks;
 mod centred;
 mod lines;
 mod margins;

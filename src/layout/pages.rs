@@ -97,7 +97,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                         .fold(f64::INFINITY, f64::min);
                     let right = (pad.is_finite() && pad >= 0.0).then_some(x1 - pad);
                     cells.push(Cell::new(
-                        paragraphs_of(&lines, right)
+                        paragraphs_of(&lines, right, right)
                             .into_iter()
                             .map(|p| p.0)
                             .collect(),
@@ -165,7 +165,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                 Some((t.columns, TableKind::Aligned, t.ys)),
             ));
         }
-        for (text, top, size) in paragraphs_of(&lines_of(&outside), None) {
+        for (text, top, size) in paragraphs_of(&lines_of(&outside), None, None) {
             items.push((
                 top,
                 Block::Paragraph(Paragraph {
@@ -261,13 +261,12 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
         }
         seen.push(page_seen);
     }
-    (
-        Document {
-            blocks,
-            n_pages: Some(pages.len() as u32),
-        },
-        seen,
-    )
+    let mut doc = Document {
+        blocks,
+        n_pages: Some(pages.len() as u32),
+    };
+    super::breaks::rejoin_broken_words(&mut doc);
+    (doc, seen)
 }
 
 #[cfg(test)]
