@@ -73,7 +73,9 @@ fn nominative(name: &str) -> String {
 fn recase(upper: &str, running: &[String]) -> String {
     let words: Vec<&str> = upper.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    for text in running {
+    // The running text whole too: a title whose lines came as paragraphs breaks the name.
+    let whole = running.join(" ");
+    for text in running.iter().chain(std::iter::once(&whole)) {
         let tw: Vec<&str> = text
             .split(|c: char| !c.is_alphabetic() && c != '-')
             .filter(|w| !w.is_empty())
@@ -411,6 +413,18 @@ mod tests {
         assert_eq!(
             agency_from_title("хүрээнд Эрүүл мэндийн яамнаас 2021 онд").as_deref(),
             Some("Эрүүл мэндийн яам")
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_takes_its_casing_from_a_title_broken_over_paragraphs() {
+        let running = [
+            "Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд Нийслэлийн Засаг даргын".to_string(),
+            "Тамгын газраас 2021 онд хэрэгжүүлэх".to_string(),
+        ];
+        assert_eq!(
+            recase("НИЙСЛЭЛИЙН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР", &running),
+            "Нийслэлийн Засаг даргын Тамгын газар"
         );
     }
 }
