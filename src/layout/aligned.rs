@@ -100,7 +100,7 @@ struct Edge {
 }
 
 /// Left edges of columns: an x where words of four lines or more start, over a stretch of
-/// lines none of whose words crosses it, and where the text before it ends ragged. A cell
+/// lines of one font size none of whose words crosses it, and where the text before it ends ragged. A cell
 /// without padding may end a word's space before the next cell's text; the shared edge still
 /// tells the columns apart. (The words after a row's code, "1.1. Орон", or after a list's
 /// "Зорилт 1.1.", share an edge too, but what comes before them ends at one x.)
@@ -157,9 +157,14 @@ fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
             }
             stretch.clear();
         };
+        // Lines of another font size (a title over the table) are not the table's.
+        let size = |k: usize| groups[k].iter().map(|w| w.font_size).fold(0.0, f64::max);
         let mut prev = lines[0];
         for &k in &lines {
-            if (prev..k).any(crosses) {
+            let other_size = stretch
+                .first()
+                .is_some_and(|&f| (size(k) - size(f)).abs() > 0.1 * size(f));
+            if (prev..k).any(crosses) || other_size {
                 flush(&mut stretch);
             }
             stretch.push(k);
@@ -393,7 +398,9 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let mut j = start + 1;
     while j < lines.len() {
         let l = &lines[j];
-        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
+        // A table's text is of one size: a title in a larger font is not its first row.
+        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size || (l.size - size).abs() > 0.2 * size
+        {
             break;
         }
         if let Some(g) = narrow(&gutters, l, min_gap, false) {
@@ -1399,6 +1406,44 @@ mod tests {
             rows[rows.len() - 1],
             vec!["Дундаж үнэлгээ", "", "", "70"],
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_larger_font_is_not_on_a_columns_edge() {
+        use crate::layout::synthetic::word;
+        // Four table lines start a word at 152 after ragged text; so does a title line set
+        // in 12 pt above them, by chance.
+        let mut title = line(&[("Тайлан хүргүүлэх", 50.0), ("газраас", 152.0)], 60.0);
+        for w in &mut title {
+            w.font_size = 12.0;
+        }
+        let rows: Vec<Word> = [
+            ("Журам батлах", 80.0),
+            ("Хурал", 90.0),
+            ("Төлөв", 70.0),
+            ("Дүрэм", 85.0),
+        ]
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (text, x))| {
+            let mut l = line(&[(*text, 50.0)], 100.0 + 20.0 * k as f64);
+            l.push(word("удаа", 152.0, 100.0 + 20.0 * k as f64));
+            let _ = x;
+            l
+        })
+        .collect();
+        let words: Vec<Word> = [title, rows].concat();
+        let refs: Vec<&Word> = words.iter().collect();
+        let groups = super::line_groups(&refs);
+        let edges = super::left_edges(&groups);
+        let at_152: Vec<&super::Edge> =
+            edges.iter().filter(|e| (e.x - 152.0).abs() < 0.5).collect();
+        assert_eq!(at_152.len(), 1);
+        assert_eq!(
+            at_152[0].lines,
+            (1, 4),
+            "the title (line 0) is not on the edge"
         );
     }
 }

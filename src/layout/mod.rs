@@ -163,6 +163,31 @@ impl Word {
     }
 }
 
+/// A rectangle on a page, in points from the page's top left (a cell, a crop).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    /// Does the word's centre fall inside?
+    pub fn holds(&self, w: &Word) -> bool {
+        let (x, y) = (w.cx(), w.cy());
+        x > self.x0 && x < self.x1 && y > self.y0 && y < self.y1
+    }
+}
+
 /// A ruling line (table border) on a page: horizontal when `y0 == y1`, vertical when `x0 == x1`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {

@@ -5,15 +5,15 @@
 //! the vertical rules that tell which cells span columns.
 
 use super::lines::cluster;
-use super::{Page, Rule, Word};
+use super::{Page, Rect, Rule, Word};
 
 /// A table's grid on one page.
 #[derive(Debug, Clone)]
 pub struct Grid {
     pub xs: Vec<f64>,
     pub ys: Vec<f64>,
-    /// Vertical rules of the table: (x, top, bottom), to find cells spanning columns.
-    pub(super) verticals: Vec<(f64, f64, f64)>,
+    /// Vertical rules of the table, to find cells spanning columns.
+    pub(super) verticals: Vec<Rule>,
     /// Columns found from whitespace (a table drawn with horizontal rules only): every column
     /// boundary divides every row.
     pub(super) gap_columns: bool,
@@ -21,24 +21,34 @@ pub struct Grid {
 
 impl Grid {
     pub(super) fn contains(&self, w: &Word) -> bool {
-        let (x, y) = (w.cx(), w.cy());
-        x > self.xs[0]
-            && x < self.xs[self.xs.len() - 1]
-            && y > self.ys[0]
-            && y < self.ys[self.ys.len() - 1]
+        self.bounds().holds(w)
+    }
+    /// The whole table's rectangle.
+    pub fn bounds(&self) -> Rect {
+        Rect {
+            x0: self.xs[0],
+            y0: self.ys[0],
+            x1: self.xs[self.xs.len() - 1],
+            y1: self.ys[self.ys.len() - 1],
+        }
+    }
+    /// Cell `c` of row `r`, ignoring spans.
+    pub fn cell(&self, r: usize, c: usize) -> Rect {
+        Rect {
+            x0: self.xs[c],
+            y0: self.ys[r],
+            x1: self.xs[c + 1],
+            y1: self.ys[r + 1],
+        }
     }
     pub(super) fn top(&self) -> f64 {
         self.ys[0]
     }
-    /// Cells of the grid as (x0, y0, x1, y1), ignoring spans.
-    pub fn cells(&self) -> Vec<(f64, f64, f64, f64)> {
-        let mut out = Vec::new();
-        for r in 0..self.ys.len() - 1 {
-            for c in 0..self.xs.len() - 1 {
-                out.push((self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1]));
-            }
-        }
-        out
+    /// Cells of the grid, row by row, ignoring spans.
+    pub fn cells(&self) -> Vec<Rect> {
+        (0..self.ys.len() - 1)
+            .flat_map(|r| (0..self.xs.len() - 1).map(move |c| self.cell(r, c)))
+            .collect()
     }
     /// Is there a rule at column boundary `c` (1..len-1) along most of row `r`?
     pub(super) fn has_divider(&self, c: usize, r: usize) -> bool {
@@ -49,8 +59,8 @@ impl Grid {
         let covered: f64 = self
             .verticals
             .iter()
-            .filter(|(vx, _, _)| (vx - x).abs() < 2.0)
-            .map(|(_, t, b)| (b.min(y1) - t.max(y0)).max(0.0))
+            .filter(|v| (v.x0 - x).abs() < 2.0)
+            .map(|v| (v.y1.min(y1) - v.y0.max(y0)).max(0.0))
             .sum();
         covered > 0.5 * (y1 - y0)
     }
@@ -106,24 +116,24 @@ pub fn grids(page: &Page) -> Vec<Grid> {
                 .filter(|&&i| rules[i].is_vertical())
                 .map(|&i| rules[i].x0)
                 .collect();
-            let verticals: Vec<(f64, f64, f64)> = idx
+            let verticals: Vec<Rule> = idx
                 .iter()
                 .filter(|&&i| rules[i].is_vertical())
-                .map(|&i| (rules[i].x0, rules[i].y0, rules[i].y1))
+                .map(|&i| *rules[i])
                 .collect();
             let mut ys = cluster(hs, 1.5);
             let xs = cluster(vs, 1.5);
             // A row cut by a page break has no closing rule (WeasyPrint, Chromium): the
             // vertical rules reaching past the last horizontal one close it.
             if let (Some(&last), Some(bottom)) =
-                (ys.last(), verticals.iter().map(|v| v.2).reduce(f64::max))
+                (ys.last(), verticals.iter().map(|v| v.y1).reduce(f64::max))
             {
                 if bottom > last + 3.0 {
                     ys.push(bottom);
                 }
             }
             if let (Some(&first), Some(top)) =
-                (ys.first(), verticals.iter().map(|v| v.1).reduce(f64::min))
+                (ys.first(), verticals.iter().map(|v| v.y0).reduce(f64::min))
             {
                 if top < first - 3.0 {
                     ys.insert(0, top);

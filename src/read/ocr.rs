@@ -8,7 +8,7 @@
 //! page's skew is measured from the text lines and taken out of every coordinate.
 
 use crate::error::ReadError;
-use crate::layout::{Page, Rule, Word};
+use crate::layout::{Page, Rect, Rule, Word};
 use crate::limits::{Cancel, Limits};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -360,16 +360,16 @@ fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), Strin
 /// Table borders read as text: a lone "|", or a "|", "1", "l" glued to a word that touches a
 /// vertical rule ("|100" → "100").
 fn strip_border_marks(page: &mut Page) {
-    let verticals: Vec<(f64, f64, f64)> = page
+    let verticals: Vec<Rule> = page
         .rules
         .iter()
         .filter(|r| r.is_vertical())
-        .map(|r| (r.x0, r.y0, r.y1))
+        .copied()
         .collect();
     let near_rule = |x: f64, w: &Word| {
         verticals
             .iter()
-            .any(|(vx, t, b)| (vx - x).abs() < 1.5 && w.cy() > *t && w.cy() < *b)
+            .any(|v| (v.x0 - x).abs() < 1.5 && w.cy() > v.y0 && w.cy() < v.y1)
     };
     for w in page.words.iter_mut() {
         let n = w.text.chars().count() as f64;
@@ -394,15 +394,16 @@ fn strip_border_marks(page: &mut Page) {
 }
 
 /// A table cell (points) and its crop of the page image (pixels).
-type Crop = ((f64, f64, f64, f64), (usize, usize, usize, usize));
+/// A cell on the page and its pixels in the page image (x0, y0, x1, y1).
+type Crop = (Rect, (usize, usize, usize, usize));
 
 /// The crop of a cell, inset from its borders, and how many dark pixels it holds.
 fn cell_crop(
     img: &Gray,
-    cell: (f64, f64, f64, f64),
+    cell: Rect,
     unmap: &impl Fn(f64, f64) -> (f64, f64),
 ) -> Option<(Crop, usize)> {
-    let (x0, y0, x1, y1) = cell;
+    let Rect { x0, y0, x1, y1 } = cell;
     let inset = 2.5;
     if x1 - x0 < 3.0 * inset || y1 - y0 < 3.0 * inset {
         return None;
@@ -429,10 +430,8 @@ fn cell_crop(
     Some(((cell, (px0, py0, px1, py1)), ink))
 }
 
-fn words_in(page: &Page, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> impl Iterator<Item = &Word> {
-    page.words
-        .iter()
-        .filter(move |w| w.cx() > x0 && w.cx() < x1 && w.cy() > y0 && w.cy() < y1)
+fn words_in(page: &Page, cell: Rect) -> impl Iterator<Item = &Word> {
+    page.words.iter().filter(move |w| cell.holds(w))
 }
 
 /// Read cells again: their crops stacked into one image (a band each, white margins), one
@@ -493,7 +492,7 @@ fn reread_cells(
         if text.is_empty() {
             continue;
         }
-        let ((x0, y0, _, y1), _) = crops[k];
+        let (Rect { x0, y0, y1, .. }, _) = crops[k];
         let left = x0 + 2.5 + (w.left - margin as f64).max(0.0) * pt;
         let size = (w.height * pt).max(4.0);
         let top = (y0 + y1) / 2.0 - size / 2.0;
@@ -550,12 +549,12 @@ fn reread_number_columns(
 ) -> Result<Vec<f64>, String> {
     let mut grids = crate::layout::ruled::grids(page);
     grids.extend(crate::layout::aligned::aligned_grids(page));
-    let mut targets: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut targets: Vec<Rect> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
-            let cells: Vec<((f64, f64, f64, f64), String)> = (1..g.ys.len() - 1)
+            let cells: Vec<(Rect, String)> = (1..g.ys.len() - 1)
                 .map(|r| {
-                    let cell = (g.xs[c], g.ys[r], g.xs[c + 1], g.ys[r + 1]);
+                    let cell = g.cell(r, c);
                     let text = words_in(page, cell)
                         .map(|w| w.text.as_str())
                         .collect::<Vec<_>>()
@@ -565,7 +564,7 @@ fn reread_number_columns(
                 .filter(|(_, t)| !t.trim().is_empty())
                 .collect();
             // The column's label: "№" (read "Мо", "Ме"), a score ("Үнэлгээ", "… хувь").
-            let label: String = words_in(page, (g.xs[c], g.ys[0], g.xs[c + 1], g.ys[1]))
+            let label: String = words_in(page, g.cell(0, c))
                 .map(|w| w.text.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -592,11 +591,8 @@ fn reread_number_columns(
     if crops.is_empty() {
         return Ok(Vec::new());
     }
-    page.words.retain(|w| {
-        !crops.iter().any(|((x0, y0, x1, y1), _)| {
-            w.cx() > *x0 && w.cx() < *x1 && w.cy() > *y0 && w.cy() < *y1
-        })
-    });
+    page.words
+        .retain(|w| !crops.iter().any(|(cell, _)| cell.holds(w)));
     reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"))
 }
 
