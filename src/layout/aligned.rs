@@ -1418,21 +1418,16 @@ mod tests {
         for w in &mut title {
             w.font_size = 12.0;
         }
-        let rows: Vec<Word> = [
-            ("Журам батлах", 80.0),
-            ("Хурал", 90.0),
-            ("Төлөв", 70.0),
-            ("Дүрэм", 85.0),
-        ]
-        .iter()
-        .enumerate()
-        .flat_map(|(k, (text, x))| {
-            let mut l = line(&[(*text, 50.0)], 100.0 + 20.0 * k as f64);
-            l.push(word("удаа", 152.0, 100.0 + 20.0 * k as f64));
-            let _ = x;
-            l
-        })
-        .collect();
+        let rows: Vec<Word> = ["Журам батлах", "Хурал", "Төлөв хийх", "Дүрэм"]
+            .iter()
+            .enumerate()
+            .flat_map(|(k, text)| {
+                let top = 100.0 + 20.0 * k as f64;
+                let mut l = line(&[(*text, 50.0)], top);
+                l.push(word("удаа", 152.0, top));
+                l
+            })
+            .collect();
         let words: Vec<Word> = [title, rows].concat();
         let refs: Vec<&Word> = words.iter().collect();
         let groups = super::line_groups(&refs);
