@@ -398,9 +398,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let mut j = start + 1;
     while j < lines.len() {
         let l = &lines[j];
-        // A table's text is of one size: a title in a larger font is not its first row.
-        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size || (l.size - size).abs() > 0.2 * size
-        {
+        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
             break;
         }
         if let Some(g) = narrow(&gutters, l, min_gap, false) {
