@@ -250,6 +250,21 @@ struct Family {
     support: usize,
 }
 
+/// Strips less what a run covers, those narrower than `min_gap` (or empty) dropped.
+fn less(strips: Vec<Gutter>, run: &Run, min_gap: f64) -> Vec<Gutter> {
+    strips
+        .into_iter()
+        .flat_map(|(p0, p1)| {
+            if run.x1 <= p0 || run.x0 >= p1 {
+                vec![(p0, p1)]
+            } else {
+                vec![(p0, run.x0), (run.x1, p1)]
+            }
+        })
+        .filter(|(p0, p1)| p1 - p0 >= min_gap && p1 > p0)
+        .collect()
+}
+
 /// The gutters left after a line's runs: each strip less the runs' extents, strips narrower
 /// than `min_gap` dropped. A family no strip of which is left is a column boundary the line
 /// crosses: `None`, unless it was a gap no other line had confirmed (two words of one cell set
@@ -274,17 +289,7 @@ fn narrow(
         // up with a gutter do not make a prose line fit them. Words in columns carried from
         // above: text filling a cell may come closer to the next cell's than a wide space.
         for w in pieces {
-            strips = strips
-                .into_iter()
-                .flat_map(|(p0, p1)| {
-                    if w.x1 <= p0 || w.x0 >= p1 {
-                        vec![(p0, p1)]
-                    } else {
-                        vec![(p0, w.x0), (w.x1, p1)]
-                    }
-                })
-                .filter(|(p0, p1)| p1 - p0 >= min_gap)
-                .collect();
+            strips = less(strips, w, min_gap);
         }
         if strips.is_empty() {
             // Only a row's runs may drop a family: a single run across a gap is a row
@@ -322,17 +327,7 @@ fn fit_above(region: &mut Region, line: &AlignedLine) -> bool {
     for &(a, b) in &region.gutters {
         let mut strips = vec![(a, b)];
         for r in &line.runs {
-            strips = strips
-                .into_iter()
-                .flat_map(|(p0, p1)| {
-                    if r.x1 <= p0 || r.x0 >= p1 {
-                        vec![(p0, p1)]
-                    } else {
-                        vec![(p0, r.x0), (r.x1, p1)]
-                    }
-                })
-                .filter(|(p0, p1)| p1 > p0)
-                .collect();
+            strips = less(strips, r, 0.0);
         }
         match strips
             .into_iter()
