@@ -490,13 +490,76 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         }
     }
 
-    let objectives = groups
+    let mut objectives: Vec<Objective> = groups
         .into_iter()
         .map(|g| build_objective(g, &cols, problems))
         .collect();
+    regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
         objectives,
         overall,
+    }
+}
+
+/// The objective a measure's own code names, when it is not the measure's position: "2.3. …"
+/// (parsed into `code`) or "2.3.1. …" (three levels, left in the text).
+fn stated_objective(m: &Measure) -> Option<u32> {
+    static THREE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\d{1,3}\.\d{1,3}\.?\s").expect("valid regex"));
+    if let Some(c) = THREE.captures(&m.text.text) {
+        return c[1].parse().ok();
+    }
+    if m.code == format!("{}.{}", m.objective_no, m.measure_no) {
+        return None;
+    }
+    let (no, _) = m.code.split_once('.')?;
+    no.parse().ok()
+}
+
+/// A measure whose own code names another objective of the table than the one its rows put it
+/// under (the objective's cell merged down rows and set where the layout could not place it)
+/// moves to the one its code names, in table order; codes that were only a measure's position
+/// are renumbered. The author's code is the better witness of membership than the layout.
+fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) {
+    let numbers: Vec<u32> = objectives.iter().map(|o| o.objective_no).collect();
+    let target = |m: &Measure| {
+        stated_objective(m).filter(|no| *no != m.objective_no && numbers.contains(no))
+    };
+    let misplaced = objectives
+        .iter()
+        .flat_map(|o| &o.measures)
+        .filter(|m| target(m).is_some())
+        .count();
+    if misplaced == 0 {
+        return;
+    }
+    // (objective, renumber: the code was only the measure's position, measure)
+    let flat: Vec<(u32, bool, Measure)> = objectives
+        .iter_mut()
+        .flat_map(|o| std::mem::take(&mut o.measures))
+        .map(|m| {
+            let positional = m.code == format!("{}.{}", m.objective_no, m.measure_no);
+            let no = target(&m).unwrap_or(m.objective_no);
+            (no, positional, m)
+        })
+        .collect();
+    problems.push(Problem {
+        stage: "plan_table".into(),
+        source: flat[0].2.source.clone(),
+        message: format!(
+            "{misplaced} measure(s) stood under another objective than the one their code names; moved to it"
+        ),
+    });
+    for o in objectives.iter_mut() {
+        for (no, positional, m) in flat.iter().filter(|(no, _, _)| *no == o.objective_no) {
+            let mut m = m.clone();
+            m.objective_no = *no;
+            m.measure_no = o.measures.len() as u32 + 1;
+            if *positional {
+                m.code = format!("{no}.{}", m.measure_no);
+            }
+            o.measures.push(m);
+        }
     }
 }
 
@@ -860,5 +923,23 @@ mod tests {
         assert!(o.measures[1].not_due);
         assert!(o.score_table.is_none());
         assert_eq!(out.overall.map(|s| s.value), Some(90.0));
+    }
+
+    #[test]
+    fn a_measure_under_another_objective_than_its_code_names_moves_to_it() {
+        // Objective 2's number set lower than its first measure (a merged cell centred on its
+        // rows): the row of 2.1.1 went to objective 1.
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t1.1.1. Журам батлах\tТ\tБ.\t90\n\t\t2.1.1. Хурал хийх\tТ\tБ.\t80\n2\tҮйл 2\t2.2.1. Тайлан гаргах\tТ\tБ.\t70\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let codes =
+            |o: &Objective| -> Vec<String> { o.measures.iter().map(|m| m.code.clone()).collect() };
+        assert_eq!(codes(&out.objectives[0]), ["1.1"]);
+        assert_eq!(codes(&out.objectives[1]), ["2.1", "2.2"], "{problems:?}");
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("their code names")));
     }
 }
