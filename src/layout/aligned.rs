@@ -679,17 +679,61 @@ fn rows_of(
     };
     // Blank bands across the whole table. Below one, a row whose cells are centred vertically
     // begins with its tallest cell's first line, which need not reach the first or last column:
-    // the row starts at the band when its number or score comes before the next band (a gap
-    // between the paragraphs of one tall top-aligned cell has nothing at the table's edges
-    // below it).
+    // between two lines at the table's edges (a number or a score) the widest band starts the
+    // row of the second (the last of equal ones), unless that line starts its row itself below
+    // a band (a row set at the top; the bands before it part a tall cell's paragraphs). The
+    // paragraphs of a cell of several measures are nearer each other than rows are.
     let bands: Vec<usize> = (1..region_lines.len())
         .filter(|&k| gap_above(k) > row_gap(region_lines[k].size) && !wraps(k))
         .collect();
+    let edge_lines: Vec<usize> = (0..region_lines.len()).filter(|&k| at_edge(k)).collect();
     let centred_start = |k: usize| {
-        bands.binary_search(&k).ok().is_some_and(|b| {
-            let end = bands.get(b + 1).copied().unwrap_or(region_lines.len());
-            (k..end).any(at_edge)
-        })
+        if bands.binary_search(&k).is_err() {
+            return false;
+        }
+        let i = edge_lines.partition_point(|&e| e < k);
+        let Some(&edge) = edge_lines.get(i) else {
+            return false;
+        };
+        if edge != k && bands.binary_search(&edge).is_ok() {
+            return false;
+        }
+        let after = if i == 0 { 0 } else { edge_lines[i - 1] + 1 };
+        let same = 0.15 * region_lines[k].size;
+        bands
+            .iter()
+            .filter(|&&b| b >= after && b <= edge && b != k)
+            .all(|&b| {
+                gap_above(b) < gap_above(k) - same || (b < k && gap_above(b) <= gap_above(k) + same)
+            })
+    };
+    // A band above line `j` blank in every column that has text both in the row begun at
+    // `last` above it and below it (two columns at least), but for columns left of all of
+    // those: cells merged down an objective's rows (its number, its activity) stand left of
+    // the cells they group, centred on their rows and so across the band. `Some(crossing)`
+    // when the band is there: whether line `j` holds text of such a cell.
+    let band_but_merged = |last: usize, j: usize| -> Option<bool> {
+        let holds = |i: usize, c: usize| !by_col[i][c].is_empty();
+        let mut clear = Vec::new();
+        let mut crossing = Vec::new();
+        for c in 0..n {
+            let above = (last..j)
+                .filter(|&i| holds(i, c))
+                .map(|i| region_lines[i].bottom)
+                .max_by(f64::total_cmp);
+            let below = (j..region_lines.len())
+                .find(|&i| holds(i, c))
+                .map(|i| region_lines[i].top);
+            if let (Some(above), Some(below)) = (above, below) {
+                if below - above > row_gap(region_lines[j].size) {
+                    clear.push(c);
+                } else {
+                    crossing.push(c);
+                }
+            }
+        }
+        let merged_left = crossing.iter().all(|&c| clear.iter().all(|&d| c < d));
+        (clear.len() >= 2 && merged_left).then(|| crossing.iter().any(|&c| holds(j, c)))
     };
     let mut starts: Vec<usize> = Vec::new();
     let mut holds_one = [false, false];
@@ -715,14 +759,26 @@ fn rows_of(
             holds_one = [false, false];
         } else if second {
             // A second number with no gap above it: a row of cells centred vertically began
-            // at the widest blank band since the last row's start (a top-aligned row without
-            // padding begins at the number itself).
+            // at the widest blank band since the last row's start, or, where a cell merged
+            // down the rows stands in that band, at the first line below a band blank in every
+            // other column (a top-aligned row without padding begins at the number itself).
             let last = starts.last().copied().unwrap_or(0);
             let start = bands
                 .iter()
                 .copied()
                 .filter(|&b| b > last && b < k)
                 .max_by(|a, b| gap_above(*a).total_cmp(&gap_above(*b)))
+                .or_else(|| {
+                    // A line with no text of a merged cell keeps that cell one block.
+                    let bands: Vec<(usize, bool)> = (last + 1..k)
+                        .filter_map(|j| band_but_merged(last, j).map(|cut| (j, cut)))
+                        .collect();
+                    bands
+                        .iter()
+                        .find(|(_, cut)| !cut)
+                        .or(bands.first())
+                        .map(|(j, _)| *j)
+                })
                 .unwrap_or(k);
             starts.push(start);
             holds_one = [0, 1].map(|slot| (start..k).any(|j| holds(j, slot)));
@@ -1231,6 +1287,62 @@ mod tests {
             rows[2],
             vec!["2", "Сургалт\nзохион", "Тайлан\nгаргах\nхэлэлцэх", "70"]
         );
+    }
+
+    #[test]
+    fn a_cell_merged_down_two_rows_standing_in_the_band_between_them_goes_to_the_first() {
+        // Objective 1 spans two rows; its number and activity, centred on both, stand across
+        // the band between them (no band is blank across the whole table).
+        let words = [
+            plan_header(),
+            line(&[("Журам", 220.0)], 130.0),
+            line(&[("батлах", 220.0), ("100", 400.0)], 141.6),
+            line(&[("ажил", 220.0)], 153.2),
+            line(&[("Сургалт", 80.0)], 160.0),
+            line(&[("1", 50.0)], 166.0),
+            line(&[("зохион", 80.0)], 171.6),
+            line(&[("Тайлан", 220.0)], 180.0),
+            line(&[("гаргах", 220.0), ("70", 400.0)], 191.6),
+            line(&[("хэлэлцэх", 220.0)], 203.2),
+            centred_row(230.0, "2", ["Хяналт", "хийх", "ажил"], "40"),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            vec!["1", "Сургалт\nзохион", "Журам\nбатлах\nажил", "100"]
+        );
+        assert_eq!(rows[2], vec!["", "", "Тайлан\nгаргах\nхэлэлцэх", "70"]);
+    }
+
+    #[test]
+    fn a_cell_of_several_measures_centred_keeps_its_row_whatever_its_paragraph_gaps() {
+        // One row whose measure cell holds three paragraphs (4 pt apart, its lines 1.6 pt
+        // apart), the number and score centred on it; rows are 20 pt apart.
+        let para = |a: &str, b: &str, top: f64| {
+            [line(&[(a, 220.0)], top), line(&[(b, 220.0)], top + 11.6)].concat()
+        };
+        let words = [
+            plan_header(),
+            para("Журам", "батлах", 130.0),
+            para("Тайлан", "гаргах", 155.6),
+            line(&[("1", 50.0), ("100", 400.0)], 161.4),
+            para("Хяналт", "хийх", 181.2),
+            para("Сургалт", "явуулах", 222.8),
+            line(&[("2", 50.0), ("70", 400.0)], 228.6),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[1][0], "1");
+        assert_eq!(rows[1][3], "100");
+        for measure in ["Журам", "Тайлан", "Хяналт"] {
+            assert!(rows[1][2].contains(measure), "{rows:?}");
+        }
+        assert_eq!(rows[2][2], "Сургалт\nявуулах");
     }
 
     #[test]

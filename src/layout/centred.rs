@@ -154,19 +154,71 @@ pub(super) fn owners(
         continues,
         at_page_end,
     };
-    let moves: Vec<(usize, usize, usize)> = (0..n)
-        .flat_map(|c| {
+    let per_column: Vec<(Vec<Block>, Vec<Span>)> = (0..n)
+        .map(|c| {
             let bs = cells(blocks(lines, starts, c, gap), starts);
-            spans(&bs, &table, lines, starts)
-                .into_iter()
-                .flat_map(|(b, first)| bs[b].lines.iter().map(move |&k| (k, c, first)))
-                .collect::<Vec<_>>()
+            let found = spans(&bs, &table, lines, starts);
+            (bs, found)
         })
         .collect();
-    for (k, c, first) in moves {
-        owner[k][c] = first;
+    // A column left of merged cells whose blocks are too few to tile the rows by themselves
+    // (an objective's number, where the page holds one objective) follows their spans: each
+    // block centred on one of them goes to its first row.
+    let merged: Vec<(usize, usize)> = per_column
+        .iter()
+        .flat_map(|(_, found)| found.iter().map(|s| (s.first, s.end)))
+        .filter(|(first, end)| end - first >= 2)
+        .collect();
+    let first_merged = per_column
+        .iter()
+        .position(|(_, found)| found.iter().any(|s| s.end - s.first >= 2));
+    let tolerance = lines.first().map_or(0.0, |l| 0.5 * l.size);
+    for (c, (bs, found)) in per_column.iter().enumerate() {
+        let moves: Vec<(usize, usize)> = if !found.is_empty() {
+            found.iter().map(|s| (s.block, s.first)).collect()
+        } else if first_merged.is_some_and(|m| c < m) {
+            bs.iter()
+                .enumerate()
+                .filter_map(|(i, b)| {
+                    let (lo, hi) = rows_of_block(b, starts);
+                    let mid = (b.top + b.bottom) / 2.0;
+                    merged
+                        .iter()
+                        .find(|&&(first, end)| {
+                            first <= lo
+                                && hi < end
+                                && ((row_top(first) + row_bottom(end - 1)) / 2.0 - mid).abs()
+                                    <= tolerance
+                        })
+                        .map(|&(first, _)| (i, first))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (i, first) in moves {
+            for &k in &bs[i].lines {
+                owner[k][c] = first;
+            }
+        }
     }
     owner
+}
+
+/// The rows (first, last) a block's lines stand in.
+fn rows_of_block(b: &Block, starts: &[usize]) -> (usize, usize) {
+    (
+        row_of(starts, b.lines[0]),
+        row_of(starts, b.lines[b.lines.len() - 1]),
+    )
+}
+
+/// A block's span of rows: `first..end`.
+#[derive(Debug)]
+struct Span {
+    block: usize,
+    first: usize,
+    end: usize,
 }
 
 /// A table's rows as the span search sees them.
@@ -186,22 +238,16 @@ struct Rows<'a> {
 /// the table goes on from the page before, rows below the last when the page ends the table
 /// (there the last block may stand at the top of the span the page end cuts, as LibreOffice
 /// sets it). A column of a few figures in otherwise empty cells (a band's counts) cannot tile the rows
-/// with centred spans: it keeps its rows. Returns (block, first row of its span), or nothing.
-fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec<(usize, usize)> {
+/// with centred spans: it keeps its rows. Returns each block's span, or nothing.
+fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec<Span> {
     let (rows, row_top, row_bottom, spanning_row) =
         (table.count, table.top, table.bottom, table.spanning);
-    if bs.len() < 2 {
+    let own: Vec<(usize, usize)> = bs.iter().map(|b| rows_of_block(b, starts)).collect();
+    // One block is a merged cell only when it stands across a row's start.
+    let lone_across = bs.len() == 1 && own[0].0 != own[0].1;
+    if bs.is_empty() || (bs.len() < 2 && !lone_across) {
         return Vec::new();
     }
-    let own: Vec<(usize, usize)> = bs
-        .iter()
-        .map(|b| {
-            (
-                row_of(starts, b.lines[0]),
-                row_of(starts, b.lines[b.lines.len() - 1]),
-            )
-        })
-        .collect();
     let size = lines[bs[0].lines[0]].size;
     let tolerance = 0.5 * size;
     let inf = f64::INFINITY;
@@ -273,7 +319,11 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
             e -= 1;
             continue;
         }
-        out.push((k - 1, from));
+        out.push(Span {
+            block: k - 1,
+            first: from,
+            end: e,
+        });
         k -= 1;
         e = from;
     }
@@ -321,6 +371,39 @@ mod tests {
         // The measure cells stay in their rows.
         assert_eq!(owner[4][1], 1);
         assert_eq!(owner[7][1], 2);
+    }
+
+    #[test]
+    fn one_merged_cell_across_a_row_start_goes_to_its_first_row_and_its_number_follows() {
+        // Columns: number, activity, measure, score. Row 0 ends an objective of the page
+        // before; objective 2 spans rows 1 and 2, its activity's two lines across row 2's
+        // start, its number just below that start.
+        let l = |top: f64, filled: [bool; 4]| line(top, &filled);
+        let (no, act, meas, both) = (
+            [true, false, false, false],
+            [false, true, false, false],
+            [false, false, true, false],
+            [false, false, true, true],
+        );
+        let lines = vec![
+            l(60.0, meas),
+            l(71.0, both),
+            l(82.0, meas),
+            l(100.0, meas),
+            l(111.0, both),
+            l(118.0, act),
+            l(122.0, meas),
+            l(128.0, meas),
+            l(128.5, no),
+            l(129.0, act),
+            l(139.0, both),
+            l(150.0, meas),
+        ];
+        let starts = vec![0, 3, 7];
+        let owner = owners(&lines, &starts, 4, 3.0, (true, false));
+        assert_eq!(owner[9][1], 1, "the activity's second line");
+        assert_eq!(owner[8][0], 1, "the number");
+        assert_eq!(owner[10][2], 2, "the measure keeps its row");
     }
 
     #[test]

@@ -29,7 +29,10 @@ pub(super) fn line_groups<'a>(words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
     let mut groups: Vec<Vec<&Word>> = Vec::new();
     for w in sorted {
         match groups.last_mut() {
-            Some(g) if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size) => {
+            Some(g)
+                if (g[0].cy() - w.cy()).abs() < 0.4 * w.font_size.max(g[0].font_size)
+                    && !on_other_baselines(g[0], w) =>
+            {
                 g.push(w)
             }
             _ => groups.push(vec![w]),
@@ -39,6 +42,15 @@ pub(super) fn line_groups<'a>(words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
         g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
     groups
+}
+
+/// Two words whose known baselines are more than a sixth of a line apart: lines of two cells
+/// centred vertically, which may stand at any offset from each other.
+fn on_other_baselines(a: &Word, b: &Word) -> bool {
+    match (a.baseline, b.baseline) {
+        (Some(x), Some(y)) => (x - y).abs() > 0.16 * a.font_size.max(b.font_size),
+        _ => false,
+    }
 }
 
 /// Words → lines of text.
@@ -171,6 +183,25 @@ mod tests {
         for t in ["97.9 хувь", "2.5 сая төгрөг", "2020.01.30", "Нэг"] {
             assert!(!starts_list_item(t), "{t}");
         }
+    }
+
+    #[test]
+    fn lines_of_two_cells_a_quarter_line_apart_stay_two_lines_when_baselines_are_known() {
+        use crate::layout::synthetic::word;
+        // Cells centred vertically set their lines at any offset: 2.6 pt here, at 10 pt.
+        let pdf = [
+            word("байгуулах", 100.0, 335.1),
+            word("Дотоод", 300.0, 337.7),
+        ];
+        let refs: Vec<&Word> = pdf.iter().collect();
+        assert_eq!(line_groups(&refs).len(), 2);
+        // OCR boxes the ink, whose top and bottom move with the letters: one line.
+        let ocr = pdf.clone().map(|w| Word {
+            baseline: None,
+            ..w
+        });
+        let refs: Vec<&Word> = ocr.iter().collect();
+        assert_eq!(line_groups(&refs).len(), 1);
     }
 
     #[test]

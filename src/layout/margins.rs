@@ -7,8 +7,8 @@ use super::lines::lines_of;
 use super::ruled::Grid;
 use super::{Page, Word};
 
-/// Running headers and footers: lines in the top or bottom 8% of a page whose text, digits
-/// removed, recurs on another page, or that hold only a number.
+/// Running headers and footers: lines alone at their height in the top or bottom 8% of a
+/// page whose text, digits removed, recurs on another page, or that hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
     let margin_lines: Vec<Vec<(String, f64, f64, bool)>> = pages
@@ -20,9 +20,19 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                 .iter()
                 .filter(|w| !gs.iter().any(|g| g.contains(w)))
                 .collect();
-            lines_of(&words)
-                .into_iter()
+            let lines = lines_of(&words);
+            // A running line stands alone at its height; a line beside another, a fraction of
+            // a line lower or higher, is a table's (cells centred vertically).
+            let alone = |l: &super::lines::Line| {
+                !lines.iter().any(|o| {
+                    !std::ptr::eq(o, l)
+                        && o.bottom.min(l.bottom) - o.top.max(l.top) > 0.3 * l.size.max(o.size)
+                })
+            };
+            lines
+                .iter()
                 .filter(|l| l.top < 0.08 * p.height || l.bottom > 0.92 * p.height)
+                .filter(|l| alone(l))
                 .map(|l| {
                     let sig: String = l.text.chars().filter(|c| !c.is_ascii_digit()).collect();
                     let bare = is_page_number(&l.text);
@@ -63,6 +73,26 @@ pub(super) fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_beside_another_is_no_running_header_though_its_word_recurs() {
+        use crate::layout::synthetic::{unruled_page, word};
+        // Page 1 opens with a table's row cut by the page break: a measure's line and, 2.6 pt
+        // lower, the unit cell's second line "хэлтэс", which page 2 also has up there.
+        let footer = || word("Тайлан", 300.0, 800.0);
+        let p1 = unruled_page(
+            1,
+            vec![
+                word("Орон", 160.0, 53.8),
+                word("хэлтэс", 267.0, 56.4),
+                footer(),
+            ],
+        );
+        let p2 = unruled_page(2, vec![word("хэлтэс", 267.0, 56.4), footer()]);
+        let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
+        assert_eq!(bands[0], vec![(800.0, 810.0)]);
+        assert_eq!(bands[1], vec![(800.0, 810.0)]);
+    }
 
     #[test]
     fn page_numbers_but_not_letter_lines() {

@@ -152,6 +152,10 @@ pub struct Word {
     pub top: f64,
     pub bottom: f64,
     pub font_size: f64,
+    /// Where the glyphs stand, when the reader knows it (a PDF's text does; OCR boxes its
+    /// ink, whose bottom moves with the descenders): two lines of cells set a fraction of a
+    /// line apart stay two lines.
+    pub baseline: Option<f64>,
 }
 
 impl Word {

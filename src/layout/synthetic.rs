@@ -11,6 +11,7 @@ pub fn word(text: &str, x0: f64, top: f64) -> Word {
         top,
         bottom: top + 10.0,
         font_size: 10.0,
+        baseline: Some(top + 8.0),
     }
 }
 

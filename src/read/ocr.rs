@@ -299,6 +299,7 @@ fn ocr_page(pdf: &Path, page: u32, tmp: &Path) -> Result<(Page, Vec<f64>), Strin
                 top: top.min(bottom),
                 bottom: top.max(bottom),
                 font_size: size.max(1.0),
+                baseline: None,
             }
         })
         .collect();
@@ -504,6 +505,7 @@ fn reread_cells(
             top,
             bottom: top + size,
             font_size: size,
+            baseline: None,
         });
     }
     Ok(confs)

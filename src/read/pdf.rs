@@ -240,6 +240,7 @@ fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
                         top: g.y - 0.8 * g.size,
                         bottom: g.y + 0.2 * g.size,
                         font_size: g.size,
+                        baseline: Some(g.y),
                     })
                 }
             }

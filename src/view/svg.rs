@@ -139,6 +139,7 @@ mod tests {
                 top: 10.0,
                 bottom: 20.0,
                 font_size: 10.0,
+                baseline: None,
             }],
             rules: vec![Rule {
                 x0: 5.0,
