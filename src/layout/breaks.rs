@@ -38,10 +38,29 @@ impl Vocabulary {
         );
     }
 
-    /// Join two pieces when the word they make is one the document uses elsewhere.
+    /// Join two pieces when the word they make is one the document uses elsewhere, or when
+    /// the second cannot be a word of its own.
     fn joins(&self, first: &str, second: &str) -> bool {
-        self.0.contains(&key(&format!("{first}{second}")))
+        self.0.contains(&key(&format!("{first}{second}"))) || no_word_alone(first, second)
     }
+}
+
+/// A piece no Mongolian word is: one beginning with ы, ь or ъ (no word does) or with й (none
+/// but a few loans), or one without a vowel ("г", "йг": the tail of a case ending), but for
+/// a unit of measure after a number.
+fn no_word_alone(before: &str, piece: &str) -> bool {
+    const UNITS: [&str; 8] = ["м", "км", "см", "мм", "кг", "г", "т", "л"];
+    let unit = before.ends_with(|c: char| c.is_ascii_digit());
+    let piece = key(piece);
+    let Some(first) = piece.chars().next() else {
+        return false;
+    };
+    let cyrillic = piece
+        .chars()
+        .all(|c| ('а'..='я').contains(&c) || "ёөү".contains(c));
+    let vowel = piece.chars().any(|c| "аэиоуөүыеёюя".contains(c));
+    let a_unit = unit && UNITS.contains(&piece.as_str());
+    cyrillic && ("ыьъй".contains(first) || !(vowel || a_unit))
 }
 
 /// Resolve one paragraph's marks.
@@ -127,6 +146,28 @@ mod tests {
         assert_eq!(
             resolve(&format!("хэлэлцүү{m}лгийн"), &words),
             "хэлэлцүү\nлгийн"
+        );
+    }
+
+    #[test]
+    fn a_piece_no_word_can_be_joins_the_piece_before_it() {
+        let words = Vocabulary::default();
+        let m = MAY_BREAK_WORD;
+        // No Mongolian word begins with ы; none is without a vowel.
+        assert_eq!(
+            resolve(&format!("Салбар{m}ын хэмжээнд"), &words),
+            "Салбарын хэмжээнд"
+        );
+        assert_eq!(resolve(&format!("дүрми{m}йг"), &words), "дүрмийг");
+        assert_eq!(
+            resolve(&format!("хэлэлцүүлгий{m}г"), &words),
+            "хэлэлцүүлгийг"
+        );
+        // A unit is a word of its own; so is a piece with a vowel the document never joins.
+        assert_eq!(resolve(&format!("1200{m}км"), &words), "1200\nкм");
+        assert_eq!(
+            resolve(&format!("хэлэлц{m}үүлгийг"), &words),
+            "хэлэлц\nүүлгийг"
         );
     }
 }

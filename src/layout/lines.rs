@@ -102,7 +102,7 @@ static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// does: it wrapped because its first word did not fit).
 ///
 /// `edge`: where a cell's text area ends, to mark line breaks that may fall inside a word (see
-/// [`super::breaks`]): the line above left no room for one more letter, the next begins in
+/// [`super::breaks`]): the line above left no room for one more (wide) letter, the next begins in
 /// lowercase, and the two words side by side would not fit the cell's width, as a word broken
 /// for want of room on a line of its own does not.
 pub(super) fn paragraphs_of(
@@ -132,7 +132,7 @@ pub(super) fn paragraphs_of(
             }
         };
         let inside_word = edge.zip(prev).is_some_and(|(edge, p)| {
-            p.x1 + l.first_letter.max(0.5 * l.size) > edge
+            p.x1 + 1.5 * l.first_letter.max(0.5 * l.size) > edge
                 && p.last_word + l.first_word > edge - left - 0.5
                 && l.text.chars().next().is_some_and(char::is_lowercase)
         });
