@@ -8,6 +8,11 @@ command -v python3 >/dev/null 2>&1 || need_apt="$need_apt python3 python3-pip"
 command -v pdftoppm >/dev/null 2>&1 || need_apt="$need_apt poppler-utils"
 command -v tesseract >/dev/null 2>&1 || need_apt="$need_apt tesseract-ocr"
 { tesseract --list-langs 2>/dev/null | grep -qx mon; } || need_apt="$need_apt tesseract-ocr-mon"
+# Words a word processor broke at a narrow cell's edge are joined when Hunspell's Mongolian
+# dictionary knows the whole word; hunspell-rs builds Hunspell (C++) with bindgen (libclang).
+[ -f /usr/share/hunspell/mn_MN.dic ] || need_apt="$need_apt hunspell-mn"
+command -v c++ >/dev/null 2>&1 || need_apt="$need_apt g++"
+ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt="$need_apt libclang-dev"
 # The year-over-year page is checked in headless Chromium (tests/yoy.rs).
 command -v chromium >/dev/null 2>&1 || need_apt="$need_apt chromium"
 if [ -n "$need_apt" ]; then

@@ -13,6 +13,7 @@ pub mod check;
 pub mod dataset;
 pub mod error;
 pub mod layout;
+pub mod lexicon;
 pub mod limits;
 pub mod metrics;
 pub mod model;

@@ -25,7 +25,8 @@ fn key(word: &str) -> String {
         .to_lowercase()
 }
 
-/// The document's words, as its paragraphs and cells hold them.
+/// Words known to be whole: the document's own (as its paragraphs and cells hold them) and
+/// those the Mongolian dictionary confirmed among the joins the marks propose.
 #[derive(Default)]
 struct Vocabulary(HashSet<String>);
 
@@ -38,10 +39,14 @@ impl Vocabulary {
         );
     }
 
-    /// Join two pieces when the word they make is one the document uses elsewhere, or when
-    /// the second cannot be a word of its own.
+    fn knows(&self, word: &str) -> bool {
+        self.0.contains(&key(word))
+    }
+
+    /// Join two pieces when the word they make is a known one, or when the second cannot be
+    /// a word of its own.
     fn joins(&self, first: &str, second: &str) -> bool {
-        self.0.contains(&key(&format!("{first}{second}"))) || no_word_alone(first, second)
+        self.knows(&format!("{first}{second}")) || no_word_alone(first, second)
     }
 }
 
@@ -63,51 +68,112 @@ fn no_word_alone(before: &str, piece: &str) -> bool {
     cyrillic && ("ыьъй".contains(first) || !(vowel || a_unit))
 }
 
-/// Resolve one paragraph's marks.
+/// A paragraph cut at its marks: the text before the first, then each piece of text after a
+/// mark. A word broken twice ("хэлэлц" / "үүлгий" / "г") is a run of pieces.
+fn pieces(text: &str) -> Vec<&str> {
+    text.split(MAY_BREAK_WORD).collect()
+}
+
+/// The last word of a piece and the first word of the next.
+fn last_word(piece: &str) -> &str {
+    piece.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+fn first_word(piece: &str) -> &str {
+    piece.split(char::is_whitespace).next().unwrap_or("")
+}
+
+/// The words a paragraph's marks may make: each pair of pieces joined, and each run of
+/// pieces of one word joined whole.
+fn candidates(text: &str, out: &mut Vec<String>) {
+    let ps = pieces(text);
+    for k in 1..ps.len() {
+        let mut word = format!("{}{}", last_word(ps[k - 1]), first_word(ps[k]));
+        out.push(word.clone());
+        // The piece after the mark is a word's middle when a mark follows it at once.
+        let mut j = k;
+        while j + 1 < ps.len() && !ps[j].contains(char::is_whitespace) {
+            word.push_str(first_word(ps[j + 1]));
+            out.push(word.clone());
+            j += 1;
+        }
+    }
+}
+
+/// Resolve one paragraph's marks: a run of pieces that makes a known word joins whole; else
+/// each mark joins when its two pieces do.
 fn resolve(text: &str, words: &Vocabulary) -> String {
+    let ps = pieces(text);
+    let mut join = vec![false; ps.len()];
+    let mut k = 1;
+    while k < ps.len() {
+        let mut word = format!("{}{}", last_word(ps[k - 1]), first_word(ps[k]));
+        let mut end = k;
+        let mut whole = None;
+        while end + 1 < ps.len() && !ps[end].contains(char::is_whitespace) {
+            word.push_str(first_word(ps[end + 1]));
+            end += 1;
+            if words.knows(&word) {
+                whole = Some(end);
+            }
+        }
+        if let Some(end) = whole {
+            join[k..=end].iter_mut().for_each(|j| *j = true);
+            k = end + 1;
+            continue;
+        }
+        join[k] = words.joins(last_word(ps[k - 1]), first_word(ps[k]));
+        k += 1;
+    }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(MAY_BREAK_WORD) {
-        let (before, after) = (&rest[..at], &rest[at + MAY_BREAK_WORD.len()..]);
-        out.push_str(before);
-        let first = out.rsplit(char::is_whitespace).next().unwrap_or("");
-        let second = after
-            .split(|c: char| c.is_whitespace() || c == '\u{ad}')
-            .next()
-            .unwrap_or("");
-        if !words.joins(first, second) {
+    for (k, piece) in ps.iter().enumerate() {
+        if k > 0 && !join[k] {
             out.push('\n');
         }
-        rest = after;
+        out.push_str(piece);
     }
-    out.push_str(rest);
     out
+}
+
+/// Every paragraph of the document, cells' included.
+fn paragraphs(doc: &Document) -> impl Iterator<Item = &String> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| -> Box<dyn Iterator<Item = &String>> {
+            match b {
+                Block::Paragraph(p) => Box::new(std::iter::once(&p.text)),
+                Block::Table(t) => Box::new(
+                    t.rows
+                        .iter()
+                        .flat_map(|r| r.cells.iter())
+                        .flat_map(|c| c.paragraphs.iter()),
+                ),
+            }
+        })
 }
 
 /// Resolve every mark in the document's paragraphs and cells.
 pub(super) fn rejoin_broken_words(doc: &mut Document) {
-    let marked = |t: &str| t.contains(MAY_BREAK_WORD);
-    let any = doc.blocks.iter().any(|b| match b {
-        Block::Paragraph(p) => marked(&p.text),
-        Block::Table(t) => t.rows.iter().any(|r| {
-            r.cells
-                .iter()
-                .any(|c| c.paragraphs.iter().any(|p| marked(p)))
-        }),
-    });
-    if !any {
+    if !paragraphs(doc).any(|p| p.contains(MAY_BREAK_WORD)) {
         return;
     }
     let mut words = Vocabulary::default();
-    for block in &doc.blocks {
-        match block {
-            Block::Paragraph(p) => words.add(&p.text),
-            Block::Table(t) => t
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.iter())
-                .flat_map(|c| c.paragraphs.iter())
-                .for_each(|p| words.add(p)),
+    let mut proposed = Vec::new();
+    for p in paragraphs(doc) {
+        words.add(p);
+        candidates(p, &mut proposed);
+    }
+    // The dictionary sees a word as written (its capital kept: proper nouns have one).
+    for w in &mut proposed {
+        *w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    }
+    proposed.retain(|w| !w.is_empty() && !words.knows(w));
+    proposed.sort();
+    proposed.dedup();
+    if let Some(known) = crate::lexicon::known(&proposed) {
+        for (word, known) in proposed.iter().zip(known) {
+            if known {
+                words.add(word);
+            }
         }
     }
     for block in &mut doc.blocks {
@@ -147,6 +213,41 @@ mod tests {
             resolve(&format!("хэлэлцүү{m}лгийн"), &words),
             "хэлэлцүү\nлгийн"
         );
+    }
+
+    #[test]
+    fn a_word_broken_twice_joins_whole_when_known() {
+        let mut words = Vocabulary::default();
+        words.add("хэлэлцүүлгийг");
+        let m = MAY_BREAK_WORD;
+        assert_eq!(
+            resolve(&format!("Орон нутагт хэлэлц{m}үүлгий{m}г зохион"), &words),
+            "Орон нутагт хэлэлцүүлгийг зохион"
+        );
+        let mut proposed = Vec::new();
+        candidates(&format!("хэлэлц{m}үүлгий{m}г зохион"), &mut proposed);
+        assert_eq!(proposed, ["хэлэлцүүлгий", "хэлэлцүүлгийг", "үүлгийг"]);
+    }
+
+    #[test]
+    fn the_dictionary_confirms_a_join_the_document_never_writes_whole() {
+        let mut doc = Document {
+            blocks: vec![Block::Paragraph(crate::layout::Paragraph {
+                text: format!("Салбарын хэмжээнд байгуул{MAY_BREAK_WORD}ах"),
+                ..Default::default()
+            })],
+            ..Default::default()
+        };
+        rejoin_broken_words(&mut doc);
+        let Block::Paragraph(p) = &doc.blocks[0] else {
+            unreachable!()
+        };
+        // With the mn_MN dictionary "байгуулах" is a word; without it the pieces stay apart.
+        let expected = match crate::lexicon::known(&["байгуулах".to_string()]) {
+            Some(_) => "Салбарын хэмжээнд байгуулах",
+            None => "Салбарын хэмжээнд байгуул\nах",
+        };
+        assert_eq!(p.text, expected);
     }
 
     #[test]

@@ -282,6 +282,26 @@ fn starts_with_code(line: &str) -> bool {
     CODE.is_match(line.trim())
 }
 
+/// A measure's code alone in a paragraph ("3.1.1.") goes with the text that follows it: a row
+/// cut by a page break after its code, the text on the next page, is one measure.
+fn join_lone_codes(paras: Vec<Para>) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    for p in paras {
+        match out.last_mut() {
+            Some(prev) if is_code_alone(&prev.text) && !starts_with_code(&p.text) => {
+                prev.text.push('\n');
+                prev.text.push_str(&p.text);
+            }
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+fn is_code_alone(text: &str) -> bool {
+    starts_with_code(text) && !text.trim().contains(char::is_whitespace)
+}
+
 fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     for p in &cell.paragraphs {
@@ -585,7 +605,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
     let mut orphan_impls: Vec<Para> = Vec::new();
     for (row_idx, unit) in group.units.iter().enumerate() {
         let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
-        let measure_paras = get(Role::Measure);
+        let measure_paras = join_lone_codes(get(Role::Measure));
         let mut targets = get(Role::Target);
         let mut impls = get(Role::Implementation);
         if !measure_paras.is_empty() {
@@ -904,6 +924,29 @@ mod tests {
         // A capital after another ending (a proper noun) is not a new measure.
         let kept = split_measures(vec![para("Сургалтыг\nУлаанбаатар хотод зохион байгуулах")]);
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn a_code_cut_from_its_text_by_a_page_break_is_one_measure_with_it() {
+        let para = |t: &str| Para {
+            text: t.into(),
+            source: Default::default(),
+        };
+        let joined = join_lone_codes(vec![
+            para("3.1.1."),
+            para("Салбарын хэмжээнд мэдүүлгийг хэлэлцүүлэх"),
+            para("3.2.1."),
+            para("3.3.1. Улирал бүр тайлагнах"),
+        ]);
+        let texts: Vec<&str> = joined.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "3.1.1.\nСалбарын хэмжээнд мэдүүлгийг хэлэлцүүлэх",
+                "3.2.1.",
+                "3.3.1. Улирал бүр тайлагнах"
+            ]
+        );
     }
 
     #[test]
