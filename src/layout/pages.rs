@@ -8,7 +8,7 @@
 //! break. Paragraphs inside a cell are kept apart by vertical gaps and list markers.
 
 use super::aligned::{aligned_tables, Carry, Columns};
-use super::lines::{lines_of, paragraphs_of, starts_list_item};
+use super::lines::{line_groups, lines_of, paragraphs_of, starts_list_item};
 use super::margins::running_lines;
 use super::ruled::{grids, Grid};
 use super::{
@@ -21,6 +21,51 @@ type TableGeometry = (Columns, TableKind, Vec<f64>);
 
 fn row_text(row: &Row) -> Vec<String> {
     row.cells.iter().map(Cell::text).collect()
+}
+
+/// Two grids with the same column rules: a table and its part on the next page.
+fn same_columns(a: &Grid, b: &Grid) -> bool {
+    a.xs.len() == b.xs.len() && a.xs.iter().zip(&b.xs).all(|(x, y)| (x - y).abs() < 2.0)
+}
+
+/// Text hanging below a ruled table's bottom rule at the end of the page's body, when the
+/// table goes on over the next page: the last row, cut by the page break, whose text the
+/// producer let run past the rule it drew at the page's end (WeasyPrint does, under a cell
+/// merged down rows). Lines each less than a line below the one above, from the rule down,
+/// every word inside one of the table's columns, with no other text under them but the page's
+/// margin.
+fn hanging_below<'a>(g: &Grid, words: &[&'a Word], grids: &[Grid], height: f64) -> Vec<&'a Word> {
+    let bottom = g.ys[g.ys.len() - 1];
+    let margin = 0.9 * height;
+    let below: Vec<&Word> = words
+        .iter()
+        .copied()
+        .filter(|w| w.cy() > bottom && !grids.iter().any(|o| o.contains(w)))
+        .collect();
+    let in_a_column = |w: &Word| {
+        g.xs.windows(2)
+            .any(|c| w.x0 >= c[0] - 0.5 && w.x1 <= c[1] + 0.5)
+    };
+    let mut edge = bottom;
+    let mut hanging = Vec::new();
+    for line in line_groups(&below) {
+        let top = line.iter().map(|w| w.top).fold(f64::INFINITY, f64::min);
+        let size = line.iter().map(|w| w.font_size).fold(0.0, f64::max);
+        if top - edge > 0.6 * size {
+            // What stands apart below may only be the page's margin (a footer).
+            if top < margin {
+                return Vec::new();
+            }
+            break;
+        }
+        edge = edge.max(line.iter().map(|w| w.bottom).fold(edge, f64::max));
+        hanging.extend(line);
+    }
+    if hanging.iter().all(|w| in_a_column(w)) {
+        hanging
+    } else {
+        Vec::new()
+    }
 }
 
 /// Build the document from pages.
@@ -69,18 +114,32 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
             tables: Vec::new(),
             running: running[pi].clone(),
         };
+        let mut overflowed: Vec<&Word> = Vec::new();
         for g in grids {
-            let inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
+            let continued = page_grids.get(pi + 1).and_then(|next| next.first());
+            let hanging = match continued {
+                Some(next) if same_columns(g, next) => hanging_below(g, &words, grids, page.height),
+                _ => Vec::new(),
+            };
+            let mut inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
+            inside.extend(&hanging);
+            // The hanging text is a row of its own, which the next page's part goes on.
+            let mut ys = g.ys.clone();
+            if !hanging.is_empty() {
+                ys.push(hanging.iter().map(|w| w.bottom + 1.0).fold(0.0, f64::max));
+            }
+            overflowed.extend(hanging);
             let mut rows = Vec::new();
-            for r in 0..g.ys.len() - 1 {
-                let (y0, y1) = (g.ys[r], g.ys[r + 1]);
+            for r in 0..ys.len() - 1 {
+                let (y0, y1) = (ys[r], ys[r + 1]);
+                let drawn = r + 1 < g.ys.len();
                 // A cell spanning columns (no rule between them on this row) keeps its text in
                 // its first column; the columns it covers get empty cells, as HTML colspan does.
                 let mut cells: Vec<Cell> = Vec::new();
                 let mut c = 0;
                 while c < g.xs.len() - 1 {
                     let mut end = c + 1;
-                    while end < g.xs.len() - 1 && !g.has_divider(end, r) {
+                    while end < g.xs.len() - 1 && drawn && !g.has_divider(end, r) {
                         end += 1;
                     }
                     let (x0, x1) = (g.xs[c], g.xs[end]);
@@ -135,6 +194,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
             .iter()
             .copied()
             .filter(|w| !grids.iter().any(|g| g.contains(w)))
+            .filter(|w| !overflowed.iter().any(|o| std::ptr::eq(*o, *w)))
             .collect();
         // Tables that may go on among these words: the previous page's open table from the
         // page's top; a grid drawn with row rules only whose last row the page end cut.
@@ -273,6 +333,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
 mod tests {
     use super::*;
     use crate::layout::synthetic::*;
+    use crate::layout::Rule;
 
     #[test]
     fn its_rows_and_cells_are_read_like_a_ruled_table() {
@@ -284,5 +345,62 @@ mod tests {
         assert_eq!(texts[0][1], "Хэрэгжүүлэх\nарга хэмжээ");
         assert_eq!(texts[1], vec!["1", "Сургалт зохион байгуулах", "100"]);
         assert_eq!(texts[2], vec!["2", "Журам батлах", "70"]);
+    }
+
+    /// A page whose ruled table (columns at 50, 100, 300, 400) has rules at `ys`.
+    fn ruled_page(number: u32, ys: &[f64], words: Vec<Word>) -> Page {
+        let xs = [50.0, 100.0, 300.0, 400.0];
+        let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+        let mut rules: Vec<Rule> = ys.iter().map(|&y| hline(y, xs[0], xs[3])).collect();
+        rules.extend(xs.iter().map(|&x| Rule {
+            x0: x,
+            y0: top,
+            x1: x,
+            y1: bottom,
+        }));
+        Page {
+            number,
+            width: 595.0,
+            height: 842.0,
+            words,
+            rules,
+        }
+    }
+
+    #[test]
+    fn text_hanging_below_the_last_rule_at_the_page_end_is_a_row_the_next_page_goes_on() {
+        // The row of objective 2 begins under the page's last rule (the producer drew no rule
+        // under it there) and goes on over the next page.
+        let p1 = ruled_page(
+            1,
+            &[690.0, 712.0, 740.0],
+            [
+                line(&[("№", 55.0), ("Арга", 105.0), ("Үнэлгээ", 305.0)], 695.0),
+                line(&[("1", 55.0), ("Журам", 105.0), ("100", 305.0)], 718.0),
+                line(&[("2", 55.0), ("Тайлан", 105.0)], 743.0),
+                line(&[("гаргах", 105.0)], 754.0),
+                line(&[("зохион", 105.0)], 765.0),
+            ]
+            .concat(),
+        );
+        let p2 = ruled_page(
+            2,
+            &[60.0, 90.0],
+            [line(&[("хэлэлцэх", 105.0), ("70", 305.0)], 66.0)].concat(),
+        );
+        let doc = document(&[p1, p2]);
+        let tables: Vec<&Table> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1, "{:?}", doc.blocks);
+        let texts: Vec<Vec<String>> = tables[0].rows.iter().map(row_text).collect();
+        assert_eq!(texts[2], vec!["2", "Тайлан\nгаргах\nзохион", ""]);
+        assert_eq!(texts[3], vec!["", "хэлэлцэх", "70"]);
+        assert!(tables[0].rows[3].after_page_break);
     }
 }
