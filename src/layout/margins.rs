@@ -52,7 +52,10 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                         .iter()
                         .enumerate()
                         .any(|(j, other)| j != i && other.iter().any(|(s, _, _, _)| s == sig));
-                    *bare_number || (recurs && pages.len() > 1)
+                    // What recurs must be words: a row's number and score ("4 … 30%") leave
+                    // only a "%" once their digits are gone.
+                    let worded = sig.chars().any(char::is_alphabetic);
+                    *bare_number || (recurs && worded && pages.len() > 1)
                 })
                 .map(|(_, top, bottom, _)| (*top, *bottom))
                 .collect()
@@ -92,6 +95,15 @@ mod tests {
         let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
         assert_eq!(bands[0], vec![(800.0, 810.0)]);
         assert_eq!(bands[1], vec![(800.0, 810.0)]);
+    }
+
+    #[test]
+    fn a_table_row_cut_at_the_page_end_is_no_footer_though_its_percent_recurs() {
+        use crate::layout::synthetic::{line, unruled_page};
+        let p1 = unruled_page(1, line(&[("4", 50.0), ("30%", 500.0)], 780.0));
+        let p2 = unruled_page(2, line(&[("5", 50.0), ("100%", 500.0)], 780.0));
+        let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
+        assert!(bands.iter().all(Vec::is_empty), "{bands:?}");
     }
 
     #[test]
