@@ -8,7 +8,8 @@ use super::ruled::Grid;
 use super::{Page, Word};
 
 /// Running headers and footers: lines alone at their height in the top or bottom 8% of a
-/// page whose text, digits removed, recurs on another page, or that hold only a number.
+/// page whose text, digits removed, recurs at about the same height on another page, or that
+/// hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
     let margin_lines: Vec<Vec<(String, f64, f64, bool)>> = pages
@@ -49,11 +50,13 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
         .map(|(i, lines)| {
             lines
                 .iter()
-                .filter(|(sig, _, _, bare_number)| {
-                    let recurs = margin_lines
-                        .iter()
-                        .enumerate()
-                        .any(|(j, other)| j != i && other.iter().any(|(s, _, _, _)| s == sig));
+                .filter(|(sig, top, _, bare_number)| {
+                    // At about the same height of another page: a header where headers stand,
+                    // not a table's row cut at one page's foot and its like atop the next.
+                    let near = |t: &f64| (t - top).abs() < 0.03 * pages[i].height;
+                    let recurs = margin_lines.iter().enumerate().any(|(j, other)| {
+                        j != i && other.iter().any(|(s, t, _, _)| s == sig && near(t))
+                    });
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
                     // only a "%" once their digits are gone.
                     let worded = sig.chars().any(char::is_alphabetic);
@@ -106,6 +109,24 @@ mod tests {
         let p2 = unruled_page(2, line(&[("5", 50.0), ("100", 500.0)], 780.0));
         let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
         assert!(bands.iter().all(Vec::is_empty), "{bands:?}");
+    }
+
+    #[test]
+    fn a_row_cut_at_a_page_foot_and_its_like_atop_the_next_page_are_no_running_lines() {
+        use crate::layout::synthetic::{line, unruled_page};
+        let row =
+            |score: &str, top: f64| line(&[("5 Иргэдийн оролцоог", 17.0), (score, 543.0)], top);
+        let p1 = unruled_page(
+            1,
+            [row("50 хувь", 815.0), line(&[("Тайлан", 300.0)], 20.0)].concat(),
+        );
+        let p2 = unruled_page(
+            2,
+            [row("70 хувь", 40.0), line(&[("Тайлан", 300.0)], 20.0)].concat(),
+        );
+        let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
+        // The header "Тайлан" at the top of both pages runs; the rows do not.
+        assert_eq!(bands, vec![vec![(20.0, 30.0)], vec![(20.0, 30.0)]]);
     }
 
     #[test]
