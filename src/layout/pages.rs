@@ -115,7 +115,36 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
             running: running[pi].clone(),
         };
         let mut overflowed: Vec<&Word> = Vec::new();
-        for g in grids {
+        for (gi, g) in grids.iter().enumerate() {
+            // A table of row rules going on from the page before takes that page's columns:
+            // its rest may hold text in a few of them only, too few for whitespace to tell.
+            let carried;
+            let g = match &open_table {
+                Some((_, open)) if gi == 0 && g.gap_columns && open.xs.len() > g.xs.len() => {
+                    // As wide as the open table, and no word of it across one of its boundaries
+                    // (another table's would be) but a label row's ("Дундаж үнэлгээ").
+                    let (a, b) = (&open.xs, &g.xs);
+                    let same_width =
+                        (a[0] - b[0]).abs() < 3.0 && (a[a.len() - 1] - b[b.len() - 1]).abs() < 3.0;
+                    let inner = &open.xs[1..open.xs.len() - 1];
+                    let across = words
+                        .iter()
+                        .filter(|w| g.contains(w))
+                        .filter(|w| inner.iter().any(|&x| w.x0 < x - 0.5 && w.x1 > x + 0.5))
+                        .count();
+                    let fits = across <= 2;
+                    if same_width && fits {
+                        carried = Grid {
+                            xs: open.xs.clone(),
+                            ..g.clone()
+                        };
+                        &carried
+                    } else {
+                        g
+                    }
+                }
+                _ => g,
+            };
             let continued = page_grids.get(pi + 1).and_then(|next| next.first());
             let hanging = match continued {
                 Some(next) if same_columns(g, next) => hanging_below(g, &words, grids, page.height),
@@ -345,6 +374,35 @@ mod tests {
         assert_eq!(texts[0][1], "Хэрэгжүүлэх\nарга хэмжээ");
         assert_eq!(texts[1], vec!["1", "Сургалт зохион байгуулах", "100"]);
         assert_eq!(texts[2], vec!["2", "Журам батлах", "70"]);
+    }
+
+    #[test]
+    fn the_rest_of_a_table_of_row_rules_on_the_next_page_keeps_its_columns() {
+        // Page 2 holds one row of the table (text in the measure and score columns) and its
+        // label row, whose label runs over the number column: too little for whitespace to
+        // tell the three columns apart.
+        let rules = [60.0, 90.0, 120.0]
+            .iter()
+            .map(|&y| hline(y, 50.0, 400.0))
+            .collect();
+        let p2 = Page {
+            number: 2,
+            width: 595.0,
+            height: 842.0,
+            words: [
+                line(&[("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 65.0),
+                line(&[("Дундаж үнэлгээ", 55.0), ("80", 305.0)], 95.0),
+            ]
+            .concat(),
+            rules,
+        };
+        let doc = document(&[horizontal_only_page_of_whole_lines(), p2]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("no table: {:?}", doc.blocks);
+        };
+        let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert_eq!(texts[3], vec!["", "Хэлэлцүүлэг", "40"], "{texts:?}");
     }
 
     /// A page whose ruled table (columns at 50, 100, 300, 400) has rules at `ys`.
