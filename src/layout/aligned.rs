@@ -807,6 +807,18 @@ fn rows_of(
         row_gap(size),
         (region.continues, region.end == lines.len()),
     );
+    // Where a column's text ends: its widest line's end (a cell without rules shows no
+    // edge), for breaks that may fall inside a word.
+    let text_edge: Vec<Option<f64>> = (0..n)
+        .map(|c| {
+            by_col
+                .iter()
+                .zip(&region.spanning)
+                .filter(|(_, &span)| !span)
+                .flat_map(|(cells, _)| cells[c].iter().map(|w| w.x1))
+                .max_by(f64::total_cmp)
+        })
+        .collect();
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for (i, &s) in starts.iter().enumerate() {
@@ -818,7 +830,7 @@ fn rows_of(
                     .flat_map(|k| by_col[k][c].clone())
                     .collect();
                 Cell::new(
-                    paragraphs_of(&lines_of(&ws), None, None)
+                    paragraphs_of(&lines_of(&ws), None, text_edge[c])
                         .into_iter()
                         .map(|p| p.0)
                         .collect(),
