@@ -710,9 +710,10 @@ fn rows_of(
     // A band above line `j` blank in every column that has text both in the row begun at
     // `last` above it and below it (two columns at least), but for columns left of all of
     // those: cells merged down an objective's rows (its number, its activity) stand left of
-    // the cells they group, centred on their rows and so across the band. `Some(crossing)`
-    // when the band is there: whether line `j` holds text of such a cell.
-    let band_but_merged = |last: usize, j: usize| -> Option<bool> {
+    // the cells they group, centred on their rows and so across the band. `Some((blank, cut))`
+    // when the band is there: how many columns it is blank in, and whether line `j` holds
+    // text of such a cell.
+    let band_but_merged = |last: usize, j: usize| -> Option<(usize, bool)> {
         let holds = |i: usize, c: usize| !by_col[i][c].is_empty();
         let mut clear = Vec::new();
         let mut crossing = Vec::new();
@@ -733,7 +734,8 @@ fn rows_of(
             }
         }
         let merged_left = crossing.iter().all(|&c| clear.iter().all(|&d| c < d));
-        (clear.len() >= 2 && merged_left).then(|| crossing.iter().any(|&c| holds(j, c)))
+        (clear.len() >= 2 && merged_left)
+            .then(|| (clear.len(), crossing.iter().any(|&c| holds(j, c))))
     };
     let mut starts: Vec<usize> = Vec::new();
     let mut holds_one = [false, false];
@@ -769,15 +771,16 @@ fn rows_of(
                 .filter(|&b| b > last && b < k)
                 .max_by(|a, b| gap_above(*a).total_cmp(&gap_above(*b)))
                 .or_else(|| {
-                    // A line with no text of a merged cell keeps that cell one block.
-                    let bands: Vec<(usize, bool)> = (last + 1..k)
-                        .filter_map(|j| band_but_merged(last, j).map(|cut| (j, cut)))
+                    // The band blank in most columns (a cell's own lines may stand across
+                    // another band, beside a merged cell's); of those, a line with no text of
+                    // a merged cell keeps that cell one block.
+                    let bands: Vec<(usize, usize, bool)> = (last + 1..k)
+                        .filter_map(|j| band_but_merged(last, j).map(|(n, cut)| (j, n, cut)))
                         .collect();
-                    bands
-                        .iter()
-                        .find(|(_, cut)| !cut)
-                        .or(bands.first())
-                        .map(|(j, _)| *j)
+                    let most = bands.iter().map(|b| b.1).max().unwrap_or(0);
+                    let widest: Vec<&(usize, usize, bool)> =
+                        bands.iter().filter(|b| b.1 == most).collect();
+                    widest.iter().find(|b| !b.2).or(widest.first()).map(|b| b.0)
                 })
                 .unwrap_or(k);
             starts.push(start);
