@@ -870,6 +870,16 @@ fn out_of_range(out: &mut Out) {
     }
 }
 
+/// Does a stretch of text end a sentence inside it: a full stop, then a capital ("… хүрсэн. Нийт
+/// …"), not a decimal point?
+fn ends_a_sentence(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0] == '.' && w[1].is_whitespace() && w[2].is_uppercase())
+        || chars.windows(2).any(|w| matches!(w, ['.', '\n']))
+}
+
 /// stated_share_mismatch: "… 95240 даатгуулагчийн … 88.1 хувь буюу 83906 даатгуулагч…": a
 /// percent tied by "буюу" to a count, and an earlier larger count of the same noun as the whole.
 fn shares(out: &mut Out, metrics: &[Metric]) {
@@ -908,13 +918,17 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
                         }
                     });
                 let Some(part) = part else { continue };
-                // The whole: the nearest larger count before, of the part's noun when it has one.
+                // The whole: the nearest count before in the same sentence, of the part's noun
+                // when it has one, as large as the part at least ("Нийт 350 … 350 буюу 100
+                // хувь" is all of it).
+                let start = part.offset.min(p.offset);
                 let whole = ms.iter().rfind(|w| {
                     w.unit == Unit::Count
-                        && w.offset < part.offset.min(p.offset)
+                        && w.offset < start
                         && w.noun.is_some()
                         && (part.noun.is_none() || w.noun == part.noun)
-                        && w.value > part.value
+                        && w.value >= part.value
+                        && !ends_a_sentence(text.get(w.offset..start).unwrap_or(""))
                 });
                 let Some(whole) = whole else { continue };
                 let noun = whole.noun.as_deref().unwrap_or("");
@@ -976,6 +990,16 @@ mod tests {
         assert_eq!(fit(&stated(98.2, "98.2"), 98.2416), Fit::Rounded);
         assert_eq!(fit(&stated(100.0, "100"), 100.0), Fit::Rounded);
         assert_eq!(fit(&stated(95.5, "95,5"), 92.5), Fit::No);
+    }
+
+    #[test]
+    fn a_share_looks_for_its_whole_within_its_sentence() {
+        assert!(ends_a_sentence(
+            "370 гомдолийн 370 буюу 100 хувьд хүрсэн. Нийт "
+        ));
+        assert!(ends_a_sentence("хүрсэн.\nНийт "));
+        assert!(!ends_a_sentence("95240 даатгуулагчийн 88.1 хувь буюу "));
+        assert!(!ends_a_sentence("Нийт 350 гомдолийн "));
     }
 
     #[test]
