@@ -298,19 +298,12 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
             }
         }
     }
-    // The end: all rows tiled, or the rows below the last span left when the page ends.
-    let end = (0..=rows)
-        .rev()
-        .filter(|&e| e == rows || table.at_page_end)
-        .filter(|&e| best[bs.len()][e] < inf)
-        .min_by(|a, b| {
-            best[bs.len()][*a]
-                .total_cmp(&best[bs.len()][*b])
-                .then(b.cmp(a))
-        });
-    let Some(mut e) = end else {
+    // The end: all rows tiled (the page end cuts the last span, it does not free the rows
+    // below it: a summary table's count centred on three rows of nine would tile them so).
+    if best[bs.len()][rows] == inf {
         return Vec::new();
-    };
+    }
+    let mut e = rows;
     let mut out = Vec::with_capacity(bs.len());
     let mut k = bs.len();
     while k > 0 {
@@ -414,6 +407,21 @@ mod tests {
         let owner = owners(&lines, &starts, 3, 3.0, (false, false));
         assert_eq!(owner[4][0], 1);
         assert_eq!(owner[16][0], 5);
+    }
+
+    #[test]
+    fn a_count_centred_on_three_rows_of_a_table_the_page_ends_keeps_its_row() {
+        // A header row, then nine rows; one count (column 0) on row 2's middle line, which is
+        // also the middle of rows 1-3. The page ends the table: that frees no row below.
+        let (body, starts) = table(9, &[2]);
+        let mut lines = vec![line(60.0, &[true, true, true])];
+        lines.extend(body);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(starts.iter().map(|s| s + 1))
+            .collect();
+        let owner = owners(&lines, &starts, 3, 3.0, (false, true));
+        // Row 2 of the body is row 3 of the table; its middle line is line 1 + 2 * 3 + 1.
+        assert_eq!(owner[8][0], 3);
     }
 
     #[test]
