@@ -544,10 +544,39 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             .words
             .iter()
             .any(|w| w.x0 < left - 3.0 || w.x1 > right + 3.0);
-        // Prose under the table: one run across half its width.
+        // Prose under the table: one run across half its width; or, under rows of several
+        // columns, a line in the first column alone that starts a sentence (a list under a
+        // summary table whose first column is wide), not a row's number nor a cell's first
+        // line with the row's other cells just below.
         let prose = l.runs.len() == 1 && l.runs[0].x1 - l.runs[0].x0 > 0.5 * (right - left);
+        let in_first = l.words.iter().all(|w| w.x1 <= columns.xs[1] + 1.0);
+        let text: String = l
+            .words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let starts_sentence = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let after_rows = (start..j).any(|k| {
+            let cols: std::collections::BTreeSet<usize> = lines[k]
+                .words
+                .iter()
+                .map(|w| column_of(&columns.xs, w.cx()))
+                .collect();
+            cols.len() >= 2
+        });
+        // A cell centred on a taller one sets its first line alone above the row's others.
+        let beside_cells = lines.get(j + 1).is_some_and(|next| {
+            next.top - l.bottom < 0.5 * l.size
+                && next.words.iter().any(|w| w.x0 > columns.xs[1] - 1.0)
+        });
+        let list =
+            in_first && starts_sentence && after_rows && !one_per_row(&text) && !beside_cells;
         match narrow(&gutters, l, 0.5, true) {
-            Some(g) if !outside && !prose => {
+            Some(g) if !outside && !prose && !list => {
                 gutters = g;
                 spanning.push(false);
             }
@@ -1526,6 +1555,47 @@ mod tests {
             rows[rows.len() - 1],
             vec!["Дундаж үнэлгээ", "", "", "70"],
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_under_a_summary_table_carried_to_the_next_page_is_not_its_rows() {
+        // The summary table's first column is wide; on page 2, under its last row, the
+        // narrative list's items fit in that column alone.
+        let row = |name: &str, n: &str, band: &str, pct: &str, top: f64| {
+            line(
+                &[(name, 50.0), (n, 300.0), (band, 350.0), (pct, 400.0)],
+                top,
+            )
+        };
+        let page1 = [
+            row("Зорилт", "Тоо", "100", "Хувь", 100.0),
+            row("Зорилт 1: Авлигын эрсдэл", "3", "2", "80", 120.0),
+            row("Зорилт 2: Ил тод", "2", "2", "100", 140.0),
+        ]
+        .concat();
+        let page2 = [
+            row("Зорилт 3: Цахим", "4", "3", "90", 60.0),
+            line(&[("Зорилт 1.1. Сургалт /100/", 50.0)], 90.0),
+            line(&[("Зорилт 2.1. Журам /100/", 50.0)], 110.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, page1), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        let paragraphs: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            paragraphs.contains(&"Зорилт 1.1. Сургалт /100/"),
+            "{paragraphs:?}"
         );
     }
 
