@@ -534,6 +534,8 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
     let (left, right) = (columns.xs[0], columns.xs[columns.xs.len() - 1]);
     let last_gutter = columns.gutters.last().map_or(f64::INFINITY, |g| g.1);
     let mut spanning = Vec::new();
+    // Whether a line taken so far holds text in two columns or more (a row, not a list).
+    let mut after_rows = false;
     let mut j = start;
     while j < lines.len() {
         let l = &lines[j];
@@ -560,14 +562,6 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let after_rows = (start..j).any(|k| {
-            let cols: std::collections::BTreeSet<usize> = lines[k]
-                .words
-                .iter()
-                .map(|w| column_of(&columns.xs, w.cx()))
-                .collect();
-            cols.len() >= 2
-        });
         // A cell centred on a taller one sets its first line alone above the row's others.
         let beside_cells = lines.get(j + 1).is_some_and(|next| {
             next.top - l.bottom < 0.5 * l.size
@@ -589,6 +583,11 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             }
             _ => break,
         }
+        let first = l.words.first().map(|w| column_of(&columns.xs, w.cx()));
+        after_rows |= l
+            .words
+            .iter()
+            .any(|w| Some(column_of(&columns.xs, w.cx())) != first);
         j += 1;
     }
     let mut xs = vec![left];
