@@ -10,51 +10,12 @@
 use crate::model::{
     mean, Band, Evidence, Finding, Measure, Metric, Objective, Report, Severity, StatedNumber, Unit,
 };
+use crate::scoring::{decimals, fit, in_band, round_to, Fit};
 
 /// Two figures closer than this are the same figure.
 const SAME: f64 = 0.05;
 /// An objective's stated percent may differ from the mean by this much before it is an error.
 const ROUNDING: f64 = 0.1;
-
-fn decimals(raw: &str) -> u32 {
-    let digits: String = raw
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    digits
-        .split_once(['.', ','])
-        .map_or(0, |(_, frac)| frac.len() as u32)
-}
-
-fn round_to(v: f64, d: u32) -> f64 {
-    let p = 10f64.powi(d as i32);
-    (v * p).round() / p
-}
-
-fn trunc_to(v: f64, d: u32) -> f64 {
-    let p = 10f64.powi(d as i32);
-    ((v * p) + 1e-9).trunc() / p
-}
-
-/// How a stated figure relates to an exact one printed to the stated figure's decimals.
-#[derive(Debug, PartialEq)]
-enum Fit {
-    Rounded,
-    Truncated,
-    No,
-}
-
-fn fit(stated: &StatedNumber, exact: f64) -> Fit {
-    let d = decimals(&stated.raw);
-    if (round_to(exact, d) - stated.value).abs() < 1e-9 || (exact - stated.value).abs() < 1e-9 {
-        Fit::Rounded
-    } else if (trunc_to(exact, d) - stated.value).abs() < 1e-9 {
-        Fit::Truncated
-    } else {
-        Fit::No
-    }
-}
 
 fn num(v: f64) -> String {
     let s = format!("{v:.2}");
@@ -91,12 +52,6 @@ impl Out<'_> {
             evidence,
         });
     }
-}
-
-/// Does a score fall in a band? Bands are printed with whole-number bounds ("60-69"), so a
-/// band covers from its low bound up to the next whole number after its high bound.
-fn in_band(score: f64, low: f64, high: f64) -> bool {
-    score >= low - 1e-9 && (score < high + 1.0 - 1e-9 || (high >= 100.0 && score <= high + 1e-9))
 }
 
 fn scored_bands(bands: &[Band]) -> Vec<&Band> {
@@ -975,23 +930,6 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
 mod tests {
     use super::*;
 
-    fn stated(v: f64, raw: &str) -> StatedNumber {
-        StatedNumber {
-            value: v,
-            raw: raw.into(),
-            source: Default::default(),
-        }
-    }
-
-    #[test]
-    fn rounding_and_truncation() {
-        assert_eq!(fit(&stated(97.9, "97.9"), 97.966), Fit::Truncated);
-        assert_eq!(fit(&stated(96.7, "96,7"), 96.666), Fit::Rounded);
-        assert_eq!(fit(&stated(98.2, "98.2"), 98.2416), Fit::Rounded);
-        assert_eq!(fit(&stated(100.0, "100"), 100.0), Fit::Rounded);
-        assert_eq!(fit(&stated(95.5, "95,5"), 92.5), Fit::No);
-    }
-
     #[test]
     fn a_share_looks_for_its_whole_within_its_sentence() {
         assert!(ends_a_sentence(
@@ -1000,13 +938,5 @@ mod tests {
         assert!(ends_a_sentence("хүрсэн.\nНийт "));
         assert!(!ends_a_sentence("95240 даатгуулагчийн 88.1 хувь буюу "));
         assert!(!ends_a_sentence("Нийт 350 гомдолийн "));
-    }
-
-    #[test]
-    fn bands_cover_up_to_the_next_whole_number() {
-        assert!(in_band(69.5, 60.0, 69.0));
-        assert!(!in_band(70.0, 60.0, 69.0));
-        assert!(in_band(100.0, 90.0, 100.0));
-        assert!(!in_band(89.0, 90.0, 100.0));
     }
 }

@@ -20,6 +20,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod read;
+pub mod scoring;
 pub mod segment;
 pub mod series;
 pub mod view;

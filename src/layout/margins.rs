@@ -12,7 +12,7 @@ use super::{Page, Word};
 /// hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
-    let margin_lines: Vec<Vec<(String, f64, f64, bool)>> = pages
+    let margin_lines: Vec<Vec<(String, Vec<u64>, f64, f64, bool)>> = pages
         .iter()
         .zip(grids)
         .map(|(p, gs)| {
@@ -39,7 +39,13 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                     // A page number is narrow: a table row's number and score at the foot
                     // of a page ("3 … 0") stand a table's width apart.
                     let bare = is_page_number(&l.text) && l.x1 - l.x0 < 6.0 * l.size;
-                    (sig.trim().to_string(), l.top, l.bottom, bare)
+                    (
+                        sig.trim().to_string(),
+                        numbers(&l.text),
+                        l.top,
+                        l.bottom,
+                        bare,
+                    )
                 })
                 .collect()
         })
@@ -50,22 +56,43 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
         .map(|(i, lines)| {
             lines
                 .iter()
-                .filter(|(sig, top, _, bare_number)| {
+                .filter(|(sig, nums, top, _, bare_number)| {
                     // At about the same height of another page: a header where headers stand,
                     // not a table's row cut at one page's foot and its like atop the next.
                     let near = |t: &f64| (t - top).abs() < 0.03 * pages[i].height;
                     let recurs = margin_lines.iter().enumerate().any(|(j, other)| {
-                        j != i && other.iter().any(|(s, t, _, _)| s == sig && near(t))
+                        j != i
+                            && other.iter().any(|(s, n, t, _, _)| {
+                                s == sig && near(t) && numbers_run(nums, n, i, j)
+                            })
                     });
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
                     // only a "%" once their digits are gone.
                     let worded = sig.chars().any(char::is_alphabetic);
                     *bare_number || (recurs && worded && pages.len() > 1)
                 })
-                .map(|(_, top, bottom, _)| (*top, *bottom))
+                .map(|(_, _, top, bottom, _)| (*top, *bottom))
                 .collect()
         })
         .collect()
+}
+
+/// The numbers of a line, in order.
+fn numbers(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// Do the numbers of the same running line on pages `i` and `j` differ only as the pages do?
+/// A header's date and a page count stay ("3/8", "4/8"), its page number runs with the pages;
+/// two band headings atop consecutive pages ("70 /60-89/ … 8 арга хэмжээ", "0 /0-30/ … 1 арга
+/// хэмжээ") read alike once their digits go but are no running line.
+fn numbers_run(a: &[u64], b: &[u64], i: usize, j: usize) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || *y as i64 - *x as i64 == j as i64 - i as i64)
 }
 
 /// A page number as printed in a margin: "3", "- 3 -", "(3)", "3/9". Not a letter's date and
@@ -127,6 +154,31 @@ mod tests {
         let bands = running_lines(&[p1, p2], &[Vec::new(), Vec::new()]);
         // The header "Тайлан" at the top of both pages runs; the rows do not.
         assert_eq!(bands, vec![vec![(20.0, 30.0)], vec![(20.0, 30.0)]]);
+    }
+
+    #[test]
+    fn headings_alike_but_for_their_numbers_are_no_running_lines() {
+        use crate::layout::synthetic::{line, unruled_page};
+        let page = |n: u32, heading: &str| {
+            let footer = format!("Хуудас {n}/3");
+            unruled_page(
+                n,
+                [
+                    line(&[(heading, 60.0)], 20.0),
+                    line(&[(footer.as_str(), 300.0)], 810.0),
+                ]
+                .concat(),
+            )
+        };
+        let p1 = page(1, "100 /90-100/ хувийн биелэлттэй: 11 арга хэмжээ");
+        let p2 = page(2, "70 /60-89/ хувийн биелэлттэй: 8 арга хэмжээ");
+        let p3 = page(3, "0 /0-30/ хувийн биелэлттэй: 1 арга хэмжээ");
+        let bands = running_lines(&[p1, p2, p3], &[Vec::new(), Vec::new(), Vec::new()]);
+        // The footer's page number runs with the pages, its count stays: it is dropped.
+        assert!(
+            bands.iter().all(|b| b == &vec![(810.0, 820.0)]),
+            "{bands:?}"
+        );
     }
 
     #[test]

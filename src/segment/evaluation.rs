@@ -35,10 +35,11 @@ static ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[-•–]\s*)?(?:\d+\.\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$"));
 static ITEM_SCORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[.;,]?\s*$")));
-/// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:".
+/// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:", and a band label
+/// with its range and count: "30 /30-69/ хувийн биелэлттэй: 3 арга хэмжээ".
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)({NUM})(?:\s*-\s*({NUM}))?\s*(?:хувийн|%-ийн|%)\s+биелэлттэй\s*:?\s*$"
+        r"(?i)({NUM})(?:\s*-\s*({NUM}))?\s*(?:/\s*({NUM})\s*-\s*({NUM})\s*/\s*)?(?:хувийн|%-ийн|%)\s+биелэлттэй\s*:?\s*(?:(\d+)\s+(?:арга\s+хэмжээ|заалт)\s*)?$"
     ))
 });
 /// "… тодорхой үр дүн гарсан 9 арга хэмжээ:"
@@ -121,6 +122,32 @@ fn parse_band(label: &str) -> Option<Band> {
         low: num(2),
         high: num(3),
         not_due: false,
+    })
+}
+
+/// A row of a table after the plan table that is not the summary (the narrative list set as a
+/// table: band headings across the row, items as "code | Зорилт N.M. text /score/") read as
+/// the paragraph it stands for: the cell holding the item, else the row's cells in order.
+fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
+    let cells: Vec<String> = row
+        .cells
+        .iter()
+        .map(Cell::text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if cells.is_empty() {
+        return None;
+    }
+    let text = cells
+        .iter()
+        .find(|c| ITEM.is_match(&normalize(c)))
+        .cloned()
+        .unwrap_or_else(|| cells.join(" "));
+    Some(crate::layout::Paragraph {
+        text,
+        source: row.source.clone(),
+        emphasis: false,
+        list_item: false,
     })
 }
 
@@ -238,7 +265,8 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
 
 /// Parse the evaluation part after the plan table. `None` when the report has none.
 pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Option<EvalOutput> {
-    let (bands, summary) = find_summary(doc, plan_idx)
+    let summary_table = find_summary(doc, plan_idx);
+    let (bands, summary) = summary_table
         .map(|t| parse_summary(t, problems))
         .unwrap_or_default();
     let mut eval = Evaluation {
@@ -250,8 +278,17 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
     // A list item that wraps onto a paragraph of its own (a page break, an OCR line gap) is
     // joined back: the part after it starts in lowercase and the item has not ended.
     let mut paragraphs: Vec<crate::layout::Paragraph> = Vec::new();
+    let mut blocks: Vec<crate::layout::Paragraph> = Vec::new();
     for block in &doc.blocks[plan_idx + 1..] {
-        let Block::Paragraph(p) = block else { continue };
+        match block {
+            Block::Paragraph(p) => blocks.push(p.clone()),
+            Block::Table(t) if !summary_table.is_some_and(|s| std::ptr::eq(s, t)) => {
+                blocks.extend(t.rows.iter().filter_map(row_as_paragraph))
+            }
+            Block::Table(_) => {}
+        }
+    }
+    for p in blocks {
         let t = normalize(&p.text);
         let starts_lower = t
             .chars()
@@ -267,7 +304,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
                 prev.text.push('\n');
                 prev.text.push_str(&p.text);
             }
-            _ => paragraphs.push(p.clone()),
+            _ => paragraphs.push(p),
         }
     }
     for p in &paragraphs {
@@ -313,19 +350,36 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             continue;
         }
         if let Some(c) = HEADING.captures(&t) {
-            let low: f64 = c[1].parse().unwrap_or(f64::NAN);
-            let high: f64 = c
-                .get(2)
-                .and_then(|m| m.as_str().parse().ok())
-                .unwrap_or(low);
+            let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+            // A band label's range ("30 /30-69/") is where its measures' scores lie.
+            let (low, high) = match (number(3), number(4)) {
+                (Some(low), Some(high)) => (low, high),
+                _ => {
+                    let low = number(1).unwrap_or(f64::NAN);
+                    (low, number(2).unwrap_or(low))
+                }
+            };
+            let count_stated = number(5).map(|value| StatedNumber {
+                value,
+                raw: t.clone(),
+                source: p.source.clone(),
+            });
+            if let Some(n) = &count_stated {
+                eval.stated_counts.push(StatedCount {
+                    what: format!("band:{low}-{high}"),
+                    value: n.value,
+                    raw: t.clone(),
+                    source: p.source.clone(),
+                });
+            }
+            pending_count_for_heading = count_stated.is_none();
             heading = Some(BandHeading {
                 raw: t.clone(),
                 low,
                 high,
-                count_stated: None,
+                count_stated,
                 source: p.source.clone(),
             });
-            pending_count_for_heading = true;
             continue;
         }
         if pending_count_for_heading {
@@ -474,6 +528,27 @@ mod tests {
         assert!(parse_band("/-/").unwrap().not_due);
         assert_eq!(parse_band("170 /70-89/").unwrap().value, Some(70.0));
         assert!(parse_band("Хэрэгжилт хувь").is_none());
+    }
+
+    #[test]
+    fn narrative_list_set_as_a_table() {
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <table><tr><td colspan=\"2\"><b>30 /30-69/ хувийн биелэлттэй: 1 арга хэмжээ</b></td></tr>\
+            <tr><td>3.1</td><td>Зорилт 3.1. Мэдээллийг шинэчлэх /40/</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let mut problems = Vec::new();
+        let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
+        assert_eq!(e.items.len(), 1);
+        let item = &e.items[0];
+        assert_eq!(
+            (item.code.as_str(), item.text.text.as_str()),
+            ("3.1", "Мэдээллийг шинэчлэх")
+        );
+        assert_eq!(item.score.as_ref().map(|s| s.value), Some(40.0));
+        let h = item.heading.as_ref().unwrap();
+        assert_eq!((h.low, h.high), (30.0, 69.0));
+        assert_eq!(h.count_stated.as_ref().map(|c| c.value), Some(1.0));
     }
 
     #[test]

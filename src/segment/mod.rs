@@ -206,6 +206,48 @@ pub fn segment(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ScoreSource;
+
+    /// A small report whose plan table and evaluation give measure 1.2 two scores; `summary`
+    /// is the summary table's row for objective 1 (count, bands 100/70/30/0, percent).
+    fn two_scores(narrative_1_2: &str, summary: &str) -> Report {
+        let html = format!(
+            "<table><tr><th>№</th><th>Үйл ажиллагаа</th><th>Хэрэгжүүлэх арга хэмжээ</th>\
+             <th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Ёс зүйг төлөвшүүлэх</td><td>1.1. Дотоод журмыг нэвтрүүлэх</td>\
+             <td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td>1</td><td>Ёс зүйг төлөвшүүлэх</td><td>1.2. Мэдээллийг шинэчлэх</td>\
+             <td>Хийсэн.</td><td>100</td></tr></table>\
+             <table><tr><th>Зорилт</th><th>Арга хэмжээний тоо</th><th>100 /90-100/</th>\
+             <th>70 /70-89/</th><th>30 /30-69/</th><th>0 /0-29/</th><th>Хувь</th></tr>\
+             <tr><td>Зорилт 1: Ёс зүйг төлөвшүүлэх</td>{summary}</tr></table>\
+             <p>100 /90-100/ хувийн биелэлттэй:</p><p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+             <p>30 /30-69/ хувийн биелэлттэй:</p><p>Зорилт 1.2. Мэдээллийг шинэчлэх /{narrative_1_2}/</p>"
+        );
+        let (doc, format) = crate::read::text::parse(&html, SourceFormat::Html);
+        segment(&doc, "d", "r.html", format).unwrap()
+    }
+
+    #[test]
+    fn of_two_stated_scores_the_one_the_report_bears_out() {
+        // The summary counts both measures at 100 and states 100: the evaluation's 40 is the slip.
+        let r = two_scores(
+            "40",
+            "<td>2</td><td>2</td><td></td><td></td><td></td><td>100</td>",
+        );
+        let m = &r.objectives[0].measures[1];
+        assert_eq!(m.score, Some(100.0));
+        assert_eq!(m.score_source, Some(ScoreSource::Table));
+        assert_eq!(m.score_narrative.as_ref().map(|s| s.value), Some(40.0));
+        // The summary agrees with the evaluation's 40: the table's 100 is the slip.
+        let r = two_scores(
+            "40",
+            "<td>2</td><td>1</td><td></td><td>1</td><td></td><td>70</td>",
+        );
+        let m = &r.objectives[0].measures[1];
+        assert_eq!(m.score, Some(40.0));
+        assert_eq!(m.score_source, Some(ScoreSource::Narrative));
+    }
 
     #[test]
     fn scores_as_printed() {

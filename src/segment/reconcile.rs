@@ -4,9 +4,13 @@
 //! Enters: objectives from the plan table, the narrative items. Leaves: measures with
 //! `narrative` (item, similarity, method), `score_narrative`, and `score` with `score_source`:
 //! the item's own score, else its band heading's single value, else the table's score on a row
-//! holding the measure alone. Items that match poorly are kept and said so; none is dropped.
+//! holding the measure alone; where the table and the item disagree, the one the objective's
+//! other stated figures bear out. Items that match poorly are kept and said so; none is dropped.
 
-use crate::model::{Evaluation, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber};
+use crate::model::{
+    mean, Band, Evaluation, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber,
+};
+use crate::scoring::{fit, in_band, Fit};
 use std::collections::HashSet;
 
 /// Similarity at or above which two texts are taken for the same measure.
@@ -114,6 +118,68 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         }
     }
     scores_from_table(objectives);
+    for objective in objectives.iter_mut() {
+        for m in 0..objective.measures.len() {
+            let measure = &objective.measures[m];
+            let (Some(table), Some(narrative)) = (&measure.score_table, &measure.score_narrative)
+            else {
+                continue;
+            };
+            let (table, narrative) = (table.value, narrative.value);
+            if (table - narrative).abs() > SAME_SCORE
+                && support(objective, m, table, &eval.bands)
+                    > support(objective, m, narrative, &eval.bands)
+            {
+                let measure = &mut objective.measures[m];
+                measure.score = Some(table);
+                measure.score_source = Some(ScoreSource::Table);
+            }
+        }
+    }
+}
+
+/// Two scores closer than this are the same score.
+const SAME_SCORE: f64 = 0.05;
+
+/// How many of the objective's other stated figures agree with measure `m` scoring `score`:
+/// each stated percent (the summary's, the plan table's unless it is the measure's own cell)
+/// that the objective's mean fits as printed, and the summary's band counts. When the plan
+/// table and the evaluation give a measure two scores, the one the rest of the report bears
+/// out is the measure's score (the sample's 97.9 is its objective's mean, so the evaluation's
+/// 93.9 is; a mistyped evaluation score leaves the table's).
+fn support(o: &Objective, m: usize, score: f64, bands: &[Band]) -> usize {
+    let scores: Vec<Option<f64>> = o
+        .measures
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.not_due)
+        .map(|(i, x)| if i == m { Some(score) } else { x.score })
+        .collect();
+    if scores.iter().any(Option::is_none) {
+        return 0;
+    }
+    let scores: Vec<f64> = scores.into_iter().flatten().collect();
+    let own = o.measures[m].score_table.as_ref();
+    let mut n = 0;
+    if let Some(mean) = mean(scores.iter().copied()) {
+        n += [o.score_summary.as_ref(), o.score_table.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| Some(*s) != own && fit(s, mean) != Fit::No)
+            .count();
+    }
+    let printed = o.band_counts_stated.iter().any(Option::is_some);
+    if printed && o.band_counts_stated.len() == bands.len() {
+        let agrees = bands.iter().zip(&o.band_counts_stated).all(|(b, stated)| {
+            let (Some(low), Some(high)) = (b.low, b.high) else {
+                return true;
+            };
+            let counted = scores.iter().filter(|&&v| in_band(v, low, high)).count() as u32;
+            counted == stated.unwrap_or(0)
+        });
+        n += usize::from(agrees);
+    }
+    n
 }
 
 /// Measures still without a score take the table's, where their row holds them alone.
