@@ -7,12 +7,23 @@ use super::lines::lines_of;
 use super::ruled::Grid;
 use super::{Page, Word};
 
+/// A line in a page's margin.
+struct MarginLine {
+    /// Its text without digits.
+    sig: String,
+    numbers: Vec<u64>,
+    top: f64,
+    bottom: f64,
+    /// It holds a page number alone.
+    page_number: bool,
+}
+
 /// Running headers and footers: lines alone at their height in the top or bottom 8% of a
 /// page whose text, digits removed, recurs at about the same height on another page, or that
 /// hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
-    let margin_lines: Vec<Vec<(String, Vec<u64>, f64, f64, bool)>> = pages
+    let margin_lines: Vec<Vec<MarginLine>> = pages
         .iter()
         .zip(grids)
         .map(|(p, gs)| {
@@ -39,13 +50,13 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                     // A page number is narrow: a table row's number and score at the foot
                     // of a page ("3 … 0") stand a table's width apart.
                     let bare = is_page_number(&l.text) && l.x1 - l.x0 < 6.0 * l.size;
-                    (
-                        sig.trim().to_string(),
-                        numbers(&l.text),
-                        l.top,
-                        l.bottom,
-                        bare,
-                    )
+                    MarginLine {
+                        sig: sig.trim().to_string(),
+                        numbers: numbers(&l.text),
+                        top: l.top,
+                        bottom: l.bottom,
+                        page_number: bare,
+                    }
                 })
                 .collect()
         })
@@ -56,22 +67,24 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
         .map(|(i, lines)| {
             lines
                 .iter()
-                .filter(|(sig, nums, top, _, bare_number)| {
+                .filter(|l| {
                     // At about the same height of another page: a header where headers stand,
                     // not a table's row cut at one page's foot and its like atop the next.
-                    let near = |t: &f64| (t - top).abs() < 0.03 * pages[i].height;
+                    let near = |t: f64| (t - l.top).abs() < 0.03 * pages[i].height;
                     let recurs = margin_lines.iter().enumerate().any(|(j, other)| {
                         j != i
-                            && other.iter().any(|(s, n, t, _, _)| {
-                                s == sig && near(t) && numbers_run(nums, n, i, j)
+                            && other.iter().any(|o| {
+                                o.sig == l.sig
+                                    && near(o.top)
+                                    && numbers_run(&l.numbers, &o.numbers, i, j)
                             })
                     });
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
                     // only a "%" once their digits are gone.
-                    let worded = sig.chars().any(char::is_alphabetic);
-                    *bare_number || (recurs && worded && pages.len() > 1)
+                    let worded = l.sig.chars().any(char::is_alphabetic);
+                    l.page_number || (recurs && worded && pages.len() > 1)
                 })
-                .map(|(_, _, top, bottom, _)| (*top, *bottom))
+                .map(|l| (l.top, l.bottom))
                 .collect()
         })
         .collect()
