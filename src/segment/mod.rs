@@ -14,7 +14,7 @@ pub mod reconcile;
 
 use crate::error::SegmentError;
 use crate::layout::{Block, Document, Paragraph, Table};
-use crate::model::{Report, SourceFormat, Status};
+use crate::model::{Report, SourceFormat, StatedNumber, Status};
 use crate::normalize::normalize;
 
 /// What a score cell or snippet holds.
@@ -158,6 +158,14 @@ pub fn segment(
     let evaluation = eval.map(|e| {
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
         reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
+        let overall: Vec<&StatedNumber> = [
+            table_out.overall.as_ref(),
+            e.evaluation.overall_conclusion.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        reconcile::settle_conflicts(&mut objectives, &e.evaluation.bands, &overall);
         e.evaluation
     });
     if evaluation.is_none() {
@@ -247,6 +255,26 @@ mod tests {
         let m = &r.objectives[0].measures[1];
         assert_eq!(m.score, Some(40.0));
         assert_eq!(m.score_source, Some(ScoreSource::Narrative));
+    }
+
+    #[test]
+    fn a_lone_measure_s_two_scores_are_settled_by_the_overall_percent() {
+        let html = "<table><tr><th>№</th><th>Үйл ажиллагаа</th><th>Хэрэгжүүлэх арга хэмжээ</th>\
+             <th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Ёс зүйг төлөвшүүлэх</td><td>1.1. Дотоод журмыг нэвтрүүлэх</td>\
+             <td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td>2</td><td>Хяналтыг сайжруулах</td><td>2.1. Мэдээллийг шинэчлэх</td>\
+             <td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td colspan=\"4\">Дундаж үнэлгээ</td><td>100</td></tr></table>\
+             <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+             <p>Зорилт 2.1. Мэдээллийг шинэчлэх /40/</p>";
+        let (doc, format) = crate::read::text::parse(html, SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        let m = &r.objectives[1].measures[0];
+        assert_eq!(
+            (m.score, m.score_source),
+            (Some(100.0), Some(ScoreSource::Table))
+        );
     }
 
     #[test]

@@ -118,19 +118,28 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         }
     }
     scores_from_table(objectives);
-    for objective in objectives.iter_mut() {
-        for m in 0..objective.measures.len() {
-            let measure = &objective.measures[m];
+}
+
+/// Two scores closer than this are the same score.
+const SAME_SCORE: f64 = 0.05;
+
+/// Where the plan table and the evaluation give a measure two scores, take the one the rest of
+/// the report bears out (its objective's stated percents and band counts, the report's overall
+/// percents); on a tie the evaluation's stays. Both stay on the measure for the checks.
+pub fn settle_conflicts(objectives: &mut [Objective], bands: &[Band], overall: &[&StatedNumber]) {
+    for o in 0..objectives.len() {
+        for m in 0..objectives[o].measures.len() {
+            let measure = &objectives[o].measures[m];
             let (Some(table), Some(narrative)) = (&measure.score_table, &measure.score_narrative)
             else {
                 continue;
             };
             let (table, narrative) = (table.value, narrative.value);
             if (table - narrative).abs() > SAME_SCORE
-                && support(objective, m, table, &eval.bands)
-                    > support(objective, m, narrative, &eval.bands)
+                && support(objectives, (o, m), table, bands, overall)
+                    > support(objectives, (o, m), narrative, bands, overall)
             {
-                let measure = &mut objective.measures[m];
+                let measure = &mut objectives[o].measures[m];
                 measure.score = Some(table);
                 measure.score_source = Some(ScoreSource::Table);
             }
@@ -138,46 +147,53 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
     }
 }
 
-/// Two scores closer than this are the same score.
-const SAME_SCORE: f64 = 0.05;
-
-/// How many of the objective's other stated figures agree with measure `m` scoring `score`:
-/// each stated percent (the summary's, the plan table's unless it is the measure's own cell)
-/// that the objective's mean fits as printed, and the summary's band counts. When the plan
-/// table and the evaluation give a measure two scores, the one the rest of the report bears
-/// out is the measure's score (the sample's 97.9 is its objective's mean, so the evaluation's
-/// 93.9 is; a mistyped evaluation score leaves the table's).
-fn support(o: &Objective, m: usize, score: f64, bands: &[Band]) -> usize {
-    let scores: Vec<Option<f64>> = o
-        .measures
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| !x.not_due)
-        .map(|(i, x)| if i == m { Some(score) } else { x.score })
-        .collect();
-    if scores.iter().any(Option::is_none) {
-        return 0;
-    }
-    let scores: Vec<f64> = scores.into_iter().flatten().collect();
-    let own = o.measures[m].score_table.as_ref();
+/// How many of the report's other stated figures agree with measure `at` scoring `score`: each
+/// stated percent of its objective (the summary's, the plan table's unless it is the measure's
+/// own cell) that the objective's mean fits as printed, the summary's band counts, and each
+/// overall percent the mean of all measures fits. Figures that need a score still missing
+/// count for neither.
+fn support(
+    objectives: &[Objective],
+    at: (usize, usize),
+    score: f64,
+    bands: &[Band],
+    overall: &[&StatedNumber],
+) -> usize {
+    let scores_of = |o: usize| -> Option<Vec<f64>> {
+        objectives[o]
+            .measures
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.not_due)
+            .map(|(m, x)| if (o, m) == at { Some(score) } else { x.score })
+            .collect()
+    };
+    let o = &objectives[at.0];
+    let own = o.measures[at.1].score_table.as_ref();
     let mut n = 0;
-    if let Some(mean) = mean(scores.iter().copied()) {
-        n += [o.score_summary.as_ref(), o.score_table.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter(|s| Some(*s) != own && fit(s, mean) != Fit::No)
-            .count();
+    if let Some(scores) = scores_of(at.0) {
+        if let Some(mean) = mean(scores.iter().copied()) {
+            n += [o.score_summary.as_ref(), o.score_table.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| Some(*s) != own && fit(s, mean) != Fit::No)
+                .count();
+        }
+        let printed = o.band_counts_stated.iter().any(Option::is_some);
+        if printed && o.band_counts_stated.len() == bands.len() {
+            let agrees = bands.iter().zip(&o.band_counts_stated).all(|(b, stated)| {
+                let (Some(low), Some(high)) = (b.low, b.high) else {
+                    return true;
+                };
+                let counted = scores.iter().filter(|&&v| in_band(v, low, high)).count() as u32;
+                counted == stated.unwrap_or(0)
+            });
+            n += usize::from(agrees);
+        }
     }
-    let printed = o.band_counts_stated.iter().any(Option::is_some);
-    if printed && o.band_counts_stated.len() == bands.len() {
-        let agrees = bands.iter().zip(&o.band_counts_stated).all(|(b, stated)| {
-            let (Some(low), Some(high)) = (b.low, b.high) else {
-                return true;
-            };
-            let counted = scores.iter().filter(|&&v| in_band(v, low, high)).count() as u32;
-            counted == stated.unwrap_or(0)
-        });
-        n += usize::from(agrees);
+    let all: Option<Vec<Vec<f64>>> = (0..objectives.len()).map(scores_of).collect();
+    if let Some(mean) = all.and_then(|all| mean(all.into_iter().flatten())) {
+        n += overall.iter().filter(|s| fit(s, mean) != Fit::No).count();
     }
     n
 }
