@@ -571,10 +571,12 @@ fn counts(out: &mut Out) {
                     }
                     _ => (low, high),
                 };
+                // The evaluation counts by its own scores: a measure it scores otherwise than
+                // the plan table is one measure_score_conflict, not a miscount too.
                 let n = r
                     .measures()
                     .filter(|m| !m.not_due)
-                    .filter_map(|m| m.score)
+                    .filter_map(|m| m.score_narrative.as_ref().map(|s| s.value).or(m.score))
                     .filter(|s| *s >= low - 1e-9 && *s <= high + 1e-9)
                     .count() as f64;
                 (n, format!("measures scored {}-{}", num(low), num(high)))
@@ -662,7 +664,9 @@ fn bands(out: &mut Out) {
         else {
             continue;
         };
-        let Some(score) = m.score else { continue };
+        let Some(score) = item.score.as_ref().map(|s| s.value).or(m.score) else {
+            continue;
+        };
         if m.not_due || (score >= h.low - 1e-9 && score <= h.high + 1e-9) {
             continue;
         }

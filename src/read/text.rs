@@ -428,9 +428,57 @@ fn parse_html(text: &str) -> Document {
     let html = Html::parse_document(text);
     let mut blocks = Vec::new();
     walk_html(html.tree.root(), &mut blocks);
+    locate_lines(text, &mut blocks);
     Document {
         blocks,
         n_pages: None,
+    }
+}
+
+/// Give the blocks of an HTML document the source lines they start on (the parser keeps no
+/// positions): tables and rows at their next `<table`/`<tr` tag, paragraphs at the next
+/// occurrence of their first word, each search going on from the last find. What is not found
+/// keeps no line.
+fn locate_lines(text: &str, blocks: &mut [Block]) {
+    let lower = text.to_ascii_lowercase();
+    let line_at = |offset: usize| text[..offset].matches('\n').count() as u32 + 1;
+    let mut cursor = 0usize;
+    let mut find = |needle: &str, cursor: &mut usize| -> Option<u32> {
+        let at = *cursor + lower.get(*cursor..)?.find(needle)?;
+        *cursor = at + needle.len();
+        Some(line_at(at))
+    };
+    for block in blocks {
+        match block {
+            Block::Table(t) => {
+                t.source.line = find("<table", &mut cursor);
+                for row in &mut t.rows {
+                    row.source.line = find("<tr", &mut cursor);
+                }
+            }
+            Block::Paragraph(p) => {
+                // The paragraph's first line as far as the source writes it alike (no
+                // entity, no tag), else its first word: a short word alone ("100") is found
+                // too early.
+                let first_line = p.text.lines().next().unwrap_or("").trim();
+                let plain: String = first_line
+                    .chars()
+                    .take_while(|c| !"&<>\"'".contains(*c))
+                    .take(40)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let word = plain.split_whitespace().next().unwrap_or("").to_string();
+                for key in [plain.trim(), word.as_str()] {
+                    if key.is_empty() {
+                        continue;
+                    }
+                    if let Some(line) = find(key, &mut cursor) {
+                        p.source.line = Some(line);
+                        break;
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -733,6 +781,28 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].cells[1].paragraphs, vec!["нэг\nхоёр | гурав"]);
         assert_eq!(t.rows[1].cell_text(2), "97,9");
+    }
+
+    #[test]
+    fn html_blocks_keep_their_source_lines() {
+        let html = "<html><body>\n<table>\n<tr><td>100</td></tr>\n<tr><td>2</td></tr>\n</table>\n\
+            <h4>100 хувийн биелэлттэй:</h4>\n<p><b>Зорилт</b> 1.1. Нэг /100/</p>\n</body></html>";
+        let (doc, _) = parse(html, SourceFormat::Html);
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks[0])
+        };
+        assert_eq!(t.source.line, Some(2));
+        let rows: Vec<Option<u32>> = t.rows.iter().map(|r| r.source.line).collect();
+        assert_eq!(rows, vec![Some(3), Some(4)]);
+        // "100" stands in the table first: the heading is found by its whole first line.
+        let lines: Vec<Option<u32>> = doc.blocks[1..]
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.source.line,
+                Block::Table(t) => t.source.line,
+            })
+            .collect();
+        assert_eq!(lines, vec![Some(6), Some(7)]);
     }
 
     #[test]
