@@ -443,7 +443,7 @@ fn locate_lines(text: &str, blocks: &mut [Block]) {
     let lower = text.to_ascii_lowercase();
     let line_at = |offset: usize| text[..offset].matches('\n').count() as u32 + 1;
     let mut cursor = 0usize;
-    let mut find = |needle: &str, cursor: &mut usize| -> Option<u32> {
+    let find = |needle: &str, cursor: &mut usize| -> Option<u32> {
         let at = *cursor + lower.get(*cursor..)?.find(needle)?;
         *cursor = at + needle.len();
         Some(line_at(at))
