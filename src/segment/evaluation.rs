@@ -125,6 +125,33 @@ fn parse_band(label: &str) -> Option<Band> {
     })
 }
 
+/// A row of the summary table proper: its header or an objective's row.
+fn is_summary_row(row: &Row) -> bool {
+    let first = row
+        .cells
+        .iter()
+        .map(|c| normalize(&c.text()))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    SUMMARY_OBJECTIVE.is_match(&first) || is_summary_header(row)
+}
+
+/// The summary table's header: it names the count of measures or carries band labels.
+fn is_summary_header(row: &Row) -> bool {
+    row.cells.iter().any(|c| {
+        let l: String = normalize(&c.text())
+            .to_lowercase()
+            .split_whitespace()
+            .collect();
+        l.contains("аргахэмжээнийтоо")
+    }) || row
+        .cells
+        .iter()
+        .filter(|c| parse_band(&c.text()).is_some())
+        .count()
+        >= 2
+}
+
 /// A row of a table after the plan table that is not the summary (the narrative list set as a
 /// table: band headings across the row, items as "code | Зорилт N.M. text /score/") read as
 /// the paragraph it stands for: the cell holding the item, else the row's cells in order.
@@ -155,24 +182,7 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
 /// or carries band labels.
 fn find_summary(doc: &Document, plan_idx: usize) -> Option<&Table> {
     doc.blocks[plan_idx + 1..].iter().find_map(|b| match b {
-        Block::Table(t)
-            if t.rows.iter().take(3).any(|r| {
-                r.cells.iter().any(|c| {
-                    let l: String = normalize(&c.text())
-                        .to_lowercase()
-                        .split_whitespace()
-                        .collect();
-                    l.contains("аргахэмжээнийтоо")
-                }) || r
-                    .cells
-                    .iter()
-                    .filter(|c| parse_band(&c.text()).is_some())
-                    .count()
-                    >= 2
-            }) =>
-        {
-            Some(t)
-        }
+        Block::Table(t) if t.rows.iter().take(3).any(is_summary_header) => Some(t),
         _ => None,
     })
 }
@@ -285,7 +295,14 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             Block::Table(t) if !summary_table.is_some_and(|s| std::ptr::eq(s, t)) => {
                 blocks.extend(t.rows.iter().filter_map(row_as_paragraph))
             }
-            Block::Table(_) => {}
+            // A narrative list set as a table right under the summary may come out of a PDF
+            // as the summary's own rows: what is not a summary row is read as text.
+            Block::Table(t) => blocks.extend(
+                t.rows
+                    .iter()
+                    .filter(|r| !is_summary_row(r))
+                    .filter_map(row_as_paragraph),
+            ),
         }
     }
     for p in blocks {
@@ -549,6 +566,28 @@ mod tests {
         let h = item.heading.as_ref().unwrap();
         assert_eq!((h.low, h.high), (30.0, 69.0));
         assert_eq!(h.count_stated.as_ref().map(|c| c.value), Some(1.0));
+    }
+
+    #[test]
+    fn narrative_rows_run_into_the_summary_table() {
+        // A PDF drew the narrative table right under the summary: one table came out.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>100 /90-100/</td><td>30 /30-69/</td></tr>\
+            <tr><td>Зорилт 3: Мэдээлэл</td><td>1</td><td></td><td>1</td></tr>\
+            <tr><td>30 /30-69/ хувийн биелэлттэй: 1 арга хэмжээ</td><td></td><td></td><td></td></tr>\
+            <tr><td>3.1</td><td>Зорилт 3.1. Мэдээллийг шинэчлэх /40/</td><td></td><td></td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let mut problems = Vec::new();
+        let out = parse(&doc, 0, &mut problems).unwrap();
+        assert_eq!(out.summary.len(), 1);
+        let items: Vec<(&str, Option<f64>)> = out
+            .evaluation
+            .items
+            .iter()
+            .map(|i| (i.code.as_str(), i.score.as_ref().map(|s| s.value)))
+            .collect();
+        assert_eq!(items, vec![("3.1", Some(40.0))]);
     }
 
     #[test]
