@@ -68,11 +68,13 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
             let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
             let wide = (1.35 * space).clamp(0.4 * size, 0.8 * size);
             let mut runs: Vec<Run> = Vec::new();
-            for w in &g {
+            for (i, w) in g.iter().enumerate() {
                 let at_edge = edges.iter().any(|e| {
                     (w.x0 - e.x).abs() <= EDGE_TOLERANCE && (e.lines.0..=e.lines.1).contains(&k)
                 });
+                let label = i > 0 && is_band_label(&g[i - 1].text, &w.text);
                 match runs.last_mut() {
+                    Some(r) if label && w.x0 - r.x1 < 0.8 * size => r.x1 = r.x1.max(w.x1),
                     Some(r) if w.x0 - r.x1 < wide && !(at_edge && w.x0 > r.x1) => {
                         r.x1 = r.x1.max(w.x1)
                     }
@@ -88,6 +90,16 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
             }
         })
         .collect()
+}
+
+/// A band's value and its range, one label of a summary table's header ("100 /90-100/",
+/// "70 (60-69)"): producers set the space before the range wider than a word space, and the
+/// label must stay one run.
+fn is_band_label(value: &str, range: &str) -> bool {
+    static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[/(]\s*\d{1,3}\s*%?\s*-").expect("valid regex")
+    });
+    value.trim_end_matches('%').parse::<f64>().is_ok() && RANGE.is_match(range)
 }
 
 /// How far apart two words may start and still share a left edge, in points.
@@ -630,6 +642,7 @@ fn rows_of(
     region_start: usize,
     region: &Region,
     source: &Source,
+    page_lead: Option<f64>,
 ) -> (Vec<Row>, Vec<f64>, Vec<usize>) {
     let xs = &region.xs;
     let n = xs.len() - 1;
@@ -688,7 +701,8 @@ fn rows_of(
     let wraps = |k: usize| wrap_gap(k).is_some();
     let mut leads: Vec<f64> = (1..region_lines.len()).filter_map(wrap_gap).collect();
     leads.sort_by(f64::total_cmp);
-    let lead = leads.get(leads.len() / 2).copied();
+    // A table none of whose cells wraps (rows of one line) takes the page's lead.
+    let lead = leads.get(leads.len() / 2).copied().or(page_lead);
     let row_gap = |size: f64| match lead {
         Some(lead) => (lead + 0.15 * size).min(0.55 * size),
         None => 0.55 * size,
@@ -779,9 +793,13 @@ fn rows_of(
                 && one_per_row(&text_of(&cells[c]))
         });
         let holds = |k: usize, slot: usize| one_per_row(&text_of(&by_col[k][[0, n - 1][slot]]));
+        // Two lines in a row each with a number or score in the same edge column are two rows
+        // (rows of one line each, set without padding: a summary table's).
+        let consecutive = k > 0 && (0..2).any(|slot| holds(k - 1, slot) && holds(k, slot));
         if k == 0
             || region.spanning[k]
             || after_span
+            || consecutive
             || (key && gap > row_gap(l.size) && !wraps(k))
             || centred_start(k)
         {
@@ -889,6 +907,28 @@ fn rows_of(
     (rows, ys, starts)
 }
 
+/// The gap between the lines of a paragraph on the page: the median gap above a line that goes
+/// on in lowercase under the line before it, overlapping it.
+fn page_lead(lines: &[AlignedLine]) -> Option<f64> {
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0], &p[1]);
+            let goes_on = b.words[0]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let overlaps = b.words[0].x0 < a.words[a.words.len() - 1].x1
+                && a.words[0].x0 < b.words[b.words.len() - 1].x1;
+            goes_on && overlaps && b.top > a.bottom && b.top - a.bottom < a.size
+        })
+        .map(|p| p[1].top - p[0].bottom)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 2).copied()
+}
+
 /// Does a region hold a table: rows with text in two columns or more (a letterhead whose
 /// words stand apart does not)?
 fn is_table(rows: &[Row], needed: usize) -> bool {
@@ -906,6 +946,7 @@ pub(super) fn aligned_tables<'a>(
     carries: &[Carry],
 ) -> (Vec<PlacedTable>, Vec<&'a Word>) {
     let lines = aligned_lines(words);
+    let page_lead = page_lead(&lines);
     let mut taken = vec![false; lines.len()];
     let mut regions: Vec<(usize, Region, Option<&Columns>)> = Vec::new();
     for carry in carries {
@@ -920,7 +961,7 @@ pub(super) fn aligned_tables<'a>(
             continue;
         }
         // A heading alone in the first column is not the rest of a row.
-        let (rows, _, _) = rows_of(&lines, start, &region, source);
+        let (rows, _, _) = rows_of(&lines, start, &region, source, page_lead);
         let outside_first = rows.iter().all(|r| r.cells[0].is_empty());
         if !(is_table(&rows, 1) || outside_first) {
             continue;
@@ -956,7 +997,7 @@ pub(super) fn aligned_tables<'a>(
             i += 1;
             continue;
         }
-        let (rows, _, starts) = rows_of(&lines, i, &region, source);
+        let (rows, _, starts) = rows_of(&lines, i, &region, source, page_lead);
         if !is_table(&rows, 2) {
             i += 1;
             continue;
@@ -994,7 +1035,7 @@ pub(super) fn aligned_tables<'a>(
     let mut tables = Vec::new();
     let mut used = Vec::new();
     for (start, region, carried) in regions {
-        let (rows, ys, _) = rows_of(&lines, start, &region, source);
+        let (rows, ys, _) = rows_of(&lines, start, &region, source, page_lead);
         // A carried table keeps the boundaries it came with (it is joined to its table by
         // them), and the gutters as narrowed here.
         let columns = Columns {
@@ -1060,7 +1101,7 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
 #[cfg(test)]
 mod tests {
     use crate::layout::pages::document;
-    use crate::layout::synthetic::{line, unruled_page};
+    use crate::layout::synthetic::{line, unruled_page, word};
     use crate::layout::{Block, Cell, Document, Table, Word};
 
     fn tables(doc: &Document) -> Vec<&Table> {
@@ -1139,6 +1180,71 @@ mod tests {
                 vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"],
             ]
         );
+    }
+
+    /// A summary table of one-line rows set without padding (4 pt between rows) under a
+    /// paragraph whose lines stand 1.5 pt apart; band labels with a wide space before their
+    /// range. `last` is each row's percent.
+    fn summary_lines(last: [&str; 3]) -> Vec<Word> {
+        let mut words = line(&[("Төлөвлөгөөнд 3 зорилтын 5 арга хэмжээ", 50.0)], 40.0);
+        words.extend(line(&[("тусгагдсан байна.", 50.0)], 51.5));
+        words.extend(line(
+            &[("Зорилт", 80.0), ("Тоо", 250.0), ("Хувь", 480.0)],
+            80.0,
+        ));
+        for (label, range, x) in [("100", "/90-100/", 300.0), ("0", "/0-29/", 400.0)] {
+            let value = word(label, x, 80.0);
+            let after = value.x1 + 4.5;
+            words.push(value);
+            words.push(word(range, after, 80.0));
+        }
+        let rows = [
+            ("Зорилт 1: Нэг", "2", "2", "", last[0]),
+            ("Зорилт 2: Хоёр", "3", "2", "1", last[1]),
+            ("Зорилт 3: Гурав", "1", "", "1", last[2]),
+        ];
+        for (k, (name, n, top_band, low_band, percent)) in rows.into_iter().enumerate() {
+            let cells = [
+                (name, 50.0),
+                (n, 250.0),
+                (top_band, 300.0),
+                (low_band, 400.0),
+                (percent, 480.0),
+            ];
+            words.extend(line(&cells, 94.0 + 14.0 * k as f64));
+        }
+        words
+    }
+
+    #[test]
+    fn one_line_rows_without_padding_part_at_the_page_s_lead() {
+        let doc = document(&[unruled_page(1, summary_lines(["100", "/-/", "0"]))]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            texts(t[0]),
+            vec![
+                vec!["Зорилт", "Тоо", "100 /90-100/", "0 /0-29/", "Хувь"],
+                vec!["Зорилт 1: Нэг", "2", "2", "", "100"],
+                vec!["Зорилт 2: Хоёр", "3", "2", "1", "/-/"],
+                vec!["Зорилт 3: Гурав", "1", "", "1", "0"],
+            ]
+        );
+    }
+
+    #[test]
+    fn two_scores_on_consecutive_lines_are_two_rows() {
+        // No paragraph gives a lead: the percents one under the other part the rows (the
+        // header, with no number, still sticks to the first row: no lead tells them apart).
+        let words: Vec<Word> = summary_lines(["100", "66,7", "0"])
+            .into_iter()
+            .filter(|w| w.top >= 80.0)
+            .collect();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        let n = rows.len();
+        assert_eq!(rows[n - 2], vec!["Зорилт 2: Хоёр", "3", "2", "1", "66,7"]);
+        assert_eq!(rows[n - 1], vec!["Зорилт 3: Гурав", "1", "", "1", "0"]);
     }
 
     #[test]

@@ -30,9 +30,10 @@ static BAND: LazyLock<Regex> = LazyLock::new(|| {
 /// "Зорилт 1: <text>" in the summary table.
 static SUMMARY_OBJECTIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^Зорилт\s*(\d{1,3})\s*[:.]?\s*(.*)$"));
-/// "Зорилт 5.1. <text> /93.9/;"
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[-•–]\s*)?(?:\d+\.\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$"));
+/// "Зорилт 5.1. <text> /93.9/;", numbered or coded in front ("3.", "5.1 Зорилт 5.1. …").
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[-•–]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Зорилт\s*(\d{1,3})\.(\d{1,3})\.?\s*(.*)$")
+});
 static ITEM_SCORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[.;,]?\s*$")));
 /// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:", and a band label
@@ -545,6 +546,20 @@ mod tests {
         assert!(parse_band("/-/").unwrap().not_due);
         assert_eq!(parse_band("170 /70-89/").unwrap().value, Some(70.0));
         assert!(parse_band("Хэрэгжилт хувь").is_none());
+    }
+
+    #[test]
+    fn items_numbered_or_coded_in_front() {
+        for line in [
+            "Зорилт 3.1. Нэг /40/",
+            "3. Зорилт 3.1. Нэг /40/",
+            "3.1 Зорилт 3.1. Нэг /40/",
+            "- Зорилт 3.1 Нэг /40/",
+        ] {
+            let c = ITEM.captures(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((&c[1], &c[2]), ("3", "1"), "{line}");
+        }
+        assert!(!ITEM.is_match("Зорилт 3: Нэг 2 1 1 65"));
     }
 
     #[test]
