@@ -134,7 +134,7 @@ fn is_summary_row(row: &Row) -> bool {
         .map(|c| normalize(&c.text()))
         .find(|t| !t.is_empty())
         .unwrap_or_default();
-    SUMMARY_OBJECTIVE.is_match(&first) || is_summary_header(row)
+    (SUMMARY_OBJECTIVE.is_match(&first) && !ITEM.is_match(&first)) || is_summary_header(row)
 }
 
 /// The summary table's header: it names the count of measures or carries band labels.
@@ -182,10 +182,33 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
 /// The summary table: a table after the plan table whose header names counts of measures
 /// or carries band labels.
 fn find_summary(doc: &Document, plan_idx: usize) -> Option<&Table> {
-    doc.blocks[plan_idx + 1..].iter().find_map(|b| match b {
-        Block::Table(t) if t.rows.iter().take(3).any(is_summary_header) => Some(t),
-        _ => None,
-    })
+    let tables = || {
+        doc.blocks[plan_idx + 1..].iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    };
+    tables()
+        .find(|t| t.rows.iter().take(3).any(is_summary_header))
+        // A header lost (cut off by a page break, never printed): rows of objectives, each
+        // with its percent in the last column.
+        .or_else(|| tables().find(|t| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2))
+}
+
+/// A summary row without its header: "Зорилт N: text" first, a percent last.
+fn is_objective_row(row: &Row) -> bool {
+    let first = normalize(&row.cell_text(0));
+    let last = row
+        .cells
+        .iter()
+        .rev()
+        .map(|c| c.text())
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    row.cells.len() >= 3
+        && SUMMARY_OBJECTIVE.is_match(first.trim())
+        && !ITEM.is_match(first.trim())
+        && matches!(parse_score(&last), ScoreCell::Value(_) | ScoreCell::NotDue)
 }
 
 fn stated(raw: &str, source: &Source) -> Option<StatedNumber> {
@@ -560,6 +583,26 @@ mod tests {
             assert_eq!((&c[1], &c[2]), ("3", "1"), "{line}");
         }
         assert!(!ITEM.is_match("Зорилт 3: Нэг 2 1 1 65"));
+    }
+
+    #[test]
+    fn a_summary_table_that_lost_its_header_still_gives_its_percents() {
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <table><tr><td>Зорилт 1: Нэг</td><td>2</td><td>2</td><td>100</td></tr>\
+            <tr><td>Зорилт 2: Хоёр</td><td>4</td><td>4</td><td>88</td></tr></table>\
+            <table><tr><td>Зорилт 1.1. Нэг /100/</td><td></td><td>100</td></tr>\
+            <tr><td>Зорилт 1.2. Хоёр /100/</td><td></td><td>100</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        let percents: Vec<(u32, Option<f64>)> = out
+            .summary
+            .iter()
+            .map(|r| (r.objective_no, r.percent.as_ref().map(|p| p.value)))
+            .collect();
+        assert_eq!(percents, vec![(1, Some(100.0)), (2, Some(88.0))]);
+        // A narrative list set as a table is no summary, header or not.
+        assert_eq!(out.evaluation.items.len(), 2);
     }
 
     #[test]
