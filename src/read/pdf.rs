@@ -189,19 +189,44 @@ impl OutputDev for Collector {
     }
 }
 
+/// Some fonts give pdf-extract no width for some glyphs (Chromium's subsets, digits among
+/// them): measured from their start alone, "2020" would read "2 0 2 0", and a word ending in
+/// one looks a point short, its space a column gap. Such a glyph takes the advance it shows
+/// where a letter or digit follows it on the page (the least seen for that character, per
+/// size), else half an em. `glyphs` are in reading order (by baseline, then x).
+fn give_widths(glyphs: &mut [Glyph]) {
+    let missing = |g: &Glyph| g.w <= 0.01 * g.size;
+    let key = |g: &Glyph| (g.ch.clone(), (g.size * 10.0).round() as i64);
+    // Letters and digits follow each other inside words; a comma or a stop is followed by a
+    // space, or by the next column's text.
+    let inside = |g: &Glyph| !g.ch.is_empty() && g.ch.chars().all(char::is_alphanumeric);
+    let mut advance: std::collections::HashMap<(String, i64), f64> = Default::default();
+    for pair in glyphs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let step = b.x - a.x;
+        let same_line = (a.y - b.y).abs() < 0.3 * a.size;
+        if missing(a)
+            && same_line
+            && inside(a)
+            && inside(b)
+            && step > 0.2 * a.size
+            && step <= a.size
+        {
+            let least = advance.entry(key(a)).or_insert(step);
+            *least = least.min(step);
+        }
+    }
+    for g in glyphs.iter_mut().filter(|g| missing(g)) {
+        g.w = advance.get(&key(g)).copied().unwrap_or(0.5 * g.size);
+    }
+}
+
 /// Glyphs → words: lines by baseline, words split at spaces and at gaps wider than a quarter
 /// of the font size; a glyph without a width counts as half an em.
 fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
-    // Some fonts give pdf-extract no width for some glyphs (Chromium's bold subsets, digits
-    // among them): measured from their start alone, "2020" would read "2 0 2 0". Such a glyph
-    // is taken as the typical advance of a letter or digit, about half an em.
-    for g in &mut glyphs {
-        if g.w <= 0.01 * g.size {
-            g.w = 0.5 * g.size;
-        }
-    }
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    give_widths(&mut glyphs);
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
         match lines.last_mut() {
@@ -472,6 +497,25 @@ mod tests {
         // A real space between words still splits them.
         let spaced = vec![glyph("a", 10.0, 5.0), glyph("b", 20.0, 5.0)];
         assert_eq!(words_of(spaced).len(), 2);
+    }
+
+    #[test]
+    fn a_glyph_without_a_width_takes_the_advance_it_shows_elsewhere() {
+        // "44" shows a "4" 6.4 pt wide; the "4" that ends "24" has a space after it, not a
+        // glyph, and would otherwise end 1.4 pt short (half an em of 10 pt).
+        let mut g: Vec<Glyph> = ["4", "4"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| glyph(c, 10.0 + 6.4 * i as f64, 0.0))
+            .collect();
+        g.extend([glyph("2", 100.0, 0.0), glyph("4", 106.4, 0.0)]);
+        g.push(glyph("а", 116.0, 5.0));
+        for x in &mut g {
+            x.size = 10.0;
+        }
+        let words = words_of(g);
+        let w24 = words.iter().find(|w| w.text == "24").expect("24");
+        assert!((w24.x1 - 112.8).abs() < 1e-9, "{w24:?}");
     }
 
     #[test]
