@@ -28,7 +28,16 @@ fn main() {
                         .map(|c| {
                             c.paragraphs
                                 .iter()
-                                .map(|p| p.chars().take(25).collect::<String>())
+                                .map(|p| {
+                                    p.chars()
+                                        .take(
+                                            std::env::var("W")
+                                                .ok()
+                                                .and_then(|v| v.parse().ok())
+                                                .unwrap_or(25),
+                                        )
+                                        .collect::<String>()
+                                })
                                 .collect::<Vec<_>>()
                                 .join(" ¶ ")
                         })

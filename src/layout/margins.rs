@@ -19,7 +19,8 @@ struct MarginLine {
 }
 
 /// Running headers and footers: lines alone at their height in the top or bottom 8% of a
-/// page whose text, digits removed, recurs at about the same height on another page, or that
+/// page whose text, digits removed, recurs at about the same height on half the other pages at
+/// least, or that
 /// hold only a number.
 /// Words inside tables never count: a table's repeated header row is handled with the table.
 pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64, f64)>> {
@@ -71,14 +72,22 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                     // At about the same height of another page: a header where headers stand,
                     // not a table's row cut at one page's foot and its like atop the next.
                     let near = |t: f64| (t - l.top).abs() < 0.03 * pages[i].height;
-                    let recurs = margin_lines.iter().enumerate().any(|(j, other)| {
-                        j != i
-                            && other.iter().any(|o| {
-                                o.sig == l.sig
-                                    && near(o.top)
-                                    && numbers_run(&l.numbers, &o.numbers, i, j)
-                            })
-                    });
+                    // On half the other pages at least: a row cut at the top of two pages of
+                    // many may read alike ("Дотоод аудитын алба I-IV /-/"), a header is on
+                    // most pages.
+                    let others = margin_lines
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, other)| {
+                            *j != i
+                                && other.iter().any(|o| {
+                                    o.sig == l.sig
+                                        && near(o.top)
+                                        && numbers_run(&l.numbers, &o.numbers, i, *j)
+                                })
+                        })
+                        .count();
+                    let recurs = others >= 1 && 2 * others >= pages.len() - 1;
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
                     // only a "%" once their digits are gone.
                     let worded = l.sig.chars().any(char::is_alphabetic);
@@ -188,6 +197,33 @@ mod tests {
         let p3 = page(3, "0 /0-30/ хувийн биелэлттэй: 1 арга хэмжээ");
         let bands = running_lines(&[p1, p2, p3], &[Vec::new(), Vec::new(), Vec::new()]);
         // The footer's page number runs with the pages, its count stays: it is dropped.
+        assert!(
+            bands.iter().all(|b| b == &vec![(810.0, 820.0)]),
+            "{bands:?}"
+        );
+    }
+
+    #[test]
+    fn a_row_cut_alike_atop_two_pages_of_five_is_no_running_line() {
+        use crate::layout::synthetic::{line, unruled_page};
+        let pages: Vec<Page> = (1..=5)
+            .map(|n| {
+                let mut words = line(&[("Тайлан", 300.0)], 810.0);
+                if n == 2 || n == 4 {
+                    words.extend(line(
+                        &[
+                            ("Дотоод аудитын алба", 400.0),
+                            ("I-IV", 512.0),
+                            ("/-/", 751.0),
+                        ],
+                        46.0,
+                    ));
+                }
+                unruled_page(n, words)
+            })
+            .collect();
+        let grids = vec![Vec::new(); 5];
+        let bands = running_lines(&pages, &grids);
         assert!(
             bands.iter().all(|b| b == &vec![(810.0, 820.0)]),
             "{bands:?}"
