@@ -88,10 +88,26 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                         })
                         .count();
                     let recurs = others >= 1 && 2 * others >= pages.len() - 1;
+                    // A page number runs with the pages on half the others at least; a score
+                    // cut off atop one page ("70") does not.
+                    let numbered = margin_lines
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, other)| {
+                            *j != i
+                                && other.iter().any(|o| {
+                                    o.page_number
+                                        && near(o.top)
+                                        && numbers_run(&l.numbers, &o.numbers, i, *j)
+                                })
+                        })
+                        .count();
+                    let page_number =
+                        l.page_number && (pages.len() == 1 || 2 * numbered >= pages.len() - 1);
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
                     // only a "%" once their digits are gone.
                     let worded = l.sig.chars().any(char::is_alphabetic);
-                    l.page_number || (recurs && worded && pages.len() > 1)
+                    page_number || (recurs && worded && pages.len() > 1)
                 })
                 .map(|l| (l.top, l.bottom))
                 .collect()
@@ -224,6 +240,26 @@ mod tests {
             .collect();
         let grids = vec![Vec::new(); 5];
         let bands = running_lines(&pages, &grids);
+        assert!(
+            bands.iter().all(|b| b == &vec![(810.0, 820.0)]),
+            "{bands:?}"
+        );
+    }
+
+    #[test]
+    fn page_numbers_run_with_the_pages_a_score_cut_atop_one_does_not() {
+        use crate::layout::synthetic::{line, unruled_page};
+        let pages: Vec<Page> = (1..=4)
+            .map(|n| {
+                let number = n.to_string();
+                let mut words = line(&[(number.as_str(), 300.0)], 810.0);
+                if n == 3 {
+                    words.extend(line(&[("70", 746.0)], 46.0));
+                }
+                unruled_page(n, words)
+            })
+            .collect();
+        let bands = running_lines(&pages, &vec![Vec::new(); 4]);
         assert!(
             bands.iter().all(|b| b == &vec![(810.0, 820.0)]),
             "{bands:?}"
