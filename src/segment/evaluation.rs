@@ -222,7 +222,46 @@ fn stated(raw: &str, source: &Source) -> Option<StatedNumber> {
     }
 }
 
+/// Summary rows with a page break inside them joined back: an objective's name on one side of
+/// the break, its figures alone on the other (a page may take the figures and leave the name,
+/// set lower in its cell, to the next).
+fn join_cut_rows(rows: &[Row]) -> Vec<Row> {
+    let name_only = |r: &Row| {
+        SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim())
+            && r.cells.iter().skip(1).all(Cell::is_empty)
+    };
+    let figures_only = |r: &Row| {
+        r.cells.first().is_some_and(Cell::is_empty) && r.cells.iter().skip(1).any(|c| !c.is_empty())
+    };
+    let mut out: Vec<Row> = Vec::new();
+    for row in rows {
+        if let Some(last) = out.last_mut() {
+            let cut = row.after_page_break && last.cells.len() == row.cells.len();
+            let (name, figures) = if cut && figures_only(last) && name_only(row) {
+                (row, last.clone())
+            } else if cut && name_only(last) && figures_only(row) {
+                (&last.clone(), row.clone())
+            } else {
+                out.push(row.clone());
+                continue;
+            };
+            let mut joined = figures;
+            joined.cells[0] = name.cells[0].clone();
+            joined.source = name.source.clone();
+            *last = joined;
+            continue;
+        }
+        out.push(row.clone());
+    }
+    out
+}
+
 fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<SummaryRow>) {
+    let rows = join_cut_rows(&table.rows);
+    let table = &Table {
+        rows,
+        source: table.source.clone(),
+    };
     let header_rows: Vec<&Row> = table
         .rows
         .iter()
@@ -603,6 +642,63 @@ mod tests {
         assert_eq!(percents, vec![(1, Some(100.0)), (2, Some(88.0))]);
         // A narrative list set as a table is no summary, header or not.
         assert_eq!(out.evaluation.items.len(), 2);
+    }
+
+    #[test]
+    fn a_summary_row_cut_by_a_page_break_is_joined() {
+        let row = |cells: &[&str], after_page_break: bool| Row {
+            cells: cells
+                .iter()
+                .map(|t| {
+                    Cell::new(if t.is_empty() {
+                        vec![]
+                    } else {
+                        vec![t.to_string()]
+                    })
+                })
+                .collect(),
+            source: Source::default(),
+            after_page_break,
+        };
+        let table = Table {
+            rows: vec![
+                row(
+                    &[
+                        "Зорилт",
+                        "Арга хэмжээний тоо",
+                        "100 /90-100/",
+                        "0 /0-30/",
+                        "Хувь",
+                    ],
+                    false,
+                ),
+                row(&["Зорилт 2: Хоёр", "4", "3", "1", "75"], false),
+                row(&["", "3", "2", "1", "66.7"], false),
+                row(&["Зорилт 3: Гурав", "", "", "", ""], true),
+                row(&["Зорилт 4: Дөрөв", "", "", "", ""], false),
+                row(&["", "1", "1", "", "100"], true),
+            ],
+            source: Source::default(),
+        };
+        let (_, rows) = parse_summary(&table, &mut Vec::new());
+        let got: Vec<(u32, Option<f64>, Option<f64>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.objective_no,
+                    r.n_measures.as_ref().map(|n| n.value),
+                    r.percent.as_ref().map(|p| p.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, Some(4.0), Some(75.0)),
+                (3, Some(3.0), Some(66.7)),
+                (4, Some(1.0), Some(100.0))
+            ]
+        );
     }
 
     #[test]
