@@ -336,9 +336,12 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                     follows_open = true;
                 }
                 (block, _) => {
-                    // Text in the page's top or bottom margin (a footer OCR did not recognise
-                    // as running) does not end a table.
-                    let in_margin = top < 0.1 * page.height || top > 0.9 * page.height;
+                    // Text in the page's top or bottom margin of a scan (a footer OCR did not
+                    // recognise as running) does not end a table. A PDF's running lines are
+                    // known exactly: what is left there is the report's (a heading under a
+                    // table at the page foot ends it).
+                    let scanned = page.words.iter().any(|w| w.baseline.is_none());
+                    let in_margin = scanned && (top < 0.1 * page.height || top > 0.9 * page.height);
                     blocks.push(block);
                     if !in_margin {
                         open_table = None;
@@ -363,6 +366,62 @@ mod tests {
     use super::*;
     use crate::layout::synthetic::*;
     use crate::layout::Rule;
+
+    #[test]
+    fn a_heading_under_a_table_at_a_pdf_page_s_foot_ends_it() {
+        let row = |n: &str, activity: &str, measure: &str, score: &str, top: f64| {
+            line(
+                &[
+                    (n, 50.0),
+                    (activity, 80.0),
+                    (measure, 220.0),
+                    (score, 400.0),
+                ],
+                top,
+            )
+        };
+        let page1 = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Үйл", 131.0),
+                    ("Арга", 290.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                700.0,
+            ),
+            row("1", "Сургалт", "Журам батлах", "100", 720.0),
+            row("2", "Тайлан", "Хэлэлцүүлэг", "70", 740.0),
+            line(
+                &[("100 /90-100/ хувийн биелэлттэй: 1 арга хэмжээ", 50.0)],
+                775.0,
+            ),
+        ]
+        .concat();
+        // Atop the next page, an item of the list that fits the table's columns.
+        let page2 = [
+            line(&[("Зорилт 1.1. Журам", 80.0), ("/100/", 400.0)], 60.0),
+            line(&[("Дүгнэлт: хэрэгжилт 85 хувьтай байна.", 50.0)], 100.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, page1), unruled_page(2, page2)]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(t.rows.len(), 3, "{:?}", t.rows);
+        let texts: Vec<&str> = doc.blocks[1..]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("Зорилт 1.1.")),
+            "{:?}",
+            doc.blocks
+        );
+    }
 
     #[test]
     fn its_rows_and_cells_are_read_like_a_ruled_table() {

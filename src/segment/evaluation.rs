@@ -155,7 +155,7 @@ fn is_summary_header(row: &Row) -> bool {
 
 /// A row of a table after the plan table that is not the summary (the narrative list set as a
 /// table: band headings across the row, items as "code | Зорилт N.M. text /score/") read as
-/// the paragraph it stands for: the cell holding the item, else the row's cells in order.
+/// the paragraph it stands for: from the cell holding the item on, else the row's cells in order.
 fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
     let cells: Vec<String> = row
         .cells
@@ -166,11 +166,11 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
     if cells.is_empty() {
         return None;
     }
-    let text = cells
-        .iter()
-        .find(|c| ITEM.is_match(&normalize(c)))
-        .cloned()
-        .unwrap_or_else(|| cells.join(" "));
+    // From the item's cell on: its score may stand in a cell of its own.
+    let text = match cells.iter().position(|c| ITEM.is_match(&normalize(c))) {
+        Some(i) => cells[i..].join(" "),
+        None => cells.join(" "),
+    };
     Some(crate::layout::Paragraph {
         text,
         source: row.source.clone(),
@@ -298,7 +298,14 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
     for r in &table.rows[n_header..] {
         let first = normalize(&r.cell_text(0));
         let others_empty = r.cells.iter().skip(1).all(Cell::is_empty);
-        if let Some(c) = SUMMARY_OBJECTIVE.captures(first.trim()) {
+        if !is_summary_row(r) && r.cells.iter().any(|c| ITEM.is_match(&normalize(&c.text()))) {
+            // A narrative item run into the table: read with the narrative.
+            continue;
+        }
+        if let Some(c) = SUMMARY_OBJECTIVE
+            .captures(first.trim())
+            .filter(|_| !ITEM.is_match(first.trim()))
+        {
             let Ok(no) = c[1].parse::<u32>() else {
                 continue;
             };
@@ -730,7 +737,8 @@ mod tests {
             <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>100 /90-100/</td><td>30 /30-69/</td></tr>\
             <tr><td>Зорилт 3: Мэдээлэл</td><td>1</td><td></td><td>1</td></tr>\
             <tr><td>30 /30-69/ хувийн биелэлттэй: 1 арга хэмжээ</td><td></td><td></td><td></td></tr>\
-            <tr><td>3.1</td><td>Зорилт 3.1. Мэдээллийг шинэчлэх /40/</td><td></td><td></td></tr></table>";
+            <tr><td>3.1</td><td>Зорилт 3.1. Мэдээллийг шинэчлэх /40/</td><td></td><td></td></tr>\
+            <tr><td>Зорилт 3.2. Тайлагнах</td><td>/100/</td><td></td><td></td></tr></table>";
         let (doc, _) = parse_text(html, SourceFormat::Html);
         let mut problems = Vec::new();
         let out = parse(&doc, 0, &mut problems).unwrap();
@@ -741,7 +749,8 @@ mod tests {
             .iter()
             .map(|i| (i.code.as_str(), i.score.as_ref().map(|s| s.value)))
             .collect();
-        assert_eq!(items, vec![("3.1", Some(40.0))]);
+        // An item whose score stands in the count column is no objective 3 of 100 measures.
+        assert_eq!(items, vec![("3.1", Some(40.0)), ("3.2", Some(100.0))]);
     }
 
     #[test]
