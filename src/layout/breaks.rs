@@ -19,6 +19,10 @@ use std::collections::HashSet;
 /// Marks a line break in a cell's paragraph that may fall inside a word.
 pub(super) const MAY_BREAK_WORD: &str = "\u{ad}\n";
 
+/// Marks a cell's first paragraph, on the row a page break cut, that may end a word broken at
+/// the break: its first piece may join the last word of the cell above.
+pub(super) const GOES_ON_FROM_ABOVE: &str = "\u{ad}\u{ad}";
+
 /// A word as the vocabulary keeps it: lowercase, without surrounding punctuation.
 fn key(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
@@ -27,26 +31,37 @@ fn key(word: &str) -> String {
 
 /// Words known to be whole: the document's own (as its paragraphs and cells hold them) and
 /// those the Mongolian dictionary confirmed among the joins the marks propose.
+/// Also the pairs of words the document writes side by side, apart ("ёс зүйн").
 #[derive(Default)]
-struct Vocabulary(HashSet<String>);
+struct Vocabulary {
+    words: HashSet<String>,
+    pairs: HashSet<(String, String)>,
+}
 
 impl Vocabulary {
     fn add(&mut self, text: &str) {
-        self.0.extend(
+        self.words.extend(
             text.split(|c: char| c.is_whitespace() || c == '\u{ad}')
                 .filter(|w| !w.is_empty())
                 .map(key),
         );
+        for piece in text.split(MAY_BREAK_WORD) {
+            let words: Vec<String> = piece.split_whitespace().map(key).collect();
+            self.pairs
+                .extend(words.windows(2).map(|p| (p[0].clone(), p[1].clone())));
+        }
     }
 
     fn knows(&self, word: &str) -> bool {
-        self.0.contains(&key(word))
+        self.words.contains(&key(word))
     }
 
     /// Join two pieces when the word they make is a known one, or when the second cannot be
-    /// a word of its own.
+    /// a word of its own; never two words the document writes apart elsewhere (the
+    /// dictionary takes "ёсзүйн" for a compound, the document writes "ёс зүйн").
     fn joins(&self, first: &str, second: &str) -> bool {
-        self.knows(&format!("{first}{second}")) || no_word_alone(first, second)
+        !self.pairs.contains(&(key(first), key(second)))
+            && (self.knows(&format!("{first}{second}")) || no_word_alone(first, second))
     }
 }
 
@@ -153,7 +168,7 @@ fn paragraphs(doc: &Document) -> impl Iterator<Item = &String> {
 
 /// Resolve every mark in the document's paragraphs and cells.
 pub(super) fn rejoin_broken_words(doc: &mut Document) {
-    if !paragraphs(doc).any(|p| p.contains(MAY_BREAK_WORD)) {
+    if !paragraphs(doc).any(|p| p.contains(MAY_BREAK_WORD) || p.starts_with(GOES_ON_FROM_ABOVE)) {
         return;
     }
     let mut words = Vocabulary::default();
@@ -161,6 +176,9 @@ pub(super) fn rejoin_broken_words(doc: &mut Document) {
     for p in paragraphs(doc) {
         words.add(p);
         candidates(p, &mut proposed);
+    }
+    for (above, below) in across_page_breaks(doc) {
+        proposed.push(format!("{}{}", last_word(above), first_word(below)));
     }
     // The dictionary sees a word as written (its capital kept: proper nouns have one).
     for w in &mut proposed {
@@ -184,6 +202,58 @@ pub(super) fn rejoin_broken_words(doc: &mut Document) {
                     for p in &mut cell.paragraphs {
                         *p = resolve(p, &words);
                     }
+                }
+                join_across_page_breaks(t, &words);
+            }
+        }
+    }
+}
+
+/// The pairs (last paragraph of the cell above, first paragraph below) a page break may have
+/// cut a word between, the mark taken off.
+fn across_page_breaks(doc: &Document) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let Block::Table(t) = block else { continue };
+        for pair in t.rows.windows(2) {
+            for (above, below) in pair[0].cells.iter().zip(&pair[1].cells) {
+                let marked = below
+                    .paragraphs
+                    .first()
+                    .and_then(|p| p.strip_prefix(GOES_ON_FROM_ABOVE));
+                if let (Some(below), Some(above)) = (marked, above.paragraphs.last()) {
+                    out.push((above.as_str(), below));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Resolve the marks of rows a page break cut: the first piece below joins the word above when
+/// the two make a known word (it moves up, so that the word stands whole in one row's cell);
+/// the mark goes either way.
+fn join_across_page_breaks(t: &mut super::Table, words: &Vocabulary) {
+    for r in 1..t.rows.len() {
+        let (upper, lower) = t.rows.split_at_mut(r);
+        let (above_row, below_row) = (&mut upper[r - 1], &mut lower[0]);
+        for (above, below) in above_row.cells.iter_mut().zip(below_row.cells.iter_mut()) {
+            let Some(first) = below.paragraphs.first_mut() else {
+                continue;
+            };
+            let Some(rest) = first.strip_prefix(GOES_ON_FROM_ABOVE).map(str::to_string) else {
+                continue;
+            };
+            *first = rest;
+            let Some(end) = above.paragraphs.last_mut() else {
+                continue;
+            };
+            let piece = first_word(first).to_string();
+            if words.joins(last_word(end), &piece) {
+                end.push_str(&piece);
+                *first = first[piece.len()..].trim_start().to_string();
+                if first.is_empty() {
+                    below.paragraphs.remove(0);
                 }
             }
         }
@@ -212,6 +282,61 @@ mod tests {
         assert_eq!(
             resolve(&format!("хэлэлцүү{m}лгийн"), &words),
             "хэлэлцүү\nлгийн"
+        );
+    }
+
+    #[test]
+    fn words_the_document_writes_apart_never_join() {
+        let mut words = Vocabulary::default();
+        words.add("ёс зүйн дүрэм ёсзүйн");
+        let m = MAY_BREAK_WORD;
+        assert_eq!(resolve(&format!("ёс{m}зүйн"), &words), "ёс\nзүйн");
+    }
+
+    #[test]
+    fn a_word_broken_at_a_page_break_joins_in_the_row_above() {
+        use crate::layout::{Cell, Row, Table};
+        let row = |cells: &[&[&str]], after_page_break: bool| Row {
+            cells: cells
+                .iter()
+                .map(|ps| Cell::new(ps.iter().map(|p| p.to_string()).collect()))
+                .collect(),
+            source: Default::default(),
+            after_page_break,
+        };
+        let g = GOES_ON_FROM_ABOVE;
+        let below_1 = format!("{g}ийг байршуулах");
+        let below_2 = format!("{g}хэлэлцэх");
+        let table = Table {
+            rows: vec![
+                row(&[&["1"], &["Хөрөнгийн мэдүүлгийг хянах"], &["100"]], false),
+                row(
+                    &[&["2"], &["Орон нутагт мэдүүлг"], &["Тайлан зохион"]],
+                    false,
+                ),
+                row(&[&[], &[below_1.as_str()], &[below_2.as_str()]], true),
+            ],
+            source: Default::default(),
+        };
+        let mut doc = Document {
+            blocks: vec![Block::Table(table)],
+            n_pages: Some(2),
+        };
+        rejoin_broken_words(&mut doc);
+        let Block::Table(t) = &doc.blocks[0] else {
+            unreachable!()
+        };
+        let texts: Vec<Vec<String>> = t.rows[1..]
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::text).collect())
+            .collect();
+        // "мэдүүлгийг" is the document's own word; "зохионхэлэлцэх" is none: it stays below.
+        assert_eq!(
+            texts,
+            vec![
+                vec!["2", "Орон нутагт мэдүүлгийг", "Тайлан зохион"],
+                vec!["", "байршуулах", "хэлэлцэх"],
+            ]
         );
     }
 

@@ -317,6 +317,9 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                             if let Some(first) = t.rows.first_mut() {
                                 first.after_page_break = first_in_body;
                             }
+                            if first_in_body {
+                                mark_word_pieces(prev, &mut t);
+                            }
                             prev.rows.extend(t.rows);
                             // Its gutters as these rows narrowed them, for the next page.
                             if let Some((_, open)) =
@@ -359,6 +362,30 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
     };
     super::breaks::rejoin_broken_words(&mut doc);
     (doc, seen)
+}
+
+/// A row cut by the page break (the new page's first row has nothing in its first column):
+/// where a cell of it begins in lowercase under a cell of the last row above, the word may have
+/// been broken at the break. Its first paragraph is marked so ([`super::breaks`] joins the
+/// pieces on the document's words, or drops the mark).
+fn mark_word_pieces(prev: &Table, next: &mut Table) {
+    let (Some(last), Some(first)) = (prev.rows.last(), next.rows.first_mut()) else {
+        return;
+    };
+    // A row of its own begins with its number: only the rest of a cut row has none.
+    if first.cells.first().is_none_or(|c| !c.is_empty()) {
+        return;
+    }
+    for (above, below) in last.cells.iter().zip(first.cells.iter_mut()) {
+        let starts_lower = below
+            .paragraphs
+            .first()
+            .and_then(|p| p.chars().next())
+            .is_some_and(char::is_lowercase);
+        if starts_lower && !above.paragraphs.is_empty() {
+            below.paragraphs[0].insert_str(0, super::breaks::GOES_ON_FROM_ABOVE);
+        }
+    }
 }
 
 #[cfg(test)]
