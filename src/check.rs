@@ -577,7 +577,7 @@ fn counts(out: &mut Out) {
                     .measures()
                     .filter(|m| !m.not_due)
                     .filter_map(|m| m.score_narrative.as_ref().map(|s| s.value).or(m.score))
-                    .filter(|s| *s >= low - 1e-9 && *s <= high + 1e-9)
+                    .filter(|s| in_band(*s, low, high))
                     .count() as f64;
                 (n, format!("measures scored {}-{}", num(low), num(high)))
             }
@@ -667,7 +667,7 @@ fn bands(out: &mut Out) {
         let Some(score) = item.score.as_ref().map(|s| s.value).or(m.score) else {
             continue;
         };
-        if m.not_due || (score >= h.low - 1e-9 && score <= h.high + 1e-9) {
+        if m.not_due || in_band(score, h.low, h.high) {
             continue;
         }
         let mut ev = vec![Evidence {

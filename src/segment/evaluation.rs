@@ -224,7 +224,7 @@ fn stated(raw: &str, source: &Source) -> Option<StatedNumber> {
 
 /// Summary rows with a page break inside them joined back: an objective's name on one side of
 /// the break, its figures alone on the other (a page may take the figures and leave the name,
-/// set lower in its cell, to the next).
+/// set lower in its cell, to the next), or the name itself cut ("Зорилт" / "4: Ашиг …").
 fn join_cut_rows(rows: &[Row]) -> Vec<Row> {
     let name_only = |r: &Row| {
         SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim())
@@ -241,6 +241,23 @@ fn join_cut_rows(rows: &[Row]) -> Vec<Row> {
                 (row, last.clone())
             } else if cut && name_only(last) && figures_only(row) {
                 (&last.clone(), row.clone())
+            } else if cut
+                && row.cells.iter().skip(1).all(Cell::is_empty)
+                && !last.cells[0].is_empty()
+                && !SUMMARY_OBJECTIVE.is_match(normalize(&last.cell_text(0)).trim())
+            {
+                // The name itself cut: "Зорилт" above the break, "4: Ашиг …" below.
+                let rest = row.cells[0].paragraphs.clone();
+                let name = &mut last.cells[0].paragraphs;
+                match (name.last_mut(), rest.split_first()) {
+                    (Some(end), Some((first, more))) => {
+                        end.push(' ');
+                        end.push_str(first);
+                        name.extend(more.iter().cloned());
+                    }
+                    _ => name.extend(rest),
+                }
+                continue;
             } else {
                 out.push(row.clone());
                 continue;
@@ -684,6 +701,8 @@ mod tests {
                 row(&["Зорилт 3: Гурав", "", "", "", ""], true),
                 row(&["Зорилт 4: Дөрөв", "", "", "", ""], false),
                 row(&["", "1", "1", "", "100"], true),
+                row(&["Зорилт", "2", "2", "", "100"], false),
+                row(&["5: Тав", "", "", "", ""], true),
             ],
             source: Source::default(),
         };
@@ -703,7 +722,8 @@ mod tests {
             vec![
                 (2, Some(4.0), Some(75.0)),
                 (3, Some(3.0), Some(66.7)),
-                (4, Some(1.0), Some(100.0))
+                (4, Some(1.0), Some(100.0)),
+                (5, Some(2.0), Some(100.0))
             ]
         );
     }
