@@ -171,6 +171,10 @@ pub fn grids(page: &Page) -> Vec<Grid> {
 /// down the whole table.
 fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
     let tol = 2.0;
+    // The body's font size: the median word's.
+    let mut sizes: Vec<f64> = page.words.iter().map(|w| w.font_size).collect();
+    sizes.sort_by(f64::total_cmp);
+    let body = sizes.get(sizes.len() / 2).copied().unwrap_or(f64::INFINITY);
     let mut segs: Vec<(f64, f64, f64)> = rules.iter().map(|r| (r.y0, r.x0, r.x1)).collect();
     segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     // Whole lines (y, x0, x1) and where their segments meet: drawn a segment per cell, a line's
@@ -217,9 +221,23 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         // whose cell borders meet where no line above had one (nor the other way) starts it.
         let within =
             |a: &[f64], b: &[f64]| a.iter().all(|x| b.iter().any(|y| (x - y).abs() <= tol));
+        // A heading between two rules (text larger than the body's) is no row: the tables
+        // above and below it are two, however alike their rules.
+        let heading_between = |st: &[(f64, f64, f64)]| {
+            let above = st[st.len() - 1].0;
+            page.words.iter().any(|w| {
+                w.cy() > above
+                    && w.cy() < l.0
+                    && w.cx() > l.1
+                    && w.cx() < l.2
+                    && w.font_size >= 1.12 * body
+            })
+        };
         match stacks.last_mut() {
             Some((st, all))
-                if same_extent(&st[0], &l) && (within(&js, all) || within(all, &js)) =>
+                if same_extent(&st[0], &l)
+                    && (within(&js, all) || within(all, &js))
+                    && !heading_between(st) =>
             {
                 if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
                     st.push(l);
@@ -315,6 +333,28 @@ mod tests {
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
         assert_eq!(grids[0].xs, vec![50.0, 80.0, 300.0, 400.0]);
+    }
+
+    #[test]
+    fn a_heading_between_two_tables_of_whole_line_rules_parts_them() {
+        // A second table right under the first, its rules as wide, a heading between them.
+        let mut page = horizontal_only_page_of_whole_lines();
+        let mut heading = word("ТАЙЛАН", 60.0, 200.0);
+        heading.font_size = 11.7;
+        page.words.push(heading);
+        for y in [220.0, 240.0, 260.0] {
+            page.rules.push(hline(y, 50.0, 400.0));
+        }
+        for (k, y) in [222.0, 242.0].iter().enumerate() {
+            page.words.push(word(&format!("{}.1", k + 1), 55.0, *y));
+            page.words.push(word("Зорилт", 100.0, *y));
+        }
+        let grids = grids(&page);
+        let ys: Vec<Vec<f64>> = grids.iter().map(|g| g.ys.clone()).collect();
+        assert_eq!(
+            ys,
+            vec![vec![100.0, 130.0, 160.0, 190.0], vec![220.0, 240.0, 260.0]]
+        );
     }
 
     #[test]
