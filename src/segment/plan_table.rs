@@ -472,10 +472,20 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             Some(prev) => {
                 let non_empty: Vec<usize> = (0..n).filter(|&c| !paras[c].is_empty()).collect();
                 let has_score = score_col.is_some_and(|s| !paras[s].is_empty());
+                // A score's own figure: the rest of one cut by the page break ("хувь" of
+                // "100 хувь") is none.
+                let has_figure = score_col.is_some_and(|s| {
+                    paras[s].iter().any(|p| {
+                        matches!(
+                            parse_score(&p.text),
+                            ScoreCell::Value(_) | ScoreCell::NotDue
+                        )
+                    })
+                });
                 if row.after_page_break {
                     // The rest of a row cut by the page break has no score of its own; a row with
                     // a score is a new row that happens to start the page.
-                    !has_score
+                    !has_figure
                 } else {
                     !has_score
                         && !non_empty.is_empty()
@@ -815,6 +825,25 @@ mod tests {
         assert_eq!(o.measures[2].implementation.text, "Б3.");
         assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
         assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn the_rest_of_a_score_cut_by_a_page_break_is_no_score_of_a_new_row() {
+        // "100 хувь" cut: "100" above the break, "хувь" below with the rest of the row.
+        let t = table(&format!(
+            "{HEADER}4\tҮйл\t4.4.1. Шилэн дансаар\tТ\tБ.\t100\n\n\t\tдамжуулан байршуулах\t\t\tхувь\n4\tҮйл\t4.5.1. Хэлэлцүүлэх\tТ\tБ.\t70 хувь\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let m = &out.objectives[0].measures;
+        let texts: Vec<&str> = m.iter().map(|m| m.text.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "4.4.1. Шилэн дансаар дамжуулан байршуулах",
+                "4.5.1. Хэлэлцүүлэх"
+            ]
+        );
+        assert_eq!(m[0].score_table.as_ref().map(|s| s.value), Some(100.0));
     }
 
     #[test]
