@@ -72,36 +72,30 @@ pub(super) fn running_lines(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Vec<(f64
                     // At about the same height of another page: a header where headers stand,
                     // not a table's row cut at one page's foot and its like atop the next.
                     let near = |t: f64| (t - l.top).abs() < 0.03 * pages[i].height;
+                    // The other pages with a line at about this height that `like` takes
+                    // for this one and whose numbers run with the pages.
+                    let pages_with = |like: &dyn Fn(&MarginLine) -> bool| {
+                        margin_lines
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, other)| {
+                                *j != i
+                                    && other.iter().any(|o| {
+                                        like(o)
+                                            && near(o.top)
+                                            && numbers_run(&l.numbers, &o.numbers, i, *j)
+                                    })
+                            })
+                            .count()
+                    };
                     // On half the other pages at least: a row cut at the top of two pages of
                     // many may read alike ("Дотоод аудитын алба I-IV /-/"), a header is on
                     // most pages.
-                    let others = margin_lines
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, other)| {
-                            *j != i
-                                && other.iter().any(|o| {
-                                    o.sig == l.sig
-                                        && near(o.top)
-                                        && numbers_run(&l.numbers, &o.numbers, i, *j)
-                                })
-                        })
-                        .count();
+                    let others = pages_with(&|o| o.sig == l.sig);
                     let recurs = others >= 1 && 2 * others >= pages.len() - 1;
                     // A page number runs with the pages on half the others at least; a score
                     // cut off atop one page ("70") does not.
-                    let numbered = margin_lines
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, other)| {
-                            *j != i
-                                && other.iter().any(|o| {
-                                    o.page_number
-                                        && near(o.top)
-                                        && numbers_run(&l.numbers, &o.numbers, i, *j)
-                                })
-                        })
-                        .count();
+                    let numbered = pages_with(&|o| o.page_number);
                     let page_number =
                         l.page_number && (pages.len() == 1 || 2 * numbered >= pages.len() - 1);
                     // What recurs must be words: a row's number and score ("4 … 30%") leave
