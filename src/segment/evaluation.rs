@@ -179,20 +179,90 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
     })
 }
 
+/// The summary table found after the plan table, and the tables of the document it was read
+/// from (two when a page break left its header on one page and its rows on the next).
+struct Summary<'a> {
+    table: std::borrow::Cow<'a, Table>,
+    parts: Vec<&'a Table>,
+}
+
 /// The summary table: a table after the plan table whose header names counts of measures
 /// or carries band labels.
-fn find_summary(doc: &Document, plan_idx: usize) -> Option<&Table> {
-    let tables = || {
-        doc.blocks[plan_idx + 1..].iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            Block::Paragraph(_) => None,
-        })
+fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
+    let blocks = &doc.blocks[plan_idx + 1..];
+    let table_at = |i: usize| match blocks.get(i) {
+        Some(Block::Table(t)) => Some(t),
+        _ => None,
     };
+    let tables = || (0..blocks.len()).filter_map(|i| table_at(i).map(|t| (i, t)));
+    if let Some((i, t)) = tables().find(|(_, t)| t.rows.iter().take(3).any(is_summary_header)) {
+        let has_body = t
+            .rows
+            .iter()
+            .any(|r| SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim()));
+        // The header alone at a page's foot, the rows in the next table: one table.
+        if let Some(next) =
+            table_at(i + 1).filter(|n| !has_body && n.rows.first().is_some_and(is_objective_row))
+        {
+            return Some(Summary {
+                table: std::borrow::Cow::Owned(continue_with(t, next)),
+                parts: vec![t, next],
+            });
+        }
+        return Some(Summary {
+            table: std::borrow::Cow::Borrowed(t),
+            parts: vec![t],
+        });
+    }
+    // A header lost (cut off by a page break, never printed): rows of objectives, each
+    // with its percent in the last column.
     tables()
-        .find(|t| t.rows.iter().take(3).any(is_summary_header))
-        // A header lost (cut off by a page break, never printed): rows of objectives, each
-        // with its percent in the last column.
-        .or_else(|| tables().find(|t| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2))
+        .find(|(_, t)| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2)
+        .map(|(_, t)| Summary {
+            table: std::borrow::Cow::Borrowed(t),
+            parts: vec![t],
+        })
+}
+
+/// A header table followed by its rows. A PDF may set the rows in one grid with a table below
+/// them (the narrative list), so a row can have more cells than the header: the columns taken
+/// out are those empty in every objective's row, those holding the other table's text first.
+fn continue_with(header: &Table, body: &Table) -> Table {
+    let width = header.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let body_width = body.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let is_objective = |r: &Row| SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim());
+    let filled = |i: usize, objective: bool| {
+        body.rows
+            .iter()
+            .filter(|r| is_objective(r) == objective)
+            .filter(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+            .count()
+    };
+    let mut spare: Vec<usize> = (1..body_width).filter(|&i| filled(i, true) == 0).collect();
+    spare.sort_by_key(|&i| (std::cmp::Reverse(filled(i, false)), i));
+    let extra = body_width.saturating_sub(width);
+    let drop: Vec<usize> = if spare.len() >= extra {
+        spare[..extra].to_vec()
+    } else {
+        Vec::new()
+    };
+    let rows = body.rows.iter().map(|r| {
+        let mut r = r.clone();
+        if r.cells.len() == body_width {
+            r.cells = r
+                .cells
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| !drop.contains(i))
+                .map(|(_, c)| c)
+                .collect();
+        }
+        r
+    });
+    Table {
+        rows: header.rows.iter().cloned().chain(rows).collect(),
+        source: header.source.clone(),
+    }
 }
 
 /// A summary row without its header: "Зорилт N: text" first, a percent last.
@@ -343,7 +413,7 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 percent: percent_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
                 source: r.source.clone(),
             });
-        } else if !first.is_empty() && others_empty {
+        } else if !first.is_empty() && others_empty && !HEADING.is_match(first.trim()) {
             // The objective's text continues on the next page.
             if let Some(last) = rows.last_mut() {
                 let raw = last.text.raw.clone().unwrap_or(last.text.text.clone());
@@ -364,8 +434,14 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
 pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Option<EvalOutput> {
     let summary_table = find_summary(doc, plan_idx);
     let (bands, summary) = summary_table
-        .map(|t| parse_summary(t, problems))
+        .as_ref()
+        .map(|s| parse_summary(&s.table, problems))
         .unwrap_or_default();
+    let in_summary = |t: &Table| {
+        summary_table
+            .as_ref()
+            .is_some_and(|s| s.parts.iter().any(|p| std::ptr::eq(*p, t)))
+    };
     let mut eval = Evaluation {
         bands,
         ..Default::default()
@@ -379,7 +455,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
     for block in &doc.blocks[plan_idx + 1..] {
         match block {
             Block::Paragraph(p) => blocks.push(p.clone()),
-            Block::Table(t) if !summary_table.is_some_and(|s| std::ptr::eq(s, t)) => {
+            Block::Table(t) if !in_summary(t) => {
                 blocks.extend(t.rows.iter().filter_map(row_as_paragraph))
             }
             // A narrative list set as a table right under the summary may come out of a PDF
@@ -724,6 +800,62 @@ mod tests {
                 (3, Some(3.0), Some(66.7)),
                 (4, Some(1.0), Some(100.0)),
                 (5, Some(2.0), Some(100.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_summary_header_left_at_a_page_foot_goes_on_in_the_next_table() {
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .map(|t| {
+                    Cell::new(if t.is_empty() {
+                        vec![]
+                    } else {
+                        vec![t.to_string()]
+                    })
+                })
+                .collect(),
+            source: Source::default(),
+            after_page_break: false,
+        };
+        let header = Table {
+            rows: vec![row(&[
+                "Зорилт",
+                "Арга хэмжээний тоо",
+                "100 /90-100/",
+                "0 /0-29/",
+                "Хувь",
+            ])],
+            source: Source::default(),
+        };
+        // The rows share a grid with the narrative list: its item column (3) is spare here.
+        let body = Table {
+            rows: vec![
+                row(&["Зорилт 1: Нэг", "2", "1", "", "1", "50"]),
+                row(&["Зорилт 2: Хоёр", "1", "1", "", "", "100"]),
+                row(&["1.1", "", "", "Зорилт 1.1. Нэг /100/", "", ""]),
+            ],
+            source: Source::default(),
+        };
+        let (bands, rows) = parse_summary(&continue_with(&header, &body), &mut Vec::new());
+        assert_eq!(bands.len(), 2);
+        let got: Vec<(u32, Vec<Option<u32>>, Option<f64>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.objective_no,
+                    r.band_counts.clone(),
+                    r.percent.as_ref().map(|p| p.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, vec![Some(1), Some(1)], Some(50.0)),
+                (2, vec![Some(1), None], Some(100.0))
             ]
         );
     }
