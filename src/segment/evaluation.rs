@@ -196,14 +196,12 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
     };
     let tables = || (0..blocks.len()).filter_map(|i| table_at(i).map(|t| (i, t)));
     if let Some((i, t)) = tables().find(|(_, t)| t.rows.iter().take(3).any(is_summary_header)) {
-        let has_body = t
-            .rows
-            .iter()
-            .any(|r| SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim()));
-        // The header alone at a page's foot, the rows in the next table: one table.
-        if let Some(next) =
-            table_at(i + 1).filter(|n| !has_body && n.rows.first().is_some_and(is_objective_row))
-        {
+        // The table goes on in the next one (a page break; its header alone at a page's foot):
+        // objectives' rows at the top and no header of its own.
+        if let Some(next) = table_at(i + 1).filter(|n| {
+            n.rows.iter().take(2).any(is_objective_row)
+                && !n.rows.iter().take(3).any(is_summary_header)
+        }) {
             return Some(Summary {
                 table: std::borrow::Cow::Owned(continue_with(t, next)),
                 parts: vec![t, next],
@@ -224,7 +222,7 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
         })
 }
 
-/// A header table followed by its rows. A PDF may set the rows in one grid with a table below
+/// A summary table followed by the rest of its rows, after a page break. A PDF may set the rows in one grid with a table below
 /// them (the narrative list), so a row can have more cells than the header: the columns taken
 /// out are those empty in every objective's row, those holding the other table's text first.
 fn continue_with(header: &Table, body: &Table) -> Table {
@@ -246,8 +244,11 @@ fn continue_with(header: &Table, body: &Table) -> Table {
     } else {
         Vec::new()
     };
-    let rows = body.rows.iter().map(|r| {
+    let page_break =
+        header.rows.last().map(|r| r.source.page) != body.rows.first().map(|r| r.source.page);
+    let rows = body.rows.iter().enumerate().map(|(n, r)| {
         let mut r = r.clone();
+        r.after_page_break |= n == 0 && page_break;
         if r.cells.len() == body_width {
             r.cells = r
                 .cells
@@ -385,8 +386,11 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
     for r in &table.rows[n_header..] {
         let first = normalize(&r.cell_text(0));
         let others_empty = r.cells.iter().skip(1).all(Cell::is_empty);
-        if !is_summary_row(r) && r.cells.iter().any(|c| ITEM.is_match(&normalize(&c.text()))) {
-            // A narrative item run into the table: read with the narrative.
+        if !is_summary_row(r)
+            && (HEADING.is_match(first.trim())
+                || r.cells.iter().any(|c| ITEM.is_match(&normalize(&c.text()))))
+        {
+            // A narrative band heading or item run into the table: read with the narrative.
             continue;
         }
         if let Some(c) = SUMMARY_OBJECTIVE
