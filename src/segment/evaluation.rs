@@ -179,11 +179,11 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
     })
 }
 
-/// The summary table found after the plan table, and the tables of the document it was read
-/// from (two when a page break left its header on one page and its rows on the next).
+/// The summary table found after the plan table, and the blocks after the plan table it was
+/// read from, by index (more than one when a page break cut it).
 struct Summary<'a> {
     table: std::borrow::Cow<'a, Table>,
-    parts: Vec<&'a Table>,
+    parts: Vec<usize>,
 }
 
 /// The summary table: a table after the plan table whose header names counts of measures
@@ -196,29 +196,61 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
     };
     let tables = || (0..blocks.len()).filter_map(|i| table_at(i).map(|t| (i, t)));
     if let Some((i, t)) = tables().find(|(_, t)| t.rows.iter().take(3).any(is_summary_header)) {
-        // The table goes on in the next one (a page break; its header alone at a page's foot):
-        // objectives' rows at the top and no header of its own.
-        if let Some(next) = table_at(i + 1).filter(|n| {
+        // The table goes on in the next one after a page break (its header alone at a page's
+        // foot): objectives' rows at its top and no header of its own. A cut row's name alone
+        // at the top of the page may stand between as a paragraph.
+        let goes_on = |n: &Table| {
             n.rows.iter().take(2).any(is_objective_row)
                 && !n.rows.iter().take(3).any(is_summary_header)
-        }) {
+        };
+        let cut_name = match blocks.get(i + 1) {
+            Some(Block::Paragraph(p)) => {
+                let name = normalize(&p.text);
+                let name = name.trim();
+                (SUMMARY_OBJECTIVE.is_match(name) && !ITEM.is_match(name)).then_some(p)
+            }
+            _ => None,
+        };
+        let next = match cut_name {
+            Some(_) => table_at(i + 2).filter(|n| goes_on(n)),
+            None => table_at(i + 1).filter(|n| goes_on(n)),
+        };
+        if let Some(next) = next {
+            let mut body = next.clone();
+            if let Some(p) = cut_name {
+                let width = next.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+                let mut cells = vec![Cell::default(); width];
+                cells[0] = Cell::new(vec![p.text.clone()]);
+                body.rows.insert(
+                    0,
+                    Row {
+                        cells,
+                        source: p.source.clone(),
+                        after_page_break: false,
+                    },
+                );
+            }
+            let mut parts = vec![i, i + 1];
+            if cut_name.is_some() {
+                parts.push(i + 2);
+            }
             return Some(Summary {
-                table: std::borrow::Cow::Owned(continue_with(t, next)),
-                parts: vec![t, next],
+                table: std::borrow::Cow::Owned(continue_with(t, &body)),
+                parts,
             });
         }
         return Some(Summary {
             table: std::borrow::Cow::Borrowed(t),
-            parts: vec![t],
+            parts: vec![i],
         });
     }
     // A header lost (cut off by a page break, never printed): rows of objectives, each
     // with its percent in the last column.
     tables()
         .find(|(_, t)| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2)
-        .map(|(_, t)| Summary {
+        .map(|(i, t)| Summary {
             table: std::borrow::Cow::Borrowed(t),
-            parts: vec![t],
+            parts: vec![i],
         })
 }
 
@@ -441,11 +473,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
         .as_ref()
         .map(|s| parse_summary(&s.table, problems))
         .unwrap_or_default();
-    let in_summary = |t: &Table| {
-        summary_table
-            .as_ref()
-            .is_some_and(|s| s.parts.iter().any(|p| std::ptr::eq(*p, t)))
-    };
+    let in_summary = |i: usize| summary_table.as_ref().is_some_and(|s| s.parts.contains(&i));
     let mut eval = Evaluation {
         bands,
         ..Default::default()
@@ -456,10 +484,11 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
     // joined back: the part after it starts in lowercase and the item has not ended.
     let mut paragraphs: Vec<crate::layout::Paragraph> = Vec::new();
     let mut blocks: Vec<crate::layout::Paragraph> = Vec::new();
-    for block in &doc.blocks[plan_idx + 1..] {
+    for (i, block) in doc.blocks[plan_idx + 1..].iter().enumerate() {
         match block {
+            Block::Paragraph(_) if in_summary(i) => {}
             Block::Paragraph(p) => blocks.push(p.clone()),
-            Block::Table(t) if !in_summary(t) => {
+            Block::Table(t) if !in_summary(i) => {
                 blocks.extend(t.rows.iter().filter_map(row_as_paragraph))
             }
             // A narrative list set as a table right under the summary may come out of a PDF
@@ -860,6 +889,86 @@ mod tests {
             vec![
                 (1, vec![Some(1), Some(1)], Some(50.0)),
                 (2, vec![Some(1), None], Some(100.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_summary_row_cut_by_a_page_break_with_its_name_left_as_a_paragraph() {
+        let page = |n: u32| Source {
+            page: Some(n),
+            line: None,
+        };
+        let row = |cells: &[&str], n: u32| Row {
+            cells: cells
+                .iter()
+                .map(|t| {
+                    Cell::new(if t.is_empty() {
+                        vec![]
+                    } else {
+                        vec![t.to_string()]
+                    })
+                })
+                .collect(),
+            source: page(n),
+            after_page_break: false,
+        };
+        let table = |rows: Vec<Row>| {
+            Block::Table(Table {
+                rows,
+                source: page(1),
+            })
+        };
+        let doc = Document {
+            blocks: vec![
+                table(vec![
+                    row(&["№", "Хэрэгжүүлэх арга хэмжээ", "Биелэлт"], 1),
+                    row(&["1", "А", "100"], 1),
+                ]),
+                table(vec![
+                    row(
+                        &[
+                            "Зорилт",
+                            "Арга хэмжээний тоо",
+                            "100 /90-100/",
+                            "0 /0-29/",
+                            "Хувь",
+                        ],
+                        1,
+                    ),
+                    row(&["", "3", "3", "", "100"], 1),
+                ]),
+                Block::Paragraph(crate::layout::Paragraph {
+                    text: "Зорилт 1: Нэг".into(),
+                    source: page(2),
+                    emphasis: false,
+                    list_item: false,
+                }),
+                table(vec![
+                    row(&["Зорилт 2: Хоёр", "2", "1", "1", "50"], 2),
+                    row(&["Зорилт 3: Гурав", "1", "1", "", "100"], 2),
+                ]),
+            ],
+            n_pages: Some(2),
+        };
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        let got: Vec<(u32, Option<f64>, Option<f64>)> = out
+            .summary
+            .iter()
+            .map(|r| {
+                (
+                    r.objective_no,
+                    r.n_measures.as_ref().map(|n| n.value),
+                    r.percent.as_ref().map(|p| p.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, Some(3.0), Some(100.0)),
+                (2, Some(2.0), Some(50.0)),
+                (3, Some(1.0), Some(100.0))
             ]
         );
     }
