@@ -372,6 +372,9 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
 
     let mut groups: Vec<Group> = Vec::new();
     let mut overall = None;
+    // A page break seen on an empty row (a cut row's border drawn at the page's top) belongs to
+    // the next row with text.
+    let mut break_pending = false;
     for row in data {
         let cells = align(row, &cols, &typical, problems);
         if is_overall_row(&cells) {
@@ -389,8 +392,10 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             continue;
         }
         if cells.iter().all(Cell::is_empty) {
+            break_pending |= row.after_page_break;
             continue;
         }
+        let after_page_break = row.after_page_break || std::mem::take(&mut break_pending);
         let mut paras: Vec<Vec<Para>> = cells.iter().map(|c| cell_paras(c, &row.source)).collect();
         if let Some(m) = cols.of(Role::Measure) {
             paras[m] = split_measures(std::mem::take(&mut paras[m]));
@@ -408,7 +413,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 if paras[a].is_empty() {
                     return false;
                 }
-                let continues_above = row.after_page_break
+                let continues_above = after_page_break
                     && groups
                         .last()
                         .and_then(|g| g.units.last())
@@ -482,7 +487,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                         )
                     })
                 });
-                if row.after_page_break {
+                if after_page_break {
                     // The rest of a row cut by the page break has no score of its own; a row with
                     // a score is a new row that happens to start the page.
                     !has_figure
@@ -844,6 +849,31 @@ mod tests {
             ]
         );
         assert_eq!(m[0].score_table.as_ref().map(|s| s.value), Some(100.0));
+    }
+
+    #[test]
+    fn a_page_break_on_an_empty_row_belongs_to_the_row_below() {
+        // A cut row's border drawn at the page's top makes an empty row after the break.
+        let mut t = table(&format!(
+            "{HEADER}4\tҮйл\t4.4.1. Шилэн дансаар\tТ\tНийт 20-ийн 18 буюу\t90\n\t\tдамжуулан байршуулах\t\t90 хувьд хүрсэн.\t\n"
+        ));
+        let width = t.rows[1].cells.len();
+        t.rows.insert(
+            2,
+            Row {
+                cells: vec![Cell::default(); width],
+                source: Source::default(),
+                after_page_break: true,
+            },
+        );
+        t.rows[3].after_page_break = false;
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<&str> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect();
+        assert_eq!(texts, vec!["4.4.1. Шилэн дансаар дамжуулан байршуулах"]);
     }
 
     #[test]
