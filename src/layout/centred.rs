@@ -243,9 +243,15 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
     let (rows, row_top, row_bottom, spanning_row) =
         (table.count, table.top, table.bottom, table.spanning);
     let own: Vec<(usize, usize)> = bs.iter().map(|b| rows_of_block(b, starts)).collect();
-    // One block is a merged cell only when it stands across a row's start.
-    let lone_across = bs.len() == 1 && own[0].0 != own[0].1;
-    if bs.is_empty() || (bs.len() < 2 && !lone_across) {
+    // One block is a merged cell only when it stands across a row's start; a cell in the
+    // table's first row above it (its header, when the table begins on this page) proves no
+    // more: one count in the middle of three equal rows is centred on all three.
+    let below_first: Vec<&(usize, usize)> = own
+        .iter()
+        .filter(|(lo, _)| table.continues || *lo > 0)
+        .collect();
+    let lone_within = below_first.len() == 1 && below_first[0].0 == below_first[0].1;
+    if bs.is_empty() || lone_within || (bs.len() < 2 && own[0].0 == own[0].1) {
         return Vec::new();
     }
     let size = lines[bs[0].lines[0]].size;
@@ -397,6 +403,24 @@ mod tests {
         assert_eq!(owner[9][1], 1, "the activity's second line");
         assert_eq!(owner[8][0], 1, "the number");
         assert_eq!(owner[10][2], 2, "the measure keeps its row");
+    }
+
+    #[test]
+    fn a_lone_figure_under_its_header_keeps_its_row() {
+        // A summary table beginning on the page: its header row, then three rows; the name
+        // (column 0) wraps, the count (column 1) stands on every row, a band's count (column
+        // 2) only in the middle one, where it is centred on all three rows as well.
+        let mut lines = vec![line(50.0, &[true, true, true])];
+        let mut starts = vec![0];
+        for r in 0..3 {
+            let top = 100.0 + 40.0 * r as f64;
+            starts.push(lines.len());
+            lines.push(line(top, &[true, false, false]));
+            lines.push(line(top + 6.0, &[false, true, r == 1]));
+            lines.push(line(top + 12.0, &[true, false, false]));
+        }
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
+        assert_eq!(owner[5][2], 2);
     }
 
     #[test]
