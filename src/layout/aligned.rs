@@ -160,8 +160,32 @@ fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
             let hi = ends.iter().map(|e| e.0).fold(f64::NEG_INFINITY, f64::max);
             ends.len() >= 2 && hi - lo >= 0.5 * ends[0].1
         };
+        // The same phrase on (nearly) every line ("100 хувь" in a score column): its second
+        // word starts at one x, after the same first word a word space before it. One cell,
+        // not two. (A cell filled to the next column's edge may end in the same word on a
+        // few lines.)
+        let repeated = |stretch: &[usize]| {
+            let pairs: Vec<(&str, &str, f64)> = stretch
+                .iter()
+                .filter_map(|&k| {
+                    let at = groups[k]
+                        .iter()
+                        .find(|w| (w.x0 - x).abs() <= EDGE_TOLERANCE)?;
+                    let before = groups[k]
+                        .iter()
+                        .filter(|w| w.x1 <= x + EDGE_TOLERANCE && x - w.x1 < w.font_size)
+                        .max_by(|a, b| a.x1.total_cmp(&b.x1))?;
+                    Some((before.text.as_str(), at.text.as_str(), before.x1))
+                })
+                .collect();
+            pairs.len() >= 3
+                && 4 * pairs.len() >= 3 * stretch.len()
+                && pairs.iter().all(|p| {
+                    p.0 == pairs[0].0 && p.1 == pairs[0].1 && (p.2 - pairs[0].2).abs() <= 0.5
+                })
+        };
         let mut flush = |stretch: &mut Vec<usize>| {
-            if stretch.len() >= 4 && ragged(stretch) {
+            if stretch.len() >= 4 && ragged(stretch) && !repeated(stretch) {
                 edges.push(Edge {
                     x,
                     lines: (stretch[0], stretch[stretch.len() - 1]),
@@ -1524,6 +1548,46 @@ mod tests {
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[1], vec!["1", "Журам батлах", "Нэг удаа", "100"]);
         assert_eq!(rows[4], vec!["4", "Дүрэм батлах", "Жил бүр", "100"]);
+    }
+
+    #[test]
+    fn the_same_phrase_on_every_row_is_one_cell_not_two_columns() {
+        // "100 хувь" in the agency's score column on every row: its "хувь" starts at one x,
+        // as does a header word above it; the "100" before it ends at one x too.
+        let row = |no: &str, measure: &str, top: f64| {
+            line(
+                &[
+                    (no, 50.0),
+                    (measure, 80.0),
+                    ("100 хувь", 250.0),
+                    ("100 хувь", 350.0),
+                ],
+                top,
+            )
+        };
+        let words = [
+            // Labels centred vertically: one line, two, three.
+            line(&[("Хэрэгжүүлэх", 80.0), ("Байгууллагын", 250.0)], 100.0),
+            line(&[("№", 50.0), ("Үнэлгээ", 350.0)], 106.0),
+            line(&[("арга хэмжээ", 80.0), ("үнэлгээ", 271.0)], 112.0),
+            row("1", "Журам батлах", 130.0),
+            row("2", "Хурал хийх", 150.0),
+            row("3", "Төлөв батлах", 170.0),
+            row("4", "Дүрэм батлах", 190.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert!(rows.iter().all(|r| r.len() == 4), "{rows:?}");
+        assert!(
+            rows.contains(&vec![
+                "1".to_string(),
+                "Журам батлах".into(),
+                "100 хувь".into(),
+                "100 хувь".into()
+            ]),
+            "{rows:?}"
+        );
     }
 
     #[test]
