@@ -729,6 +729,37 @@ mod tests {
     use crate::model::SourceFormat;
     use crate::read::text::parse as parse_text;
 
+    /// A row of cells with these texts ("" for an empty cell).
+    fn row_of(cells: &[&str], source: Source, after_page_break: bool) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|t| {
+                    Cell::new(if t.is_empty() {
+                        vec![]
+                    } else {
+                        vec![t.to_string()]
+                    })
+                })
+                .collect(),
+            source,
+            after_page_break,
+        }
+    }
+
+    /// Each summary row's objective, stated count of measures and percent.
+    fn counts(rows: &[SummaryRow]) -> Vec<(u32, Option<f64>, Option<f64>)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.objective_no,
+                    r.n_measures.as_ref().map(|n| n.value),
+                    r.percent.as_ref().map(|p| p.value),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn bands_as_printed() {
         let b = parse_band("100 /90-100/").unwrap();
@@ -779,19 +810,8 @@ mod tests {
 
     #[test]
     fn a_summary_row_cut_by_a_page_break_is_joined() {
-        let row = |cells: &[&str], after_page_break: bool| Row {
-            cells: cells
-                .iter()
-                .map(|t| {
-                    Cell::new(if t.is_empty() {
-                        vec![]
-                    } else {
-                        vec![t.to_string()]
-                    })
-                })
-                .collect(),
-            source: Source::default(),
-            after_page_break,
+        let row = |cells: &[&str], after_page_break: bool| {
+            row_of(cells, Source::default(), after_page_break)
         };
         let table = Table {
             rows: vec![
@@ -816,16 +836,7 @@ mod tests {
             source: Source::default(),
         };
         let (_, rows) = parse_summary(&table, &mut Vec::new());
-        let got: Vec<(u32, Option<f64>, Option<f64>)> = rows
-            .iter()
-            .map(|r| {
-                (
-                    r.objective_no,
-                    r.n_measures.as_ref().map(|n| n.value),
-                    r.percent.as_ref().map(|p| p.value),
-                )
-            })
-            .collect();
+        let got = counts(&rows);
         assert_eq!(
             got,
             vec![
@@ -839,20 +850,7 @@ mod tests {
 
     #[test]
     fn a_summary_header_left_at_a_page_foot_goes_on_in_the_next_table() {
-        let row = |cells: &[&str]| Row {
-            cells: cells
-                .iter()
-                .map(|t| {
-                    Cell::new(if t.is_empty() {
-                        vec![]
-                    } else {
-                        vec![t.to_string()]
-                    })
-                })
-                .collect(),
-            source: Source::default(),
-            after_page_break: false,
-        };
+        let row = |cells: &[&str]| row_of(cells, Source::default(), false);
         let header = Table {
             rows: vec![row(&[
                 "Зорилт",
@@ -899,20 +897,7 @@ mod tests {
             page: Some(n),
             line: None,
         };
-        let row = |cells: &[&str], n: u32| Row {
-            cells: cells
-                .iter()
-                .map(|t| {
-                    Cell::new(if t.is_empty() {
-                        vec![]
-                    } else {
-                        vec![t.to_string()]
-                    })
-                })
-                .collect(),
-            source: page(n),
-            after_page_break: false,
-        };
+        let row = |cells: &[&str], n: u32| row_of(cells, page(n), false);
         let table = |rows: Vec<Row>| {
             Block::Table(Table {
                 rows,
@@ -952,17 +937,7 @@ mod tests {
             n_pages: Some(2),
         };
         let out = parse(&doc, 0, &mut Vec::new()).unwrap();
-        let got: Vec<(u32, Option<f64>, Option<f64>)> = out
-            .summary
-            .iter()
-            .map(|r| {
-                (
-                    r.objective_no,
-                    r.n_measures.as_ref().map(|n| n.value),
-                    r.percent.as_ref().map(|p| p.value),
-                )
-            })
-            .collect();
+        let got = counts(&out.summary);
         assert_eq!(
             got,
             vec![
