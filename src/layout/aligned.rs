@@ -272,6 +272,13 @@ pub(super) struct Carry {
     pub(super) columns: Columns,
     /// The continuation must run to the page's last line (the rest of a row the page end cut).
     pub(super) to_page_end: bool,
+    /// The table draws a rule between its rows: what it takes (under its last rule to the
+    /// page's end, or from the page's top to its first rule) is one row, the rest of a row the
+    /// page break cut, whatever gaps its cells' paragraphs leave.
+    pub(super) one_row: bool,
+    /// The cut row ends above this line (the first rule of the table on this page); rows
+    /// below it are rows of their own.
+    pub(super) until: Option<f64>,
 }
 
 /// A free strip between two columns, (left, right).
@@ -444,7 +451,11 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
         // below it, with a line of two runs or more that fits the columns (a short line in the
         // first column may be prose); or its last words stand in the last column (a label row
         // with its figure).
-        let at_left = (l.words[0].x0 - left).abs() <= 0.5 * size;
+        // Prose under the table starts at the page's margin, left of the cells' text (their
+        // padding), and a heading is set larger than the table's text.
+        let at_left = (l.words[0].x0 - left).abs() <= 0.5 * size
+            && l.words[0].x0 >= left - 0.2 * size
+            && l.size <= 1.1 * size;
         let last_gutter = gutters
             .last()
             .and_then(|f| f.strips.last())
@@ -972,7 +983,7 @@ pub(super) fn aligned_tables<'a>(
     let lines = aligned_lines(words);
     let page_lead = page_lead(&lines);
     let mut taken = vec![false; lines.len()];
-    let mut regions: Vec<(usize, Region, Option<&Columns>)> = Vec::new();
+    let mut regions: Vec<(usize, Region, Option<&Carry>)> = Vec::new();
     for carry in carries {
         let Some(start) = lines.iter().position(|l| l.top >= carry.below - 1.0) else {
             continue;
@@ -991,7 +1002,7 @@ pub(super) fn aligned_tables<'a>(
             continue;
         }
         taken[start..region.end].iter_mut().for_each(|t| *t = true);
-        regions.push((start, region, Some(&carry.columns)));
+        regions.push((start, region, Some(carry)));
     }
     let mut i = 0;
     while i < lines.len() {
@@ -1059,11 +1070,22 @@ pub(super) fn aligned_tables<'a>(
     let mut tables = Vec::new();
     let mut used = Vec::new();
     for (start, region, carried) in regions {
-        let (rows, ys, _) = rows_of(&lines, start, &region, source, page_lead);
+        let (mut rows, mut ys, _) = rows_of(&lines, start, &region, source, page_lead);
+        if let Some(c) = carried.filter(|c| c.one_row) {
+            // The rows above the rule that closes the cut row (all, down to the page's end).
+            let n = c.until.map_or(rows.len(), |until| {
+                ys[..rows.len()].iter().filter(|&&y| y < until).count()
+            });
+            if n > 1 {
+                let rest = rows.split_off(n);
+                rows = std::iter::once(one_row(rows)).chain(rest).collect();
+                ys.drain(1..n);
+            }
+        }
         // A carried table keeps the boundaries it came with (it is joined to its table by
         // them), and the gutters as narrowed here.
         let columns = Columns {
-            xs: carried.map_or(region.xs.clone(), |c| c.xs.clone()),
+            xs: carried.map_or(region.xs.clone(), |c| c.columns.xs.clone()),
             gutters: region.gutters.clone(),
         };
         used.extend(
@@ -1083,6 +1105,18 @@ pub(super) fn aligned_tables<'a>(
     }
     tables.sort_by(|a, b| a.top.total_cmp(&b.top));
     (tables, used)
+}
+
+/// Rows read as one: each cell's paragraphs in order, the first row's source.
+fn one_row(rows: Vec<Row>) -> Row {
+    let mut rows = rows.into_iter();
+    let mut first = rows.next().expect("one row at least");
+    for row in rows {
+        for (cell, more) in first.cells.iter_mut().zip(row.cells) {
+            cell.paragraphs.extend(more.paragraphs);
+        }
+    }
+    first
 }
 
 /// Tables without rules on a page as grids: a cell runs between its column's boundaries, from
@@ -1287,6 +1321,40 @@ mod tests {
             .filter(|b| matches!(b, Block::Paragraph(_)))
             .count();
         assert!(paragraphs >= 1, "{:?}", doc.blocks);
+    }
+
+    #[test]
+    fn a_heading_and_prose_at_the_page_s_margin_end_the_table() {
+        // Under the table, at the page's margin (left of the cells' padded text): a heading in
+        // a larger size, a sentence, then the next table's header, which fits the columns.
+        let mut words = plan_lines();
+        let mut heading = line(&[("ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭНИЙ ТАЙЛАН", 47.0)], 175.0);
+        for w in heading.iter_mut() {
+            w.font_size = 12.0;
+            w.bottom = w.top + 12.0;
+        }
+        words.extend(heading);
+        words.extend(line(&[("Төлөвлөгөөнд 3 зорилт тусгагдсан.", 47.0)], 197.0));
+        words.extend(line(
+            &[("Зорилт", 80.0), ("Тоо", 220.0), ("Хувь", 400.0)],
+            217.0,
+        ));
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        let paragraphs: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            paragraphs.iter().any(|p| p.starts_with("ХЯНАЛТ")),
+            "{:?}",
+            doc.blocks
+        );
     }
 
     #[test]

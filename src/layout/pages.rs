@@ -31,9 +31,9 @@ fn same_columns(a: &Grid, b: &Grid) -> bool {
 /// Text hanging below a ruled table's bottom rule at the end of the page's body, when the
 /// table goes on over the next page: the last row, cut by the page break, whose text the
 /// producer let run past the rule it drew at the page's end (WeasyPrint does, under a cell
-/// merged down rows). Lines each less than a line below the one above, from the rule down,
-/// every word inside one of the table's columns, with no other text under them but the page's
-/// margin.
+/// merged down rows; Chromium under a table of row rules). Lines each less than a line below
+/// the one above (or a blank line, between a cell's paragraphs), from the rule down, every word
+/// inside one of the table's columns, with no other text under them but the page's margin.
 fn hanging_below<'a>(g: &Grid, words: &[&'a Word], grids: &[Grid], height: f64) -> Vec<&'a Word> {
     let bottom = g.ys[g.ys.len() - 1];
     let margin = 0.9 * height;
@@ -51,7 +51,9 @@ fn hanging_below<'a>(g: &Grid, words: &[&'a Word], grids: &[Grid], height: f64) 
     for line in line_groups(&below) {
         let top = line.iter().map(|w| w.top).fold(f64::INFINITY, f64::min);
         let size = line.iter().map(|w| w.font_size).fold(0.0, f64::max);
-        if top - edge > 0.6 * size {
+        // A blank line parts a cell's paragraphs (two measures in one cell).
+        let paragraph_gap = top - edge <= 1.6 * size && !hanging.is_empty();
+        if top - edge > 0.6 * size && !paragraph_gap {
             // What stands apart below may only be the page's margin (a footer).
             if top < margin {
                 return Vec::new();
@@ -66,6 +68,28 @@ fn hanging_below<'a>(g: &Grid, words: &[&'a Word], grids: &[Grid], height: f64) 
     } else {
         Vec::new()
     }
+}
+
+/// The top of the page's first horizontal rule across the table between `xs` (drawn whole or
+/// cell by cell), if any.
+fn first_rule_across(page: &Page, xs: &[f64]) -> Option<f64> {
+    let (left, right) = (xs[0], xs[xs.len() - 1]);
+    let mut ys: Vec<f64> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_horizontal())
+        .map(|r| r.y0)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys.into_iter().find(|&y| {
+        let covered: f64 = page
+            .rules
+            .iter()
+            .filter(|r| r.is_horizontal() && (r.y0 - y).abs() < 1.0)
+            .map(|r| (r.x1.min(right) - r.x0.max(left)).max(0.0))
+            .sum();
+        covered >= 0.9 * (right - left)
+    })
 }
 
 /// Build the document from pages.
@@ -93,6 +117,8 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
     // The last table (its block index and column positions) while only page-margin text has
     // come after it: a table on the next page with the same columns goes on from it.
     let mut open_table: Option<(usize, Columns)> = None;
+    // The open table is drawn with a rule between its rows only (no vertical rules).
+    let mut open_row_rules = false;
     for (pi, page) in pages.iter().enumerate() {
         let words: Vec<&Word> = page
             .words
@@ -229,16 +255,28 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
         // page's top; a grid drawn with row rules only whose last row the page end cut.
         let mut carries: Vec<Carry> = open_table
             .iter()
-            .map(|(_, columns)| Carry {
-                below: 0.0,
-                columns: columns.clone(),
-                to_page_end: false,
+            .map(|(_, columns)| {
+                // A table of row rules: its text above the page's first rule across its width
+                // is the rest of the row the break cut.
+                let first_rule = open_row_rules
+                    .then(|| first_rule_across(page, &columns.xs))
+                    .flatten();
+                Carry {
+                    below: 0.0,
+                    columns: columns.clone(),
+                    to_page_end: false,
+                    one_row: first_rule.is_some(),
+                    until: first_rule,
+                }
             })
             .collect();
         carries.extend(grids.iter().filter(|g| g.gap_columns).map(|g| Carry {
             below: g.ys[g.ys.len() - 1],
             columns: Columns::of_rules(&g.xs),
             to_page_end: true,
+            // Two rules at least under its first row: not a header rule alone.
+            one_row: g.ys.len() >= 4,
+            until: None,
         }));
         let (aligned, taken) = aligned_tables(&outside, &source, &carries);
         let taken: std::collections::HashSet<*const Word> =
@@ -331,6 +369,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                         _ => {
                             blocks.push(Block::Table(t));
                             open_table = Some((blocks.len() - 1, xs.clone()));
+                            open_row_rules = kind == TableKind::RowRules;
                             n_tables += 1;
                         }
                     }
@@ -348,6 +387,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                     blocks.push(block);
                     if !in_margin {
                         open_table = None;
+                        open_row_rules = false;
                         first_in_body = false;
                         follows_open = false;
                     }
@@ -489,6 +529,90 @@ mod tests {
         let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
         assert_eq!(texts.len(), 5, "{texts:?}");
         assert_eq!(texts[3], vec!["", "Хэлэлцүүлэг", "40"], "{texts:?}");
+    }
+
+    #[test]
+    fn under_the_last_row_rule_at_the_page_end_the_rest_is_one_row_however_spaced() {
+        // Objective 3's row begins under the page's last rule and the page end cuts it: its
+        // two measures stand a blank line apart, as two paragraphs of one cell do, each with
+        // its own score in the last column: with no rule between them they are one row.
+        let mut p1 = horizontal_only_page_of_whole_lines();
+        p1.words.extend(
+            [
+                line(
+                    &[("3", 55.0), ("3.1. Сургалт", 85.0), ("100", 305.0)],
+                    196.0,
+                ),
+                line(&[("зохион", 85.0)], 208.0),
+                line(&[("3.2. Журам", 85.0), ("70", 305.0)], 232.0),
+                line(&[("батлах", 85.0)], 244.0),
+            ]
+            .concat(),
+        );
+        let rules = [60.0, 90.0]
+            .iter()
+            .map(|&y| hline(y, 50.0, 400.0))
+            .collect();
+        let p2 = Page {
+            number: 2,
+            width: 595.0,
+            height: 842.0,
+            words: [
+                line(&[("3.3. Тайлан", 85.0)], 40.0),
+                line(&[("4", 55.0), ("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 65.0),
+            ]
+            .concat(),
+            rules,
+        };
+        let doc = document(&[p1, p2]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("no table: {:?}", doc.blocks);
+        };
+        let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
+        assert_eq!(texts[3][0], "3", "{texts:?}");
+        assert_eq!(texts[3][2], "100 70", "{texts:?}");
+        assert!(texts[3][1].contains("3.2. Журам"), "{texts:?}");
+        assert!(texts[4][1].contains("3.3. Тайлан"), "{texts:?}");
+        assert!(t.rows[4].after_page_break, "{texts:?}");
+    }
+
+    #[test]
+    fn above_the_first_row_rule_of_the_next_page_the_rest_is_one_row_however_spaced() {
+        // The break cut objective 2's row after its first line: its measures go on at the
+        // top of page 2, a blank line apart, each with its own figure, above the first rule.
+        let rules = [90.0, 120.0, 150.0]
+            .iter()
+            .map(|&y| hline(y, 50.0, 400.0))
+            .collect();
+        let p2 = Page {
+            number: 2,
+            width: 595.0,
+            height: 842.0,
+            words: [
+                line(&[("шинэчлэх", 85.0), ("60", 305.0)], 40.0),
+                line(&[("Тайлан гаргах", 85.0), ("50", 305.0)], 64.0),
+                line(&[("3", 55.0), ("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 95.0),
+                line(
+                    &[
+                        ("4", 55.0),
+                        ("Сургалт зохион байгуулах", 85.0),
+                        ("90", 305.0),
+                    ],
+                    125.0,
+                ),
+            ]
+            .concat(),
+            rules,
+        };
+        let doc = document(&[horizontal_only_page_of_whole_lines(), p2]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("no table: {:?}", doc.blocks);
+        };
+        let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!(texts[3], vec!["", "шинэчлэх Тайлан гаргах", "60 50"]);
+        assert!(t.rows[3].after_page_break);
+        assert_eq!(texts[4], vec!["3", "Хэлэлцүүлэг", "40"]);
     }
 
     /// A page whose ruled table (columns at 50, 100, 300, 400) has rules at `ys`.
