@@ -481,7 +481,7 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     // sub-columns under a label spanning them (a line, the sub-labels' or a row's, has text
     // on both sides of the strip within the gap), or a column's short values under its
     // centred label, which no line flanks on both sides. A strip is a boundary where a line
-    // flanks it; when none does, the one where most lines start their text (then the widest).
+    // flanks it; when none does, the one where most cells start their text (then the widest).
     let table_lines = &lines[start..j];
     let strips: Vec<Gutter> = gutters
         .iter()
@@ -518,10 +518,17 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
                     })
                 })
             };
+            // Lines starting their text at the strip; a label wrapped over several lines
+            // (the header's) counts once, as one value does.
             let starts_on = |g: &Gutter| {
-                table_lines
-                    .iter()
-                    .filter(|l| l.runs.iter().any(|r| (r.x0 - g.1).abs() <= 1.5))
+                let at = |l: &AlignedLine| l.runs.iter().any(|r| (r.x0 - g.1).abs() <= 1.5);
+                (0..table_lines.len())
+                    .filter(|&k| at(&table_lines[k]))
+                    .filter(|&k| {
+                        k == 0
+                            || !at(&table_lines[k - 1])
+                            || table_lines[k].top - table_lines[k - 1].bottom > 0.6 * size
+                    })
                     .count()
             };
             let kept: Vec<Gutter> = (0..f.strips.len())
@@ -1355,6 +1362,48 @@ mod tests {
             "{:?}",
             doc.blocks
         );
+    }
+
+    #[test]
+    fn values_starting_left_of_a_label_wrapped_over_three_lines_keep_their_column() {
+        // A summary table: the band's label "100 /90- 100/" is centred on three lines, its
+        // counts start at the cell's left, left of the label; the count column's label is
+        // centred too.
+        let words = [
+            line(
+                &[
+                    ("Зорилт", 50.0),
+                    ("Арга", 140.0),
+                    ("100", 260.0),
+                    ("Хувь", 330.0),
+                ],
+                100.0,
+            ),
+            line(&[("хэмжээний", 128.0), ("/90-", 260.0)], 111.0),
+            line(&[("тоо", 146.0), ("100/", 260.0)], 122.0),
+            line(
+                &[
+                    ("Зорилт 1", 50.0),
+                    ("5", 128.0),
+                    ("5", 250.0),
+                    ("100", 330.0),
+                ],
+                140.0,
+            ),
+            line(
+                &[
+                    ("Зорилт 2", 50.0),
+                    ("4", 128.0),
+                    ("4", 250.0),
+                    ("100", 330.0),
+                ],
+                155.0,
+            ),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows[1], vec!["Зорилт 1", "5", "5", "100"], "{rows:?}");
     }
 
     #[test]
