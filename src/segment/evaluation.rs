@@ -507,12 +507,16 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_lowercase);
+        // A score alone ("/100/") is the end of the item above, wrapped onto its own line.
+        let lone_score = ITEM_SCORE
+            .find(&t)
+            .is_some_and(|m| m.start() == 0 && !t.trim().is_empty());
         match paragraphs.last_mut() {
             Some(prev)
-                if starts_lower
-                    && ITEM.is_match(&normalize(&prev.text))
+                if ITEM.is_match(&normalize(&prev.text))
                     && !ITEM_SCORE.is_match(&normalize(&prev.text))
-                    && !normalize(&prev.text).ends_with(['.', ';']) =>
+                    && (lone_score
+                        || starts_lower && !normalize(&prev.text).ends_with(['.', ';'])) =>
             {
                 prev.text.push('\n');
                 prev.text.push_str(&p.text);
@@ -991,6 +995,23 @@ mod tests {
             .collect();
         // An item whose score stands in the count column is no objective 3 of 100 measures.
         assert_eq!(items, vec![("3.1", Some(40.0)), ("3.2", Some(100.0))]);
+    }
+
+    #[test]
+    fn a_score_wrapped_onto_a_line_of_its_own_ends_the_item_above() {
+        let text = "№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\n1\tА\tБ\n\n\
+            100 /90-100/ хувийн биелэлттэй: 2 арга хэмжээ\n\n\
+            Зорилт 1.1. Албан хаагчдад чиглэсэн ажиллагааг зохион байгуулах.\n\n/100/\n\n\
+            Зорилт 1.2. Хоёр /95/\n";
+        let (doc, _) = parse_text(text, SourceFormat::Text);
+        let mut problems = Vec::new();
+        let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
+        let items: Vec<(&str, Option<f64>)> = e
+            .items
+            .iter()
+            .map(|i| (i.code.as_str(), i.score.as_ref().map(|s| s.value)))
+            .collect();
+        assert_eq!(items, vec![("1.1", Some(100.0)), ("1.2", Some(95.0))]);
     }
 
     #[test]
