@@ -161,6 +161,17 @@ pub(super) fn owners(
             (bs, found)
         })
         .collect();
+    // A first column with a cell of its own on every row (a summary table's names, numbers
+    // repeated on every row) leaves no row to share: figures centred on several rows by the
+    // chance of equal heights keep their rows.
+    let first_starts: std::collections::BTreeSet<usize> = per_column
+        .first()
+        .iter()
+        .flat_map(|(bs, _)| bs.iter().map(|b| rows_of_block(b, starts).0))
+        .collect();
+    if first_starts.len() == rows {
+        return owner;
+    }
     // A column left of merged cells whose blocks are too few to tile the rows by themselves
     // (an objective's number, where the page holds one objective) follows their spans: each
     // block centred on one of them goes to its first row.
@@ -421,6 +432,24 @@ mod tests {
         }
         let owner = owners(&lines, &starts, 3, 3.0, (false, false));
         assert_eq!(owner[5][2], 2);
+    }
+
+    #[test]
+    fn counts_beside_a_name_on_every_row_keep_their_rows() {
+        // A summary table of five rows: a name wrapped over three lines on every row (column
+        // 0), the count centred on each (column 1), a band's count on rows 0, 2 and 4 only
+        // (column 2); the one of row 2 is centred on rows 1-3 as well.
+        let mut lines = Vec::new();
+        let mut starts = Vec::new();
+        for r in 0..5 {
+            let top = 100.0 + 40.0 * r as f64;
+            starts.push(lines.len());
+            lines.push(line(top, &[true, false, false]));
+            lines.push(line(top + 11.0, &[true, true, r % 2 == 0]));
+            lines.push(line(top + 22.0, &[true, false, false]));
+        }
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
+        assert_eq!(owner[7][2], 2, "the count of row 2 stays there");
     }
 
     #[test]

@@ -595,6 +595,16 @@ fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Prob
             }
             o.measures.push(m);
         }
+        // A score read as the objective's (its rows but the first had none) is a measure's own
+        // when the objective now holds several measures scored on their rows.
+        if o.measures
+            .iter()
+            .filter(|m| m.score_table.is_some())
+            .count()
+            >= 2
+        {
+            o.score_table = None;
+        }
     }
 }
 
@@ -1040,6 +1050,9 @@ mod tests {
             |o: &Objective| -> Vec<String> { o.measures.iter().map(|m| m.code.clone()).collect() };
         assert_eq!(codes(&out.objectives[0]), ["1.1"]);
         assert_eq!(codes(&out.objectives[1]), ["2.1", "2.2"], "{problems:?}");
+        // 2.2.1's score (its row was objective 2's only scored one) is its own, not the
+        // objective's.
+        assert!(out.objectives[1].score_table.is_none());
         assert!(problems
             .iter()
             .any(|p| p.message.contains("their code names")));
