@@ -616,11 +616,23 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        // A cell centred on a taller one sets its first line alone above the row's others.
-        let beside_cells = lines.get(j + 1).is_some_and(|next| {
-            next.top - l.bottom < 0.5 * l.size
-                && next.words.iter().any(|w| w.x0 > columns.xs[1] - 1.0)
-        });
+        // A cell centred on a taller one sets its first line (or first few, the taller
+        // cell's lines going on in the first column) alone above the row's others.
+        let beside_cells = {
+            let mut k = j;
+            loop {
+                let Some(next) = lines.get(k + 1).filter(|_| k < j + 3) else {
+                    break false;
+                };
+                if next.top - lines[k].bottom >= 0.5 * l.size {
+                    break false;
+                }
+                if next.words.iter().any(|w| w.x0 > columns.xs[1] - 1.0) {
+                    break true;
+                }
+                k += 1;
+            }
+        };
         let list =
             in_first && starts_sentence && after_rows && !one_per_row(&text) && !beside_cells;
         match narrow(&gutters, l, 0.5, true) {
@@ -1883,6 +1895,42 @@ mod tests {
             paragraphs.contains(&"Зорилт 1.1. Сургалт /100/"),
             "{paragraphs:?}"
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_over_lines_above_its_row_s_centred_figures_keeps_its_row() {
+        // On page 2 the summary's last row: its name on four lines, its figures centred on
+        // them, two lines below the name's first; then the narrative list.
+        let row = |name: &str, n: &str, band: &str, pct: &str, top: f64| {
+            line(
+                &[(name, 50.0), (n, 300.0), (band, 350.0), (pct, 400.0)],
+                top,
+            )
+        };
+        let page1 = [
+            row("Зорилт", "Тоо", "100", "Хувь", 100.0),
+            row("Зорилт 1: Авлигын эрсдэл", "3", "2", "80", 120.0),
+            row("Зорилт 2: Ил тод", "2", "2", "100", 140.0),
+        ]
+        .concat();
+        let page2 = [
+            row("Зорилт 3: Хяналт", "1", "1", "100", 40.0),
+            line(&[("Зорилт 4: Цахим", 50.0)], 60.0),
+            line(&[("үйлчилгээг", 50.0)], 71.0),
+            line(&[("4", 300.0), ("3", 350.0), ("90", 400.0)], 82.0),
+            line(&[("өргөжүүлэх", 50.0)], 93.0),
+            line(&[("хөгжүүлэх", 50.0)], 104.0),
+            line(&[("Зорилт 1.1. Сургалт /100/", 50.0)], 125.0),
+            line(&[("Зорилт 2.1. Журам /100/", 50.0)], 145.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, page1), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert!(rows[4][0].starts_with("Зорилт 4"), "{rows:?}");
+        assert_eq!(rows[4][1], "4", "{rows:?}");
     }
 
     #[test]
