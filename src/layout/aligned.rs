@@ -1361,14 +1361,7 @@ mod tests {
         let doc = document(&[unruled_page(1, words)]);
         let rows = texts(tables(&doc)[0]);
         assert_eq!(rows.len(), 3, "{rows:?}");
-        let paragraphs: Vec<&str> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => Some(p.text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let paragraphs = paragraphs(&doc);
         assert!(
             paragraphs.iter().any(|p| p.starts_with("ХЯНАЛТ")),
             "{:?}",
@@ -1856,22 +1849,40 @@ mod tests {
         );
     }
 
+    /// The document's paragraphs' texts.
+    fn paragraphs(doc: &Document) -> Vec<&str> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A row of a summary table: name, count, a band's count, percent.
+    fn summary_row(name: &str, n: &str, band: &str, pct: &str, top: f64) -> Vec<Word> {
+        line(
+            &[(name, 50.0), (n, 300.0), (band, 350.0), (pct, 400.0)],
+            top,
+        )
+    }
+
+    /// Page 1 of a summary table going on over the next page: its header and two rows.
+    fn summary_page1() -> Vec<Word> {
+        [
+            summary_row("Зорилт", "Тоо", "100", "Хувь", 100.0),
+            summary_row("Зорилт 1: Авлигын эрсдэл", "3", "2", "80", 120.0),
+            summary_row("Зорилт 2: Ил тод", "2", "2", "100", 140.0),
+        ]
+        .concat()
+    }
+
     #[test]
     fn a_list_under_a_summary_table_carried_to_the_next_page_is_not_its_rows() {
         // The summary table's first column is wide; on page 2, under its last row, the
         // narrative list's items fit in that column alone.
-        let row = |name: &str, n: &str, band: &str, pct: &str, top: f64| {
-            line(
-                &[(name, 50.0), (n, 300.0), (band, 350.0), (pct, 400.0)],
-                top,
-            )
-        };
-        let page1 = [
-            row("Зорилт", "Тоо", "100", "Хувь", 100.0),
-            row("Зорилт 1: Авлигын эрсдэл", "3", "2", "80", 120.0),
-            row("Зорилт 2: Ил тод", "2", "2", "100", 140.0),
-        ]
-        .concat();
+        let (row, page1) = (summary_row, summary_page1());
         let page2 = [
             row("Зорилт 3: Цахим", "4", "3", "90", 60.0),
             line(&[("Зорилт 1.1. Сургалт /100/", 50.0)], 90.0),
@@ -1883,14 +1894,7 @@ mod tests {
         assert_eq!(t.len(), 1, "{:?}", doc.blocks);
         let rows = texts(t[0]);
         assert_eq!(rows.len(), 4, "{rows:?}");
-        let paragraphs: Vec<&str> = doc
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => Some(p.text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let paragraphs = paragraphs(&doc);
         assert!(
             paragraphs.contains(&"Зорилт 1.1. Сургалт /100/"),
             "{paragraphs:?}"
@@ -1901,18 +1905,7 @@ mod tests {
     fn a_name_wrapped_over_lines_above_its_row_s_centred_figures_keeps_its_row() {
         // On page 2 the summary's last row: its name on four lines, its figures centred on
         // them, two lines below the name's first; then the narrative list.
-        let row = |name: &str, n: &str, band: &str, pct: &str, top: f64| {
-            line(
-                &[(name, 50.0), (n, 300.0), (band, 350.0), (pct, 400.0)],
-                top,
-            )
-        };
-        let page1 = [
-            row("Зорилт", "Тоо", "100", "Хувь", 100.0),
-            row("Зорилт 1: Авлигын эрсдэл", "3", "2", "80", 120.0),
-            row("Зорилт 2: Ил тод", "2", "2", "100", 140.0),
-        ]
-        .concat();
+        let (row, page1) = (summary_row, summary_page1());
         let page2 = [
             row("Зорилт 3: Хяналт", "1", "1", "100", 40.0),
             line(&[("Зорилт 4: Цахим", 50.0)], 60.0),

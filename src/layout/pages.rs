@@ -507,21 +507,15 @@ mod tests {
         // Page 2 holds one row of the table (text in the measure and score columns) and its
         // label row, whose label runs over the number column: too little for whitespace to
         // tell the three columns apart.
-        let rules = [60.0, 90.0, 120.0]
-            .iter()
-            .map(|&y| hline(y, 50.0, 400.0))
-            .collect();
-        let p2 = Page {
-            number: 2,
-            width: 595.0,
-            height: 842.0,
-            words: [
+        let p2 = whole_line_rules_page(
+            2,
+            &[60.0, 90.0, 120.0],
+            [
                 line(&[("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 65.0),
                 line(&[("Дундаж үнэлгээ", 55.0), ("80", 305.0)], 95.0),
             ]
             .concat(),
-            rules,
-        };
+        );
         let doc = document(&[horizontal_only_page_of_whole_lines(), p2]);
         let Some(Block::Table(t)) = doc.blocks.first() else {
             panic!("no table: {:?}", doc.blocks);
@@ -549,21 +543,15 @@ mod tests {
             ]
             .concat(),
         );
-        let rules = [60.0, 90.0]
-            .iter()
-            .map(|&y| hline(y, 50.0, 400.0))
-            .collect();
-        let p2 = Page {
-            number: 2,
-            width: 595.0,
-            height: 842.0,
-            words: [
+        let p2 = whole_line_rules_page(
+            2,
+            &[60.0, 90.0],
+            [
                 line(&[("3.3. Тайлан", 85.0)], 40.0),
                 line(&[("4", 55.0), ("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 65.0),
             ]
             .concat(),
-            rules,
-        };
+        );
         let doc = document(&[p1, p2]);
         let Some(Block::Table(t)) = doc.blocks.first() else {
             panic!("no table: {:?}", doc.blocks);
@@ -580,15 +568,10 @@ mod tests {
     fn above_the_first_row_rule_of_the_next_page_the_rest_is_one_row_however_spaced() {
         // The break cut objective 2's row after its first line: its measures go on at the
         // top of page 2, a blank line apart, each with its own figure, above the first rule.
-        let rules = [90.0, 120.0, 150.0]
-            .iter()
-            .map(|&y| hline(y, 50.0, 400.0))
-            .collect();
-        let p2 = Page {
-            number: 2,
-            width: 595.0,
-            height: 842.0,
-            words: [
+        let p2 = whole_line_rules_page(
+            2,
+            &[90.0, 120.0, 150.0],
+            [
                 line(&[("шинэчлэх", 85.0), ("60", 305.0)], 40.0),
                 line(&[("Тайлан гаргах", 85.0), ("50", 305.0)], 64.0),
                 line(&[("3", 55.0), ("Хэлэлцүүлэг", 85.0), ("40", 305.0)], 95.0),
@@ -602,8 +585,7 @@ mod tests {
                 ),
             ]
             .concat(),
-            rules,
-        };
+        );
         let doc = document(&[horizontal_only_page_of_whole_lines(), p2]);
         let Some(Block::Table(t)) = doc.blocks.first() else {
             panic!("no table: {:?}", doc.blocks);
@@ -613,6 +595,17 @@ mod tests {
         assert_eq!(texts[3], vec!["", "шинэчлэх Тайлан гаргах", "60 50"]);
         assert!(t.rows[3].after_page_break);
         assert_eq!(texts[4], vec!["3", "Хэлэлцүүлэг", "40"]);
+    }
+
+    /// A page of `words` under rules drawn as whole lines from 50 to 400 at `ys`.
+    fn whole_line_rules_page(number: u32, ys: &[f64], words: Vec<Word>) -> Page {
+        Page {
+            number,
+            width: 595.0,
+            height: 842.0,
+            words,
+            rules: ys.iter().map(|&y| hline(y, 50.0, 400.0)).collect(),
+        }
     }
 
     /// A page whose ruled table (columns at 50, 100, 300, 400) has rules at `ys`.
