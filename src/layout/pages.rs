@@ -629,6 +629,35 @@ mod tests {
     }
 
     #[test]
+    fn hanging_text_goes_on_over_a_blank_line_between_a_cell_s_paragraphs() {
+        // Objective 2's row under the page's last rule holds two measures a blank line apart.
+        let p1 = ruled_page(
+            1,
+            &[690.0, 712.0, 740.0],
+            [
+                line(&[("№", 55.0), ("Арга", 105.0), ("Үнэлгээ", 305.0)], 695.0),
+                line(&[("1", 55.0), ("Журам", 105.0), ("100", 305.0)], 718.0),
+                line(&[("2", 55.0), ("2.1. Тайлан", 105.0)], 743.0),
+                line(&[("гаргах", 105.0)], 754.0),
+                line(&[("2.2. Сургалт", 105.0)], 776.0),
+            ]
+            .concat(),
+        );
+        let p2 = ruled_page(
+            2,
+            &[60.0, 90.0],
+            [line(&[("хийх", 105.0), ("70", 305.0)], 66.0)].concat(),
+        );
+        let doc = document(&[p1, p2]);
+        let Some(Block::Table(t)) = doc.blocks.first() else {
+            panic!("no table: {:?}", doc.blocks);
+        };
+        let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
+        assert!(texts[2][1].contains("2.2. Сургалт"), "{texts:?}");
+        assert_eq!(texts.len(), 4, "{texts:?} {:?}", doc.blocks);
+    }
+
+    #[test]
     fn text_hanging_below_the_last_rule_at_the_page_end_is_a_row_the_next_page_goes_on() {
         // The row of objective 2 begins under the page's last rule (the producer drew no rule
         // under it there) and goes on over the next page.
