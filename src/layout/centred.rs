@@ -256,13 +256,17 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
     let own: Vec<(usize, usize)> = bs.iter().map(|b| rows_of_block(b, starts)).collect();
     // One block is a merged cell only when it stands across a row's start; a cell in the
     // table's first row above it (its header, when the table begins on this page) proves no
-    // more: one count in the middle of three equal rows is centred on all three.
+    // more: one count in the middle of three equal rows is centred on all three. On a page
+    // that goes on from the one before, the rows above a lone block may end the objective
+    // begun there, and those below it are its own: centred, it spans as many above as below.
     let below_first: Vec<&(usize, usize)> = own
         .iter()
         .filter(|(lo, _)| table.continues || *lo > 0)
         .collect();
     let lone_within = below_first.len() == 1 && below_first[0].0 == below_first[0].1;
-    if bs.is_empty() || lone_within || (bs.len() < 2 && own[0].0 == own[0].1) {
+    if bs.is_empty()
+        || (!table.continues && (lone_within || (bs.len() < 2 && own[0].0 == own[0].1)))
+    {
         return Vec::new();
     }
     let size = lines[bs[0].lines[0]].size;
@@ -489,6 +493,18 @@ mod tests {
         assert_eq!(owner[3][0], 1);
         assert_eq!(owner[12][0], 4);
         assert_eq!(owner[6][2], 2);
+    }
+
+    #[test]
+    fn a_lone_number_on_a_page_that_goes_on_is_centred_on_its_rows() {
+        // Five rows; rows 0-1 end the objective the page before began; the next objective's
+        // number stands on row 3, centred on rows 2-4.
+        let (lines, starts) = table(5, &[3]);
+        let owner = owners(&lines, &starts, 3, 3.0, (true, false));
+        assert_eq!(owner[10][0], 2);
+        // On a page that begins the table, the same number is a cell of its own row.
+        let owner = owners(&lines, &starts, 3, 3.0, (false, false));
+        assert_eq!(owner[10][0], 3);
     }
 
     #[test]

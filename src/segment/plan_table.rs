@@ -650,7 +650,27 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
                 cell => Some((cell, raw, unit.source.clone())),
             }
         });
-        if let Some((ScoreCell::Unreadable, raw, src)) = &score {
+        // Several measures in one row with as many scores one under another in the score
+        // cell: each measure has its own, in order.
+        let own_scores: Vec<(ScoreCell, String)> = col(Role::Score)
+            .filter(|_| measure_paras.len() > 1 && !unit.score_spans_rows)
+            .map(|c| {
+                unit.cols[c]
+                    .iter()
+                    .map(|p| {
+                        let raw = crate::normalize::ocr_digits(&p.text);
+                        (parse_score(&raw), raw)
+                    })
+                    .collect()
+            })
+            .filter(|cells: &Vec<(ScoreCell, String)>| {
+                cells.len() == measure_paras.len()
+                    && cells
+                        .iter()
+                        .all(|(c, _)| matches!(c, ScoreCell::Value(_) | ScoreCell::NotDue))
+            })
+            .unwrap_or_default();
+        if let (Some((ScoreCell::Unreadable, raw, src)), true) = (&score, own_scores.is_empty()) {
             problems.push(Problem {
                 stage: "plan_table".into(),
                 source: src.clone(),
@@ -717,17 +737,26 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             let (target, t_shared) = assign(&targets, i);
             let (implementation, i_shared) = assign(&impls, i);
             let measure_no = measures.len() as u32 + 1;
-            let score_table = match (&score, k) {
-                (Some((ScoreCell::Value(v), raw, src)), 1) if !unit.score_spans_rows => {
+            let own = own_scores.get(i);
+            let score_table = match (&score, k, own) {
+                (Some((ScoreCell::Value(v), raw, src)), 1, _) if !unit.score_spans_rows => {
                     Some(StatedNumber {
                         value: *v,
                         raw: raw.clone(),
                         source: src.clone(),
                     })
                 }
+                (Some((_, _, src)), _, Some((ScoreCell::Value(v), raw))) => Some(StatedNumber {
+                    value: *v,
+                    raw: raw.clone(),
+                    source: src.clone(),
+                }),
                 _ => None,
             };
-            let not_due = matches!(&score, Some((ScoreCell::NotDue, _, _)));
+            let not_due = match own {
+                Some((cell, _)) => matches!(cell, ScoreCell::NotDue),
+                None => matches!(&score, Some((ScoreCell::NotDue, _, _))),
+            };
             measures.push(Measure {
                 objective_no: group.objective_no,
                 measure_no,
@@ -840,6 +869,29 @@ mod tests {
         assert_eq!(o.measures[2].implementation.text, "Б3.");
         assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
         assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn several_measures_in_one_row_with_a_score_each_keep_their_own() {
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Нэг арга.</p> <p>Хоёр арга.</p>\t<p>Т1</p> <p>Т2</p>\t<p>Б1.</p> <p>Б2.</p>\t<p>100</p> <p>/-/</p>\n2\tҮйл\t<p>Гурав арга.</p> <p>Дөрөв арга.</p>\t\t\t<p>70</p>\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let first = &out.objectives[0];
+        let scores: Vec<Option<f64>> = first
+            .measures
+            .iter()
+            .map(|m| m.score_table.as_ref().map(|s| s.value))
+            .collect();
+        assert_eq!(scores, vec![Some(100.0), None]);
+        assert!(!first.measures[0].not_due && first.measures[1].not_due);
+        assert!(first.score_table.is_none());
+        // One score for two measures stays the objective's.
+        let second = &out.objectives[1];
+        assert!(second.measures.iter().all(|m| m.score_table.is_none()));
+        assert_eq!(second.score_table.as_ref().map(|s| s.value), Some(70.0));
     }
 
     #[test]
