@@ -257,7 +257,7 @@ fn objective_score(out: &mut Out, o: &Objective) {
         .iter()
         .filter(|m| !m.not_due)
         .filter_map(|m| {
-            let s = m.score_narrative.as_ref().or(m.score_table.as_ref())?;
+            let s = m.score_stated()?;
             Some(Evidence::of(&format!("measure {} score", m.code), s))
         })
         .collect();
@@ -745,9 +745,7 @@ fn bands(out: &mut Out) {
             continue;
         }
         let ev = m
-            .score_narrative
-            .as_ref()
-            .or(m.score_table.as_ref())
+            .score_stated()
             .map(|s| vec![Evidence::of("score", s)])
             .unwrap_or_default();
         out.push(

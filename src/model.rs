@@ -134,6 +134,8 @@ pub enum ScoreSource {
     BandHeading,
     /// The main table's score column, on a row holding this measure alone.
     Table,
+    /// The agency's own score, when the report gives no other for the measure.
+    SelfScore,
 }
 
 impl ScoreSource {
@@ -142,6 +144,7 @@ impl ScoreSource {
             ScoreSource::Narrative => "narrative",
             ScoreSource::BandHeading => "band_heading",
             ScoreSource::Table => "table",
+            ScoreSource::SelfScore => "self",
         }
     }
 }
@@ -175,6 +178,9 @@ pub struct Measure {
     pub score_source: Option<ScoreSource>,
     /// The table's score when the row holds this measure alone.
     pub score_table: Option<StatedNumber>,
+    /// The agency's own score ("Өөрийн үнэлгээ", "Байгууллагын үнэлгээ"): a self-assessment,
+    /// not the evaluator's figure stated again, so no check compares it with the others.
+    pub score_self: Option<StatedNumber>,
     /// The evaluation's score: the item's own "/93.9/" or its band heading's single value.
     pub score_narrative: Option<StatedNumber>,
     /// Marked not yet due ("/-/", "ХБ", "хугацаа болоогүй"): left out of every mean.
@@ -202,12 +208,25 @@ pub struct Objective {
     pub source: Source,
     /// The main table's score for the objective (its first row's score cell).
     pub score_table: Option<StatedNumber>,
+    /// The agency's own score for the objective, in its own column (see `Measure::score_self`).
+    pub score_self: Option<StatedNumber>,
     /// The summary table's percent.
     pub score_summary: Option<StatedNumber>,
     /// The summary table's count of measures.
     pub n_measures_stated: Option<StatedNumber>,
     /// Band counts from the summary table, in the order of `Evaluation::bands`.
     pub band_counts_stated: Vec<Option<u32>>,
+}
+
+impl Measure {
+    /// The stated figure the measure's score was taken from.
+    pub fn score_stated(&self) -> Option<&StatedNumber> {
+        match self.score_source? {
+            ScoreSource::Narrative | ScoreSource::BandHeading => self.score_narrative.as_ref(),
+            ScoreSource::Table => self.score_table.as_ref(),
+            ScoreSource::SelfScore => self.score_self.as_ref(),
+        }
+    }
 }
 
 impl Objective {

@@ -78,6 +78,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
             "n_measures_stated": o.n_measures_stated.as_ref().map(|s| s.value as i64),
             "score_stated": o.score_stated().map(|s| s.value),
             "score_table": value(&o.score_table),
+            "score_self": value(&o.score_self),
             "score_summary": value(&o.score_summary),
             "score_computed": o.score_computed(),
             "band_counts_stated": if o.band_counts_stated.is_empty() { Value::Null } else { json!(o.band_counts_stated) },
@@ -92,6 +93,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
             let ev: Vec<String> = [
                 evidence("table", &m.score_table),
                 evidence("narrative", &m.score_narrative),
+                evidence("agency's own", &m.score_self),
             ]
             .into_iter()
             .flatten()
@@ -116,6 +118,8 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
                 "score_source": m.score_source.map(|s| s.as_str()),
                 "score_table": value(&m.score_table),
                 "score_table_raw": raw(&m.score_table),
+                "score_self": value(&m.score_self),
+                "score_self_raw": raw(&m.score_self),
                 "score_narrative": value(&m.score_narrative),
                 "score_narrative_raw": raw(&m.score_narrative),
                 "score_evidence": if ev.is_empty() { None } else { Some(ev.join("; ")) },

@@ -356,14 +356,17 @@ fn narrow(
 /// Fit a header line found above a table to its columns: each gutter keeps the widest part
 /// the line's runs leave free, and its boundary moves to that part's middle (a label may be
 /// wider than its column's values). False, and nothing changed, when a run fills a gutter or a
-/// word stands outside the table.
+/// word stands outside the table. A label in the first or the last column may overhang the
+/// table's edge by two of its sizes (a cell narrower than its longest word: LibreOffice squeezes
+/// a table wider than the page so).
 fn fit_above(region: &mut Region, line: &AlignedLine) -> bool {
-    let (left, right) = (region.xs[0], region.xs[region.xs.len() - 1]);
-    if line
-        .words
-        .iter()
-        .any(|w| w.x0 < left - 3.0 || w.x1 > right + 3.0)
-    {
+    let n = region.xs.len();
+    let (left, right) = (region.xs[0], region.xs[n - 1]);
+    let overhang = |w: &Word| 2.0 * w.font_size;
+    if line.words.iter().any(|w| {
+        (w.x0 < left - 3.0 && (w.x1 > region.xs[1] || w.x0 < left - overhang(w)))
+            || (w.x1 > right + 3.0 && (w.x0 < region.xs[n - 2] || w.x1 > right + overhang(w)))
+    }) {
         return false;
     }
     let mut gutters = Vec::with_capacity(region.gutters.len());
@@ -1237,6 +1240,33 @@ mod tests {
             ),
         ]
         .concat()
+    }
+
+    #[test]
+    fn a_last_label_overhanging_the_table_s_edge_is_still_its_header() {
+        // "Байгууллагы" is wider than its column and overhangs the table's right edge (as
+        // LibreOffice sets a table squeezed to the page's width).
+        let mut words = [
+            line(&[("Үйл", 131.0), ("Байгууллагы", 392.0)], 88.0),
+            line(
+                &[
+                    ("№", 50.0),
+                    ("ажиллагаа", 120.0),
+                    ("Арга", 290.0),
+                    ("н үнэлгээ", 396.0),
+                ],
+                100.0,
+            ),
+        ]
+        .concat();
+        words.extend(plan_lines().into_iter().filter(|w| w.top > 110.0));
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(
+            texts(t[0])[0],
+            vec!["№", "Үйл\nажиллагаа", "Арга", "Байгууллагын үнэлгээ"]
+        );
     }
 
     #[test]

@@ -438,14 +438,42 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 .split_once([':', '.'])
                 .map(|(_, rest)| rest.trim().to_string())
                 .unwrap_or_else(|| c[2].to_string());
+            let mut n_measures = count_col.and_then(|i| stated(&r.cell_text(i), &r.source));
+            let mut band_counts: Vec<Option<u32>> = bands
+                .iter()
+                .map(|(i, _)| normalize(&r.cell_text(*i)).parse::<u32>().ok())
+                .collect();
+            // A count cell that holds text but no single whole number ("3 2": two columns'
+            // figures read as one cell; an OCR misreading) leaves the row's counts unknown,
+            // not zero: the row was not read as printed.
+            let misread: Vec<String> = count_col
+                .filter(|_| n_measures.is_none())
+                .into_iter()
+                .chain(bands.iter().map(|(i, _)| *i))
+                .map(|i| normalize(&r.cell_text(i)).trim().to_string())
+                // A dash is how many tables print "none".
+                .filter(|t| {
+                    !t.is_empty()
+                        && !t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'))
+                        && t.parse::<u32>().is_err()
+                })
+                .collect();
+            if !misread.is_empty() {
+                problems.push(Problem {
+                    stage: "evaluation".into(),
+                    source: r.source.clone(),
+                    message: format!(
+                        "summary table row of objective {no}: count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?); the row's counts were not checked"
+                    ),
+                });
+                band_counts.clear();
+                n_measures = None;
+            }
             rows.push(SummaryRow {
                 objective_no: no,
                 text: field(&raw_rest),
-                n_measures: count_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
-                band_counts: bands
-                    .iter()
-                    .map(|(i, _)| normalize(&r.cell_text(*i)).parse::<u32>().ok())
-                    .collect(),
+                n_measures,
+                band_counts,
                 percent: percent_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
                 source: r.source.clone(),
             });
@@ -850,6 +878,35 @@ mod tests {
                 (5, Some(2.0), Some(100.0))
             ]
         );
+    }
+
+    #[test]
+    fn a_count_cell_holding_two_figures_leaves_the_row_s_counts_unknown() {
+        let row = |cells: &[&str]| row_of(cells, Source::default(), false);
+        let table = Table {
+            rows: vec![
+                row(&[
+                    "Зорилт",
+                    "Арга хэмжээний тоо",
+                    "100 /90-100/",
+                    "0 /0-30/",
+                    "Хувь",
+                ]),
+                // The band's "2" drawn under the count's column: read as one cell.
+                row(&["Зорилт 1: Нэг", "3 2", "", "", "100"]),
+                row(&["Зорилт 2: Хоёр", "2", "-", "2", "0"]),
+                // A band's count misread: the row's stated count is no surer.
+                row(&["Зорилт 3: Гурав", "2", "l.", "", "100"]),
+            ],
+            source: Source::default(),
+        };
+        let mut problems = Vec::new();
+        let (_, rows) = parse_summary(&table, &mut problems);
+        assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
+        assert_eq!(rows[1].band_counts, vec![None, Some(2)]);
+        assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("\"3 2\""));
     }
 
     #[test]

@@ -278,6 +278,31 @@ mod tests {
     }
 
     #[test]
+    fn the_agencys_own_score_is_no_second_statement_of_the_evaluators() {
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th>\
+             <th>Биелэлт</th><th>Байгууллагын үнэлгээ</th></tr>\
+             <tr><td>1</td><td>1.1. Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td>2</td><td>2.1. Мэдээллийг шинэчлэх</td><td>Хийсэн.</td><td>75</td></tr></table>\
+             <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /90/</p>";
+        let (doc, format) = crate::read::text::parse(html, SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        let (first, second) = (&r.objectives[0].measures[0], &r.objectives[1].measures[0]);
+        // The agency gave itself 100, the evaluator 90: two figures, no conflict.
+        assert_eq!(
+            (first.score, first.score_source),
+            (Some(90.0), Some(ScoreSource::Narrative))
+        );
+        assert_eq!(first.score_self.as_ref().map(|s| s.value), Some(100.0));
+        assert!(crate::check::check(&r, &[]).is_empty());
+        // No evaluator's figure for 2.1: the agency's own stands, and says so.
+        assert_eq!(
+            (second.score, second.score_source),
+            (Some(75.0), Some(ScoreSource::SelfScore))
+        );
+        assert!(first.score_table.is_none() && second.score_table.is_none());
+    }
+
+    #[test]
     fn scores_as_printed() {
         assert_eq!(parse_score("97,9"), ScoreCell::Value(97.9));
         assert_eq!(parse_score("98.2 %"), ScoreCell::Value(98.2));

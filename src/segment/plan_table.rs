@@ -79,13 +79,7 @@ fn role_of(label: &str) -> Option<Role> {
 }
 
 fn columns_of(row: &Row) -> Option<Columns> {
-    let mut roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
-    // The agency's own score is the score when it is the only one.
-    if !roles.contains(&Some(Role::Score)) {
-        for r in roles.iter_mut().filter(|r| **r == Some(Role::SelfScore)) {
-            *r = Some(Role::Score);
-        }
-    }
+    let roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
     let has = |r: Role| roles.contains(&Some(r));
     (has(Role::Measure) && has(Role::Implementation)).then_some(Columns { roles })
 }
@@ -625,6 +619,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         .unwrap_or_default();
     let mut measures = Vec::new();
     let mut unit_scores = Vec::new();
+    let mut self_scores = Vec::new();
     // Text of rows above the objective's first measure: kept on that measure.
     let mut orphan_targets: Vec<Para> = Vec::new();
     let mut orphan_impls: Vec<Para> = Vec::new();
@@ -637,49 +632,23 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             targets.splice(0..0, std::mem::take(&mut orphan_targets));
             impls.splice(0..0, std::mem::take(&mut orphan_impls));
         }
-        let score = col(Role::Score).and_then(|c| {
-            let raw: String = crate::normalize::ocr_digits(
-                &unit.cols[c]
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            match parse_score(&raw) {
-                ScoreCell::Empty => None,
-                cell => Some((cell, raw, unit.source.clone())),
+        let k = measure_paras.len();
+        let read = read_score(unit, col(Role::Score), k);
+        let read_self = read_score(unit, col(Role::SelfScore), k);
+        for r in [&read, &read_self] {
+            if let (Some((ScoreCell::Unreadable, raw, src)), true) = (&r.cell, r.own.is_empty()) {
+                problems.push(Problem {
+                    stage: "plan_table".into(),
+                    source: src.clone(),
+                    message: format!(
+                        "score cell {raw:?} of objective {} is not a number; left out",
+                        group.objective_no
+                    ),
+                });
             }
-        });
-        // Several measures in one row with as many scores one under another in the score
-        // cell: each measure has its own, in order.
-        let own_scores: Vec<(ScoreCell, String)> = col(Role::Score)
-            .filter(|_| measure_paras.len() > 1 && !unit.score_spans_rows)
-            .map(|c| {
-                unit.cols[c]
-                    .iter()
-                    .map(|p| {
-                        let raw = crate::normalize::ocr_digits(&p.text);
-                        (parse_score(&raw), raw)
-                    })
-                    .collect()
-            })
-            .filter(|cells: &Vec<(ScoreCell, String)>| {
-                cells.len() == measure_paras.len()
-                    && cells
-                        .iter()
-                        .all(|(c, _)| matches!(c, ScoreCell::Value(_) | ScoreCell::NotDue))
-            })
-            .unwrap_or_default();
-        if let (Some((ScoreCell::Unreadable, raw, src)), true) = (&score, own_scores.is_empty()) {
-            problems.push(Problem {
-                stage: "plan_table".into(),
-                source: src.clone(),
-                message: format!(
-                    "score cell {raw:?} of objective {} is not a number; left out",
-                    group.objective_no
-                ),
-            });
         }
+        let score = read.cell.clone();
+        self_scores.push(read_self.cell.clone());
         unit_scores.push(score.clone());
         if measure_paras.is_empty() {
             if !targets.is_empty() || !impls.is_empty() {
@@ -707,7 +676,6 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             }
             continue;
         }
-        let k = measure_paras.len();
         let assign = |paras: &[Para], i: usize| -> (Text, bool) {
             if k == 1 {
                 (join_field(paras), false)
@@ -737,26 +705,9 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             let (target, t_shared) = assign(&targets, i);
             let (implementation, i_shared) = assign(&impls, i);
             let measure_no = measures.len() as u32 + 1;
-            let own = own_scores.get(i);
-            let score_table = match (&score, k, own) {
-                (Some((ScoreCell::Value(v), raw, src)), 1, _) if !unit.score_spans_rows => {
-                    Some(StatedNumber {
-                        value: *v,
-                        raw: raw.clone(),
-                        source: src.clone(),
-                    })
-                }
-                (Some((_, _, src)), _, Some((ScoreCell::Value(v), raw))) => Some(StatedNumber {
-                    value: *v,
-                    raw: raw.clone(),
-                    source: src.clone(),
-                }),
-                _ => None,
-            };
-            let not_due = match own {
-                Some((cell, _)) => matches!(cell, ScoreCell::NotDue),
-                None => matches!(&score, Some((ScoreCell::NotDue, _, _))),
-            };
+            let (score_table, due_table) = read.of_measure(i, k, unit.score_spans_rows);
+            let (score_self, due_self) = read_self.of_measure(i, k, unit.score_spans_rows);
+            let not_due = due_table.or(due_self).unwrap_or(false);
             measures.push(Measure {
                 objective_no: group.objective_no,
                 measure_no,
@@ -774,6 +725,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
                 score: None,
                 score_source: None,
                 score_table,
+                score_self,
                 score_narrative: None,
                 not_due,
                 narrative: None,
@@ -791,31 +743,118 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             ),
         });
     }
-    // The table's score belongs to the objective when only its first row carries one (a cell
-    // spanning the objective's rows).
-    let scored: Vec<usize> = unit_scores
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_some())
-        .map(|(i, _)| i)
-        .collect();
-    let score_table = match (scored.as_slice(), unit_scores.first()) {
-        ([0], Some(Some((ScoreCell::Value(v), raw, src)))) => Some(StatedNumber {
-            value: *v,
-            raw: raw.clone(),
-            source: src.clone(),
-        }),
-        _ => None,
-    };
+    let score_table = objective_score(&unit_scores);
+    let score_self = objective_score(&self_scores);
     Objective {
         objective_no: group.objective_no,
         text: join_field(&activity),
         measures,
         source: group.source,
         score_table,
+        score_self,
         score_summary: None,
         n_measures_stated: None,
         band_counts_stated: Vec::new(),
+    }
+}
+
+/// A score column's cell on one row, for `k` measures: the whole cell read as one score, and
+/// when the row holds several measures with as many scores one under another, each one.
+struct ScoreRead {
+    cell: Option<(ScoreCell, String, Source)>,
+    own: Vec<(ScoreCell, String)>,
+}
+
+fn read_score(unit: &Unit, col: Option<usize>, k: usize) -> ScoreRead {
+    let Some(c) = col else {
+        return ScoreRead {
+            cell: None,
+            own: Vec::new(),
+        };
+    };
+    let paras = &unit.cols[c];
+    let raw = crate::normalize::ocr_digits(
+        &paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let cell = match parse_score(&raw) {
+        ScoreCell::Empty => None,
+        cell => Some((cell, raw, unit.source.clone())),
+    };
+    // Several measures in one row with as many scores one under another in the score cell:
+    // each measure has its own, in order.
+    let own: Vec<(ScoreCell, String)> = paras
+        .iter()
+        .map(|p| {
+            let raw = crate::normalize::ocr_digits(&p.text);
+            (parse_score(&raw), raw)
+        })
+        .collect();
+    let each_own = k > 1
+        && !unit.score_spans_rows
+        && own.len() == k
+        && own
+            .iter()
+            .all(|(c, _)| matches!(c, ScoreCell::Value(_) | ScoreCell::NotDue));
+    ScoreRead {
+        cell,
+        own: if each_own { own } else { Vec::new() },
+    }
+}
+
+impl ScoreRead {
+    /// Measure `i` of the row's `k`: its own score, and whether the cell marks it not due
+    /// (None when the cell says nothing of it).
+    fn of_measure(
+        &self,
+        i: usize,
+        k: usize,
+        spans_rows: bool,
+    ) -> (Option<StatedNumber>, Option<bool>) {
+        let source = self.cell.as_ref().map(|(_, _, src)| src.clone());
+        match (self.own.get(i), &self.cell) {
+            (Some((ScoreCell::Value(v), raw)), _) => (
+                Some(StatedNumber {
+                    value: *v,
+                    raw: raw.clone(),
+                    source: source.unwrap_or_default(),
+                }),
+                Some(false),
+            ),
+            (Some((cell, _)), _) => (None, Some(matches!(cell, ScoreCell::NotDue))),
+            (None, Some((ScoreCell::Value(v), raw, src))) if k == 1 && !spans_rows => (
+                Some(StatedNumber {
+                    value: *v,
+                    raw: raw.clone(),
+                    source: src.clone(),
+                }),
+                Some(false),
+            ),
+            (None, Some((ScoreCell::NotDue, _, _))) => (None, Some(true)),
+            _ => (None, None),
+        }
+    }
+}
+
+/// The table's score belongs to the objective when only its first row carries one (a cell
+/// spanning the objective's rows).
+fn objective_score(rows: &[Option<(ScoreCell, String, Source)>]) -> Option<StatedNumber> {
+    let scored: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    match (scored.as_slice(), rows.first()) {
+        ([0], Some(Some((ScoreCell::Value(v), raw, src)))) => Some(StatedNumber {
+            value: *v,
+            raw: raw.clone(),
+            source: src.clone(),
+        }),
+        _ => None,
     }
 }
 
@@ -1006,6 +1045,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(both.of(Role::Score), Some(4));
+        assert_eq!(both.of(Role::SelfScore), Some(3));
         let own_only = columns_of(&header(&[
             "№",
             "Хэрэгжүүлэх арга хэмжээ",
@@ -1013,7 +1053,28 @@ mod tests {
             "Өөрийн үнэлгээ",
         ]))
         .unwrap();
-        assert_eq!(own_only.of(Role::Score), Some(3));
+        assert_eq!(own_only.of(Role::Score), None);
+        assert_eq!(own_only.of(Role::SelfScore), Some(3));
+    }
+
+    #[test]
+    fn the_agencys_own_scores_are_kept_apart_from_the_evaluators() {
+        let two = table(
+            "№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\tБайгууллагын үнэлгээ\tҮнэлгээ\n1\tНэг арга.\tБ1.\t75\t70\n\tХоёр арга.\tБ2.\t100\t100\n",
+        );
+        let mut problems = Vec::new();
+        let out = segment(&two, &mut problems);
+        let m = &out.objectives[0].measures[0];
+        assert_eq!(m.score_table.as_ref().map(|s| s.value), Some(70.0));
+        assert_eq!(m.score_self.as_ref().map(|s| s.value), Some(75.0));
+        // The agency's own column alone: kept as its own, never as the table's score.
+        let own =
+            table("№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\tӨөрийн үнэлгээ\n1\tНэг арга.\tБ1.\t75\n");
+        let out = segment(&own, &mut problems);
+        let m = &out.objectives[0].measures[0];
+        assert!(m.score_table.is_none());
+        assert_eq!(m.score_self.as_ref().map(|s| s.value), Some(75.0));
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Enters: objectives from the plan table, the narrative items. Leaves: measures with
 //! `narrative` (item, similarity, method), `score_narrative`, and `score` with `score_source`:
 //! the item's own score, else its band heading's single value, else the table's score on a row
-//! holding the measure alone; where the table and the item disagree, the one the objective's
+//! holding the measure alone, else the agency's own; where the table and the item disagree, the one the objective's
 //! other stated figures bear out. Items that match poorly are kept and said so; none is dropped.
 
 use crate::model::{
@@ -198,7 +198,8 @@ fn support(
     n
 }
 
-/// Measures still without a score take the table's, where their row holds them alone.
+/// Measures still without a score take the table's, where their row holds them alone, else
+/// the agency's own when the report gives no other.
 pub fn scores_from_table(objectives: &mut [Objective]) {
     for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
         // A measure the evaluation calls not due has no score, whatever its table cell reads.
@@ -206,6 +207,9 @@ pub fn scores_from_table(objectives: &mut [Objective]) {
             if let Some(s) = &m.score_table {
                 m.score = Some(s.value);
                 m.score_source = Some(ScoreSource::Table);
+            } else if let Some(s) = &m.score_self {
+                m.score = Some(s.value);
+                m.score_source = Some(ScoreSource::SelfScore);
             }
         }
     }

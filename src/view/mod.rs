@@ -22,6 +22,13 @@ fn stated(s: &Option<StatedNumber>) -> String {
     }
 }
 
+/// The agency's own score after `label`, or nothing when the report has none.
+fn own(s: &Option<StatedNumber>, label: &str) -> String {
+    s.as_ref()
+        .map(|_| format!("{label} {}", stated(s)))
+        .unwrap_or_default()
+}
+
 /// The first `n` characters, with "…" when cut.
 pub(crate) fn short(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
@@ -96,10 +103,11 @@ pub fn outline(r: &Report) -> String {
         );
         let _ = writeln!(
             o,
-            "  score: table {} | summary {} | mean {}",
+            "  score: table {} | summary {} | mean {}{}",
             stated(&obj.score_table),
             stated(&obj.score_summary),
-            obj.score_computed().map(num).unwrap_or("-".into())
+            obj.score_computed().map(num).unwrap_or("-".into()),
+            own(&obj.score_self, " | agency's own")
         );
         for m in &obj.measures {
             let _ = writeln!(
@@ -112,11 +120,12 @@ pub fn outline(r: &Report) -> String {
             );
             let _ = writeln!(
                 o,
-                "      score {} from {}; table {}; narrative {}{}",
+                "      score {} from {}; table {}; narrative {}{}{}",
                 m.score.map(num).unwrap_or("-".into()),
                 m.score_source.map(|s| s.as_str()).unwrap_or("-"),
                 stated(&m.score_table),
                 stated(&m.score_narrative),
+                own(&m.score_self, "; agency's own"),
                 if m.not_due { "; NOT DUE" } else { "" }
             );
             if let Some(n) = &m.narrative {
