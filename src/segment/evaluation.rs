@@ -469,12 +469,29 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 band_counts.clear();
                 n_measures = None;
             }
+            let percent = percent_col.and_then(|i| stated(&r.cell_text(i), &r.source));
+            // A percent above 0 needs a measure in some band: with every band cell empty, the
+            // cells were not read (their figures stand in another column), not all zero.
+            let unread = !band_counts.is_empty()
+                && band_counts.iter().all(Option::is_none)
+                && percent.as_ref().is_some_and(|p| p.value > 0.0);
+            if unread {
+                problems.push(Problem {
+                    stage: "evaluation".into(),
+                    source: r.source.clone(),
+                    message: format!(
+                        "summary table row of objective {no}: percent {:?} but no band count; the row's band counts were not read and were not checked",
+                        percent.as_ref().map(|p| p.raw.as_str()).unwrap_or_default()
+                    ),
+                });
+                band_counts.clear();
+            }
             rows.push(SummaryRow {
                 objective_no: no,
                 text: field(&raw_rest),
                 n_measures,
                 band_counts,
-                percent: percent_col.and_then(|i| stated(&r.cell_text(i), &r.source)),
+                percent,
                 source: r.source.clone(),
             });
         } else if !first.is_empty() && others_empty && !HEADING.is_match(first.trim()) {
@@ -897,6 +914,8 @@ mod tests {
                 row(&["Зорилт 2: Хоёр", "2", "-", "2", "0"]),
                 // A band's count misread: the row's stated count is no surer.
                 row(&["Зорилт 3: Гурав", "2", "l.", "", "100"]),
+                // A percent with no band count: the counts were not read.
+                row(&["Зорилт 4: Дөрөв", "2", "", "", "100"]),
             ],
             source: Source::default(),
         };
@@ -905,7 +924,9 @@ mod tests {
         assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
         assert_eq!(rows[1].band_counts, vec![None, Some(2)]);
         assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(rows[3].band_counts.is_empty());
+        assert_eq!(rows[3].n_measures.as_ref().map(|n| n.value), Some(2.0));
+        assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].message.contains("\"3 2\""));
     }
 
