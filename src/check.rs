@@ -449,7 +449,8 @@ fn stated_percent(o: &Objective) -> Option<f64> {
 
 /// The mean of all due measures' scores, and whether objective percents stood in for them.
 /// An objective whose measures carry no score of their own (one score printed for the
-/// objective's rows) counts as its stated percent times its due measures: its percent is the
+/// objective's rows, standing on its first row) counts as its stated percent times its due
+/// measures: its percent is the
 /// mean of those measures, so the sum is exact but for the percent's rounding. None when some
 /// objective is incomplete in another way (a missing figure is never a reason for a finding).
 fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
@@ -462,10 +463,17 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
             .filter(|m| !m.not_due)
             .filter_map(|m| m.score)
             .collect();
+        // A score read off the objective's own cell (its first row's, which the row's measure
+        // took for want of another) is no measure's own.
+        let own = o
+            .measures
+            .iter()
+            .filter(|m| !m.not_due && m.score.is_some() && !objectives_figure(o, m))
+            .count();
         if !incomplete(r, o) {
             sum += scores.iter().sum::<f64>();
             n += scores.len();
-        } else if scores.is_empty() && due > 0 && unscored(o).len() == due {
+        } else if own == 0 && due > 0 {
             let percent = stated_percent(o).filter(|_| !miscounted(r, o))?;
             sum += percent * due as f64;
             n += due;
@@ -475,6 +483,14 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
         }
     }
     (n > 0).then(|| (sum / n as f64, from_stated))
+}
+
+/// The measure's score is the objective's table cell itself: taken from the table, the same
+/// printed figure as the objective's.
+fn objectives_figure(o: &Objective, m: &Measure) -> bool {
+    m.score_source == Some(crate::model::ScoreSource::Table)
+        && o.score_table.is_some()
+        && m.score_table == o.score_table
 }
 
 /// In a scan, a summary-table row whose own figures disagree (its count of measures is not the
@@ -940,5 +956,24 @@ mod tests {
         assert!(ends_a_sentence("хүрсэн.\nНийт "));
         assert!(!ends_a_sentence("95240 даатгуулагчийн 88.1 хувь буюу "));
         assert!(!ends_a_sentence("Нийт 350 гомдолийн "));
+    }
+
+    #[test]
+    fn the_overall_percent_is_checked_when_an_objective_s_score_stands_on_its_first_row() {
+        // Objective 1's 70 stands on its first measure's row only; the measures' mean is
+        // (70 + 70 + 100) / 3 = 80, not the 60 stated.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+             <th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+             <tr><td></td><td>Мэдээллийг шинэчлэх</td><td>Хийсэн.</td><td></td></tr>\
+             <tr><td>2</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>60</td></tr></table>";
+        let (doc, format) = crate::read::text::parse(html, crate::model::SourceFormat::Html);
+        let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
+        let kinds: Vec<String> = check(&r, &[]).into_iter().map(|f| f.kind).collect();
+        assert!(
+            kinds.iter().any(|k| k == "overall_score_mismatch"),
+            "{kinds:?}"
+        );
     }
 }

@@ -167,6 +167,8 @@ pub struct Measure {
     pub measure_no: u32,
     /// "5.1": from the cell when written there, else objective number and place.
     pub code: String,
+    /// The code stands in the table's cell (else it is the measure's place).
+    pub code_written: bool,
     pub text: Text,
     pub target: Text,
     pub implementation: Text,

@@ -156,6 +156,7 @@ pub fn segment(
 
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {
+        reconcile::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
         reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
         let overall: Vec<&StatedNumber> = [
@@ -300,6 +301,42 @@ mod tests {
             (Some(75.0), Some(ScoreSource::SelfScore))
         );
         assert!(first.score_table.is_none() && second.score_table.is_none());
+    }
+
+    #[test]
+    fn a_measure_a_row_off_its_objective_goes_where_the_evaluation_lists_it() {
+        let html = |third: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>{third}Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td>2</td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>70</td></tr></table>\
+                 <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+                 <p>Зорилт 1.2. Мэдээллийн санг шинэчлэх /100/</p>\
+                 <p>Зорилт 2.1. Иргэдэд сургалт зохион байгуулах /70/</p>\
+                 <p>Зорилт 2.2. Тендерийн баримтыг ил тод болгох /70/</p>"
+            )
+        };
+        let (doc, format) = crate::read::text::parse(&html(""), SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
+        assert_eq!(counts, vec![2, 2]);
+        let m = &r.objectives[1].measures[0];
+        assert_eq!(m.code, "2.1");
+        assert_eq!(
+            m.narrative.as_ref().map(|n| n.method.as_str()),
+            Some("code_and_text")
+        );
+        assert!(r
+            .problems
+            .iter()
+            .any(|p| p.message.contains("1.3 → objective 2")));
+        // A code written in the cell is the table's own word: it stays.
+        let (doc, format) = crate::read::text::parse(&html("1.3. "), SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
+        assert_eq!(counts, vec![3, 1]);
     }
 
     #[test]

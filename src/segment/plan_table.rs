@@ -567,7 +567,7 @@ fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Prob
         .iter_mut()
         .flat_map(|o| std::mem::take(&mut o.measures))
         .map(|m| {
-            let positional = m.code == format!("{}.{}", m.objective_no, m.measure_no);
+            let positional = !m.code_written;
             let no = target(&m).unwrap_or(m.objective_no);
             (no, positional, m)
         })
@@ -711,6 +711,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             measures.push(Measure {
                 objective_no: group.objective_no,
                 measure_no,
+                code_written: code.is_some(),
                 code: code.unwrap_or_else(|| format!("{}.{}", group.objective_no, measure_no)),
                 text,
                 target,
