@@ -245,13 +245,70 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
         });
     }
     // A header lost (cut off by a page break, never printed): rows of objectives, each
-    // with its percent in the last column.
-    tables()
-        .find(|(_, t)| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2)
-        .map(|(i, t)| Summary {
+    // with its percent in the last column. Its first rows, left at the foot of the page before
+    // with the header, may have come out as lines of text: read back as rows.
+    let (i, t) =
+        tables().find(|(_, t)| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2)?;
+    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut lead: Vec<(usize, Row)> = Vec::new();
+    for k in (0..i).rev() {
+        match blocks.get(k) {
+            Some(Block::Paragraph(p)) => match flattened_row(p, width) {
+                Some(row) => lead.push((k, row)),
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    if lead.is_empty() {
+        return Some(Summary {
             table: std::borrow::Cow::Borrowed(t),
             parts: vec![i],
-        })
+        });
+    }
+    lead.reverse();
+    let mut parts: Vec<usize> = lead.iter().map(|(k, _)| *k).collect();
+    parts.push(i);
+    let mut rows: Vec<Row> = lead.into_iter().map(|(_, r)| r).collect();
+    rows.extend(t.rows.iter().cloned());
+    Some(Summary {
+        table: std::borrow::Cow::Owned(Table {
+            rows,
+            source: t.source.clone(),
+        }),
+        parts,
+    })
+}
+
+/// A summary row read as a line of text ("Зорилт 1: <name> 5 5 91,5"): its name, its first
+/// figure (the count of measures) and its last (the percent) in a row `width` cells wide; the
+/// figures between, whose columns the line no longer shows, are left out.
+fn flattened_row(p: &crate::layout::Paragraph, width: usize) -> Option<Row> {
+    let text = normalize(&p.text);
+    let text = text.trim();
+    if width < 3 || !SUMMARY_OBJECTIVE.is_match(text) || ITEM.is_match(text) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = words
+        .iter()
+        .rev()
+        .take_while(|w| matches!(parse_score(w), ScoreCell::Value(_) | ScoreCell::NotDue))
+        .count();
+    // "Зорилт 1: name" before the figures, and at least a count and a percent.
+    if figures < 2 || words.len() < figures + 3 {
+        return None;
+    }
+    let name = words[..words.len() - figures].join(" ");
+    let mut cells = vec![Cell::default(); width];
+    cells[0] = Cell::new(vec![name]);
+    cells[1] = Cell::new(vec![words[words.len() - figures].to_string()]);
+    cells[width - 1] = Cell::new(vec![words[words.len() - 1].to_string()]);
+    Some(Row {
+        cells,
+        source: p.source.clone(),
+        after_page_break: false,
+    })
 }
 
 /// A summary table followed by the rest of its rows, after a page break. A PDF may set the rows in one grid with a table below
@@ -797,6 +854,31 @@ mod tests {
     }
 
     /// Each summary row's objective, stated count of measures and percent.
+    #[test]
+    fn first_rows_left_as_lines_above_a_headerless_summary_are_its_rows() {
+        // The header and objective 1's row stood at a page's foot and came out as text.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <p>Зорилт Арга хэмжээний тоо 100 /90-100/ 0 /0-30/ Хэрэгжилт хувь</p>\
+            <p>Зорилт 1: Нэг зорилт 5 4 1 80</p>\
+            <table><tr><td>Зорилт 2: Хоёр</td><td>2</td><td>2</td><td></td><td>100</td></tr>\
+            <tr><td>Зорилт 3: Гурав</td><td>4</td><td>4</td><td></td><td>88</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        let percents: Vec<(u32, Option<f64>)> = out
+            .summary
+            .iter()
+            .map(|r| (r.objective_no, r.percent.as_ref().map(|p| p.value)))
+            .collect();
+        assert_eq!(
+            percents,
+            vec![(1, Some(80.0)), (2, Some(100.0)), (3, Some(88.0))]
+        );
+        assert_eq!(out.summary[0].text.text, "Нэг зорилт");
+        // The line is the summary's, not a narrative paragraph.
+        assert!(out.evaluation.items.is_empty());
+    }
+
     fn counts(rows: &[SummaryRow]) -> Vec<(u32, Option<f64>, Option<f64>)> {
         rows.iter()
             .map(|r| {
