@@ -865,11 +865,7 @@ mod tests {
             <tr><td>Зорилт 3: Гурав</td><td>4</td><td>4</td><td></td><td>88</td></tr></table>";
         let (doc, _) = parse_text(html, SourceFormat::Html);
         let out = parse(&doc, 0, &mut Vec::new()).unwrap();
-        let percents: Vec<(u32, Option<f64>)> = out
-            .summary
-            .iter()
-            .map(|r| (r.objective_no, r.percent.as_ref().map(|p| p.value)))
-            .collect();
+        let percents = percents(&out);
         assert_eq!(
             percents,
             vec![(1, Some(80.0)), (2, Some(100.0)), (3, Some(88.0))]
@@ -877,6 +873,14 @@ mod tests {
         assert_eq!(out.summary[0].text.text, "Нэг зорилт");
         // The line is the summary's, not a narrative paragraph.
         assert!(out.evaluation.items.is_empty());
+    }
+
+    /// Each summary row's objective and percent.
+    fn percents(out: &EvalOutput) -> Vec<(u32, Option<f64>)> {
+        out.summary
+            .iter()
+            .map(|r| (r.objective_no, r.percent.as_ref().map(|p| p.value)))
+            .collect()
     }
 
     fn counts(rows: &[SummaryRow]) -> Vec<(u32, Option<f64>, Option<f64>)> {
@@ -929,11 +933,7 @@ mod tests {
             <tr><td>Зорилт 1.2. Хоёр /100/</td><td></td><td>100</td></tr></table>";
         let (doc, _) = parse_text(html, SourceFormat::Html);
         let out = parse(&doc, 0, &mut Vec::new()).unwrap();
-        let percents: Vec<(u32, Option<f64>)> = out
-            .summary
-            .iter()
-            .map(|r| (r.objective_no, r.percent.as_ref().map(|p| p.value)))
-            .collect();
+        let percents = percents(&out);
         assert_eq!(percents, vec![(1, Some(100.0)), (2, Some(88.0))]);
         // A narrative list set as a table is no summary, header or not.
         assert_eq!(out.evaluation.items.len(), 2);
