@@ -187,8 +187,7 @@ pub fn regroup_by_narrative(
                 moved.extend(head.iter().map(|m| format!("{} → objective {no}", m.code)));
                 objectives[i].measures.extend(head);
             }
-            let (down, up) = (down > 0, up > 0);
-            if down || up {
+            if down > 0 || up > 0 {
                 changed = true;
                 for k in [i, i + 1] {
                     let o = &mut objectives[k];
@@ -207,14 +206,14 @@ pub fn regroup_by_narrative(
             break;
         }
     }
-    if let (Some(first), Some(o)) = (moved.first(), objectives.first()) {
+    if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
         problems.push(Problem {
             stage: "reconcile".into(),
             source: o.source.clone(),
             message: format!(
-                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {first}{}",
+                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {}",
                 moved.len(),
-                if moved.len() > 1 { format!(", {}", moved[1..].join(", ")) } else { String::new() }
+                moved.join(", ")
             ),
         });
     }
