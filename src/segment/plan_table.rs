@@ -647,9 +647,8 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
                 });
             }
         }
-        let score = read.cell.clone();
+        unit_scores.push(read.cell.clone());
         self_scores.push(read_self.cell.clone());
-        unit_scores.push(score.clone());
         if measure_paras.is_empty() {
             if !targets.is_empty() || !impls.is_empty() {
                 let kept_on = measures.last().map(|m: &Measure| m.code.clone());
