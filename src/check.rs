@@ -671,6 +671,57 @@ fn bands(out: &mut Out) {
             }
         }
     }
+    // Band counts printed without their columns: whatever their bands, they add up to the
+    // row's count of measures, less its not-due ones when the scale has no band for those (in
+    // a scan a disagreement is more likely a misreading).
+    let has_not_due = e.bands.iter().any(|b| b.not_due);
+    for o in &r.objectives {
+        let (Some(unplaced), Some(n)) = (&o.band_counts_unplaced, &o.n_measures_stated) else {
+            continue;
+        };
+        if r.source_format == crate::model::SourceFormat::Scan {
+            continue;
+        }
+        let not_due = o.measures.iter().filter(|m| m.not_due).count() as f64;
+        let expected = if has_not_due {
+            Some(n.value)
+        } else if !incomplete(r, o) {
+            Some(n.value - not_due)
+        } else {
+            None
+        };
+        let wrong = unplaced.value > n.value + SAME
+            || expected.is_some_and(|x| (unplaced.value - x).abs() > SAME);
+        if !wrong {
+            continue;
+        }
+        let why = match expected {
+            Some(x) if x != n.value => format!(
+                "the same row counts {} measure(s), {} of them not due",
+                num(n.value),
+                num(not_due)
+            ),
+            _ => format!("the same row counts {} measure(s)", num(n.value)),
+        };
+        out.push(
+            "bucket_count_mismatch",
+            Severity::Error,
+            Some(o.objective_no),
+            None,
+            format!(
+                "the summary table's band counts of objective {} ({}) add up to {}; {why}",
+                o.objective_no,
+                unplaced.raw,
+                num(unplaced.value),
+            ),
+            Some(unplaced.value),
+            expected.or(Some(n.value)),
+            vec![
+                Evidence::of("summary table band counts (columns not printed)", unplaced),
+                Evidence::of("summary table count", n),
+            ],
+        );
+    }
     // Items listed under a band heading whose own score lies outside it.
     for (i, item) in e.items.iter().enumerate() {
         let Some(h) = &item.heading else { continue };
@@ -975,5 +1026,30 @@ mod tests {
             kinds.iter().any(|k| k == "overall_score_mismatch"),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn band_counts_printed_without_columns_must_add_up_to_the_row_s_count() {
+        // The summary's header came out as a line of text: objective 1's band figures 2 and 1
+        // cannot be placed (3 of them where the row counts 2 measures), objective 2's can.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+             <th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td>1</td><td>Мэдээллийг шинэчлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+             <tr><td>2</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr></table>\
+             <p>Зорилт Арга хэмжээний тоо 100 /90-100/ 70 /70-89/ 0 /0-69/ Хэрэгжилт хувь</p>\
+             <p>Зорилт 1: Нэг 2 2 1 85</p>\
+             <table><tr><td>Зорилт 2: Хоёр</td><td>1</td><td>1</td><td></td><td>100</td></tr>\
+             <tr><td>Зорилт 3: Гурав</td><td>1</td><td>1</td><td></td><td>100</td></tr></table>";
+        let (doc, format) = crate::read::text::parse(html, crate::model::SourceFormat::Html);
+        let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
+        let found: Vec<(String, Option<u32>)> = check(&r, &[])
+            .into_iter()
+            .filter(|f| f.kind == "bucket_count_mismatch")
+            .map(|f| (f.message, f.objective_no))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Some(1));
+        assert!(found[0].0.contains("(2 1) add up to 3"), "{found:?}");
     }
 }

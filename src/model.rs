@@ -218,6 +218,9 @@ pub struct Objective {
     pub n_measures_stated: Option<StatedNumber>,
     /// Band counts from the summary table, in the order of `Evaluation::bands`.
     pub band_counts_stated: Vec<Option<u32>>,
+    /// The summary row's band counts printed without their columns when no single order of
+    /// the bands explains them: their sum as the value, the figures as printed as raw.
+    pub band_counts_unplaced: Option<StatedNumber>,
 }
 
 impl Measure {

@@ -82,6 +82,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
             "score_summary": value(&o.score_summary),
             "score_computed": o.score_computed(),
             "band_counts_stated": if o.band_counts_stated.is_empty() { Value::Null } else { json!(o.band_counts_stated) },
+            "band_counts_unplaced": o.band_counts_unplaced.as_ref().map(|s| s.raw.clone()),
         });
         place(&o.source, row.as_object_mut().expect("object"));
         objectives.push(row);

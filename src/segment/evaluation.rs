@@ -5,6 +5,7 @@
 //! band headings, counts stated in prose, the conclusion's percent) and the summary table's
 //! rows, which [`apply_summary`] puts on the objectives.
 
+use super::band_placement::{self, Placement};
 use super::{parse_score, ScoreCell};
 use crate::layout::{Block, Cell, Document, Row, Table};
 use crate::model::{
@@ -25,6 +26,12 @@ const NUM: &str = r"\d+(?:\.\d+)?";
 static BAND: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?:({NUM})\s*%?\s*)?[/(]\s*({NUM})\s*%?\s*-\s*({NUM})\s*%?\s*[/)]$"
+    ))
+});
+/// Band labels inside a line of text: "100 /90-100/", "/-/".
+static BAND_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:{NUM})\s*%?\s*)?[/(]\s*{NUM}\s*%?\s*-\s*{NUM}\s*%?\s*[/)]|/\s*-\s*/"
     ))
 });
 /// "Зорилт 1: <text>" in the summary table.
@@ -83,6 +90,9 @@ pub struct SummaryRow {
     pub text: Text,
     pub n_measures: Option<StatedNumber>,
     pub band_counts: Vec<Option<u32>>,
+    /// Band figures printed without their columns that no single order of the bands explains:
+    /// their sum as the value, the figures as printed as the raw text.
+    pub band_counts_unplaced: Option<StatedNumber>,
     pub percent: Option<StatedNumber>,
     pub source: Source,
 }
@@ -184,6 +194,9 @@ fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
 struct Summary<'a> {
     table: std::borrow::Cow<'a, Table>,
     parts: Vec<usize>,
+    /// The band scale of a header left as a line of text above the table: its columns are
+    /// not known, so the rows' band figures are placed by reconciliation.
+    bands_of_header_line: Option<Vec<Band>>,
 }
 
 /// The summary table: a table after the plan table whose header names counts of measures
@@ -237,11 +250,13 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
             return Some(Summary {
                 table: std::borrow::Cow::Owned(continue_with(t, &body)),
                 parts,
+                bands_of_header_line: None,
             });
         }
         return Some(Summary {
             table: std::borrow::Cow::Borrowed(t),
             parts: vec![i],
+            bands_of_header_line: None,
         });
     }
     // A header lost (cut off by a page break, never printed): rows of objectives, each
@@ -251,23 +266,22 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
         tables().find(|(_, t)| t.rows.iter().filter(|r| is_objective_row(r)).count() >= 2)?;
     let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut lead: Vec<(usize, Row)> = Vec::new();
+    let mut header_line: Option<(usize, Vec<Band>)> = None;
     for k in (0..i).rev() {
         match blocks.get(k) {
             Some(Block::Paragraph(p)) => match flattened_row(p, width) {
                 Some(row) => lead.push((k, row)),
-                None => break,
+                None => {
+                    header_line = header_line_bands(p).map(|b| (k, b));
+                    break;
+                }
             },
             _ => break,
         }
     }
-    if lead.is_empty() {
-        return Some(Summary {
-            table: std::borrow::Cow::Borrowed(t),
-            parts: vec![i],
-        });
-    }
     lead.reverse();
-    let mut parts: Vec<usize> = lead.iter().map(|(k, _)| *k).collect();
+    let mut parts: Vec<usize> = header_line.iter().map(|(k, _)| *k).collect();
+    parts.extend(lead.iter().map(|(k, _)| *k));
     parts.push(i);
     let mut rows: Vec<Row> = lead.into_iter().map(|(_, r)| r).collect();
     rows.extend(t.rows.iter().cloned());
@@ -277,12 +291,34 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
             source: t.source.clone(),
         }),
         parts,
+        bands_of_header_line: header_line.map(|(_, b)| b),
     })
 }
 
-/// A summary row read as a line of text ("Зорилт 1: <name> 5 5 91,5"): its name, its first
-/// figure (the count of measures) and its last (the percent) in a row `width` cells wide; the
-/// figures between, whose columns the line no longer shows, are left out.
+/// The bands of a summary header left as a line of text ("Зорилт Арга хэмжээний тоо
+/// 100 /90-100/ 70 /70-89/ 30 /30-69/ 0 /0-29/ Хэрэгжилт хувь"), in order; `None` unless it
+/// names the count of measures and at least two bands.
+fn header_line_bands(p: &crate::layout::Paragraph) -> Option<Vec<Band>> {
+    let text = normalize(&p.text);
+    let squeezed: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if !squeezed.contains("аргахэмжээнийтоо") {
+        return None;
+    }
+    let bands: Vec<Band> = BAND_IN_LINE
+        .find_iter(&text)
+        .filter_map(|m| parse_band(m.as_str()))
+        .collect();
+    (bands.len() >= 2).then_some(bands)
+}
+
+/// A summary row read as a line of text ("Зорилт 1: <name> 5 3 2 91,5"): its name, then its
+/// figures in order (the count of measures first, the percent last, band counts between), the
+/// percent in the last of `width` cells. The band figures keep their order but not their
+/// columns, which the line no longer shows.
 fn flattened_row(p: &crate::layout::Paragraph, width: usize) -> Option<Row> {
     let text = normalize(&p.text);
     let text = text.trim();
@@ -299,11 +335,15 @@ fn flattened_row(p: &crate::layout::Paragraph, width: usize) -> Option<Row> {
     if figures < 2 || words.len() < figures + 3 {
         return None;
     }
-    let name = words[..words.len() - figures].join(" ");
-    let mut cells = vec![Cell::default(); width];
-    cells[0] = Cell::new(vec![name]);
-    cells[1] = Cell::new(vec![words[words.len() - figures].to_string()]);
-    cells[width - 1] = Cell::new(vec![words[words.len() - 1].to_string()]);
+    let split = words.len() - figures;
+    let name = words[..split].join(" ");
+    let mut cells: Vec<Cell> = std::iter::once(name)
+        .chain(words[split..].iter().map(|w| w.to_string()))
+        .map(|t| Cell::new(vec![t]))
+        .collect();
+    let percent = cells.pop().unwrap_or_default();
+    cells.resize(width.max(cells.len() + 1) - 1, Cell::default());
+    cells.push(percent);
     Some(Row {
         cells,
         source: p.source.clone(),
@@ -433,7 +473,108 @@ fn join_cut_rows(rows: &[Row]) -> Vec<Row> {
     out
 }
 
-fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<SummaryRow>) {
+/// A summary row's figures read in order, its band columns not known.
+struct InOrder {
+    n_measures: Option<StatedNumber>,
+    band_counts: Vec<Option<u32>>,
+    unplaced: Option<StatedNumber>,
+    percent: Option<StatedNumber>,
+}
+
+/// The figures of a summary row whose band columns are not known (its header was a line of
+/// text): the count of measures first, the percent last, the band counts between in printed
+/// order, placed on `scale` by [`band_placement::place`]. A dash is a band printed as none.
+fn read_in_order(r: &Row, no: u32, scale: &[Band], problems: &mut Vec<Problem>) -> InOrder {
+    let mut problem = |message: String| {
+        problems.push(Problem {
+            stage: "evaluation".into(),
+            source: r.source.clone(),
+            message: format!("summary table row of objective {no}: {message}"),
+        })
+    };
+    let figures: Vec<String> = r
+        .cells
+        .iter()
+        .skip(1)
+        .flat_map(|c| {
+            normalize(&c.text())
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut out = InOrder {
+        n_measures: None,
+        band_counts: Vec::new(),
+        unplaced: None,
+        percent: None,
+    };
+    let [count, middle @ .., percent] = figures.as_slice() else {
+        return out;
+    };
+    out.percent = stated(percent, &r.source);
+    out.n_measures = count
+        .parse::<u32>()
+        .ok()
+        .and_then(|_| stated(count, &r.source));
+    let is_dash = |t: &str| t.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'));
+    let slots: Option<Vec<Option<u32>>> = middle
+        .iter()
+        .map(|t| match t.parse::<u32>() {
+            Ok(n) => Some(Some(n)),
+            Err(_) if is_dash(t) => Some(None),
+            Err(_) => None,
+        })
+        .collect();
+    let Some(slots) = slots else {
+        problem(format!(
+            "figures {middle:?} between its count and its percent are not all whole numbers; the row's band counts were not checked"
+        ));
+        return out;
+    };
+    if slots.len() == scale.len() {
+        out.band_counts = slots;
+        return out;
+    }
+    let numbers: Vec<u32> = slots.iter().flatten().copied().collect();
+    if numbers.is_empty() {
+        return out;
+    }
+    match band_placement::place(
+        &numbers,
+        scale,
+        out.n_measures.as_ref(),
+        out.percent.as_ref(),
+    ) {
+        Placement::Placed(counts) => out.band_counts = counts,
+        outcome => {
+            let why = if outcome == Placement::Ambiguous {
+                "fit more than one of the header's bands"
+            } else {
+                "fit no order of the header's bands that agrees with its count and percent"
+            };
+            problem(format!(
+                "band figures {numbers:?} (columns not printed) {why}; kept unplaced"
+            ));
+            out.unplaced = Some(StatedNumber {
+                value: numbers.iter().sum::<u32>() as f64,
+                raw: numbers
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                source: r.source.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn parse_summary(
+    table: &Table,
+    header_line: Option<&[Band]>,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Band>, Vec<SummaryRow>) {
     let rows = join_cut_rows(&table.rows);
     let table = &Table {
         rows,
@@ -495,6 +636,19 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 .split_once([':', '.'])
                 .map(|(_, rest)| rest.trim().to_string())
                 .unwrap_or_else(|| c[2].to_string());
+            if let Some(scale) = header_line.filter(|_| bands.is_empty()) {
+                let read = read_in_order(r, no, scale, problems);
+                rows.push(SummaryRow {
+                    objective_no: no,
+                    text: field(&raw_rest),
+                    n_measures: read.n_measures,
+                    band_counts: read.band_counts,
+                    band_counts_unplaced: read.unplaced,
+                    percent: read.percent,
+                    source: r.source.clone(),
+                });
+                continue;
+            }
             let mut n_measures = count_col.and_then(|i| stated(&r.cell_text(i), &r.source));
             let mut band_counts: Vec<Option<u32>> = bands
                 .iter()
@@ -548,6 +702,7 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
                 text: field(&raw_rest),
                 n_measures,
                 band_counts,
+                band_counts_unplaced: None,
                 percent,
                 source: r.source.clone(),
             });
@@ -565,7 +720,11 @@ fn parse_summary(table: &Table, problems: &mut Vec<Problem>) -> (Vec<Band>, Vec<
             });
         }
     }
-    (bands.into_iter().map(|(_, b)| b).collect(), rows)
+    let bands: Vec<Band> = match header_line {
+        Some(scale) if bands.is_empty() => scale.to_vec(),
+        _ => bands.into_iter().map(|(_, b)| b).collect(),
+    };
+    (bands, rows)
 }
 
 /// Parse the evaluation part after the plan table. `None` when the report has none.
@@ -573,7 +732,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
     let summary_table = find_summary(doc, plan_idx);
     let (bands, summary) = summary_table
         .as_ref()
-        .map(|s| parse_summary(&s.table, problems))
+        .map(|s| parse_summary(&s.table, s.bands_of_header_line.as_deref(), problems))
         .unwrap_or_default();
     let in_summary = |i: usize| summary_table.as_ref().is_some_and(|s| s.parts.contains(&i));
     let mut eval = Evaluation {
@@ -813,6 +972,7 @@ pub fn apply_summary(e: &EvalOutput, objectives: &mut [Objective], problems: &mu
                 o.score_summary = row.percent.clone();
                 o.n_measures_stated = row.n_measures.clone();
                 o.band_counts_stated = row.band_counts.clone();
+                o.band_counts_unplaced = row.band_counts_unplaced.clone();
                 if o.text.is_empty() {
                     o.text = row.text.clone();
                 }
@@ -873,6 +1033,41 @@ mod tests {
         assert_eq!(out.summary[0].text.text, "Нэг зорилт");
         // The line is the summary's, not a narrative paragraph.
         assert!(out.evaluation.items.is_empty());
+    }
+
+    #[test]
+    fn band_figures_under_a_header_left_as_a_line_are_placed_by_count_and_percent() {
+        // The header's columns are lost with it: a row's band figures are placed where they
+        // agree with its count and percent, or kept unplaced when no one order does.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <p>Зорилт Арга хэмжээний тоо 100 /90-100/ 70 /60-89/ 40 /31-59/ 0 /0-30/ Хэрэгжилт хувь</p>\
+            <p>Зорилт 1: Нэг 5 3 1 91,2</p>\
+            <table><tr><td>Зорилт 2: Хоёр</td><td>25</td><td>22</td><td></td><td>3</td><td>96,4</td></tr>\
+            <tr><td>Зорилт 3: Гурав</td><td>5</td><td>3</td><td>2</td><td>1</td><td>74</td></tr>\
+            <tr><td>Зорилт 4: Дөрөв</td><td>2</td><td>1</td><td></td><td>1</td><td>50</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let mut problems = Vec::new();
+        let out = parse(&doc, 0, &mut problems).unwrap();
+        assert_eq!(out.evaluation.bands.len(), 4);
+        let placed: Vec<Vec<Option<u32>>> =
+            out.summary.iter().map(|r| r.band_counts.clone()).collect();
+        assert_eq!(placed[0], vec![Some(3), Some(1), None, None]);
+        assert_eq!(placed[1], vec![Some(22), Some(3), None, None]);
+        // 3 + 2 + 1 measures of 5: no order fits; 1 and 1 at 50: two orders fit.
+        assert!(placed[2].is_empty() && placed[3].is_empty());
+        let unplaced: Vec<Option<(f64, String)>> = out
+            .summary
+            .iter()
+            .map(|r| {
+                r.band_counts_unplaced
+                    .as_ref()
+                    .map(|s| (s.value, s.raw.clone()))
+            })
+            .collect();
+        assert_eq!(unplaced[2], Some((6.0, "3 2 1".to_string())));
+        assert_eq!(unplaced[3], Some((2.0, "1 1".to_string())));
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
     /// Each summary row's objective and percent.
@@ -966,7 +1161,7 @@ mod tests {
             ],
             source: Source::default(),
         };
-        let (_, rows) = parse_summary(&table, &mut Vec::new());
+        let (_, rows) = parse_summary(&table, None, &mut Vec::new());
         let got = counts(&rows);
         assert_eq!(
             got,
@@ -1002,7 +1197,7 @@ mod tests {
             source: Source::default(),
         };
         let mut problems = Vec::new();
-        let (_, rows) = parse_summary(&table, &mut problems);
+        let (_, rows) = parse_summary(&table, None, &mut problems);
         assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
         assert_eq!(rows[1].band_counts, vec![None, Some(2)]);
         assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
@@ -1034,7 +1229,7 @@ mod tests {
             ],
             source: Source::default(),
         };
-        let (bands, rows) = parse_summary(&continue_with(&header, &body), &mut Vec::new());
+        let (bands, rows) = parse_summary(&continue_with(&header, &body), None, &mut Vec::new());
         assert_eq!(bands.len(), 2);
         let got: Vec<(u32, Vec<Option<u32>>, Option<f64>)> = rows
             .iter()

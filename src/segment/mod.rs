@@ -5,8 +5,9 @@
 //! or a [`SegmentError`] when the document holds no plan table at all. Every field is normalized
 //! here (raw text kept beside it). Sub-modules, in the order they run: [`plan_table`] (the main
 //! table), [`header`] (letter and title), [`evaluation`] (summary table, narrative list,
-//! conclusion), [`reconcile`] (narrative items matched to table measures, scores decided).
+//! conclusion; [`band_placement`] for summary rows whose band columns are not known), [`reconcile`] (narrative items matched to table measures, scores decided).
 
+pub mod band_placement;
 pub mod evaluation;
 pub mod header;
 pub mod plan_table;

@@ -755,6 +755,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         score_summary: None,
         n_measures_stated: None,
         band_counts_stated: Vec::new(),
+        band_counts_unplaced: None,
     }
 }
 
