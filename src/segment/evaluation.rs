@@ -484,7 +484,13 @@ struct InOrder {
 /// The figures of a summary row whose band columns are not known (its header was a line of
 /// text): the count of measures first, the percent last, the band counts between in printed
 /// order, placed on `scale` by [`band_placement::place`]. A dash is a band printed as none.
-fn read_in_order(r: &Row, no: u32, scale: &[Band], problems: &mut Vec<Problem>) -> InOrder {
+fn read_in_order(
+    r: &Row,
+    no: u32,
+    columns: Option<(usize, usize)>,
+    scale: &[Band],
+    problems: &mut Vec<Problem>,
+) -> InOrder {
     let mut problem = |message: String| {
         problems.push(Problem {
             stage: "evaluation".into(),
@@ -492,22 +498,33 @@ fn read_in_order(r: &Row, no: u32, scale: &[Band], problems: &mut Vec<Problem>) 
             message: format!("summary table row of objective {no}: {message}"),
         })
     };
-    let figures: Vec<String> = r
-        .cells
-        .iter()
-        .skip(1)
-        .flat_map(|c| {
-            normalize(&c.text())
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let words = |cells: &[Cell]| -> Vec<String> {
+        cells
+            .iter()
+            .flat_map(|c| {
+                normalize(&c.text())
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
     let mut out = InOrder {
         n_measures: None,
         band_counts: Vec::new(),
         unplaced: None,
         percent: None,
+    };
+    // The count's and the percent's columns known: the band figures are what stands between.
+    let figures: Vec<String> = match columns {
+        Some((count, percent)) if count < percent && percent < r.cells.len() => {
+            let mut f = vec![normalize(&r.cell_text(count)).trim().to_string()];
+            f.extend(words(&r.cells[count + 1..percent]));
+            f.push(normalize(&r.cell_text(percent)).trim().to_string());
+            f
+        }
+        Some(_) => return out,
+        None => words(&r.cells[1.min(r.cells.len())..]),
     };
     let [count, middle @ .., percent] = figures.as_slice() else {
         return out;
@@ -589,6 +606,7 @@ fn parse_summary(
     let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     // Column roles from all header rows.
     let mut bands: Vec<(usize, Band)> = Vec::new();
+    let mut merged_at: Vec<usize> = Vec::new();
     let mut count_col = None;
     let mut percent_col = None;
     for r in &header_rows {
@@ -599,8 +617,17 @@ fn parse_summary(
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
+            let several: Vec<Band> = BAND_IN_LINE
+                .find_iter(&normalize(&c.text()))
+                .filter_map(|m| parse_band(m.as_str()))
+                .collect();
             if let Some(b) = parse_band(&c.text()) {
                 bands.push((i, b));
+            } else if several.len() >= 2 {
+                // Band columns merged into one (their sparse counts did not show their edges):
+                // the rows' figures under them are read in order.
+                merged_at.push(i);
+                bands.extend(several.into_iter().map(|b| (i, b)));
             } else if l.contains("аргахэмжээнийтоо") && !l.contains("хувь") {
                 count_col = Some(i);
             } else if (l.contains("хувь") || l == "%") && !l.contains("аргахэмжээнийтоо")
@@ -612,6 +639,9 @@ fn parse_summary(
     if percent_col.is_none() && width > 0 && !bands.iter().any(|(i, _)| *i == width - 1) {
         percent_col = Some(width - 1);
     }
+    bands.sort_by_key(|(i, _)| *i);
+    let merged_bands: Option<Vec<Band>> =
+        (!merged_at.is_empty()).then(|| bands.iter().map(|(_, b)| b.clone()).collect());
     let mut rows: Vec<SummaryRow> = Vec::new();
     for r in &table.rows[n_header..] {
         let first = normalize(&r.cell_text(0));
@@ -636,8 +666,13 @@ fn parse_summary(
                 .split_once([':', '.'])
                 .map(|(_, rest)| rest.trim().to_string())
                 .unwrap_or_else(|| c[2].to_string());
-            if let Some(scale) = header_line.filter(|_| bands.is_empty()) {
-                let read = read_in_order(r, no, scale, problems);
+            let in_order = match (header_line, &merged_bands) {
+                (Some(scale), _) if bands.is_empty() => Some((scale, None)),
+                (_, Some(scale)) => Some((scale.as_slice(), count_col.zip(percent_col))),
+                _ => None,
+            };
+            if let Some((scale, columns)) = in_order {
+                let read = read_in_order(r, no, columns, scale, problems);
                 rows.push(SummaryRow {
                     objective_no: no,
                     text: field(&raw_rest),
@@ -1068,6 +1103,34 @@ mod tests {
         assert_eq!(unplaced[2], Some((6.0, "3 2 1".to_string())));
         assert_eq!(unplaced[3], Some((2.0, "1 1".to_string())));
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn band_columns_merged_into_one_are_read_in_order() {
+        // A PDF whose band counts are sparse may show their columns as one: the header cell
+        // holds every band label, a row's cell its figures.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td>\
+            <td>100 /90-100/ 70 /60-89/ 40 /31-59/ 0 /0-30/</td><td>Хэрэгжилт хувь</td></tr>\
+            <tr><td>Зорилт 1: Нэг</td><td>5</td><td>3 1</td><td>91,2</td></tr>\
+            <tr><td>Зорилт 2: Хоёр</td><td>3</td><td>3 1</td><td>66,7</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        assert_eq!(out.evaluation.bands.len(), 4);
+        assert_eq!(
+            out.summary[0].band_counts,
+            vec![Some(3), Some(1), None, None]
+        );
+        assert!(out.summary[1].band_counts.is_empty());
+        assert_eq!(
+            out.summary[1]
+                .band_counts_unplaced
+                .as_ref()
+                .map(|s| s.value),
+            Some(4.0)
+        );
+        assert_eq!(percents(&out), vec![(1, Some(91.2)), (2, Some(66.7))]);
     }
 
     /// Each summary row's objective and percent.
