@@ -113,10 +113,6 @@ pub fn place(
             counts
         })
         .collect();
-    // Every band printed: the order alone places them, agreeing or not.
-    if figures.len() == bands.len() {
-        return Placement::Placed(candidates.into_iter().next().unwrap_or_default());
-    }
     let mut fitting = candidates.into_iter().filter(|c| fits(c));
     match (fitting.next(), fitting.next()) {
         (Some(one), None) => Placement::Placed(one),
@@ -206,16 +202,24 @@ mod tests {
     }
 
     #[test]
-    fn every_band_printed_is_placed_by_order_alone() {
+    fn every_band_printed_is_placed_in_order_when_it_agrees() {
+        // 3 at 90-100, 1 at 60-89, 1 at 31-59, 0 at 0-30 average 72.2-90: 74 agrees, 95 not.
         let p = place(
-            &[3, 2, 1, 0],
+            &[3, 1, 1, 0],
             &scale(),
             Some(&stated("5")),
             Some(&stated("74")),
         );
         assert_eq!(
             p,
-            Placement::Placed(vec![Some(3), Some(2), Some(1), Some(0)])
+            Placement::Placed(vec![Some(3), Some(1), Some(1), Some(0)])
         );
+        let p = place(
+            &[3, 1, 1, 0],
+            &scale(),
+            Some(&stated("5")),
+            Some(&stated("95")),
+        );
+        assert_eq!(p, Placement::NoFit);
     }
 }

@@ -308,11 +308,18 @@ fn header_line_bands(p: &crate::layout::Paragraph) -> Option<Vec<Band>> {
     if !squeezed.contains("аргахэмжээнийтоо") {
         return None;
     }
+    bands_in_text(&text).filter(|b| b.len() >= 2)
+}
+
+/// Every band label in a text, in order; `None` when a figure is left outside them (a label
+/// broken by its cell's wrapping, "100 /90-" … "100/"): the scale read would miss a band.
+fn bands_in_text(text: &str) -> Option<Vec<Band>> {
     let bands: Vec<Band> = BAND_IN_LINE
-        .find_iter(&text)
+        .find_iter(text)
         .filter_map(|m| parse_band(m.as_str()))
         .collect();
-    (bands.len() >= 2).then_some(bands)
+    let rest = BAND_IN_LINE.replace_all(text, " ");
+    (!rest.chars().any(|c| c.is_ascii_digit())).then_some(bands)
 }
 
 /// A summary row read as a line of text ("Зорилт 1: <name> 5 3 2 91,5"): its name, then its
@@ -549,9 +556,19 @@ fn read_in_order(
         ));
         return out;
     };
-    if slots.len() == scale.len() {
-        out.band_counts = slots;
-        return out;
+    // Every band printed (a dash for none): the order places them, if they agree.
+    if slots.len() == scale.len() && slots.iter().any(Option::is_none) {
+        let counts: Vec<u32> = slots.iter().map(|c| c.unwrap_or(0)).collect();
+        if band_placement::place(
+            &counts,
+            scale,
+            out.n_measures.as_ref(),
+            out.percent.as_ref(),
+        ) != Placement::NoFit
+        {
+            out.band_counts = slots;
+            return out;
+        }
     }
     let numbers: Vec<u32> = slots.iter().flatten().copied().collect();
     if numbers.is_empty() {
@@ -617,10 +634,7 @@ fn parse_summary(
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            let several: Vec<Band> = BAND_IN_LINE
-                .find_iter(&normalize(&c.text()))
-                .filter_map(|m| parse_band(m.as_str()))
-                .collect();
+            let several: Vec<Band> = bands_in_text(&normalize(&c.text())).unwrap_or_default();
             if let Some(b) = parse_band(&c.text()) {
                 bands.push((i, b));
             } else if several.len() >= 2 {
@@ -1103,6 +1117,16 @@ mod tests {
         assert_eq!(unplaced[2], Some((6.0, "3 2 1".to_string())));
         assert_eq!(unplaced[3], Some((2.0, "1 1".to_string())));
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_band_label_broken_by_wrapping_leaves_the_scale_unread() {
+        let whole = "Зорилт Арга хэмжээний тоо 100 /90-100/ 70 /70-89/ 0 /0-69/ Хэрэгжилт хувь";
+        assert_eq!(bands_in_text(whole).map(|b| b.len()), Some(3));
+        // "100 /90-100/" wrapped in its cell, the lines interleaved with the others'.
+        let broken =
+            "100 /90- / Зорилт Арга хэмжээний тоо 70 /70-89/ 0 /0-69/ Хэрэгжилт хувь / 100/";
+        assert!(bands_in_text(broken).is_none());
     }
 
     #[test]
