@@ -5,13 +5,15 @@
 //! or a [`SegmentError`] when the document holds no plan table at all. Every field is normalized
 //! here (raw text kept beside it). Sub-modules, in the order they run: [`plan_table`] (the main
 //! table), [`header`] (letter and title), [`evaluation`] (summary table, narrative list,
-//! conclusion; [`band_placement`] for summary rows whose band columns are not known), [`reconcile`] (narrative items matched to table measures, scores decided).
+//! conclusion; [`band_placement`] for summary rows whose band columns are not known), [`regroup`] (measures at an objective's edge moved where the evaluation puts them),
+//! [`reconcile`] (narrative items matched to table measures, scores decided).
 
 pub mod band_placement;
 pub mod evaluation;
 pub mod header;
 pub mod plan_table;
 pub mod reconcile;
+pub mod regroup;
 
 use crate::error::SegmentError;
 use crate::layout::{Block, Document, Paragraph, Table};
@@ -157,8 +159,9 @@ pub fn segment(
 
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {
-        reconcile::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
+        regroup::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
+        regroup::regroup_by_summary(&mut objectives, &e.evaluation, &mut problems);
         reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
         let overall: Vec<&StatedNumber> = [
             table_out.overall.as_ref(),
@@ -338,6 +341,43 @@ mod tests {
         let r = segment(&doc, "d", "r.html", format).unwrap();
         let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
         assert_eq!(counts, vec![3, 1]);
+    }
+
+    #[test]
+    fn measures_a_row_off_their_objective_go_where_the_summary_counts_them() {
+        // The table splits 3 + 1 where the summary counts 2 + 2; no narrative to decide.
+        let html = |summary: &str, third: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>{third}Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>2</td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>100</td></tr></table>\
+                 <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>Хэрэгжилт хувь</td></tr>\
+                 {summary}</table>"
+            )
+        };
+        let counts = |summary: &str, third: &str| {
+            let (doc, format) = crate::read::text::parse(&html(summary, third), SourceFormat::Html);
+            let r = segment(&doc, "d", "r.html", format).unwrap();
+            let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
+            let codes: Vec<String> = r.measures().map(|m| m.code.clone()).collect();
+            (counts, codes)
+        };
+        let two_and_two = "<tr><td>Зорилт 1: А</td><td>2</td><td>100</td></tr>\
+                           <tr><td>Зорилт 2: Б</td><td>2</td><td>100</td></tr>";
+        assert_eq!(
+            counts(two_and_two, ""),
+            (
+                vec![2, 2],
+                vec!["1.1".into(), "1.2".into(), "2.1".into(), "2.2".into()]
+            )
+        );
+        // A code written in the cell stays; a summary whose counts sum otherwise moves nothing.
+        assert_eq!(counts(two_and_two, "1.3. ").0, vec![3, 1]);
+        let two_and_one = "<tr><td>Зорилт 1: А</td><td>2</td><td>100</td></tr>\
+                           <tr><td>Зорилт 2: Б</td><td>1</td><td>100</td></tr>";
+        assert_eq!(counts(two_and_one, "").0, vec![3, 1]);
     }
 
     #[test]

@@ -329,6 +329,26 @@ fn ends_sentence(s: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';'))
 }
 
+/// A row of column numbers ("1 2 3 4 5 6") under the header: 1 to `n` in order, word by word
+/// (a PDF may draw two of them in one cell when a column edge was not seen).
+fn is_column_numbers(row: &Row, n: usize) -> bool {
+    let words: Vec<String> = row
+        .cells
+        .iter()
+        .flat_map(|c| {
+            c.text()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.len() == n
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| *w == (i + 1).to_string())
+}
+
 /// Segment the plan table.
 pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     let header_idx = table
@@ -343,15 +363,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     let data: Vec<&Row> = table.rows[header_idx + 1..]
         .iter()
         .filter(|r| !is_header_repeat(r, header))
-        // A row of column numbers ("1 2 3 4 5 6") under the header.
-        .filter(|r| {
-            let texts: Vec<String> = r.cells.iter().map(Cell::text).collect();
-            !(texts.len() == n
-                && texts
-                    .iter()
-                    .enumerate()
-                    .all(|(i, t)| t == &(i + 1).to_string()))
-        })
+        .filter(|r| !is_column_numbers(r, n))
         .collect();
     let typical = typical_lengths(&data, n);
     let no_col = cols.of(Role::No);

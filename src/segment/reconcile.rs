@@ -8,7 +8,7 @@
 //! other stated figures bear out. Items that match poorly are kept and said so; none is dropped.
 
 use crate::model::{
-    mean, Band, Evaluation, Measure, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber,
+    mean, Band, Evaluation, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber,
 };
 use crate::scoring::{fit, in_band, Fit};
 use std::collections::HashSet;
@@ -118,106 +118,6 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         }
     }
     scores_from_table(objectives);
-}
-
-/// Text similarity at which a narrative item and a table measure are surely one measure.
-const SURELY_SAME_TEXT: f64 = 0.9;
-
-/// Measures the plan table numbers by their places only (no code in their cells), standing
-/// last under their objective, whose texts are the evaluation's first items of the next
-/// objective in order (and not their own places' items), move there; so do first ones whose
-/// texts are the items after the previous objective's last. The evaluation's code is the
-/// author's word on membership, where the table's is a merged cell's edge that a PDF does not
-/// draw. Moves repeat while boundaries shift; places are renumbered. Returns how many moved.
-pub fn regroup_by_narrative(
-    objectives: &mut [Objective],
-    eval: &Evaluation,
-    problems: &mut Vec<Problem>,
-) -> usize {
-    let is_item = |code: String, m: &Measure| {
-        eval.items
-            .iter()
-            .find(|i| i.code == code)
-            .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
-    };
-    let positional = |m: &Measure| !m.code_written;
-    let mut moved: Vec<String> = Vec::new();
-    let total: usize = objectives.iter().map(|o| o.measures.len()).sum();
-    for _ in 0..total {
-        let mut changed = false;
-        for i in 0..objectives.len().saturating_sub(1) {
-            let (no, next_no) = (objectives[i].objective_no, objectives[i + 1].objective_no);
-            let misplaced = |m: &Measure, code: String| {
-                positional(m) && !is_item(m.code.clone(), m) && is_item(code, m)
-            };
-            // The last `t` measures of objective i are the next one's first `t` items.
-            let len = objectives[i].measures.len();
-            let down = (1..=len)
-                .rev()
-                .find(|&t| {
-                    objectives[i].measures[len - t..]
-                        .iter()
-                        .enumerate()
-                        .all(|(j, m)| misplaced(m, format!("{next_no}.{}", j + 1)))
-                })
-                .unwrap_or(0);
-            // The first `t` measures of objective i + 1 are items after objective i's last.
-            let up = if down > 0 {
-                0
-            } else {
-                (1..=objectives[i + 1].measures.len())
-                    .rev()
-                    .find(|&t| {
-                        objectives[i + 1].measures[..t]
-                            .iter()
-                            .enumerate()
-                            .all(|(j, m)| misplaced(m, format!("{no}.{}", len + 1 + j)))
-                    })
-                    .unwrap_or(0)
-            };
-            if down > 0 {
-                let tail: Vec<Measure> = objectives[i].measures.drain(len - down..).collect();
-                moved.extend(
-                    tail.iter()
-                        .map(|m| format!("{} → objective {next_no}", m.code)),
-                );
-                objectives[i + 1].measures.splice(0..0, tail);
-            } else if up > 0 {
-                let head: Vec<Measure> = objectives[i + 1].measures.drain(..up).collect();
-                moved.extend(head.iter().map(|m| format!("{} → objective {no}", m.code)));
-                objectives[i].measures.extend(head);
-            }
-            if down > 0 || up > 0 {
-                changed = true;
-                for k in [i, i + 1] {
-                    let o = &mut objectives[k];
-                    for (j, m) in o.measures.iter_mut().enumerate() {
-                        let was_place = positional(m);
-                        m.objective_no = o.objective_no;
-                        m.measure_no = j as u32 + 1;
-                        if was_place {
-                            m.code = format!("{}.{}", m.objective_no, m.measure_no);
-                        }
-                    }
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
-        problems.push(Problem {
-            stage: "reconcile".into(),
-            source: o.source.clone(),
-            message: format!(
-                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {}",
-                moved.len(),
-                moved.join(", ")
-            ),
-        });
-    }
-    moved.len()
 }
 
 /// Two scores closer than this are the same score.

@@ -1,0 +1,198 @@
+//! Measures moved across an objective's edge.
+//!
+//! Enters: objectives from the plan table, the evaluation (narrative items; summary counts
+//! already applied for [`regroup_by_summary`]). Leaves: the same measures, some moved to the
+//! objective next to theirs and renumbered, with a problem listing each move. A PDF does not
+//! draw the edge of a merged № cell, so where the plan table numbers measures by their places
+//! only, the layout may put an objective's first or last measures under its neighbour; the
+//! evaluation's codes, then its summary's counts, tell where they stand.
+
+use super::reconcile::similarity;
+use crate::model::{Evaluation, Measure, Objective, Problem};
+
+/// Text similarity at which a narrative item and a table measure are surely one measure.
+const SURELY_SAME_TEXT: f64 = 0.9;
+
+/// Measures the plan table numbers by their places only (no code in their cells), standing
+/// last under their objective, whose texts are the evaluation's first items of the next
+/// objective in order (and not their own places' items), move there; so do first ones whose
+/// texts are the items after the previous objective's last. The evaluation's code is the
+/// author's word on membership, where the table's is a merged cell's edge that a PDF does not
+/// draw. Moves repeat while boundaries shift; places are renumbered. Returns how many moved.
+pub fn regroup_by_narrative(
+    objectives: &mut [Objective],
+    eval: &Evaluation,
+    problems: &mut Vec<Problem>,
+) -> usize {
+    let is_item = |code: String, m: &Measure| {
+        eval.items
+            .iter()
+            .find(|i| i.code == code)
+            .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+    };
+    let mut moved: Vec<String> = Vec::new();
+    let total: usize = objectives.iter().map(|o| o.measures.len()).sum();
+    for _ in 0..total {
+        let mut changed = false;
+        for i in 0..objectives.len().saturating_sub(1) {
+            let (no, next_no) = (objectives[i].objective_no, objectives[i + 1].objective_no);
+            let misplaced = |m: &Measure, code: String| {
+                positional(m) && !is_item(m.code.clone(), m) && is_item(code, m)
+            };
+            // The last `t` measures of objective i are the next one's first `t` items.
+            let len = objectives[i].measures.len();
+            let down = (1..=len)
+                .rev()
+                .find(|&t| {
+                    objectives[i].measures[len - t..]
+                        .iter()
+                        .enumerate()
+                        .all(|(j, m)| misplaced(m, format!("{next_no}.{}", j + 1)))
+                })
+                .unwrap_or(0);
+            // The first `t` measures of objective i + 1 are items after objective i's last.
+            let up = if down > 0 {
+                0
+            } else {
+                (1..=objectives[i + 1].measures.len())
+                    .rev()
+                    .find(|&t| {
+                        objectives[i + 1].measures[..t]
+                            .iter()
+                            .enumerate()
+                            .all(|(j, m)| misplaced(m, format!("{no}.{}", len + 1 + j)))
+                    })
+                    .unwrap_or(0)
+            };
+            if down > 0 || up > 0 {
+                moved.extend(shift(
+                    &mut objectives[i..i + 2],
+                    down as isize - up as isize,
+                ));
+                changed = true;
+                renumber(&mut objectives[i..i + 2]);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
+        problems.push(Problem {
+            stage: "reconcile".into(),
+            source: o.source.clone(),
+            message: format!(
+                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {}",
+                moved.len(),
+                moved.join(", ")
+            ),
+        });
+    }
+    moved.len()
+}
+
+/// The measure numbered by its place only (no code written in its cell).
+fn positional(m: &Measure) -> bool {
+    !m.code_written
+}
+
+/// Move `k` measures from the end of the first objective to the start of the second (`k` < 0:
+/// from the start of the second to the end of the first); returns the moves as "code → objective N".
+fn shift(pair: &mut [Objective], k: isize) -> Vec<String> {
+    let (first, second) = pair.split_at_mut(1);
+    let (first, second) = (&mut first[0], &mut second[0]);
+    let moved: Vec<String>;
+    if k > 0 {
+        let len = first.measures.len();
+        let tail: Vec<Measure> = first.measures.drain(len - k as usize..).collect();
+        moved = tail
+            .iter()
+            .map(|m| format!("{} → objective {}", m.code, second.objective_no))
+            .collect();
+        second.measures.splice(0..0, tail);
+    } else {
+        let head: Vec<Measure> = second.measures.drain(..(-k) as usize).collect();
+        moved = head
+            .iter()
+            .map(|m| format!("{} → objective {}", m.code, first.objective_no))
+            .collect();
+        first.measures.extend(head);
+    }
+    moved
+}
+
+/// Objective numbers and places set anew; codes too where they were places only.
+fn renumber(objectives: &mut [Objective]) {
+    for o in objectives {
+        for (j, m) in o.measures.iter_mut().enumerate() {
+            m.objective_no = o.objective_no;
+            m.measure_no = j as u32 + 1;
+            if positional(m) {
+                m.code = format!("{}.{}", m.objective_no, m.measure_no);
+            }
+        }
+    }
+}
+
+/// Adjacent objectives whose measures the plan table splits other than the summary table
+/// counts them, their sum the same ("4 and 2" where the summary says "3 and 3"), move the
+/// measures at their edge, when those are numbered by place only and the evaluation does not
+/// list them under their present codes. The summary's counts are the author's word on the
+/// grouping the PDF did not draw; a single miscount in the summary changes one sum and moves
+/// nothing. Returns how many moved.
+pub fn regroup_by_summary(
+    objectives: &mut [Objective],
+    eval: &Evaluation,
+    problems: &mut Vec<Problem>,
+) -> usize {
+    let listed_here = |m: &Measure| {
+        eval.items
+            .iter()
+            .any(|i| i.code == m.code && similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+    };
+    let mut moved: Vec<String> = Vec::new();
+    for i in 0..objectives.len().saturating_sub(1) {
+        let stated = |o: &Objective| o.n_measures_stated.as_ref().map(|s| s.value);
+        let (Some(a), Some(b)) = (stated(&objectives[i]), stated(&objectives[i + 1])) else {
+            continue;
+        };
+        let (fa, fb) = (
+            objectives[i].measures.len() as f64,
+            objectives[i + 1].measures.len() as f64,
+        );
+        if fa == a || fa + fb != a + b || a < 1.0 || b < 1.0 {
+            continue;
+        }
+        let k = (fa - a) as isize;
+        let edge: Vec<&Measure> = if k > 0 {
+            objectives[i]
+                .measures
+                .iter()
+                .rev()
+                .take(k as usize)
+                .collect()
+        } else {
+            objectives[i + 1]
+                .measures
+                .iter()
+                .take((-k) as usize)
+                .collect()
+        };
+        if edge.iter().all(|m| positional(m) && !listed_here(m)) {
+            moved.extend(shift(&mut objectives[i..i + 2], k));
+            renumber(&mut objectives[i..i + 2]);
+        }
+    }
+    if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
+        problems.push(Problem {
+            stage: "reconcile".into(),
+            source: o.source.clone(),
+            message: format!(
+                "{} measure(s) stood in the plan table under the objective next to the one the summary table counts them under (the two objectives' counts summing alike, the table's codes only their places); moved: {}",
+                moved.len(),
+                moved.join(", ")
+            ),
+        });
+    }
+    moved.len()
+}
