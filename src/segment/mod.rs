@@ -381,6 +381,37 @@ mod tests {
     }
 
     #[test]
+    fn an_edge_shift_through_an_objective_counted_right_is_undone() {
+        // Table: 1 | 1.1 1.2 1.3, 2 | 2.1 2.2, 3 | 3.1; the summary counts 2, 2, 2: objective
+        // 2 has its count but stands a measure off on both edges.
+        let row = |no: &str, text: &str| {
+            format!("<tr><td>{no}</td><td>{text}</td><td>Хийсэн.</td><td>100</td></tr>")
+        };
+        let html = format!(
+            "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+             {}{}{}{}{}{}</table>\
+             <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>Хэрэгжилт хувь</td></tr>\
+             <tr><td>Зорилт 1: А</td><td>2</td><td>100</td></tr>\
+             <tr><td>Зорилт 2: Б</td><td>2</td><td>100</td></tr>\
+             <tr><td>Зорилт 3: В</td><td>2</td><td>100</td></tr></table>",
+            row("1", "Дотоод журмыг нэвтрүүлэх"),
+            row("", "Мэдээллийн санг шинэчлэх"),
+            row("", "Иргэдэд сургалт зохион байгуулах"),
+            row("2", "Тендерийн баримтыг ил тод болгох"),
+            row("", "Ёс зүйн дүрмийг хэлэлцүүлэх"),
+            row("3", "Хөрөнгийн мэдүүлгийг хянах"),
+        );
+        let (doc, format) = crate::read::text::parse(&html, SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
+        assert_eq!(counts, vec![2, 2, 2]);
+        assert_eq!(
+            r.objectives[2].measures[0].text.text,
+            "Ёс зүйн дүрмийг хэлэлцүүлэх"
+        );
+    }
+
+    #[test]
     fn scores_as_printed() {
         assert_eq!(parse_score("97,9"), ScoreCell::Value(97.9));
         assert_eq!(parse_score("98.2 %"), ScoreCell::Value(98.2));

@@ -349,6 +349,31 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
             .all(|(i, w)| *w == (i + 1).to_string())
 }
 
+/// The first row with the column numbers a PDF set on its first line taken out (a table
+/// without rules draws the numbers' line and the row under it as one row): every cell's first
+/// line is its column's number.
+fn without_column_numbers(row: &Row) -> Row {
+    let numbered = row.cells.len() >= 3
+        && row.cells.iter().enumerate().all(|(i, c)| {
+            c.paragraphs
+                .first()
+                .and_then(|p| p.lines().next())
+                .is_some_and(|l| l.trim() == (i + 1).to_string())
+        });
+    if !numbered {
+        return row.clone();
+    }
+    let mut row = row.clone();
+    for c in &mut row.cells {
+        let first = c.paragraphs.remove(0);
+        let rest: Vec<&str> = first.lines().skip(1).collect();
+        if !rest.is_empty() {
+            c.paragraphs.insert(0, rest.join("\n"));
+        }
+    }
+    row
+}
+
 /// Segment the plan table.
 pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     let header_idx = table
@@ -360,11 +385,17 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     let header = &table.rows[header_idx];
     let cols = columns_of(header).expect("find() checked the header");
     let n = cols.n();
-    let data: Vec<&Row> = table.rows[header_idx + 1..]
+    let rows: Vec<Row> = table.rows[header_idx + 1..]
         .iter()
         .filter(|r| !is_header_repeat(r, header))
         .filter(|r| !is_column_numbers(r, n))
+        .enumerate()
+        .map(|(i, r)| match i {
+            0 => without_column_numbers(r),
+            _ => r.clone(),
+        })
         .collect();
+    let data: Vec<&Row> = rows.iter().collect();
     let typical = typical_lengths(&data, n);
     let no_col = cols.of(Role::No);
     let activity_col = cols.of(Role::Activity);
@@ -921,6 +952,30 @@ mod tests {
         assert_eq!(o.measures[2].implementation.text, "Б3.");
         assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
         assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn column_numbers_drawn_into_the_first_row_or_split_oddly_are_not_data() {
+        // The numbers' line set in the first row's cells (a table without rules).
+        let t = table(&format!(
+            "{HEADER}<p>1</p>\t<p>2</p>\t<p>3</p> <p>Нэг арга.</p>\t<p>4</p> <p>Т1</p>\t<p>5</p> <p>Б1.</p>\t<p>6</p> <p>100</p>\n2\tҮйл\tХоёр арга.\tТ2\tБ2.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<&str> = out
+            .objectives
+            .iter()
+            .flat_map(|o| o.measures.iter().map(|m| m.text.text.as_str()))
+            .collect();
+        assert_eq!(texts, vec!["Нэг арга.", "Хоёр арга."]);
+        assert_eq!(out.objectives[0].measures[0].target.text, "Т1");
+        // Two numbers in one cell where a column edge was not seen.
+        let t = table(&format!(
+            "{HEADER}1\t2 3\t\t4\t5 6\t\n1\tҮйл\tНэг арга.\tТ1\tБ1.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        assert_eq!(out.objectives.len(), 1);
+        assert_eq!(out.objectives[0].text.text, "Үйл");
+        assert_eq!(out.objectives[0].measures.len(), 1);
     }
 
     #[test]

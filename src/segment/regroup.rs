@@ -134,12 +134,13 @@ fn renumber(objectives: &mut [Objective]) {
     }
 }
 
-/// Adjacent objectives whose measures the plan table splits other than the summary table
-/// counts them, their sum the same ("4 and 2" where the summary says "3 and 3"), move the
-/// measures at their edge, when those are numbered by place only and the evaluation does not
-/// list them under their present codes. The summary's counts are the author's word on the
-/// grouping the PDF did not draw; a single miscount in the summary changes one sum and moves
-/// nothing. Returns how many moved.
+/// Consecutive objectives whose measures the plan table splits other than the summary table
+/// counts them, their sum the same ("4, 3, 2" where the summary says "3, 3, 3"), are split as
+/// the summary counts them: the measures between a table edge and the summary's move, when
+/// every one of them is numbered by place only and the evaluation does not list it under its
+/// present code. The summary's counts are the author's word on the grouping the PDF did not
+/// draw; a single miscount in the summary changes the sum and moves nothing. Returns how many
+/// moved.
 pub fn regroup_by_summary(
     objectives: &mut [Objective],
     eval: &Evaluation,
@@ -150,45 +151,64 @@ pub fn regroup_by_summary(
             .iter()
             .any(|i| i.code == m.code && similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
     };
+    let stated = |o: &Objective| {
+        o.n_measures_stated
+            .as_ref()
+            .map(|s| s.value)
+            .filter(|n| *n >= 1.0 && n.fract() == 0.0)
+            .map(|n| n as usize)
+    };
     let mut moved: Vec<String> = Vec::new();
-    for i in 0..objectives.len().saturating_sub(1) {
-        let stated = |o: &Objective| o.n_measures_stated.as_ref().map(|s| s.value);
-        let (Some(a), Some(b)) = (stated(&objectives[i]), stated(&objectives[i + 1])) else {
+    let (mut start, mut surplus) = (0, 0isize);
+    for end in 0..objectives.len() {
+        let Some(n) = stated(&objectives[end]) else {
+            (start, surplus) = (end + 1, 0);
             continue;
         };
-        let (fa, fb) = (
-            objectives[i].measures.len() as f64,
-            objectives[i + 1].measures.len() as f64,
-        );
-        if fa == a || fa + fb != a + b || a < 1.0 || b < 1.0 {
+        surplus += objectives[end].measures.len() as isize - n as isize;
+        if surplus != 0 {
             continue;
         }
-        let k = (fa - a) as isize;
-        let edge: Vec<&Measure> = if k > 0 {
-            objectives[i]
-                .measures
+        let run = &mut objectives[start..=end];
+        // The run's measures in order, and the objective each stands under now and would.
+        let counts: Vec<usize> = run.iter().filter_map(stated).collect();
+        let now: Vec<usize> = run
+            .iter()
+            .enumerate()
+            .flat_map(|(k, o)| std::iter::repeat_n(k, o.measures.len()))
+            .collect();
+        let then: Vec<usize> = counts
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &n)| std::iter::repeat_n(k, n))
+            .collect();
+        let all: Vec<&Measure> = run.iter().flat_map(|o| &o.measures).collect();
+        let changes: Vec<usize> = (0..all.len()).filter(|&j| now[j] != then[j]).collect();
+        if !changes.is_empty()
+            && changes
                 .iter()
-                .rev()
-                .take(k as usize)
-                .collect()
-        } else {
-            objectives[i + 1]
-                .measures
-                .iter()
-                .take((-k) as usize)
-                .collect()
-        };
-        if edge.iter().all(|m| positional(m) && !listed_here(m)) {
-            moved.extend(shift(&mut objectives[i..i + 2], k));
-            renumber(&mut objectives[i..i + 2]);
+                .all(|&j| positional(all[j]) && !listed_here(all[j]))
+        {
+            moved.extend(
+                changes
+                    .iter()
+                    .map(|&j| format!("{} → objective {}", all[j].code, run[then[j]].objective_no)),
+            );
+            let mut measures: Vec<Measure> =
+                run.iter_mut().flat_map(|o| o.measures.drain(..)).collect();
+            for (o, &n) in run.iter_mut().zip(&counts) {
+                o.measures = measures.drain(..n).collect();
+            }
+            renumber(run);
         }
+        start = end + 1;
     }
     if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
         problems.push(Problem {
             stage: "reconcile".into(),
             source: o.source.clone(),
             message: format!(
-                "{} measure(s) stood in the plan table under the objective next to the one the summary table counts them under (the two objectives' counts summing alike, the table's codes only their places); moved: {}",
+                "{} measure(s) stood in the plan table under the objective next to the one the summary table counts them under (the objectives' counts summing alike, the table's codes only their places); moved: {}",
                 moved.len(),
                 moved.join(", ")
             ),
