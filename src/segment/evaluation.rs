@@ -718,12 +718,31 @@ fn parse_summary(
                         && t.parse::<u32>().is_err()
                 })
                 .collect();
-            if !misread.is_empty() {
+            // Figures on a line of their own in the name's cell: the count's and bands' columns
+            // were drawn into it (a header cut by a page break shifts the columns).
+            let in_name = r.cells[0]
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.lines())
+                .find(|l| {
+                    let words: Vec<&str> = l.split_whitespace().collect();
+                    !words.is_empty()
+                        && words
+                            .iter()
+                            .all(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+                });
+            if !misread.is_empty() || in_name.is_some() {
+                let what = match in_name {
+                    Some(line) => format!("figures {line:?} stand in the objective's name cell"),
+                    None => format!(
+                        "count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?)"
+                    ),
+                };
                 problems.push(Problem {
                     stage: "evaluation".into(),
                     source: r.source.clone(),
                     message: format!(
-                        "summary table row of objective {no}: count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?); the row's counts were not checked"
+                        "summary table row of objective {no}: {what}; the row's counts were not checked"
                     ),
                 });
                 band_counts.clear();
@@ -1117,6 +1136,38 @@ mod tests {
         assert_eq!(unplaced[2], Some((6.0, "3 2 1".to_string())));
         assert_eq!(unplaced[3], Some((2.0, "1 1".to_string())));
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn figures_drawn_into_the_name_cell_leave_the_row_s_counts_unknown() {
+        let source = Source::default();
+        let table = Table {
+            rows: vec![
+                row_of(
+                    &[
+                        "Зорилт",
+                        "Арга хэмжээний тоо",
+                        "/90-100/",
+                        "/70-89/",
+                        "хувь",
+                    ],
+                    source.clone(),
+                    false,
+                ),
+                row_of(
+                    &["Зорилт 1: Нэг\n2 2\nхоёр", "", "", "", "100"],
+                    source.clone(),
+                    false,
+                ),
+                row_of(&["Зорилт 2: Хоёр", "1", "1", "", "100"], source, false),
+            ],
+            source: Source::default(),
+        };
+        let mut problems = Vec::new();
+        let (_, rows) = parse_summary(&table, None, &mut problems);
+        assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
+        assert_eq!(rows[1].band_counts, vec![Some(1), None]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
