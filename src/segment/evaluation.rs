@@ -522,11 +522,13 @@ fn read_in_order(
         unplaced: None,
         percent: None,
     };
-    // The count's and the percent's columns known: the band figures are what stands between.
+    // The count's and the percent's columns known: the band figures are what stands between
+    // (the first band's figure may have run into the count's cell: read word by word).
     let figures: Vec<String> = match columns {
-        Some((count, percent)) if count < percent && percent < r.cells.len() => {
-            let mut f = vec![normalize(&r.cell_text(count)).trim().to_string()];
-            f.extend(words(&r.cells[count + 1..percent]));
+        Some((count, percent))
+            if count < percent && percent < r.cells.len() && !r.cells[count].is_empty() =>
+        {
+            let mut f = words(&r.cells[count..percent]);
             f.push(normalize(&r.cell_text(percent)).trim().to_string());
             f
         }
@@ -1189,7 +1191,8 @@ mod tests {
             <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td>\
             <td>100 /90-100/ 70 /60-89/ 40 /31-59/ 0 /0-30/</td><td>Хэрэгжилт хувь</td></tr>\
             <tr><td>Зорилт 1: Нэг</td><td>5</td><td>3 1</td><td>91,2</td></tr>\
-            <tr><td>Зорилт 2: Хоёр</td><td>3</td><td>3 1</td><td>66,7</td></tr></table>";
+            <tr><td>Зорилт 2: Хоёр</td><td>3</td><td>3 1</td><td>66,7</td></tr>\
+            <tr><td>Зорилт 3: Гурав</td><td>5 3</td><td>1</td><td>91,2</td></tr></table>";
         let (doc, _) = parse_text(html, SourceFormat::Html);
         let out = parse(&doc, 0, &mut Vec::new()).unwrap();
         assert_eq!(out.evaluation.bands.len(), 4);
@@ -1205,7 +1208,19 @@ mod tests {
                 .map(|s| s.value),
             Some(4.0)
         );
-        assert_eq!(percents(&out), vec![(1, Some(91.2)), (2, Some(66.7))]);
+        // The first band's figure run into the count's cell.
+        assert_eq!(
+            out.summary[2].band_counts,
+            vec![Some(3), Some(1), None, None]
+        );
+        assert_eq!(
+            out.summary[2].n_measures.as_ref().map(|n| n.value),
+            Some(5.0)
+        );
+        assert_eq!(
+            percents(&out),
+            vec![(1, Some(91.2)), (2, Some(66.7)), (3, Some(91.2))]
+        );
     }
 
     /// Each summary row's objective and percent.
