@@ -733,6 +733,25 @@ fn parse_summary(
                             .iter()
                             .all(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
                 });
+            // They stand in the columns' order: the count first, then the first bands'
+            // figures, whose own cells are then empty.
+            let mut in_name = in_name;
+            if let (Some(line), true, None) = (in_name, misread.is_empty(), &n_measures) {
+                let figures: Vec<u32> = line
+                    .split_whitespace()
+                    .filter_map(|w| w.parse().ok())
+                    .collect();
+                let count_empty = count_col.is_none_or(|i| r.cell_text(i).trim().is_empty());
+                let bands_free = figures.len() - 1 <= band_counts.len()
+                    && band_counts[..figures.len() - 1].iter().all(Option::is_none);
+                if count_empty && bands_free {
+                    n_measures = stated(&figures[0].to_string(), &r.source);
+                    for (slot, &f) in band_counts.iter_mut().zip(&figures[1..]) {
+                        *slot = Some(f);
+                    }
+                    in_name = None;
+                }
+            }
             if !misread.is_empty() || in_name.is_some() {
                 let what = match in_name {
                     Some(line) => format!("figures {line:?} stand in the objective's name cell"),
@@ -1141,34 +1160,36 @@ mod tests {
     }
 
     #[test]
-    fn figures_drawn_into_the_name_cell_leave_the_row_s_counts_unknown() {
+    fn figures_drawn_into_the_name_cell_stand_in_the_columns_order() {
+        // A header cut by a page break shifts the columns: the count, and the first bands'
+        // figures, come out on a line of the objective's name cell.
         let source = Source::default();
+        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
         let table = Table {
             rows: vec![
-                row_of(
-                    &[
-                        "Зорилт",
-                        "Арга хэмжээний тоо",
-                        "/90-100/",
-                        "/70-89/",
-                        "хувь",
-                    ],
-                    source.clone(),
-                    false,
-                ),
-                row_of(
-                    &["Зорилт 1: Нэг\n2 2\nхоёр", "", "", "", "100"],
-                    source.clone(),
-                    false,
-                ),
-                row_of(&["Зорилт 2: Хоёр", "1", "1", "", "100"], source, false),
+                row(&[
+                    "Зорилт",
+                    "Арга хэмжээний тоо",
+                    "/90-100/",
+                    "/70-89/",
+                    "хувь",
+                ]),
+                row(&["Зорилт 1: Нэг\n2 2\nхоёр", "", "", "", "100"]),
+                row(&["Зорилт 2: Хоёр\n3", "", "2", "1", "90"]),
+                // The first band's cell holds a figure of its own: which is which is unknown.
+                row(&["Зорилт 3: Гурав\n2 1", "", "1", "", "85"]),
             ],
             source: Source::default(),
         };
         let mut problems = Vec::new();
         let (_, rows) = parse_summary(&table, None, &mut problems);
-        assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
-        assert_eq!(rows[1].band_counts, vec![Some(1), None]);
+        assert_eq!(
+            counts(&rows[..2]),
+            vec![(1, Some(2.0), Some(100.0)), (2, Some(3.0), Some(90.0))]
+        );
+        assert_eq!(rows[0].band_counts, vec![Some(2), None]);
+        assert_eq!(rows[1].band_counts, vec![Some(2), Some(1)]);
+        assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
         assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
