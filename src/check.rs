@@ -8,7 +8,8 @@
 //! Band scales are read from the report, never assumed.
 
 use crate::model::{
-    mean, Band, Evidence, Finding, Measure, Metric, Objective, Report, Severity, StatedNumber, Unit,
+    mean, Band, Evidence, Finding, FindingKind, Measure, Metric, Objective, Report, Severity,
+    StatedNumber, Unit,
 };
 use crate::scoring::{decimals, fit, in_band, round_to, Fit};
 
@@ -31,7 +32,7 @@ impl Out<'_> {
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
-        kind: &str,
+        kind: FindingKind,
         severity: Severity,
         objective_no: Option<u32>,
         measure: Option<(u32, &str)>,
@@ -41,7 +42,7 @@ impl Out<'_> {
         evidence: Vec<Evidence>,
     ) {
         self.findings.push(Finding {
-            kind: kind.into(),
+            kind,
             severity,
             objective_no,
             measure_no: measure.map(|m| m.0),
@@ -147,7 +148,7 @@ fn ocr_doubtful(out: &mut Out) {
         let as_read: Option<f64> = digits.replace(',', ".").parse().ok();
         if as_read.is_some_and(|v| v > 100.0 && (t.value - v).abs() > SAME) {
             out.push(
-                "ocr_doubtful",
+                FindingKind::OcrDoubtful,
                 Severity::Info,
                 Some(m.objective_no),
                 Some((m.measure_no, &m.code)),
@@ -164,7 +165,7 @@ fn ocr_doubtful(out: &mut Out) {
         }
         if m.not_due && m.narrative.is_some() {
             out.push(
-                "ocr_doubtful",
+                FindingKind::OcrDoubtful,
                 Severity::Warning,
                 Some(m.objective_no),
                 Some((m.measure_no, &m.code)),
@@ -222,7 +223,7 @@ fn measure_scores(out: &mut Out) {
                 Severity::Warning
             };
             out.push(
-                "measure_score_conflict",
+                FindingKind::MeasureScoreConflict,
                 severity,
                 Some(o.objective_no),
                 Some((m.measure_no, &m.code)),
@@ -282,7 +283,7 @@ fn objective_score(out: &mut Out, o: &Objective) {
                 let mut ev = vec![Evidence::of(&format!("{where_} percent"), s)];
                 ev.extend(scored.iter().cloned());
                 out.push(
-                    "objective_score_mismatch",
+                    FindingKind::ObjectiveScoreMismatch,
                     Severity::Error,
                     Some(o.objective_no),
                     None,
@@ -303,7 +304,7 @@ fn objective_score(out: &mut Out, o: &Objective) {
     if let Some(v) = rounding_value {
         let d = decimals(&rounding[0].raw);
         out.push(
-            "score_rounding",
+            FindingKind::ScoreRounding,
             Severity::Info,
             Some(o.objective_no),
             None,
@@ -333,7 +334,7 @@ fn tables_disagree(out: &mut Out, o: &Objective, mean: Option<f64>) {
         }
         if (t.value - s.value).abs() > SAME {
             out.push(
-                "objective_score_mismatch",
+                FindingKind::ObjectiveScoreMismatch,
                 Severity::Error,
                 Some(o.objective_no),
                 None,
@@ -386,7 +387,7 @@ fn overall_score(out: &mut Out) {
             Fit::Rounded => continue,
             Fit::Truncated => {
                 out.push(
-                    "score_rounding",
+                    FindingKind::ScoreRounding,
                     Severity::Info,
                     None,
                     None,
@@ -424,7 +425,7 @@ fn overall_score(out: &mut Out) {
             )
         };
         out.push(
-            "overall_score_mismatch",
+            FindingKind::OverallScoreMismatch,
             severity,
             None,
             None,
@@ -522,7 +523,7 @@ fn counts(out: &mut Out) {
                 .map(|c| c.map(|v| v.to_string()).unwrap_or_else(|| "-".into()))
                 .collect();
             out.push(
-                "ocr_doubtful",
+                FindingKind::OcrDoubtful,
                 Severity::Warning,
                 Some(o.objective_no),
                 None,
@@ -541,7 +542,7 @@ fn counts(out: &mut Out) {
         if let Some(s) = &o.n_measures_stated {
             if (s.value - o.measures.len() as f64).abs() > SAME {
                 out.push(
-                    "measure_count_mismatch",
+                    FindingKind::MeasureCountMismatch,
                     Severity::Error,
                     Some(o.objective_no),
                     None,
@@ -600,7 +601,7 @@ fn counts(out: &mut Out) {
         };
         if (c.value - expected).abs() > SAME {
             out.push(
-                "measure_count_mismatch",
+                FindingKind::MeasureCountMismatch,
                 Severity::Error,
                 None,
                 None,
@@ -652,7 +653,7 @@ fn bands(out: &mut Out) {
             let stated_n = stated.unwrap_or(0);
             if stated_n != found {
                 out.push(
-                    "bucket_count_mismatch",
+                    FindingKind::BucketCountMismatch,
                     Severity::Error,
                     Some(o.objective_no),
                     None,
@@ -704,7 +705,7 @@ fn bands(out: &mut Out) {
             _ => format!("the same row counts {} measure(s)", num(n.value)),
         };
         out.push(
-            "bucket_count_mismatch",
+            FindingKind::BucketCountMismatch,
             Severity::Error,
             Some(o.objective_no),
             None,
@@ -748,7 +749,7 @@ fn bands(out: &mut Out) {
             source: item.source.clone(),
         });
         out.push(
-            "bucket_label_mismatch",
+            FindingKind::BucketLabelMismatch,
             Severity::Error,
             Some(m.objective_no),
             Some((m.measure_no, &m.code)),
@@ -781,7 +782,7 @@ fn bands(out: &mut Out) {
         .map(|(a, b)| format!("{}-{}", num(*a), num(*b)))
         .collect();
     out.push(
-        "band_gap",
+        FindingKind::BandGap,
         Severity::Info,
         None,
         None,
@@ -816,7 +817,7 @@ fn bands(out: &mut Out) {
             .map(|s| vec![Evidence::of("score", s)])
             .unwrap_or_default();
         out.push(
-            "band_gap",
+            FindingKind::BandGap,
             Severity::Error,
             Some(m.objective_no),
             Some((m.measure_no, &m.code)),
@@ -882,7 +883,7 @@ fn out_of_range(out: &mut Out) {
             _ => "the report".into(),
         };
         out.push(
-            "score_out_of_range",
+            FindingKind::ScoreOutOfRange,
             Severity::Error,
             o,
             m.as_ref().map(|(n, c)| (*n, c.as_str())),
@@ -971,7 +972,7 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
                     })
                     .collect();
                 out.push(
-                    "stated_share_mismatch",
+                    FindingKind::StatedShareMismatch,
                     Severity::Warning,
                     Some(m.objective_no),
                     Some((m.measure_no, &m.code)),
@@ -1021,9 +1022,9 @@ mod tests {
              <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>60</td></tr></table>";
         let (doc, format) = crate::read::text::parse(html, crate::model::SourceFormat::Html);
         let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
-        let kinds: Vec<String> = check(&r, &[]).into_iter().map(|f| f.kind).collect();
+        let kinds: Vec<FindingKind> = check(&r, &[]).into_iter().map(|f| f.kind).collect();
         assert!(
-            kinds.iter().any(|k| k == "overall_score_mismatch"),
+            kinds.contains(&FindingKind::OverallScoreMismatch),
             "{kinds:?}"
         );
     }
@@ -1045,7 +1046,7 @@ mod tests {
         let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
         let found: Vec<(String, Option<u32>)> = check(&r, &[])
             .into_iter()
-            .filter(|f| f.kind == "bucket_count_mismatch")
+            .filter(|f| f.kind == FindingKind::BucketCountMismatch)
             .map(|f| (f.message, f.objective_no))
             .collect();
         assert_eq!(found.len(), 1, "{found:?}");

@@ -422,6 +422,56 @@ impl Severity {
     }
 }
 
+/// What a finding says is wrong; its string is the dataset's `findings.kind` (the README's
+/// Findings section explains each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    MeasureScoreConflict,
+    ObjectiveScoreMismatch,
+    ScoreRounding,
+    OverallScoreMismatch,
+    MeasureCountMismatch,
+    BucketCountMismatch,
+    BucketLabelMismatch,
+    ScoreOutOfRange,
+    BandGap,
+    StatedShareMismatch,
+    OcrDoubtful,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 11] = [
+        FindingKind::MeasureScoreConflict,
+        FindingKind::ObjectiveScoreMismatch,
+        FindingKind::ScoreRounding,
+        FindingKind::OverallScoreMismatch,
+        FindingKind::MeasureCountMismatch,
+        FindingKind::BucketCountMismatch,
+        FindingKind::BucketLabelMismatch,
+        FindingKind::ScoreOutOfRange,
+        FindingKind::BandGap,
+        FindingKind::StatedShareMismatch,
+        FindingKind::OcrDoubtful,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::MeasureScoreConflict => "measure_score_conflict",
+            FindingKind::ObjectiveScoreMismatch => "objective_score_mismatch",
+            FindingKind::ScoreRounding => "score_rounding",
+            FindingKind::OverallScoreMismatch => "overall_score_mismatch",
+            FindingKind::MeasureCountMismatch => "measure_count_mismatch",
+            FindingKind::BucketCountMismatch => "bucket_count_mismatch",
+            FindingKind::BucketLabelMismatch => "bucket_label_mismatch",
+            FindingKind::ScoreOutOfRange => "score_out_of_range",
+            FindingKind::BandGap => "band_gap",
+            FindingKind::StatedShareMismatch => "stated_share_mismatch",
+            FindingKind::OcrDoubtful => "ocr_doubtful",
+        }
+    }
+}
+
 /// One raw snippet a finding rests on, and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
@@ -448,8 +498,7 @@ impl Evidence {
 /// A disagreement between figures a report states, or a doubt about one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// measure_score_conflict, objective_score_mismatch, score_rounding, …
-    pub kind: String,
+    pub kind: FindingKind,
     pub severity: Severity,
     pub objective_no: Option<u32>,
     pub measure_no: Option<u32>,
@@ -534,4 +583,24 @@ pub struct Metric {
     /// Character offset of the number in the normalized field text.
     pub offset: usize,
     pub source: Source,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_finding_kind_is_documented_where_analysts_look() {
+        let readme = include_str!("../README.md");
+        let schema = include_str!("../schemas/findings.json");
+        for kind in FindingKind::ALL {
+            let k = kind.as_str();
+            assert!(
+                readme.contains(&format!("| {k} |")),
+                "{k} not in the README's Findings table"
+            );
+            assert!(schema.contains(k), "{k} not in schemas/findings.json");
+            assert_eq!(serde_json::to_value(kind).unwrap(), k);
+        }
+    }
 }

@@ -189,7 +189,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
             json!({
                 "doc_id": r.doc_id,
                 "year": year,
-                "kind": f.kind,
+                "kind": f.kind.as_str(),
                 "severity": f.severity.as_str(),
                 "objective_no": f.objective_no,
                 "measure_no": f.measure_no,

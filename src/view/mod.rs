@@ -151,7 +151,13 @@ pub fn outline(r: &Report) -> String {
     if !r.findings.is_empty() {
         let _ = writeln!(o, "\nFindings:");
         for f in &r.findings {
-            let _ = writeln!(o, "  [{} {}] {}", f.severity.as_str(), f.kind, f.message);
+            let _ = writeln!(
+                o,
+                "  [{} {}] {}",
+                f.severity.as_str(),
+                f.kind.as_str(),
+                f.message
+            );
         }
     }
     if !r.problems.is_empty() {
@@ -248,7 +254,7 @@ pub fn findings(r: &Report) -> String {
             o,
             "  {st}{:<7}{st:#} {} ({place}): {}",
             f.severity.as_str(),
-            f.kind,
+            f.kind.as_str(),
             f.message
         );
         for e in &f.evidence {
