@@ -87,7 +87,7 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
         return None;
     }
     Some(crate::model::Problem {
-        stage: "check".into(),
+        stage: crate::model::Stage::Check,
         source: Default::default(),
         message: format!(
             "unscored_measures: no score found for {} measure(s) ({}); the checks of their objectives' percents, the overall percent and the band counts were skipped",

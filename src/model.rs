@@ -320,9 +320,41 @@ pub struct Evaluation {
 }
 
 /// Something the pipeline could not do, or did with doubt. Kept on the report; never fatal.
+/// The pipeline stage a problem was met in; its string opens the problem's line in
+/// `reports.problems` ("[plan_table] page 2: …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Read,
+    PlanTable,
+    Header,
+    Evaluation,
+    Reconcile,
+    Check,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::PlanTable => "plan_table",
+            Stage::Header => "header",
+            Stage::Evaluation => "evaluation",
+            Stage::Reconcile => "reconcile",
+            Stage::Check => "check",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
-    pub stage: String,
+    pub stage: Stage,
     pub source: Source,
     pub message: String,
 }

@@ -144,7 +144,7 @@ pub fn read_bytes(
     let format = format_of(path)?;
     if format == SourceFormat::Pdf || bytes.starts_with(b"%PDF-") {
         let page_problem = |page: u32, message: String| crate::model::Problem {
-            stage: "read".into(),
+            stage: crate::model::Stage::Read,
             source: crate::model::Source {
                 page: Some(page),
                 line: None,

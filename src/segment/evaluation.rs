@@ -500,7 +500,7 @@ fn read_in_order(
 ) -> InOrder {
     let mut problem = |message: String| {
         problems.push(Problem {
-            stage: "evaluation".into(),
+            stage: crate::model::Stage::Evaluation,
             source: r.source.clone(),
             message: format!("summary table row of objective {no}: {message}"),
         })
@@ -760,7 +760,7 @@ fn parse_summary(
                     ),
                 };
                 problems.push(Problem {
-                    stage: "evaluation".into(),
+                    stage: crate::model::Stage::Evaluation,
                     source: r.source.clone(),
                     message: format!(
                         "summary table row of objective {no}: {what}; the row's counts were not checked"
@@ -777,7 +777,7 @@ fn parse_summary(
                 && percent.as_ref().is_some_and(|p| p.value > 0.0);
             if unread {
                 problems.push(Problem {
-                    stage: "evaluation".into(),
+                    stage: crate::model::Stage::Evaluation,
                     source: r.source.clone(),
                     message: format!(
                         "summary table row of objective {no}: percent {:?} but no band count; the row's band counts were not read and were not checked",
@@ -803,7 +803,7 @@ fn parse_summary(
             }
         } else if !first.is_empty() {
             problems.push(Problem {
-                stage: "evaluation".into(),
+                stage: crate::model::Stage::Evaluation,
                 source: r.source.clone(),
                 message: format!("summary table row {first:?} is not an objective row; skipped"),
             });
@@ -1067,7 +1067,7 @@ pub fn apply_summary(e: &EvalOutput, objectives: &mut [Objective], problems: &mu
                 }
             }
             None => problems.push(Problem {
-                stage: "evaluation".into(),
+                stage: crate::model::Stage::Evaluation,
                 source: row.source.clone(),
                 message: format!(
                     "summary table names objective {} which the plan table does not have",

@@ -173,7 +173,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         };
         if header.letter_date.is_none() {
             problems.push(Problem {
-                stage: "header".into(),
+                stage: crate::model::Stage::Header,
                 source: norm[i].1.source.clone(),
                 message: format!("letter date {:?} is not a calendar date", &c[0]),
             });
@@ -181,7 +181,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         header.letter_no = Some(c["no"].trim_end_matches(['.', ',']).to_string());
     } else {
         problems.push(Problem {
-            stage: "header".into(),
+            stage: crate::model::Stage::Header,
             source: Source::default(),
             message: "no letter date and number (\"2020.01.30 № 1/233\") before the plan table"
                 .into(),
@@ -215,7 +215,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
             }
         });
         problems.push(Problem {
-            stage: "header".into(),
+            stage: crate::model::Stage::Header,
             source: Source::default(),
             message: match header.year {
                 Some(y) => format!("no title with the plan year; year {y} taken from the text"),
@@ -256,7 +256,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     };
     if header.agency.is_none() {
         problems.push(Problem {
-            stage: "header".into(),
+            stage: crate::model::Stage::Header,
             source: Source::default(),
             message: "no agency name in the letterhead or the title".into(),
         });

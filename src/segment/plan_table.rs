@@ -167,7 +167,7 @@ fn align(row: &Row, cols: &Columns, typical: &[f64], problems: &mut Vec<Problem>
             .collect();
         if !extra.is_empty() {
             problems.push(Problem {
-                stage: "plan_table".into(),
+                stage: crate::model::Stage::PlanTable,
                 source: row.source.clone(),
                 message: format!(
                     "row has {} cells, the header {n}; extra text dropped from the row: {:?}",
@@ -203,7 +203,7 @@ fn align(row: &Row, cols: &Columns, typical: &[f64], problems: &mut Vec<Problem>
         .unwrap_or(0);
     if best > 0 {
         problems.push(Problem {
-            stage: "plan_table".into(),
+            stage: crate::model::Stage::PlanTable,
             source: row.source.clone(),
             message: format!(
                 "row has {len} cells of {n}: its first {best} cell(s) are missing; cells aligned to the columns their text fits"
@@ -460,7 +460,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             });
         if new_objective_no.is_none() && !no_text.trim().is_empty() {
             problems.push(Problem {
-                stage: "plan_table".into(),
+                stage: crate::model::Stage::PlanTable,
                 source: row.source.clone(),
                 message: format!(
                     "the № cell reads {no_text:?}, not an objective number (an OCR misreading?); the row is kept with the objective above"
@@ -481,7 +481,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             let no = groups.last().map(|g| g.objective_no + 1).unwrap_or(1);
             if no_col.is_some() {
                 problems.push(Problem {
-                    stage: "plan_table".into(),
+                    stage: crate::model::Stage::PlanTable,
                     source: row.source.clone(),
                     message: format!(
                         "row has no objective number (№ cell {no_text:?}); numbered {no} by its place"
@@ -616,7 +616,7 @@ fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Prob
         })
         .collect();
     problems.push(Problem {
-        stage: "plan_table".into(),
+        stage: crate::model::Stage::PlanTable,
         source: flat[0].2.source.clone(),
         message: format!(
             "{misplaced} measure(s) stood under another objective than the one their code names; moved to it"
@@ -681,7 +681,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         for r in [&read, &read_self] {
             if let (Some((ScoreCell::Unreadable, raw, src)), true) = (&r.cell, r.own.is_empty()) {
                 problems.push(Problem {
-                    stage: "plan_table".into(),
+                    stage: crate::model::Stage::PlanTable,
                     source: src.clone(),
                     message: format!(
                         "score cell {raw:?} of objective {} is not a number; left out",
@@ -696,7 +696,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             if !targets.is_empty() || !impls.is_empty() {
                 let kept_on = measures.last().map(|m: &Measure| m.code.clone());
                 problems.push(Problem {
-                    stage: "plan_table".into(),
+                    stage: crate::model::Stage::PlanTable,
                     source: unit.source.clone(),
                     message: format!(
                         "a row of objective {} has target or implementation text but no measure; its text is kept on measure {}",
@@ -777,7 +777,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
     }
     if !orphan_targets.is_empty() || !orphan_impls.is_empty() {
         problems.push(Problem {
-            stage: "plan_table".into(),
+            stage: crate::model::Stage::PlanTable,
             source: group.source.clone(),
             message: format!(
                 "objective {} has target or implementation text but no measure at all; its text is not in measures: {:?}",

@@ -47,7 +47,7 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
             (_, Some((pos, sim))) if sim >= SAME_TEXT + 0.1 => {
                 let m = &objectives[pos.0].measures[pos.1];
                 problems.push(Problem {
-                    stage: "reconcile".into(),
+                    stage: crate::model::Stage::Reconcile,
                     source: item.source.clone(),
                     message: format!(
                         "narrative item \"Зорилт {}\" matches table measure {} by its text (similarity {sim:.2}); the codes differ",
@@ -68,7 +68,7 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
                     "no table measure has a text like it".to_string()
                 };
                 problems.push(Problem {
-                    stage: "reconcile".into(),
+                    stage: crate::model::Stage::Reconcile,
                     source: item.source.clone(),
                     message: format!(
                         "narrative item \"Зорилт {}\" matched to table measure {} by its code only (text similarity {sim:.2}): {why}",
@@ -81,7 +81,7 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         };
         let Some(((o, m), sim, method)) = chosen else {
             problems.push(Problem {
-                stage: "reconcile".into(),
+                stage: crate::model::Stage::Reconcile,
                 source: item.source.clone(),
                 message: format!(
                     "narrative item \"Зорилт {}\" ({:?}) has no measure in the plan table; it is kept in the evaluation only",

@@ -79,7 +79,7 @@ pub fn regroup_by_narrative(
     }
     if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
         problems.push(Problem {
-            stage: "reconcile".into(),
+            stage: crate::model::Stage::Reconcile,
             source: o.source.clone(),
             message: format!(
                 "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {}",
@@ -205,7 +205,7 @@ pub fn regroup_by_summary(
     }
     if let (false, Some(o)) = (moved.is_empty(), objectives.first()) {
         problems.push(Problem {
-            stage: "reconcile".into(),
+            stage: crate::model::Stage::Reconcile,
             source: o.source.clone(),
             message: format!(
                 "{} measure(s) stood in the plan table under the objective next to the one the summary table counts them under (the objectives' counts summing alike, the table's codes only their places); moved: {}",
