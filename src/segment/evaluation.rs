@@ -128,7 +128,8 @@ fn parse_band(label: &str) -> Option<Band> {
         }
     });
     Some(Band {
-        label: t.to_string(),
+        // A label joined from two header rows ("100 /90-" + "100/") reads as printed whole.
+        label: t.replace("- ", "-"),
         value,
         low: num(2),
         high: num(3),
@@ -480,6 +481,39 @@ fn join_cut_rows(rows: &[Row]) -> Vec<Row> {
     out
 }
 
+/// What a summary table's header cell names.
+enum HeaderRole {
+    Band(Band),
+    /// Several band labels in one cell: their columns merged.
+    Bands(Vec<Band>),
+    /// "Арга хэмжээний тоо": the count of measures.
+    Count,
+    /// "Хэрэгжилт хувь", "%": the percent.
+    Percent,
+}
+
+fn header_role(text: &str) -> Option<HeaderRole> {
+    // Spaces dropped: a narrow header cell breaks words anywhere ("хэмжээни й тоо").
+    let l: String = normalize(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let several: Vec<Band> = bands_in_text(&normalize(text)).unwrap_or_default();
+    if let Some(b) = parse_band(text) {
+        Some(HeaderRole::Band(b))
+    } else if several.len() >= 2 {
+        Some(HeaderRole::Bands(several))
+    } else if l.contains("аргахэмжээнийтоо") && !l.contains("хувь") {
+        Some(HeaderRole::Count)
+    } else if (l.contains("хувь") || l == "%") && !l.contains("аргахэмжээнийтоо")
+    {
+        Some(HeaderRole::Percent)
+    } else {
+        None
+    }
+}
+
 /// A summary row's figures read in order, its band columns not known.
 struct InOrder {
     n_measures: Option<StatedNumber>,
@@ -623,37 +657,59 @@ fn parse_summary(
         .collect();
     let n_header = header_rows.len();
     let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    // Column roles from all header rows.
+    // Column roles from each header row's cells; then, for a column none names, from its
+    // cells joined down the header rows (a label broken over two rows by a page break:
+    // "100 /90-" above, "100/" below).
     let mut bands: Vec<(usize, Band)> = Vec::new();
     let mut merged_at: Vec<usize> = Vec::new();
     let mut count_col = None;
     let mut percent_col = None;
+    let mut assign = |i: usize, role: HeaderRole| match role {
+        HeaderRole::Band(b) => bands.push((i, b)),
+        HeaderRole::Bands(several) => {
+            // Band columns merged into one (their sparse counts did not show their edges):
+            // the rows' figures under them are read in order.
+            merged_at.push(i);
+            bands.extend(several.into_iter().map(|b| (i, b)));
+        }
+        HeaderRole::Count => count_col = Some(i),
+        HeaderRole::Percent => percent_col = Some(i),
+    };
+    let mut named: Vec<usize> = Vec::new();
     for r in &header_rows {
         for (i, c) in r.cells.iter().enumerate() {
-            // Spaces dropped: a narrow header cell breaks words anywhere ("хэмжээни й тоо").
-            let l: String = normalize(&c.text())
-                .to_lowercase()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let several: Vec<Band> = bands_in_text(&normalize(&c.text())).unwrap_or_default();
-            if let Some(b) = parse_band(&c.text()) {
-                bands.push((i, b));
-            } else if several.len() >= 2 {
-                // Band columns merged into one (their sparse counts did not show their edges):
-                // the rows' figures under them are read in order.
-                merged_at.push(i);
-                bands.extend(several.into_iter().map(|b| (i, b)));
-            } else if l.contains("аргахэмжээнийтоо") && !l.contains("хувь") {
-                count_col = Some(i);
-            } else if (l.contains("хувь") || l == "%") && !l.contains("аргахэмжээнийтоо")
-            {
-                percent_col = Some(i);
+            if let Some(role) = header_role(&c.text()) {
+                named.push(i);
+                assign(i, role);
             }
+        }
+    }
+    for i in (0..width).filter(|i| !named.contains(i)) {
+        let joined: Vec<String> = header_rows.iter().map(|r| r.cell_text(i)).collect();
+        if let Some(role) = header_role(&joined.join(" ")) {
+            assign(i, role);
         }
     }
     if percent_col.is_none() && width > 0 && !bands.iter().any(|(i, _)| *i == width - 1) {
         percent_col = Some(width - 1);
+    }
+    // A header label split over two columns ("Хэрэгжилт" | "хувь"): the figures stand under
+    // the other part; the column named "хувь" is then empty on every objective's row.
+    let objective_rows = || {
+        table.rows[n_header..]
+            .iter()
+            .filter(|r| SUMMARY_OBJECTIVE.is_match(normalize(&r.cell_text(0)).trim()))
+    };
+    if let Some(i) = percent_col.filter(|&i| i > 0) {
+        let filled = |c: usize| {
+            objective_rows()
+                .filter(|r| !r.cell_text(c).trim().is_empty())
+                .count()
+        };
+        let left_free = count_col != Some(i - 1) && !bands.iter().any(|(b, _)| *b == i - 1);
+        if filled(i) == 0 && left_free && filled(i - 1) > 0 {
+            percent_col = Some(i - 1);
+        }
     }
     bands.sort_by_key(|(i, _)| *i);
     let merged_bands: Option<Vec<Band>> =
@@ -1191,6 +1247,51 @@ mod tests {
         assert_eq!(rows[1].band_counts, vec![Some(2), Some(1)]);
         assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn a_percent_label_split_over_two_columns_reads_the_one_with_figures() {
+        let source = Source::default();
+        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
+        let table = Table {
+            rows: vec![
+                row(&[
+                    "Зорилт",
+                    "Арга хэмжээний тоо",
+                    "100 /90-100/",
+                    "Хэрэгжилт",
+                    "хувь",
+                ]),
+                row(&["Зорилт 1: Нэг", "2", "2", "100", ""]),
+                row(&["Зорилт 2: Хоёр", "1", "1", "91,5", ""]),
+            ],
+            source: Source::default(),
+        };
+        let (_, rows) = parse_summary(&table, None, &mut Vec::new());
+        assert_eq!(
+            counts(&rows),
+            vec![(1, Some(2.0), Some(100.0)), (2, Some(1.0), Some(91.5))]
+        );
+    }
+
+    #[test]
+    fn a_header_broken_over_two_rows_is_read_column_by_column() {
+        // A page break inside the header row: each label's lines on both sides.
+        let source = Source::default();
+        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
+        let table = Table {
+            rows: vec![
+                row(&["Зорилт", "Арга", "100 /90-", "0 /0-89/", "Хэрэгжилт"]),
+                row(&["", "хэмжээний тоо", "100/", "", "хувь"]),
+                row(&["Зорилт 1: Нэг", "3", "2", "1", "66,7"]),
+            ],
+            source: Source::default(),
+        };
+        let (bands, rows) = parse_summary(&table, None, &mut Vec::new());
+        let labels: Vec<&str> = bands.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, vec!["100 /90-100/", "0 /0-89/"]);
+        assert_eq!(counts(&rows), vec![(1, Some(3.0), Some(66.7))]);
+        assert_eq!(rows[0].band_counts, vec![Some(2), Some(1)]);
     }
 
     #[test]
