@@ -538,6 +538,33 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 }
             }
         };
+        // The rest of a row the page break cut, set in one row with the next one (no rule
+        // between them at the page's top): each column's first paragraph that goes on from the
+        // row above joins it; the rest is the next row.
+        let measure_col = cols.of(Role::Measure);
+        if let (false, true, Some(prev), Some(m)) =
+            (merge, after_page_break, group.units.last_mut(), measure_col)
+        {
+            let goes_on = |prev: &Unit, c: usize, paras: &[Vec<Para>]| {
+                paras[c].first().is_some_and(|f| {
+                    starts_lowercase(&f.text)
+                        && prev.cols[c].last().is_some_and(|p| {
+                            !ends_sentence(&p.text) && continues(&p.text, &f.text, prose(c))
+                        })
+                })
+            };
+            if paras[m].len() >= 2 && goes_on(prev, m, &paras) {
+                for c in 0..n {
+                    if goes_on(prev, c, &paras) {
+                        let first = paras[c].remove(0);
+                        if let Some(last) = prev.cols[c].last_mut() {
+                            last.text.push('\n');
+                            last.text.push_str(&first.text);
+                        }
+                    }
+                }
+            }
+        }
         if merge {
             let prev = group.units.last_mut().expect("checked above");
             for (c, col_paras) in paras.into_iter().enumerate() {
@@ -952,6 +979,33 @@ mod tests {
         assert_eq!(o.measures[2].implementation.text, "Б3.");
         assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
         assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn the_rest_of_a_cut_row_set_in_one_row_with_the_next_joins_the_row_above() {
+        // After the page break, "үргэлжлэл" ends measure 1's text; "Хоёр арга." and its 70
+        // are the next row, drawn in the same row with no rule between.
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Нэг арга, эхлэл</p>\t<p>Т1</p>\t<p>Б1.</p>\t100\n\n\t\t<p>үргэлжлэл</p> <p>Хоёр арга.</p>\t<p>Т2</p>\t<p>Б2.</p>\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let measures: Vec<(&str, Option<f64>)> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| {
+                (
+                    m.text.text.as_str(),
+                    m.score_table.as_ref().map(|s| s.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            measures,
+            vec![
+                ("Нэг арга, эхлэл үргэлжлэл", Some(100.0)),
+                ("Хоёр арга.", Some(70.0))
+            ]
+        );
     }
 
     #[test]
