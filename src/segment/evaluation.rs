@@ -69,6 +69,14 @@ static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "Төлөвлөгөөний хэрэгжилт 98.2 хувьтай байна": the plan's (or programme's) implementation
+/// as a whole, not a category's ("… хүрээний асуудал 90.5 хувьтай байна").
+static PLAN_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?:төлөвлөгөөний|хөтөлбөрийн)\s+(?:хэрэгжилт|биелэлт)\s+({NUM})\s*(?:хувьтай|%-тай|%)"
+    ))
+});
+
 /// Band counts in prose: "100 хувь-41 заалт", "хугацаа болоогүй-3 заалт".
 static PROSE_BAND: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -1086,7 +1094,10 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             }
         }
         if eval.overall_conclusion.is_none() {
-            if let Some(c) = CONCLUSION.captures(&t) {
+            if let Some(c) = CONCLUSION
+                .captures(&t)
+                .or_else(|| PLAN_PERCENT.captures(&t))
+            {
                 eval.overall_conclusion = Some(StatedNumber {
                     value: c[1].parse().unwrap_or(f64::NAN),
                     raw: c[0].to_string(),
@@ -1642,6 +1653,28 @@ mod tests {
             .map(|i| (i.code.as_str(), i.score.as_ref().map(|s| s.value)))
             .collect();
         assert_eq!(items, vec![("1.1", Some(100.0)), ("1.2", Some(95.0))]);
+    }
+
+    #[test]
+    fn the_plan_s_implementation_percent_is_the_overall_and_a_category_s_is_not() {
+        let doc = |conclusion: &str| {
+            let html = format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+                 <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+                 <p>Зорилт 1.1. А /100/</p><p>{conclusion}</p>"
+            );
+            let (doc, _) = parse_text(&html, SourceFormat::Html);
+            let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+            out.evaluation.overall_conclusion.map(|c| c.value)
+        };
+        assert_eq!(
+            doc("Дүгнэлт: Төлөвлөгөөний хэрэгжилт 53,2 хувьтай байна."),
+            Some(53.2)
+        );
+        assert_eq!(
+            doc("Иргэн төвтэй үйлчилгээний хүрээний асуудал 90.5 хувьтай байна."),
+            None
+        );
     }
 
     #[test]
