@@ -366,19 +366,27 @@ fn overall_score(out: &mut Out) {
             .iter()
             .filter_map(|o| o.score_computed().or_else(|| stated_percent(o))),
     );
-    let mut stated: Vec<(&str, &StatedNumber)> = Vec::new();
+    // The same percent in the plan table and the conclusion is one figure stated twice: one
+    // finding with both pieces of evidence.
+    let mut stated: Vec<(String, &StatedNumber, Vec<Evidence>)> = Vec::new();
     if let Some(t) = &r.overall_table {
-        stated.push(("plan table's \"Дундаж үнэлгээ\"", t));
+        let where_ = "plan table's \"Дундаж үнэлгээ\"";
+        stated.push((where_.into(), t, vec![Evidence::of(where_, t)]));
     }
     if let Some(c) = r
         .evaluation
         .as_ref()
         .and_then(|e| e.overall_conclusion.as_ref())
     {
-        stated.push(("conclusion", c));
+        match stated.first_mut() {
+            Some((where_, t, ev)) if (t.value - c.value).abs() <= SAME => {
+                where_.push_str(" and the conclusion");
+                ev.push(Evidence::of("conclusion", c));
+            }
+            _ => stated.push(("conclusion".into(), c, vec![Evidence::of("conclusion", c)])),
+        }
     }
-    for (where_, s) in stated {
-        let ev = vec![Evidence::of(where_, s)];
+    for (where_, s, ev) in stated {
         // Objective percents are rounded: their weighted mean may be off by that much.
         if from_stated && (s.value - by_measures).abs() <= ROUNDING {
             continue;
@@ -1027,6 +1035,34 @@ mod tests {
             kinds.contains(&FindingKind::OverallScoreMismatch),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn one_overall_percent_in_the_table_and_the_conclusion_is_one_finding() {
+        let html = |conclusion: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+                 <th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td>2</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>60</td></tr></table>\
+                 <p>Дүгнэлт: Төлөвлөгөөний хэрэгжилт {conclusion} хувьтай байна.</p>"
+            )
+        };
+        let overall = |conclusion: &str| {
+            let (doc, format) =
+                crate::read::text::parse(&html(conclusion), crate::model::SourceFormat::Html);
+            let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
+            check(&r, &[])
+                .into_iter()
+                .filter(|f| f.kind == FindingKind::OverallScoreMismatch)
+                .map(|f| f.evidence.len())
+                .collect::<Vec<usize>>()
+        };
+        // 60 twice against a mean of 85: one finding, two pieces of evidence.
+        assert_eq!(overall("60"), vec![2]);
+        // Two different percents: a finding each.
+        assert_eq!(overall("62"), vec![1, 1]);
     }
 
     #[test]
