@@ -509,6 +509,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         }
 
         // Does the row continue the unit above?
+        let measure_col = cols.of(Role::Measure);
         let merge = match group.units.last() {
             None => false,
             Some(prev) => {
@@ -529,12 +530,25 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                     // a score is a new row that happens to start the page.
                     !has_figure
                 } else {
+                    // A line going on in a text column may start with a figure ("165 сая
+                    // төгрөг" after "… 70%"), never the measure's own; one column at least
+                    // goes on in lowercase.
+                    let goes_on = |c: usize| {
+                        let first = &paras[c][0].text;
+                        let by_figure = Some(c) != measure_col
+                            && prose(c)
+                            && first
+                                .trim_start()
+                                .starts_with(|ch: char| ch.is_ascii_digit());
+                        (starts_lowercase(first) || by_figure)
+                            && prev.cols[c].last().is_some_and(|p| !ends_sentence(&p.text))
+                    };
                     !has_score
                         && !non_empty.is_empty()
-                        && non_empty.iter().all(|&c| {
-                            starts_lowercase(&paras[c][0].text)
-                                && prev.cols[c].last().is_some_and(|p| !ends_sentence(&p.text))
-                        })
+                        && non_empty.iter().all(|&c| goes_on(c))
+                        && non_empty
+                            .iter()
+                            .any(|&c| starts_lowercase(&paras[c][0].text))
                 }
             }
         };
@@ -979,6 +993,31 @@ mod tests {
         assert_eq!(o.measures[2].implementation.text, "Б3.");
         assert_eq!(o.score_table.as_ref().map(|s| s.value), Some(100.0));
         assert!(o.measures[0].score_table.is_none());
+    }
+
+    #[test]
+    fn a_row_s_second_line_read_as_a_row_joins_it_though_a_text_goes_on_with_a_figure() {
+        // A table of row rules read line by line: the second line's implementation goes on
+        // with "165 сая …" after "… 70%"; its measure in lowercase.
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\tНэг арга санал\tТ1\tАжлыг зохион байгуулж, 70%\t100\n\t\tхүсэлтийг сургах\t\t165 сая төгрөгийн зардал гарсан.\t\n\t\tХоёр арга.\tТ2\t9 удаа.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<(&str, &str)> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| (m.text.text.as_str(), m.implementation.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (
+                    "Нэг арга санал хүсэлтийг сургах",
+                    "Ажлыг зохион байгуулж, 70% 165 сая төгрөгийн зардал гарсан."
+                ),
+                ("Хоёр арга.", "9 удаа.")
+            ]
+        );
     }
 
     #[test]
