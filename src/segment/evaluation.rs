@@ -1226,30 +1226,37 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
+    /// The summary read from rows of cell texts (one page, no page break), with its problems.
+    fn summary_of(rows: &[&[&str]]) -> (Vec<Band>, Vec<SummaryRow>, Vec<Problem>) {
+        let table = Table {
+            rows: rows
+                .iter()
+                .map(|cells| row_of(cells, Source::default(), false))
+                .collect(),
+            source: Source::default(),
+        };
+        let mut problems = Vec::new();
+        let (bands, rows) = parse_summary(&table, None, &mut problems);
+        (bands, rows, problems)
+    }
+
     #[test]
     fn figures_drawn_into_the_name_cell_stand_in_the_columns_order() {
         // A header cut by a page break shifts the columns: the count, and the first bands'
         // figures, come out on a line of the objective's name cell.
-        let source = Source::default();
-        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
-        let table = Table {
-            rows: vec![
-                row(&[
-                    "Зорилт",
-                    "Арга хэмжээний тоо",
-                    "/90-100/",
-                    "/70-89/",
-                    "хувь",
-                ]),
-                row(&["Зорилт 1: Нэг\n2 2\nхоёр", "", "", "", "100"]),
-                row(&["Зорилт 2: Хоёр\n3", "", "2", "1", "90"]),
-                // The first band's cell holds a figure of its own: which is which is unknown.
-                row(&["Зорилт 3: Гурав\n2 1", "", "1", "", "85"]),
+        let (_, rows, problems) = summary_of(&[
+            &[
+                "Зорилт",
+                "Арга хэмжээний тоо",
+                "/90-100/",
+                "/70-89/",
+                "хувь",
             ],
-            source: Source::default(),
-        };
-        let mut problems = Vec::new();
-        let (_, rows) = parse_summary(&table, None, &mut problems);
+            &["Зорилт 1: Нэг\n2 2\nхоёр", "", "", "", "100"],
+            &["Зорилт 2: Хоёр\n3", "", "2", "1", "90"],
+            // The first band's cell holds a figure of its own: which is which is unknown.
+            &["Зорилт 3: Гурав\n2 1", "", "1", "", "85"],
+        ]);
         assert_eq!(
             counts(&rows[..2]),
             vec![(1, Some(2.0), Some(100.0)), (2, Some(3.0), Some(90.0))]
@@ -1262,23 +1269,17 @@ mod tests {
 
     #[test]
     fn a_percent_label_split_over_two_columns_reads_the_one_with_figures() {
-        let source = Source::default();
-        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
-        let table = Table {
-            rows: vec![
-                row(&[
-                    "Зорилт",
-                    "Арга хэмжээний тоо",
-                    "100 /90-100/",
-                    "Хэрэгжилт",
-                    "хувь",
-                ]),
-                row(&["Зорилт 1: Нэг", "2", "2", "100", ""]),
-                row(&["Зорилт 2: Хоёр", "1", "1", "91,5", ""]),
+        let (_, rows, _) = summary_of(&[
+            &[
+                "Зорилт",
+                "Арга хэмжээний тоо",
+                "100 /90-100/",
+                "Хэрэгжилт",
+                "хувь",
             ],
-            source: Source::default(),
-        };
-        let (_, rows) = parse_summary(&table, None, &mut Vec::new());
+            &["Зорилт 1: Нэг", "2", "2", "100", ""],
+            &["Зорилт 2: Хоёр", "1", "1", "91,5", ""],
+        ]);
         assert_eq!(
             counts(&rows),
             vec![(1, Some(2.0), Some(100.0)), (2, Some(1.0), Some(91.5))]
@@ -1288,17 +1289,11 @@ mod tests {
     #[test]
     fn a_header_broken_over_two_rows_is_read_column_by_column() {
         // A page break inside the header row: each label's lines on both sides.
-        let source = Source::default();
-        let row = |cells: &[&str]| row_of(cells, source.clone(), false);
-        let table = Table {
-            rows: vec![
-                row(&["Зорилт", "Арга", "100 /90-", "0 /0-89/", "Хэрэгжилт"]),
-                row(&["", "хэмжээний тоо", "100/", "", "хувь"]),
-                row(&["Зорилт 1: Нэг", "3", "2", "1", "66,7"]),
-            ],
-            source: Source::default(),
-        };
-        let (bands, rows) = parse_summary(&table, None, &mut Vec::new());
+        let (bands, rows, _) = summary_of(&[
+            &["Зорилт", "Арга", "100 /90-", "0 /0-89/", "Хэрэгжилт"],
+            &["", "хэмжээний тоо", "100/", "", "хувь"],
+            &["Зорилт 1: Нэг", "3", "2", "1", "66,7"],
+        ]);
         let labels: Vec<&str> = bands.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(labels, vec!["100 /90-100/", "0 /0-89/"]);
         assert_eq!(counts(&rows), vec![(1, Some(3.0), Some(66.7))]);
