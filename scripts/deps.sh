@@ -12,7 +12,8 @@ command -v tesseract >/dev/null 2>&1 || need_apt="$need_apt tesseract-ocr"
 # dictionary knows the whole word; hunspell-rs builds Hunspell (C++) with bindgen (libclang).
 [ -f /usr/share/hunspell/mn_MN.dic ] || need_apt="$need_apt hunspell-mn"
 command -v c++ >/dev/null 2>&1 || need_apt="$need_apt g++"
-ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt="$need_apt libclang-dev"
+# libclang-cpp (pulled in by other packages) is not enough: bindgen loads libclang.so itself.
+ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1 || need_apt="$need_apt libclang-dev"
 # The year-over-year page is checked in headless Chromium (tests/yoy.rs).
 command -v chromium >/dev/null 2>&1 || need_apt="$need_apt chromium"
 if [ -n "$need_apt" ]; then
