@@ -522,13 +522,20 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
                 })
             };
             // Lines starting their text at the strip; a label wrapped over several lines
-            // (the header's) counts once, as one value does.
+            // counts once, as one value does. A header of labels centred on overlapping lines
+            // does not count: labels are often centred over a column whose values start at
+            // its left edge.
+            let labels = if header - start >= 2 {
+                header - start
+            } else {
+                0
+            };
             let starts_on = |g: &Gutter| {
                 let at = |l: &AlignedLine| l.runs.iter().any(|r| (r.x0 - g.1).abs() <= 1.5);
-                (0..table_lines.len())
+                (labels.min(table_lines.len())..table_lines.len())
                     .filter(|&k| at(&table_lines[k]))
                     .filter(|&k| {
-                        k == 0
+                        k == labels
                             || !at(&table_lines[k - 1])
                             || table_lines[k].top - table_lines[k - 1].bottom > 0.6 * size
                     })
@@ -1554,6 +1561,59 @@ mod tests {
         assert!(t[0].rows[3].after_page_break);
         assert_eq!(rows[4], vec!["3", "Мэдээлэл нийтлэх", "Цахим хуудас", "40"]);
         assert!(!t[0].rows[4].after_page_break);
+    }
+
+    #[test]
+    fn a_column_starts_where_its_values_do_not_where_its_centred_label_does() {
+        // Page 1 ends under the header: labels centred over their columns on three
+        // overlapping lines, then the column numbers at the columns' left edges (column 3's
+        // "3" at 160, its label from 180). Page 2's measures start at 160 too.
+        let page1 = [
+            line(&[("Хэрэгжүүлэх арга", 180.0)], 94.0),
+            line(
+                &[
+                    ("№", 46.0),
+                    ("Үйл ажиллагаа", 71.0),
+                    ("Хүрэх түвшин", 303.0),
+                    ("Үнэлгээ", 420.0),
+                ],
+                100.0,
+            ),
+            line(&[("хэмжээ", 205.0)], 106.0),
+            line(
+                &[
+                    ("1", 46.0),
+                    ("2", 61.0),
+                    ("3", 160.0),
+                    ("4", 295.0),
+                    ("5", 410.0),
+                ],
+                130.0,
+            ),
+        ]
+        .concat();
+        let page2 = [
+            line(&[("Салбарын хэмжээнд", 160.0)], 60.0),
+            line(
+                &[
+                    ("1", 46.0),
+                    ("Төрийн ил тод", 61.0),
+                    ("Журам батлах", 160.0),
+                    ("80 хувь", 295.0),
+                    ("100", 410.0),
+                ],
+                72.0,
+            ),
+            line(&[("сайжруулах", 160.0)], 84.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, page1), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows[1], vec!["1", "2", "3", "4", "5"], "{rows:?}");
+        assert!(rows[2][2].starts_with("Салбарын хэмжээнд"), "{rows:?}");
+        assert_eq!(rows[2][4], "100", "{rows:?}");
     }
 
     #[test]
