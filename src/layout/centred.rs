@@ -294,11 +294,18 @@ fn spans(bs: &[Block], table: &Rows, lines: &[LineBox], starts: &[usize]) -> Vec
                     break;
                 }
                 let mut miss = ((row_top(from) + row_bottom(e)) / 2.0 - mid).abs();
-                // A cell the page end cuts has its text at the top of what this page holds.
+                // A cell the page end cuts has its text at the top of what this page holds,
+                // beside the first row's other cells (a line of its own between two rows is
+                // centred, not set at the top).
+                let beside_others = {
+                    let end = starts.get(from + 1).copied().unwrap_or(lines.len());
+                    (starts[from]..end).any(|l| !bs[k].lines.contains(&l))
+                };
                 if table.at_page_end
                     && k + 1 == bs.len()
                     && e + 1 == rows
                     && (bs[k].top - row_top(from)).abs() < tolerance
+                    && beside_others
                 {
                     miss = 0.0;
                 }
@@ -515,5 +522,25 @@ mod tests {
         let owner = owners(&lines, &starts, 3, 3.0, (true, false));
         assert_eq!(owner[7][0], 1);
         assert_eq!(owner[16][0], 4);
+    }
+
+    #[test]
+    fn a_number_alone_between_the_last_two_rows_is_centred_on_them_not_set_at_the_top() {
+        // A page between two page breaks: rows 0-2 end the objective of the page before;
+        // objectives numbered on rows 5 (centred on rows 3-7) and 9 (rows 8-10); the last
+        // objective's number stands alone between rows 11 and 12, centred on the two rows
+        // the page holds of it, and is a row of its own. Spans of 4-6 and 7-11 are centred
+        // on the same lines: only the last number, read as set at the top of its own row,
+        // would allow them (exactly: it stands half a point below their middle).
+        let (mut lines, mut starts) = table(13, &[5, 9]);
+        lines.insert(36, line(571.5, &[true, false, false]));
+        starts.insert(12, 36);
+        for s in starts.iter_mut().skip(13) {
+            *s += 1;
+        }
+        let owner = owners(&lines, &starts, 3, 3.0, (true, true));
+        assert_eq!(owner[16][0], 3);
+        assert_eq!(owner[28][0], 8);
+        assert_eq!(owner[36][0], 11);
     }
 }
