@@ -87,7 +87,9 @@ fn cells(blocks: Vec<Block>, starts: &[usize]) -> Vec<Block> {
 fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
     let mut centred = 0;
     let mut at_top = 0;
-    let per_column: Vec<Vec<Block>> = (0..n).map(|c| blocks(lines, starts, c, gap)).collect();
+    let per_column: Vec<Vec<Block>> = (0..n)
+        .map(|c| cells(blocks(lines, starts, c, gap), starts))
+        .collect();
     for row in 0..starts.len() {
         let in_row: Vec<&Block> = per_column
             .iter()
@@ -542,5 +544,43 @@ mod tests {
         assert_eq!(owner[16][0], 3);
         assert_eq!(owner[28][0], 8);
         assert_eq!(owner[36][0], 11);
+    }
+
+    #[test]
+    fn a_cell_of_several_paragraphs_is_compared_whole() {
+        // Columns: number, measure, target, score. Row 0 holds one objective's two measures
+        // in one cell (paragraphs of 2 and 3 lines) and their targets (1 and 2 lines),
+        // centred as a whole: the second target starts on the second measure's first line,
+        // which compared paragraph by paragraph looks set at the top. Rows 1-3 are the next
+        // objective's measures, its number centred on them. The page goes on from the one
+        // before (a lone number on a page that begins the table keeps its row).
+        let (m, mt, no) = (
+            [false, true, false, false],
+            [false, true, true, false],
+            [true, false, false, true],
+        );
+        let lines: Vec<LineBox> = [
+            (100.0, m),
+            (111.0, mt),
+            (125.0, no),
+            (128.0, mt),
+            (139.0, mt),
+            (150.0, m),
+            (180.0, m),
+            (191.0, m),
+            (215.0, m),
+            (220.5, no),
+            (226.0, m),
+            (250.0, m),
+            (261.0, m),
+        ]
+        .iter()
+        .map(|(top, filled)| line(*top, filled))
+        .collect();
+        let starts = [0, 6, 8, 11];
+        let owner = owners(&lines, &starts, 4, 3.0, (true, false));
+        assert_eq!(owner[2][0], 0);
+        assert_eq!(owner[9][0], 1);
+        assert_eq!(owner[9][3], 1);
     }
 }
