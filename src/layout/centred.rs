@@ -83,13 +83,30 @@ fn cells(blocks: Vec<Block>, starts: &[usize]) -> Vec<Block> {
 
 /// Are the table's cells centred vertically? In rows where one cell is taller than another by
 /// a line or more, compare the short cell with the tall one: same middle (centred) or same
-/// top (set at the top).
+/// top (set at the top). Compared paragraph by paragraph, two cells' paragraphs may start on
+/// one line by chance (a measure's and its target's, in cells of several measures); compared
+/// whole, a cell of several measures split over rows by its paragraph gaps looks set at the
+/// top of what its row holds. Either way showing the cells centred is enough: set at the top,
+/// a short cell's middle is never a taller one's.
 fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
-    let mut centred = 0;
-    let mut at_top = 0;
-    let per_column: Vec<Vec<Block>> = (0..n)
+    let paragraphs: Vec<Vec<Block>> = (0..n).map(|c| blocks(lines, starts, c, gap)).collect();
+    let whole: Vec<Vec<Block>> = (0..n)
         .map(|c| cells(blocks(lines, starts, c, gap), starts))
         .collect();
+    [paragraphs, whole].iter().any(|per_column| {
+        let (centred, at_top) = alignment_votes(lines, starts, per_column);
+        centred >= 2 && centred > 2 * at_top
+    })
+}
+
+/// Rows' short blocks centred on their row's tallest block, and set at its top.
+fn alignment_votes(
+    lines: &[LineBox],
+    starts: &[usize],
+    per_column: &[Vec<Block>],
+) -> (usize, usize) {
+    let mut centred = 0;
+    let mut at_top = 0;
     for row in 0..starts.len() {
         let in_row: Vec<&Block> = per_column
             .iter()
@@ -115,7 +132,7 @@ fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
             }
         }
     }
-    centred >= 2 && centred > 2 * at_top
+    (centred, at_top)
 }
 
 /// For each line and column, the row its text belongs to.
@@ -582,5 +599,38 @@ mod tests {
         assert_eq!(owner[2][0], 0);
         assert_eq!(owner[9][0], 1);
         assert_eq!(owner[9][3], 1);
+    }
+
+    #[test]
+    fn a_cell_of_several_measures_split_over_rows_is_seen_centred_by_its_paragraphs() {
+        // Columns: number, activity, measure, unit, implementation, score; a page that goes
+        // on from the one before. Row 0 ends the objective begun there; the next objective's
+        // three measures stand in one cell centred with its number, activity, unit and score,
+        // but the first measure's paragraph gap made it row 1 of its own: compared whole, the
+        // activity looks set at the top of row 2's measures.
+        let f = |cols: &[usize]| -> Vec<bool> { (0..6).map(|c| cols.contains(&c)).collect() };
+        let mut lines: Vec<LineBox> = [
+            (45.2, f(&[4])),
+            (51.0, f(&[2])),
+            (56.9, f(&[4])),
+            (85.5, f(&[2, 4])),
+            (97.1, f(&[2, 4])),
+            (122.9, f(&[1, 2, 4])),
+            (128.7, f(&[0, 3, 5])),
+            (134.6, f(&[1, 2, 4])),
+            (160.4, f(&[2, 4])),
+            (172.0, f(&[2, 4])),
+            (200.6, f(&[0, 5])),
+        ]
+        .iter()
+        .map(|(top, filled)| line(*top, filled))
+        .collect();
+        // The last line is the mean's label row across the table.
+        lines[10].spanning = true;
+        let starts = [0, 3, 5, 10];
+        let owner = owners(&lines, &starts, 6, 3.0, (true, false));
+        assert_eq!(owner[6][0], 1);
+        assert_eq!(owner[5][1], 1);
+        assert_eq!(owner[6][5], 1);
     }
 }
