@@ -87,27 +87,34 @@ fn cells(blocks: Vec<Block>, starts: &[usize]) -> Vec<Block> {
 /// one line by chance (a measure's and its target's, in cells of several measures); compared
 /// whole, a cell of several measures split over rows by its paragraph gaps looks set at the
 /// top of what its row holds. Either way showing the cells centred is enough: set at the top,
-/// a short cell's middle is never a taller one's.
-fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64) -> bool {
+/// a short cell's middle is never a taller one's. A row the page end cuts (`at_page_end`) does
+/// not vote: a producer may set what the page holds of it at the top.
+fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64, at_page_end: bool) -> bool {
     let paragraphs: Vec<Vec<Block>> = (0..n).map(|c| blocks(lines, starts, c, gap)).collect();
     let whole: Vec<Vec<Block>> = (0..n)
         .map(|c| cells(blocks(lines, starts, c, gap), starts))
         .collect();
     [paragraphs, whole].iter().any(|per_column| {
-        let (centred, at_top) = alignment_votes(lines, starts, per_column);
+        let voting = if at_page_end {
+            starts.len().saturating_sub(1)
+        } else {
+            starts.len()
+        };
+        let (centred, at_top) = alignment_votes(lines, starts, voting, per_column);
         centred >= 2 && centred > 2 * at_top
     })
 }
 
-/// Rows' short blocks centred on their row's tallest block, and set at its top.
+/// Short blocks of rows `0..rows` centred on their row's tallest block, and set at its top.
 fn alignment_votes(
     lines: &[LineBox],
     starts: &[usize],
+    rows: usize,
     per_column: &[Vec<Block>],
 ) -> (usize, usize) {
     let mut centred = 0;
     let mut at_top = 0;
-    for row in 0..starts.len() {
+    for row in 0..rows {
         let in_row: Vec<&Block> = per_column
             .iter()
             .flatten()
@@ -149,7 +156,7 @@ pub(super) fn owners(
     let mut owner: Vec<Vec<usize>> = (0..lines.len())
         .map(|k| vec![row_of(starts, k); n])
         .collect();
-    if starts.is_empty() || !is_centred(lines, starts, n, gap) {
+    if starts.is_empty() || !is_centred(lines, starts, n, gap, at_page_end) {
         return owner;
     }
     let rows = starts.len();
@@ -632,5 +639,45 @@ mod tests {
         assert_eq!(owner[6][0], 1);
         assert_eq!(owner[5][1], 1);
         assert_eq!(owner[6][5], 1);
+    }
+
+    #[test]
+    fn a_row_the_page_end_cuts_does_not_vote_on_the_table_s_alignment() {
+        // Columns: number, measure, score; the table begins on this page and the page end
+        // cuts it. Objective 1's measures in one cell of five paragraphs split over rows 0
+        // and 1 by a paragraph gap, its number and score centred on all five; objective 2 on
+        // row 2, centred; objective 3 on row 3, which the page end cuts: its number and score
+        // set at the top of what the page holds of it.
+        let (m, ns, all) = (
+            [false, true, false],
+            [true, false, true],
+            [true, true, true],
+        );
+        let lines: Vec<LineBox> = [
+            (100.0, m),
+            (111.0, m),
+            (125.0, m),
+            (136.0, m),
+            (160.0, m),
+            (160.5, ns),
+            (171.0, m),
+            (185.0, m),
+            (196.0, m),
+            (210.0, m),
+            (221.0, m),
+            (250.0, m),
+            (255.5, ns),
+            (261.0, m),
+            (290.0, all),
+            (301.0, m),
+        ]
+        .iter()
+        .map(|(top, filled)| line(*top, filled))
+        .collect();
+        let starts = [0, 4, 11, 14];
+        let owner = owners(&lines, &starts, 3, 3.0, (false, true));
+        assert_eq!(owner[5][0], 0);
+        assert_eq!(owner[5][2], 0);
+        assert_eq!(owner[14][0], 3);
     }
 }
