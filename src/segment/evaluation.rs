@@ -276,12 +276,20 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
     let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut lead: Vec<(usize, Row)> = Vec::new();
     let mut header_line: Option<(usize, Vec<Band>)> = None;
+    let mut cut_header: Option<(usize, Row)> = None;
     for k in (0..i).rev() {
         match blocks.get(k) {
             Some(Block::Paragraph(p)) => match flattened_row(p, width) {
                 Some(row) => lead.push((k, row)),
                 None => {
                     header_line = header_line_bands(p).map(|b| (k, b));
+                    if header_line.is_none() && k + 1 == i {
+                        cut_header = t
+                            .rows
+                            .first()
+                            .and_then(|r| header_cut_above(p, r))
+                            .map(|r| (k, r));
+                    }
                     break;
                 }
             },
@@ -290,9 +298,11 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
     }
     lead.reverse();
     let mut parts: Vec<usize> = header_line.iter().map(|(k, _)| *k).collect();
+    parts.extend(cut_header.iter().map(|(k, _)| *k));
     parts.extend(lead.iter().map(|(k, _)| *k));
     parts.push(i);
-    let mut rows: Vec<Row> = lead.into_iter().map(|(_, r)| r).collect();
+    let mut rows: Vec<Row> = cut_header.into_iter().map(|(_, r)| r).collect();
+    rows.extend(lead.into_iter().map(|(_, r)| r));
     rows.extend(t.rows.iter().cloned());
     Some(Summary {
         table: std::borrow::Cow::Owned(Table {
@@ -301,6 +311,60 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
         }),
         parts,
         bands_of_header_line: header_line.map(|(_, b)| b),
+    })
+}
+
+/// A summary header a page break cut through its labels: the first line of each label left
+/// as a line of text at the page's foot ("Зорилт Арга хэмжээний 100 /90- 90 /70- … Хэрэгжилт"),
+/// the rest the first row of the table on the next page ("тоо | 100/ | 89/ | … | хувь"). The
+/// line's cut band labels ("100 /90-") pair in order with the row's cells that end one
+/// ("100/"); the words before the first go to the cell left of the first band's, those after
+/// the last to the cell right of the last band's. Returns the line as a header row above
+/// `row`, to be read with it column by column; `None` unless both hold the same number of cut
+/// labels (two or more) and nothing else stands between them.
+fn header_cut_above(p: &crate::layout::Paragraph, row: &Row) -> Option<Row> {
+    static CUT_START: LazyLock<Regex> =
+        LazyLock::new(|| re(&format!(r"({NUM})\s*%?\s*[/(]\s*({NUM})\s*%?\s*-")));
+    static CUT_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{NUM}\s*%?\s*[/)]$")));
+    let text = normalize(&p.text);
+    let starts: Vec<regex::Match> = CUT_START.find_iter(&text).collect();
+    let ends: Vec<usize> = (0..row.cells.len())
+        .filter(|&c| CUT_END.is_match(normalize(&row.cell_text(c)).trim()))
+        .collect();
+    if starts.len() < 2 || starts.len() != ends.len() {
+        return None;
+    }
+    let between_empty = starts
+        .windows(2)
+        .all(|w| text[w[0].end()..w[1].start()].trim().is_empty());
+    if !between_empty {
+        return None;
+    }
+    let mut cells = vec![Cell::default(); row.cells.len()];
+    for (m, &c) in starts.iter().zip(&ends) {
+        cells[c] = Cell::new(vec![m.as_str().trim().to_string()]);
+    }
+    let filled = |c: usize| !row.cell_text(c).trim().is_empty();
+    let prefix = text[..starts[0].start()].trim();
+    if let Some(c) = (0..ends[0])
+        .rev()
+        .find(|&c| filled(c))
+        .filter(|_| !prefix.is_empty())
+    {
+        cells[c] = Cell::new(vec![prefix.to_string()]);
+    }
+    let suffix = text[starts[starts.len() - 1].end()..].trim();
+    let last = ends[ends.len() - 1];
+    if let Some(c) = (last + 1..row.cells.len())
+        .find(|&c| filled(c))
+        .filter(|_| !suffix.is_empty())
+    {
+        cells[c] = Cell::new(vec![suffix.to_string()]);
+    }
+    Some(Row {
+        cells,
+        source: p.source.clone(),
+        after_page_break: false,
     })
 }
 
@@ -697,6 +761,11 @@ fn parse_summary(
         if let Some(role) = header_role(&joined.join(" ")) {
             assign(i, role);
         }
+    }
+    // Column 0 holds the objectives' names: a count label there means the count's column was
+    // drawn into it (its figures are read from the name cell).
+    if count_col == Some(0) {
+        count_col = None;
     }
     if percent_col.is_none() && width > 0 && !bands.iter().any(|(i, _)| *i == width - 1) {
         percent_col = Some(width - 1);
@@ -1189,6 +1258,32 @@ mod tests {
         assert_eq!(out.summary[0].text.text, "Нэг зорилт");
         // The line is the summary's, not a narrative paragraph.
         assert!(out.evaluation.items.is_empty());
+    }
+
+    #[test]
+    fn a_header_cut_through_its_labels_by_a_page_break_is_read_whole() {
+        // The labels' first lines stood at a page's foot and came out as text; their second
+        // lines head the table on the next page, the count's column drawn into the names'.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <p>Зорилт Арга хэмжээний 100 /90- 70 /50- 0 /0- Хэрэгжилт</p>\
+            <table><tr><td>тоо</td><td>100/</td><td>89/</td><td>49/</td><td>хувь</td></tr>\
+            <tr><td>Зорилт 1: Нэг</td><td>2</td><td>1</td><td></td><td>90</td></tr>\
+            <tr><td>Зорилт 2: Хоёр</td><td></td><td>1</td><td>1</td><td>35</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        let labels: Vec<&str> = out
+            .evaluation
+            .bands
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect();
+        assert_eq!(labels, vec!["100 /90-100/", "70 /50-89/", "0 /0-49/"]);
+        let counts: Vec<Vec<Option<u32>>> =
+            out.summary.iter().map(|r| r.band_counts.clone()).collect();
+        assert_eq!(counts[0], vec![Some(2), Some(1), None]);
+        assert_eq!(counts[1], vec![None, Some(1), Some(1)]);
+        assert_eq!(percents(&out), vec![(1, Some(90.0)), (2, Some(35.0))]);
     }
 
     #[test]
