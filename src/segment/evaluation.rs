@@ -323,9 +323,6 @@ fn find_summary(doc: &Document, plan_idx: usize) -> Option<Summary<'_>> {
 /// `row`, to be read with it column by column; `None` unless both hold the same number of cut
 /// labels (two or more) and nothing else stands between them.
 fn header_cut_above(p: &crate::layout::Paragraph, row: &Row) -> Option<Row> {
-    static CUT_START: LazyLock<Regex> =
-        LazyLock::new(|| re(&format!(r"({NUM})\s*%?\s*[/(]\s*({NUM})\s*%?\s*-")));
-    static CUT_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{NUM}\s*%?\s*[/)]$")));
     let text = normalize(&p.text);
     let starts: Vec<regex::Match> = CUT_START.find_iter(&text).collect();
     let ends: Vec<usize> = (0..row.cells.len())
@@ -370,7 +367,9 @@ fn header_cut_above(p: &crate::layout::Paragraph, row: &Row) -> Option<Row> {
 
 /// The bands of a summary header left as a line of text ("Зорилт Арга хэмжээний тоо
 /// 100 /90-100/ 70 /70-89/ 30 /30-69/ 0 /0-29/ Хэрэгжилт хувь"), in order; `None` unless it
-/// names the count of measures and at least two bands.
+/// names the count of measures and at least two bands. Labels wrapped in their cells come out
+/// as lines of the labels' first parts, then of their second ("… 100 /90- 70 /70- …" over
+/// "тоо 100/ 89/ …"): their parts pair in order.
 fn header_line_bands(p: &crate::layout::Paragraph) -> Option<Vec<Band>> {
     let text = normalize(&p.text);
     let squeezed: String = text
@@ -378,10 +377,41 @@ fn header_line_bands(p: &crate::layout::Paragraph) -> Option<Vec<Band>> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if !squeezed.contains("аргахэмжээнийтоо") {
+    let names_count = squeezed.contains("аргахэмжээнийтоо")
+        || (squeezed.contains("аргахэмжээний")
+            && text.split_whitespace().any(|w| w.to_lowercase() == "тоо"));
+    if !names_count {
         return None;
     }
-    bands_in_text(&text).filter(|b| b.len() >= 2)
+    bands_in_text(&text)
+        .or_else(|| wrapped_bands_in_text(&text))
+        .filter(|b| b.len() >= 2)
+}
+
+/// "100 /90-": a band label's first part, its range cut after the dash.
+static CUT_START: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({NUM})\s*%?\s*[/(]\s*({NUM})\s*%?\s*-")));
+/// "100/": a band label's second part, the range's end.
+static CUT_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{NUM}\s*%?\s*[/)]$")));
+
+/// Band labels wrapped in their cells, read as lines of text: the first parts in order, then
+/// the second parts in order, paired; `None` unless there are as many of each and no other
+/// figure.
+fn wrapped_bands_in_text(text: &str) -> Option<Vec<Band>> {
+    let starts: Vec<&str> = CUT_START.find_iter(text).map(|m| m.as_str()).collect();
+    let rest = CUT_START.replace_all(text, " ");
+    let (ends, others): (Vec<&str>, Vec<&str>) = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .partition(|w| CUT_END.is_match(w));
+    if starts.len() != ends.len() || !others.is_empty() {
+        return None;
+    }
+    starts
+        .iter()
+        .zip(&ends)
+        .map(|(a, b)| parse_band(&format!("{}{}", a.trim(), b)))
+        .collect()
 }
 
 /// Every band label in a text, in order; `None` when a figure is left outside them (a label
@@ -1258,6 +1288,31 @@ mod tests {
         assert_eq!(out.summary[0].text.text, "Нэг зорилт");
         // The line is the summary's, not a narrative paragraph.
         assert!(out.evaluation.items.is_empty());
+    }
+
+    #[test]
+    fn a_header_line_of_labels_wrapped_in_their_cells_pairs_their_parts() {
+        let line = |text: &str| crate::layout::Paragraph {
+            text: text.into(),
+            source: Source::default(),
+            emphasis: false,
+            list_item: false,
+        };
+        let wrapped = line(
+            "Арга хэмжээний 100 /90- 70 /70- 30 /30- 0 /0-\nЗорилт Хэрэгжилт хувь\nтоо 100/ 89/ 69/ 29/",
+        );
+        let labels: Vec<String> = header_line_bands(&wrapped)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(
+            labels,
+            vec!["100 /90-100/", "70 /70-89/", "30 /30-69/", "0 /0-29/"]
+        );
+        // A second part missing: the scale is not read.
+        let short = line("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 100/");
+        assert!(header_line_bands(&short).is_none());
     }
 
     #[test]
