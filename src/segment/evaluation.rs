@@ -394,24 +394,62 @@ static CUT_START: LazyLock<Regex> =
 /// "100/": a band label's second part, the range's end.
 static CUT_END: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{NUM}\s*%?\s*[/)]$")));
 
-/// Band labels wrapped in their cells, read as lines of text: the first parts in order, then
-/// the second parts in order, paired; `None` unless there are as many of each and no other
-/// figure.
+/// Band labels wrapped in their cells, read as lines of text: the labels whole or cut after
+/// their range's dash ("100 /90-") in order, then the cut ones' ends ("100/") in order, paired.
+/// `None` unless every cut label gets an end, no other figure is left, and the ranges read
+/// follow each other without overlapping (a wrong pairing gives "/90-89/").
 fn wrapped_bands_in_text(text: &str) -> Option<Vec<Band>> {
-    let starts: Vec<&str> = CUT_START.find_iter(text).map(|m| m.as_str()).collect();
-    let rest = CUT_START.replace_all(text, " ");
+    // Whole labels as a cell prints them, the range without a space after its dash: with
+    // one, "100 /90- 70 /" is two cut labels, not one.
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"{NUM}\s*%?\s*[/(]\s*{NUM}\s*%?\s*-{NUM}\s*%?\s*[/)]|/\s*-\s*/"
+        ))
+    });
+    let whole: Vec<(usize, usize)> = WHOLE
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let in_whole = |i: usize| whole.iter().any(|&(a, b)| a <= i && i < b);
+    let cut: Vec<(usize, usize)> = CUT_START
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(a, _)| !in_whole(a))
+        .collect();
+    let mut rest = text.to_string();
+    for &(a, b) in whole.iter().chain(&cut) {
+        rest.replace_range(a..b, &" ".repeat(b - a));
+    }
     let (ends, others): (Vec<&str>, Vec<&str>) = rest
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .partition(|w| CUT_END.is_match(w));
-    if starts.len() != ends.len() || !others.is_empty() {
+    if cut.is_empty() || cut.len() != ends.len() || !others.is_empty() {
         return None;
     }
-    starts
+    let mut labels: Vec<(usize, String)> = whole
         .iter()
-        .zip(&ends)
-        .map(|(a, b)| parse_band(&format!("{}{}", a.trim(), b)))
-        .collect()
+        .map(|&(a, b)| (a, text[a..b].to_string()))
+        .chain(
+            cut.iter()
+                .zip(&ends)
+                .map(|(&(a, b), end)| (a, format!("{}{end}", text[a..b].trim()))),
+        )
+        .collect();
+    labels.sort_by_key(|(at, _)| *at);
+    let bands: Vec<Band> = labels
+        .iter()
+        .map(|(_, l)| parse_band(l))
+        .collect::<Option<_>>()?;
+    let ranges: Vec<(f64, f64)> = bands
+        .iter()
+        .filter(|b| !b.not_due)
+        .map(|b| b.low.zip(b.high))
+        .collect::<Option<_>>()?;
+    let ordered = ranges.iter().all(|(low, high)| low <= high)
+        && (ranges.windows(2).all(|w| w[1].1 < w[0].0)
+            || ranges.windows(2).all(|w| w[0].1 < w[1].0));
+    ordered.then_some(bands)
 }
 
 /// Every band label in a text, in order; `None` when a figure is left outside them (a label
@@ -1310,9 +1348,24 @@ mod tests {
             labels,
             vec!["100 /90-100/", "70 /70-89/", "30 /30-69/", "0 /0-29/"]
         );
-        // A second part missing: the scale is not read.
+        // Whole labels between cut ones keep their places.
+        let mixed = line(
+            "Арга хэмжээний 100 /90-\nЗорилт 70 /60-89/ 40 /31-59/ 0 /0-30/ Хэрэгжилт хувь\nтоо 100/",
+        );
+        let labels: Vec<String> = header_line_bands(&mixed)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(
+            labels,
+            vec!["100 /90-100/", "70 /60-89/", "40 /31-59/", "0 /0-30/"]
+        );
+        // A second part missing, or parts that pair into ranges out of order: not read.
         let short = line("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 100/");
         assert!(header_line_bands(&short).is_none());
+        let crossed = line("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 89/ 100/");
+        assert!(header_line_bands(&crossed).is_none());
     }
 
     #[test]
