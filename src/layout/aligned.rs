@@ -1068,10 +1068,16 @@ pub(super) fn aligned_tables<'a>(
         }
         // Rows after the last one with text beyond the first column, each with text in the
         // first column only, are prose under the table (a heading, a list) that happens to fit
-        // that column.
+        // that column; but not a row's number alone on the page's last line: the page break
+        // cut that row after its first line, the rest goes on on the next page.
+        let cut_row_number = region.end == lines.len()
+            && rows.last().is_some_and(|r| {
+                one_per_row(&r.cells[0].text()) && r.cells.iter().skip(1).all(Cell::is_empty)
+            });
         if let Some(last) = rows
             .iter()
             .rposition(|r| r.cells.iter().skip(1).any(|c| !c.is_empty()))
+            .filter(|&last| !(cut_row_number && last + 2 == rows.len()))
         {
             if let Some(&cut) = starts.get(last + 1) {
                 region.end = i + cut;
@@ -1614,6 +1620,27 @@ mod tests {
         assert_eq!(rows[1], vec!["1", "2", "3", "4", "5"], "{rows:?}");
         assert!(rows[2][2].starts_with("Салбарын хэмжээнд"), "{rows:?}");
         assert_eq!(rows[2][4], "100", "{rows:?}");
+    }
+
+    #[test]
+    fn a_row_number_alone_at_the_page_foot_keeps_the_table_open() {
+        // The page break cut row 3 after the first line of its number's cell.
+        let page1 = [plan_lines(), line(&[("3", 50.0)], 170.0)].concat();
+        let page2 = line(
+            &[
+                ("Мэдээлэл нийтлэх", 80.0),
+                ("Цахим хуудас", 220.0),
+                ("40", 400.0),
+            ],
+            60.0,
+        );
+        let doc = document(&[unruled_page(1, page1), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows[3], vec!["3", "", "", ""], "{rows:?}");
+        assert_eq!(rows[4], vec!["", "Мэдээлэл нийтлэх", "Цахим хуудас", "40"]);
+        assert!(t[0].rows[4].after_page_break);
     }
 
     #[test]
