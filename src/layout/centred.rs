@@ -105,7 +105,8 @@ fn is_centred(lines: &[LineBox], starts: &[usize], n: usize, gap: f64, at_page_e
     })
 }
 
-/// Short blocks of rows `0..rows` centred on their row's tallest block, and set at its top.
+/// Short blocks of rows `0..rows` centred on a taller block of their row, and set at the top of
+/// its tallest.
 fn alignment_votes(
     lines: &[LineBox],
     starts: &[usize],
@@ -127,12 +128,20 @@ fn alignment_votes(
             continue;
         };
         let size = lines[tall.lines[0]].size;
+        let height = |b: &Block| b.bottom - b.top;
+        let mid = |b: &Block| (b.top + b.bottom) / 2.0;
         for b in &in_row {
-            if (tall.bottom - tall.top) - (b.bottom - b.top) < 0.9 * size {
+            if height(tall) - height(b) < 0.9 * size {
                 continue;
             }
-            let mid = |b: &Block| (b.top + b.bottom) / 2.0;
-            if (mid(b) - mid(tall)).abs() < 0.3 * size {
+            // Centred on the tallest or on another block taller by a line (the middle one of
+            // a cell's paragraphs, when a paragraph gap split the cell over two rows): set at
+            // the top, a short block's middle is above any taller one's.
+            let on_taller = in_row
+                .iter()
+                .filter(|t| height(t) - height(b) >= 0.9 * size)
+                .any(|t| (mid(b) - mid(t)).abs() < 0.3 * size);
+            if on_taller {
                 centred += 1;
             } else if (b.top - tall.top).abs() < 0.3 * size {
                 at_top += 1;
@@ -679,5 +688,42 @@ mod tests {
         assert_eq!(owner[5][0], 0);
         assert_eq!(owner[5][2], 0);
         assert_eq!(owner[14][0], 3);
+    }
+
+    #[test]
+    fn a_number_centred_on_the_middle_paragraph_of_a_cell_split_over_rows_is_seen_centred() {
+        // Columns: number, activity, measure, score; a page that goes on from the one before.
+        // Row 0 ends the objective begun there; the next objective's five measures stand in
+        // one cell, which its paragraph gaps split into rows 1 (two) and 2 (three); its number,
+        // activity and score are centred on the whole cell, on the third measure. Compared
+        // with row 2's tallest block or whole cell, nothing looks centred.
+        let (m, am, ns) = (
+            [false, false, true, false],
+            [false, true, true, false],
+            [true, false, false, true],
+        );
+        let lines: Vec<LineBox> = [
+            (60.0, m),
+            (71.0, m),
+            (100.0, m),
+            (111.0, m),
+            (128.0, m),
+            (139.0, m),
+            (159.5, am),
+            (165.0, ns),
+            (170.5, am),
+            (191.0, m),
+            (202.0, m),
+            (219.0, m),
+            (230.0, m),
+        ]
+        .iter()
+        .map(|(top, filled)| line(*top, filled))
+        .collect();
+        let starts = [0, 2, 6];
+        let owner = owners(&lines, &starts, 4, 3.0, (true, false));
+        assert_eq!(owner[7][0], 1);
+        assert_eq!(owner[6][1], 1);
+        assert_eq!(owner[7][3], 1);
     }
 }
