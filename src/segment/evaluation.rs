@@ -342,20 +342,17 @@ fn header_cut_above(p: &crate::layout::Paragraph, row: &Row) -> Option<Row> {
         cells[c] = Cell::new(vec![m.as_str().trim().to_string()]);
     }
     let filled = |c: usize| !row.cell_text(c).trim().is_empty();
+    // The labels before the bands and after them need cells of their own there: without
+    // one, the row's columns are not the header's (a band's column merged with the percent's).
     let prefix = text[..starts[0].start()].trim();
-    if let Some(c) = (0..ends[0])
-        .rev()
-        .find(|&c| filled(c))
-        .filter(|_| !prefix.is_empty())
-    {
+    if !prefix.is_empty() {
+        let c = (0..ends[0]).rev().find(|&c| filled(c))?;
         cells[c] = Cell::new(vec![prefix.to_string()]);
     }
     let suffix = text[starts[starts.len() - 1].end()..].trim();
     let last = ends[ends.len() - 1];
-    if let Some(c) = (last + 1..row.cells.len())
-        .find(|&c| filled(c))
-        .filter(|_| !suffix.is_empty())
-    {
+    if !suffix.is_empty() {
+        let c = (last + 1..row.cells.len()).find(|&c| filled(c))?;
         cells[c] = Cell::new(vec![suffix.to_string()]);
     }
     Some(Row {
@@ -1392,6 +1389,20 @@ mod tests {
         assert_eq!(counts[0], vec![Some(2), Some(1), None]);
         assert_eq!(counts[1], vec![None, Some(1), Some(1)]);
         assert_eq!(percents(&out), vec![(1, Some(90.0)), (2, Some(35.0))]);
+        // The last band's column merged with the percent's (no cell for "хувь"): the header
+        // is not read so, and no count is taken from the percent.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <p>Зорилт Арга хэмжээний 100 /90- 70 /50- 0 /0- Хэрэгжилт хувь</p>\
+            <table><tr><td>тоо</td><td>100/</td><td>89/</td><td>49/</td></tr>\
+            <tr><td>Зорилт 1: Нэг</td><td>2</td><td>1</td><td>90</td></tr>\
+            <tr><td>Зорилт 2: Хоёр</td><td></td><td>1</td><td>35</td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let out = parse(&doc, 0, &mut Vec::new()).unwrap();
+        assert!(out.summary.iter().all(|r| !r
+            .band_counts
+            .iter()
+            .any(|c| matches!(c, Some(90) | Some(35)))));
     }
 
     #[test]
