@@ -1327,42 +1327,29 @@ mod tests {
 
     #[test]
     fn a_header_line_of_labels_wrapped_in_their_cells_pairs_their_parts() {
-        let line = |text: &str| crate::layout::Paragraph {
-            text: text.into(),
-            source: Source::default(),
-            emphasis: false,
-            list_item: false,
+        let labels = |text: &str| -> Option<Vec<String>> {
+            let line = crate::layout::Paragraph {
+                text: text.into(),
+                source: Source::default(),
+                emphasis: false,
+                list_item: false,
+            };
+            header_line_bands(&line).map(|bands| bands.into_iter().map(|b| b.label).collect())
         };
-        let wrapped = line(
-            "Арга хэмжээний 100 /90- 70 /70- 30 /30- 0 /0-\nЗорилт Хэрэгжилт хувь\nтоо 100/ 89/ 69/ 29/",
-        );
-        let labels: Vec<String> = header_line_bands(&wrapped)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.label)
-            .collect();
         assert_eq!(
-            labels,
+            labels("Арга хэмжээний 100 /90- 70 /70- 30 /30- 0 /0-\nЗорилт Хэрэгжилт хувь\nтоо 100/ 89/ 69/ 29/")
+                .unwrap(),
             vec!["100 /90-100/", "70 /70-89/", "30 /30-69/", "0 /0-29/"]
         );
         // Whole labels between cut ones keep their places.
-        let mixed = line(
-            "Арга хэмжээний 100 /90-\nЗорилт 70 /60-89/ 40 /31-59/ 0 /0-30/ Хэрэгжилт хувь\nтоо 100/",
-        );
-        let labels: Vec<String> = header_line_bands(&mixed)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.label)
-            .collect();
         assert_eq!(
-            labels,
+            labels("Арга хэмжээний 100 /90-\nЗорилт 70 /60-89/ 40 /31-59/ 0 /0-30/ Хэрэгжилт хувь\nтоо 100/")
+                .unwrap(),
             vec!["100 /90-100/", "70 /60-89/", "40 /31-59/", "0 /0-30/"]
         );
         // A second part missing, or parts that pair into ranges out of order: not read.
-        let short = line("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 100/");
-        assert!(header_line_bands(&short).is_none());
-        let crossed = line("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 89/ 100/");
-        assert!(header_line_bands(&crossed).is_none());
+        assert!(labels("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 100/").is_none());
+        assert!(labels("Арга хэмжээний 100 /90- 70 /70-\nЗорилт тоо 89/ 100/").is_none());
     }
 
     #[test]
