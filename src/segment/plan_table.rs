@@ -342,7 +342,9 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
                 .collect::<Vec<_>>()
         })
         .collect();
-    words.len() == n
+    // More numbers than header cells: two columns whose edge the layout did not see share one
+    // header cell ("Хүрэх түвшин Хугацаа") and one number cell ("4 5").
+    words.len() >= n.max(3)
         && words
             .iter()
             .enumerate()
@@ -1064,6 +1066,14 @@ mod tests {
         // Two numbers in one cell where a column edge was not seen.
         let t = table(&format!(
             "{HEADER}1\t2 3\t\t4\t5 6\t\n1\tҮйл\tНэг арга.\tТ1\tБ1.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        assert_eq!(out.objectives.len(), 1);
+        assert_eq!(out.objectives[0].text.text, "Үйл");
+        assert_eq!(out.objectives[0].measures.len(), 1);
+        // More numbers than the header has cells: two columns merged under one header cell.
+        let t = table(&format!(
+            "{HEADER}1\t2\t3\t4\t5 6\t7\n1\tҮйл\tНэг арга.\tТ1\tБ1.\t100\n"
         ));
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives.len(), 1);
