@@ -250,8 +250,8 @@ def main():
         shutil.rmtree(ds, ignore_errors=True)
         inputs = sorted(glob.glob(os.path.join(folder, "*.pdf" if name != "html" else "*.html")))
         subprocess.run([a.bin, "ingest", *inputs, "--out", ds], check=True, capture_output=True)
-        table[name] = score.score(src, ds)
-    cols = ["reports", "measures", "scores", "texts", "objectives", "header", "planted", "false"]
+        table[name] = score.score(src, ds, None if name == "html" else folder)
+    cols = ["reports", "measures", "scores", "texts", "objectives", "header", "planted", "false", "lossy"]
     print(f"seed {a.seed}, {a.n} reports; figures in % of the truth, 'false' = error/warning findings on clean reports")
     print("| rendering | " + " | ".join(cols) + " |")
     print("|---|" + "---|" * len(cols))
