@@ -788,10 +788,17 @@ fn rows_of(
     // between two lines at the table's edges (a number or a score) the widest band starts the
     // row of the second (the last of equal ones), unless that line starts its row itself below
     // a band (a row set at the top; the bands before it part a tall cell's paragraphs). The
-    // paragraphs of a cell of several measures are nearer each other than rows are.
+    // paragraphs of a cell of several measures are nearer each other than rows are. Above the
+    // first such line, the table's top starts a row (a page going on in the middle of a row,
+    // whose number stands lower): a band there starts another only as wide as the table's
+    // widest (a row's, not a paragraph's inside the row the page began in).
     let bands: Vec<usize> = (1..region_lines.len())
         .filter(|&k| gap_above(k) > row_gap(region_lines[k].size) && !wraps(k))
         .collect();
+    let widest_band = bands
+        .iter()
+        .map(|&b| gap_above(b))
+        .fold(f64::NEG_INFINITY, f64::max);
     let edge_lines: Vec<usize> = (0..region_lines.len()).filter(|&k| at_edge(k)).collect();
     let centred_start = |k: usize| {
         if bands.binary_search(&k).is_err() {
@@ -804,8 +811,11 @@ fn rows_of(
         if edge != k && bands.binary_search(&edge).is_ok() {
             return false;
         }
-        let after = if i == 0 { 0 } else { edge_lines[i - 1] + 1 };
         let same = 0.15 * region_lines[k].size;
+        if i == 0 && gap_above(k) < widest_band - same {
+            return false;
+        }
+        let after = if i == 0 { 0 } else { edge_lines[i - 1] + 1 };
         bands
             .iter()
             .filter(|&&b| b >= after && b <= edge && b != k)
@@ -1755,6 +1765,41 @@ mod tests {
             assert!(rows[1][2].contains(measure), "{rows:?}");
         }
         assert_eq!(rows[2][2], "Сургалт\nявуулах");
+    }
+
+    #[test]
+    fn a_page_going_on_in_a_row_of_several_measures_keeps_its_paragraphs_in_one_row() {
+        // Page 2 begins a row whose measure cell holds three paragraphs (4 pt apart, lines
+        // 1.6 pt apart); its number and score stand centred on them, below the first
+        // paragraph gap; rows are 22 pt apart. The gap above the second paragraph, with no
+        // number above it, is no row's.
+        let para = |a: &str, b: &str, top: f64| {
+            [line(&[(a, 220.0)], top), line(&[(b, 220.0)], top + 11.6)].concat()
+        };
+        let page2 = [
+            para("Журам", "батлах", 60.0),
+            para("Тайлан", "гаргах", 85.6),
+            line(&[("3", 50.0), ("70", 400.0)], 91.4),
+            para("Хяналт", "хийх", 111.2),
+            centred_row(155.0, "4", ["Сургалт", "явуулах", "ажил"], "40"),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, plan_lines()), unruled_page(2, page2)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        let first = rows
+            .iter()
+            .position(|r| r[2].contains("Хяналт"))
+            .expect("page 2's first row");
+        assert_eq!(rows.len(), first + 2, "{rows:?}");
+        for measure in ["Журам", "Тайлан", "Хяналт"] {
+            assert!(rows[first][2].contains(measure), "{rows:?}");
+        }
+        assert_eq!(
+            (rows[first][0].as_str(), rows[first][3].as_str()),
+            ("3", "70")
+        );
     }
 
     #[test]

@@ -169,33 +169,70 @@ pub(super) fn owners(
         return owner;
     }
     let rows = starts.len();
-    let row_top = |i: usize| lines[starts[i]].top;
-    let row_bottom = |i: usize| {
-        let end = starts.get(i + 1).copied().unwrap_or(lines.len());
-        lines[starts[i]..end]
-            .iter()
-            .map(|l| l.bottom)
-            .fold(f64::NEG_INFINITY, f64::max)
-    };
     let spanning_row = |i: usize| {
         let end = starts.get(i + 1).copied().unwrap_or(lines.len());
         lines[starts[i]..end].iter().any(|l| l.spanning)
     };
-    let table = Rows {
-        top: &row_top,
-        bottom: &row_bottom,
-        spanning: &spanning_row,
-        count: rows,
-        continues,
-        at_page_end,
+    let column_spans = |extents: &[(f64, f64)]| -> Vec<(Vec<Block>, Vec<Span>)> {
+        let row_top = |i: usize| extents[i].0;
+        let row_bottom = |i: usize| extents[i].1;
+        let table = Rows {
+            top: &row_top,
+            bottom: &row_bottom,
+            spanning: &spanning_row,
+            count: rows,
+            continues,
+            at_page_end,
+        };
+        (0..n)
+            .map(|c| {
+                let bs = cells(blocks(lines, starts, c, gap), starts);
+                let found = spans(&bs, &table, lines, starts);
+                (bs, found)
+            })
+            .collect()
     };
-    let per_column: Vec<(Vec<Block>, Vec<Span>)> = (0..n)
-        .map(|c| {
-            let bs = cells(blocks(lines, starts, c, gap), starts);
-            let found = spans(&bs, &table, lines, starts);
-            (bs, found)
-        })
-        .collect();
+    // A row's height is its own cells': a cell merged down several rows and centred on them
+    // may reach into a row from the one above (an objective's name beside its first measure,
+    // over the next measure's first line) and make that row look taller than it is, so that a
+    // figure centred on the row itself seems centred on it and the row before. The rows are
+    // measured with every line first, then again without the lines of the cells found merged.
+    let extents = |merged: &[Vec<bool>]| -> Vec<(f64, f64)> {
+        (0..rows)
+            .map(|i| {
+                let end = starts.get(i + 1).copied().unwrap_or(lines.len());
+                let own: Vec<&LineBox> = (starts[i]..end)
+                    .filter(|&k| (0..n).any(|c| lines[k].filled[c] && !merged[k][c]))
+                    .map(|k| &lines[k])
+                    .collect();
+                let all: Vec<&LineBox> = lines[starts[i]..end].iter().collect();
+                let of = if own.is_empty() { all } else { own };
+                (
+                    of.iter().map(|l| l.top).fold(f64::INFINITY, f64::min),
+                    of.iter()
+                        .map(|l| l.bottom)
+                        .fold(f64::NEG_INFINITY, f64::max),
+                )
+            })
+            .collect()
+    };
+    let none = vec![vec![false; n]; lines.len()];
+    let mut row_extents = extents(&none);
+    let mut per_column = column_spans(&row_extents);
+    let mut merged_lines = none.clone();
+    for (c, (bs, found)) in per_column.iter().enumerate() {
+        for s in found.iter().filter(|s| s.end - s.first >= 2) {
+            for &k in &bs[s.block].lines {
+                merged_lines[k][c] = true;
+            }
+        }
+    }
+    if merged_lines != none {
+        row_extents = extents(&merged_lines);
+        per_column = column_spans(&row_extents);
+    }
+    let row_top = |i: usize| row_extents[i].0;
+    let row_bottom = |i: usize| row_extents[i].1;
     // A first column with a cell of its own on every row (a summary table's names, numbers
     // repeated on every row) leaves no row to share: figures centred on several rows by the
     // chance of equal heights keep their rows.
@@ -547,6 +584,36 @@ mod tests {
         // On a page that begins the table, the same number is a cell of its own row.
         let owner = owners(&lines, &starts, 3, 3.0, (false, false));
         assert_eq!(owner[10][0], 3);
+    }
+
+    #[test]
+    fn a_figure_centred_on_its_row_keeps_it_beside_a_merged_cell_reaching_into_the_next() {
+        // A page that goes on: row 0 is the rest of a measure the page break cut (no score);
+        // rows 1 and 2 are an objective's two measures, its name (column 0) centred on both,
+        // so it stands in row 1's lower half and reaches over row 2's first line. Row 1's
+        // score (column 2) is centred on row 1's own cells, not on rows 0-1 as row 1 would
+        // look with the name's lines counted in its height.
+        let at = |top: f64, filled: [bool; 3]| line(top, &filled);
+        let lines = vec![
+            at(45.0, [false, true, false]),
+            at(74.0, [false, true, false]),
+            at(80.0, [false, false, true]),
+            at(86.0, [false, true, false]),
+            at(94.0, [true, false, false]),
+            at(106.0, [true, false, false]),
+            at(114.0, [false, true, false]),
+            at(120.0, [false, false, true]),
+            at(126.0, [false, true, false]),
+        ];
+        let starts = [0, 1, 6];
+        let owner = owners(&lines, &starts, 3, 3.0, (true, false));
+        assert_eq!(owner[2][2], 1, "row 1's score");
+        assert_eq!(owner[7][2], 2, "row 2's score");
+        assert_eq!(
+            (owner[4][0], owner[5][0]),
+            (1, 1),
+            "the name goes to its first row"
+        );
     }
 
     #[test]
