@@ -694,8 +694,11 @@ fn column_of(xs: &[f64], x: f64) -> usize {
 
 /// A row number ("1", "2.", "1.3") or a score ("95", "97,5", "95%"): one per row.
 fn one_per_row(text: &str) -> bool {
+    // A number ("95", "95.0", "95%", "95 хувь": percent) or a not-due mark ("/-/", "ХБ":
+    // хугацаа болоогүй, not yet due), as a score cell holds them.
     static ONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\d{1,3}(?:[.,]\d{1,2})*\.?\s*%?$").expect("valid regex")
+        regex::Regex::new(r"^(?:\d{1,3}(?:[.,]\d{1,2})*\.?\s*(?:%|хувь)?|/\s*(?:-|ХБ)\s*/|ХБ)$")
+            .expect("valid regex")
     });
     ONE.is_match(text.trim())
 }
@@ -776,6 +779,20 @@ fn rows_of(
         let h = hit(k);
         h.contains(&0) || h.contains(&(n - 1))
     };
+    // A line of figures alone at the table's edges (an objective's number, its score) with a
+    // cell between them going on above and below it stands beside that cell's paragraphs:
+    // centred on its row, not the top of one (the top line of a row set at the top holds its
+    // cells' first lines).
+    let figure_between = |k: usize| {
+        let h = hit(k);
+        !h.is_empty()
+            && h.iter()
+                .all(|&c| (c == 0 || c == n - 1) && one_per_row(&text_of(&by_col[k][c])))
+            && k > 0
+            && k + 1 < region_lines.len()
+            && (1..n.saturating_sub(1))
+                .any(|c| !by_col[k - 1][c].is_empty() && !by_col[k + 1][c].is_empty())
+    };
     let gap_above = |k: usize| {
         if k == 0 {
             f64::INFINITY
@@ -808,7 +825,7 @@ fn rows_of(
         let Some(&edge) = edge_lines.get(i) else {
             return false;
         };
-        if edge != k && bands.binary_search(&edge).is_ok() {
+        if edge != k && bands.binary_search(&edge).is_ok() && !figure_between(edge) {
             return false;
         }
         let same = 0.15 * region_lines[k].size;
@@ -826,14 +843,24 @@ fn rows_of(
     // A band above line `j` blank in every column that has text both in the row begun at
     // `last` above it and below it (two columns at least), but for columns left of all of
     // those: cells merged down an objective's rows (its number, its activity) stand left of
-    // the cells they group, centred on their rows and so across the band. `Some((blank, cut))`
-    // when the band is there: how many columns it is blank in, and whether line `j` holds
-    // text of such a cell.
-    let band_but_merged = |last: usize, j: usize| -> Option<(usize, bool)> {
+    // the cells they group, centred on their rows and so across the band. `Some((blank, cut,
+    // own))` when the band is there: how many columns it is blank in, whether line `j` holds
+    // text of such a cell, and whether it holds text of a column the band is blank in (the
+    // row's own cells begin there).
+    let band_but_merged = |last: usize, j: usize| -> Option<(usize, bool, bool)> {
         let holds = |i: usize, c: usize| !by_col[i][c].is_empty();
         let mut clear = Vec::new();
         let mut crossing = Vec::new();
         for c in 0..n {
+            // An objective's number above (one short line, centred on its rows) tells nothing
+            // of the band: the next number is the next objective's, rows below.
+            let numbered = (last..j)
+                .rev()
+                .find(|&i| holds(i, c))
+                .is_some_and(|i| c == 0 && one_per_row(&text_of(&by_col[i][c])));
+            if numbered {
+                continue;
+            }
             let above = (last..j)
                 .filter(|&i| holds(i, c))
                 .map(|i| region_lines[i].bottom)
@@ -850,14 +877,19 @@ fn rows_of(
             }
         }
         let merged_left = crossing.iter().all(|&c| clear.iter().all(|&d| c < d));
-        (clear.len() >= 2 && merged_left)
-            .then(|| (clear.len(), crossing.iter().any(|&c| holds(j, c))))
+        (clear.len() >= 2 && merged_left).then(|| {
+            (
+                clear.len(),
+                crossing.iter().any(|&c| holds(j, c)),
+                clear.iter().any(|&c| holds(j, c)),
+            )
+        })
     };
     let mut starts: Vec<usize> = Vec::new();
     let mut holds_one = [false, false];
     for (k, l) in region_lines.iter().enumerate() {
         let cells = &by_col[k];
-        let key = at_edge(k) || hit(k).len() >= 3;
+        let key = (at_edge(k) || hit(k).len() >= 3) && !figure_between(k);
         let gap = gap_above(k);
         let after_span = k > 0 && region.spanning[k - 1];
         let second = [0, n - 1].iter().enumerate().any(|(slot, &c)| {
@@ -892,15 +924,24 @@ fn rows_of(
                 .max_by(|a, b| gap_above(*a).total_cmp(&gap_above(*b)))
                 .or_else(|| {
                     // The band blank in most columns (a cell's own lines may stand across
-                    // another band, beside a merged cell's); of those, a line with no text of
-                    // a merged cell keeps that cell one block.
-                    let bands: Vec<(usize, usize, bool)> = (last + 1..k)
-                        .filter_map(|j| band_but_merged(last, j).map(|(n, cut)| (j, n, cut)))
+                    // another band, beside a merged cell's); of those, the line where the
+                    // row's own cells begin (not a merged cell's first line above them: the
+                    // cell then crosses the row's start and shows merged) with no text of a
+                    // merged cell (which keeps that cell one block).
+                    let bands: Vec<(usize, usize, bool, bool)> = (last + 1..k)
+                        .filter_map(|j| {
+                            band_but_merged(last, j).map(|(n, cut, own)| (j, n, cut, own))
+                        })
                         .collect();
                     let most = bands.iter().map(|b| b.1).max().unwrap_or(0);
-                    let widest: Vec<&(usize, usize, bool)> =
+                    let widest: Vec<&(usize, usize, bool, bool)> =
                         bands.iter().filter(|b| b.1 == most).collect();
-                    widest.iter().find(|b| !b.2).or(widest.first()).map(|b| b.0)
+                    widest
+                        .iter()
+                        .find(|b| !b.2 && b.3)
+                        .or(widest.iter().find(|b| !b.2))
+                        .or(widest.first())
+                        .map(|b| b.0)
                 })
                 .unwrap_or(k);
             starts.push(start);
@@ -1800,6 +1841,102 @@ mod tests {
             (rows[first][0].as_str(), rows[first][3].as_str()),
             ("3", "70")
         );
+    }
+
+    #[test]
+    fn a_merged_cell_not_centred_on_all_its_rows_still_goes_to_its_first() {
+        // Objective 1 spans three rows, but its number and activity stand across the start of
+        // the second row only (LibreOffice centres a merged cell on the rows it had laid out
+        // when it set it), with no blank band across the table there; the second row's score
+        // is a not-due mark; objective 2 and a total row end the table.
+        let words = [
+            plan_header(),
+            line(&[("Журам", 220.0)], 130.0),
+            line(&[("батлах", 220.0), ("100", 400.0)], 141.6),
+            line(&[("ажил", 220.0)], 153.2),
+            line(&[("Сургалт", 80.0)], 156.0),
+            line(&[("1", 50.0), ("зохион", 80.0)], 167.6),
+            line(&[("Тайлан", 220.0)], 170.0),
+            line(&[("байгуулах", 80.0)], 179.2),
+            line(&[("гаргах", 220.0), ("/-/", 400.0)], 181.6),
+            line(&[("хэлэлцэх", 220.0)], 193.2),
+            line(&[("Хяналт", 220.0)], 220.0),
+            line(&[("хийх", 220.0), ("40", 400.0)], 231.6),
+            line(&[("ажил", 220.0)], 243.2),
+            centred_row(275.0, "2", ["Сургалт", "явуулах", "ажил"], "70"),
+            line(&[("Дүн", 50.0), ("70", 400.0)], 325.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(
+            rows[1],
+            vec![
+                "1",
+                "Сургалт\nзохион\nбайгуулах",
+                "Журам\nбатлах\nажил",
+                "100"
+            ]
+        );
+        assert_eq!(rows[2], vec!["", "", "Тайлан\nгаргах\nхэлэлцэх", "/-/"]);
+    }
+
+    #[test]
+    fn a_number_centred_in_a_paragraph_gap_of_its_row_does_not_start_a_row() {
+        // Row 3's measure cell holds four paragraphs (15.8 pt apart; rows 18.6 pt apart); its
+        // number and score, centred on the row, stand in the gap after the second paragraph,
+        // clear of the line above: a top-set row's first line, but for the cell going on
+        // beside them.
+        let words = [
+            plan_header(),
+            centred_row(130.0, "1", ["Журам", "батлах", "ажил"], "100"),
+            line(
+                &[
+                    ("2", 50.0),
+                    ("Сургалт", 80.0),
+                    ("Тайлан", 220.0),
+                    ("100", 400.0),
+                ],
+                182.0,
+            ),
+            line(&[("Хяналт", 220.0)], 210.6),
+            line(&[("Хэлэлцүүлэг", 220.0)], 236.4),
+            line(&[("3", 50.0), ("65", 400.0)], 255.1),
+            line(&[("Мэдээлэл", 220.0)], 262.2),
+            line(&[("түгээх", 220.0)], 273.8),
+            line(&[("Сургалт", 220.0)], 299.6),
+            line(&[("Дүн", 50.0), ("76", 400.0)], 328.2),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!((rows[3][0].as_str(), rows[3][3].as_str()), ("3", "65"));
+        for measure in ["Хяналт", "Хэлэлцүүлэг", "Мэдээлэл", "Сургалт"]
+        {
+            assert!(rows[3][2].contains(measure), "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn a_score_cell_holds_a_number_or_a_not_due_mark() {
+        for score in [
+            "95",
+            "95.0",
+            "97,9",
+            "95%",
+            "95 хувь",
+            "/-/",
+            "/ - /",
+            "ХБ",
+            "/ХБ/",
+        ] {
+            assert!(super::one_per_row(score), "{score}");
+        }
+        for text in ["Тогтмол", "2 удаа", "1.1.1. Журам", "/"] {
+            assert!(!super::one_per_row(text), "{text}");
+        }
     }
 
     #[test]

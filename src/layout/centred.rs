@@ -277,7 +277,16 @@ pub(super) fn owners(
                 })
                 .collect()
         } else {
-            Vec::new()
+            // No tiling of centred spans (a producer that does not centre a merged cell on
+            // all its rows, a total row below no block): a block standing across a row's start
+            // is still a merged cell, and goes to the first row it stands in.
+            bs.iter()
+                .enumerate()
+                .filter_map(|(i, b)| {
+                    let (lo, hi) = rows_of_block(b, starts);
+                    (lo < hi).then_some((i, lo))
+                })
+                .collect()
         };
         for (i, first) in moves {
             for &k in &bs[i].lines {
