@@ -73,8 +73,16 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
                     (w.x0 - e.x).abs() <= EDGE_TOLERANCE && (e.lines.0..=e.lines.1).contains(&k)
                 });
                 let label = i > 0 && is_band_label(&g[i - 1].text, &w.text);
+                // A band's label is the whole of its cell: the word after its closed range
+                // begins the next cell, however narrow the gap (labels filling their cells).
+                let after_label = i > 1
+                    && is_band_label(&g[i - 2].text, &g[i - 1].text)
+                    && g[i - 1].text.ends_with(['/', ')']);
                 match runs.last_mut() {
                     Some(r) if label && w.x0 - r.x1 < 0.8 * size => r.x1 = r.x1.max(w.x1),
+                    Some(r) if after_label && w.x0 - r.x1 >= MIN_GUTTER * size => {
+                        runs.push(Run { x0: w.x0, x1: w.x1 })
+                    }
                     Some(r) if w.x0 - r.x1 < wide && !(at_edge && w.x0 > r.x1) => {
                         r.x1 = r.x1.max(w.x1)
                     }
@@ -1385,6 +1393,50 @@ mod tests {
             words.extend(line(&cells, 94.0 + 14.0 * k as f64));
         }
         words
+    }
+
+    #[test]
+    fn band_labels_filling_their_cells_are_cells_of_their_own() {
+        // A summary header whose band labels fill their cells: the gap after each closed
+        // range is a word space wide, yet each label, and the percent's after them, heads a
+        // column of its own.
+        let mut words = line(&[("Төлөвлөгөөнд 3 зорилтын 5 арга хэмжээ", 50.0)], 40.0);
+        words.extend(line(&[("тусгагдсан байна.", 50.0)], 51.5));
+        words.extend(line(&[("Зорилт", 80.0), ("Тоо", 250.0)], 80.0));
+        let mut x = 300.0;
+        let mut edges = Vec::new();
+        for part in ["100", "/90-100/", "0", "/0-29/", "Хувь"] {
+            let w = word(part, x, 80.0);
+            if !part.starts_with('/') {
+                edges.push(x);
+            }
+            x = w.x1 + 3.0;
+            words.push(w);
+        }
+        let rows = [
+            ("Зорилт 1: Нэг", "2", "2", "", "100"),
+            ("Зорилт 2: Хоёр", "3", "2", "1", "66,7"),
+            ("Зорилт 3: Гурав", "1", "", "1", "0"),
+        ];
+        for (k, (name, n, top_band, low_band, percent)) in rows.into_iter().enumerate() {
+            let cells = [
+                (name, 50.0),
+                (n, 250.0),
+                (top_band, edges[0]),
+                (low_band, edges[1]),
+                (percent, edges[2]),
+            ];
+            words.extend(line(&cells, 94.0 + 14.0 * k as f64));
+        }
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(
+            rows[0],
+            vec!["Зорилт", "Тоо", "100 /90-100/", "0 /0-29/", "Хувь"]
+        );
+        assert_eq!(rows[2], vec!["Зорилт 2: Хоёр", "3", "2", "1", "66,7"]);
     }
 
     #[test]
