@@ -33,11 +33,11 @@ test: deps
 	python3 queries/duckdb_questions.py out/test-readme --check
 	$(CARGO) run --quiet --manifest-path queries/rust/Cargo.toml -- out/test-readme --check
 	# A fixed-seed slice of the conformance bed, text exports and their prints by headless
-	# Chromium, WeasyPrint, wkhtmltopdf and LibreOffice from DOCX (tables ruled, of row rules
-	# only, without rules): every measure found, no false error or warning finding.
+	# Chromium, WeasyPrint, wkhtmltopdf, LibreOffice from DOCX and from HTML (tables ruled, of
+	# row rules only, without rules): every measure found, no false error or warning finding.
 	./scripts/conformance/deps.sh
 	python3 scripts/conformance/run.py --seed 7 --n 12 \
-		--renderings html,chromium-portrait,weasyprint-portrait,wkhtmltopdf-landscape,libreoffice-docx-portrait \
+		--renderings html,chromium-portrait,weasyprint-portrait,wkhtmltopdf-landscape,libreoffice-docx-portrait,libreoffice-html-landscape,libreoffice-html-portrait \
 		--bin ./target/debug/biyelelt --work out/conformance --min-measures 100 --max-false 0
 
 # Rewrite the generated fixtures (committed). PDFs need libreoffice-writer-nogui, fonts-dejavu,

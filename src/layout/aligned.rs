@@ -74,8 +74,14 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
                 });
                 let label = i > 0 && is_band_label(&g[i - 1].text, &w.text);
                 // A band's label is the whole of its cell: the word after its closed range
-                // begins the next cell, however narrow the gap (labels filling their cells).
+                // begins the next cell, however narrow the gap (labels filling their cells),
+                // when it begins a label (a capital, or the next band's value and range); a
+                // sentence goes on in lowercase ("100 /90-100/ хувийн биелэлттэй: 3").
+                let next_label = w.text.chars().next().is_some_and(char::is_uppercase)
+                    || g.get(i + 1)
+                        .is_some_and(|r| is_band_label(&w.text, &r.text));
                 let after_label = i > 1
+                    && next_label
                     && is_band_label(&g[i - 2].text, &g[i - 1].text)
                     && g[i - 1].text.ends_with(['/', ')']);
                 match runs.last_mut() {
@@ -1437,6 +1443,19 @@ mod tests {
             vec!["Зорилт", "Тоо", "100 /90-100/", "0 /0-29/", "Хувь"]
         );
         assert_eq!(rows[2], vec!["Зорилт 2: Хоёр", "3", "2", "1", "66,7"]);
+    }
+
+    #[test]
+    fn a_sentence_going_on_after_a_band_label_stays_one_run() {
+        let heading = line(
+            &[("100 /90-100/ хувийн биелэлттэй: 3 арга хэмжээ", 50.0)],
+            100.0,
+        );
+        let header = line(&[("0 /0-29/ Хэрэгжилт хувь", 50.0)], 120.0);
+        let words: Vec<&Word> = heading.iter().chain(&header).collect();
+        let lines = super::aligned_lines(&words);
+        assert_eq!(lines[0].runs.len(), 1, "the heading");
+        assert_eq!(lines[1].runs.len(), 2, "the header's two labels");
     }
 
     #[test]
