@@ -863,6 +863,7 @@ fn rows_of(
     // row's own cells begin there).
     let band_but_merged = |last: usize, j: usize| -> Option<(usize, bool, bool)> {
         let holds = |i: usize, c: usize| !by_col[i][c].is_empty();
+        let number_at = |i: usize, c: usize| one_per_row(&text_of(&by_col[i][c]));
         let mut clear = Vec::new();
         let mut crossing = Vec::new();
         for c in 0..n {
@@ -871,7 +872,7 @@ fn rows_of(
             let numbered = (last..j)
                 .rev()
                 .find(|&i| holds(i, c))
-                .is_some_and(|i| c == 0 && one_per_row(&text_of(&by_col[i][c])));
+                .is_some_and(|i| c == 0 && number_at(i, c));
             if numbered {
                 continue;
             }
