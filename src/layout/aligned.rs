@@ -1792,6 +1792,16 @@ mod tests {
 
     /// A row of cells centred vertically (no rules): the tall measure cell's lines at 130,
     /// 141.6, 153.2; the number, activity and score centred on them, half a line lower.
+    /// A measure cell of three lines with its score centred on the middle one.
+    fn measure_lines(top: f64, measure: [&str; 3], score: &str) -> Vec<Word> {
+        [
+            line(&[(measure[0], 220.0)], top),
+            line(&[(measure[1], 220.0), (score, 400.0)], top + 11.6),
+            line(&[(measure[2], 220.0)], top + 23.2),
+        ]
+        .concat()
+    }
+
     fn centred_row(top: f64, no: &str, measure: [&str; 3], score: &str) -> Vec<Word> {
         [
             line(&[(measure[0], 220.0)], top),
@@ -1830,9 +1840,7 @@ mod tests {
         // the band between them (no band is blank across the whole table).
         let words = [
             plan_header(),
-            line(&[("Журам", 220.0)], 130.0),
-            line(&[("батлах", 220.0), ("100", 400.0)], 141.6),
-            line(&[("ажил", 220.0)], 153.2),
+            measure_lines(130.0, ["Журам", "батлах", "ажил"], "100"),
             line(&[("Сургалт", 80.0)], 160.0),
             line(&[("1", 50.0)], 166.0),
             line(&[("зохион", 80.0)], 171.6),
@@ -1923,18 +1931,14 @@ mod tests {
         // is a not-due mark; objective 2 and a total row end the table.
         let words = [
             plan_header(),
-            line(&[("Журам", 220.0)], 130.0),
-            line(&[("батлах", 220.0), ("100", 400.0)], 141.6),
-            line(&[("ажил", 220.0)], 153.2),
+            measure_lines(130.0, ["Журам", "батлах", "ажил"], "100"),
             line(&[("Сургалт", 80.0)], 156.0),
             line(&[("1", 50.0), ("зохион", 80.0)], 167.6),
             line(&[("Тайлан", 220.0)], 170.0),
             line(&[("байгуулах", 80.0)], 179.2),
             line(&[("гаргах", 220.0), ("/-/", 400.0)], 181.6),
             line(&[("хэлэлцэх", 220.0)], 193.2),
-            line(&[("Хяналт", 220.0)], 220.0),
-            line(&[("хийх", 220.0), ("40", 400.0)], 231.6),
-            line(&[("ажил", 220.0)], 243.2),
+            measure_lines(220.0, ["Хяналт", "хийх", "ажил"], "40"),
             centred_row(275.0, "2", ["Сургалт", "явуулах", "ажил"], "70"),
             line(&[("Дүн", 50.0), ("70", 400.0)], 325.0),
         ]
