@@ -125,7 +125,7 @@ struct Edge {
     lines: (usize, usize),
 }
 
-/// Left edges of columns: an x where words of four lines or more start, over a stretch of
+/// Left edges of columns: an x where words of three lines or more start, over a stretch of
 /// lines of one font size none of whose words crosses it, and where the text before it ends ragged. A cell
 /// without padding may end a word's space before the next cell's text; the shared edge still
 /// tells the columns apart. (The words after a row's code, "1.1. Орон", or after a list's
@@ -149,7 +149,7 @@ fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
         lines.sort_unstable();
         lines.dedup();
         i = j + 1;
-        if lines.len() < 4 {
+        if lines.len() < 3 {
             continue;
         }
         // Stretches between lines with a word across x.
@@ -199,7 +199,7 @@ fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
                 })
         };
         let mut flush = |stretch: &mut Vec<usize>| {
-            if stretch.len() >= 4 && ragged(stretch) && !repeated(stretch) {
+            if stretch.len() >= 3 && ragged(stretch) && !repeated(stretch) {
                 edges.push(Edge {
                     x,
                     lines: (stretch[0], stretch[stretch.len() - 1]),
@@ -830,6 +830,18 @@ fn rows_of(
         .iter()
         .map(|&b| gap_above(b))
         .fold(f64::NEG_INFINITY, f64::max);
+    // Bands between rows are alike (the cells' padding below and above); a band between a
+    // cell's paragraphs is narrower. The second widest band, not the widest: one band may be
+    // wider than a row's (an empty line, the header's).
+    let row_band = {
+        let mut widths: Vec<f64> = bands
+            .iter()
+            .filter(|&&b| !region.spanning[b] && !region.spanning[b - 1])
+            .map(|&b| gap_above(b))
+            .collect();
+        widths.sort_by(|a, b| b.total_cmp(a));
+        widths.get(1).or(widths.first()).copied().unwrap_or(0.0)
+    };
     let edge_lines: Vec<usize> = (0..region_lines.len()).filter(|&k| at_edge(k)).collect();
     let centred_start = |k: usize| {
         if bands.binary_search(&k).is_err() {
@@ -921,7 +933,10 @@ fn rows_of(
             || region.spanning[k]
             || after_span
             || consecutive
-            || (key && gap > row_gap(l.size) && !wraps(k))
+            || (key
+                && gap > row_gap(l.size)
+                && !wraps(k)
+                && (at_edge(k) || gap >= row_band - 0.15 * l.size))
             || centred_start(k)
         {
             starts.push(k);
@@ -2045,6 +2060,96 @@ mod tests {
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[1], vec!["1", "Журам батлах", "Нэг удаа", "100"]);
         assert_eq!(rows[4], vec!["4", "Дүрэм батлах", "Жил бүр", "100"]);
+    }
+
+    #[test]
+    fn a_column_of_three_cells_parts_a_neighbour_filled_to_its_edge() {
+        // The score column starts at 400 on three lines only (its label, two scores); row 2's
+        // implementation ends a word space before it.
+        let words = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Арга хэмжээ", 80.0),
+                    ("Биелэлт", 250.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                100.0,
+            ),
+            line(
+                &[
+                    ("1", 50.0),
+                    ("Журам батлах", 80.0),
+                    ("Ажлыг зохион", 250.0),
+                    ("100", 400.0),
+                ],
+                120.0,
+            ),
+            line(
+                &[
+                    ("2", 50.0),
+                    ("Хурал хийх", 80.0),
+                    ("Ажлыг зохион байгуулж, 464", 250.0),
+                    ("30", 400.0),
+                ],
+                140.0,
+            ),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(
+            rows[2],
+            vec!["2", "Хурал хийх", "Ажлыг зохион байгуулж, 464", "30"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_gap_narrower_than_the_rows_does_not_start_a_row() {
+        // Rows of one objective each, 14 pt apart; the measure, target and implementation
+        // cells hold three paragraphs 8 pt apart, each beginning on one line in the three
+        // columns; number and score are centred on the row.
+        let row = |no: &str, score: &str, top: f64| {
+            let para = |m: [&str; 2], top: f64| {
+                [
+                    line(&[(m[0], 80.0), ("Тогтмол", 200.0), ("Хийв", 300.0)], top),
+                    line(&[(m[1], 80.0)], top + 11.6),
+                ]
+                .concat()
+            };
+            [
+                para(["Журам", "батлах"], top),
+                para(["Тайлан", "гаргах"], top + 29.6),
+                line(&[(no, 50.0), (score, 420.0)], top + 35.4),
+                para(["Хяналт", "хийх"], top + 59.2),
+            ]
+            .concat()
+        };
+        let words = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Арга", 80.0),
+                    ("Түвшин", 200.0),
+                    ("Биелэлт", 300.0),
+                    ("Үнэлгээ", 420.0),
+                ],
+                100.0,
+            ),
+            row("1", "100", 130.0),
+            row("2", "70", 224.8),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        for (r, (no, score)) in rows[1..].iter().zip([("1", "100"), ("2", "70")]) {
+            assert_eq!((r[0].as_str(), r[4].as_str()), (no, score), "{rows:?}");
+            for measure in ["Журам", "Тайлан", "Хяналт"] {
+                assert!(r[1].contains(measure), "{rows:?}");
+            }
+        }
     }
 
     #[test]
