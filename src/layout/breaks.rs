@@ -66,10 +66,13 @@ impl Vocabulary {
 }
 
 /// A piece no Mongolian word is: one beginning with ы, ь or ъ (no word does) or with й (none
-/// but a few loans), or one without a vowel ("г", "йг": the tail of a case ending), but for
-/// a unit of measure after a number.
+/// but a few loans), one without a vowel ("г", "йг": the tail of a case ending), but for
+/// a unit of measure after a number, or a case ending of a stem in a consonant or и, which
+/// Mongolian writes joined to its word ("эрсдэл" / "ийн": a stem the dictionary lacks).
 fn no_word_alone(before: &str, piece: &str) -> bool {
     const UNITS: [&str; 8] = ["м", "км", "см", "мм", "кг", "г", "т", "л"];
+    // Genitive, accusative, ablative and instrumental endings beginning with и.
+    const CASE_ENDINGS: [&str; 7] = ["ийн", "ийг", "ийнх", "иас", "иос", "иар", "иор"];
     let unit = before.ends_with(|c: char| c.is_ascii_digit());
     let piece = key(piece);
     let Some(first) = piece.chars().next() else {
@@ -80,7 +83,8 @@ fn no_word_alone(before: &str, piece: &str) -> bool {
         .all(|c| ('а'..='я').contains(&c) || "ёөү".contains(c));
     let vowel = piece.chars().any(|c| "аэиоуөүыеёюя".contains(c));
     let a_unit = unit && UNITS.contains(&piece.as_str());
-    cyrillic && ("ыьъй".contains(first) || !(vowel || a_unit))
+    cyrillic
+        && ("ыьъй".contains(first) || !(vowel || a_unit) || CASE_ENDINGS.contains(&piece.as_str()))
 }
 
 /// A paragraph cut at its marks: the text before the first, then each piece of text after a
@@ -385,6 +389,11 @@ mod tests {
             "Салбарын хэмжээнд"
         );
         assert_eq!(resolve(&format!("дүрми{m}йг"), &words), "дүрмийг");
+        // A case ending is written joined to its word, whatever the stem.
+        assert_eq!(
+            resolve(&format!("эрсдэл{m}ийн үнэлгээ"), &words),
+            "эрсдэлийн үнэлгээ"
+        );
         assert_eq!(
             resolve(&format!("хэлэлцүүлгий{m}г"), &words),
             "хэлэлцүүлгийг"

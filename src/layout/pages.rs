@@ -405,9 +405,12 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
 }
 
 /// A row cut by the page break (the new page's first row has nothing in its first column):
-/// where a cell of it begins in lowercase under a cell of the last row above, the word may have
-/// been broken at the break. Its first paragraph is marked so ([`super::breaks`] joins the
-/// pieces on the document's words, or drops the mark).
+/// where a cell of it begins in lowercase under a cell of the last row above whose last line
+/// is one word, the word may have been broken at the break. Its first paragraph is marked so
+/// ([`super::breaks`] joins the pieces on the document's words, or drops the mark). A producer
+/// breaks inside a word only when the word does not fit on a line of its own, so its first
+/// piece fills a line alone; a line of several words ended with a whole one ("… дамжуулан ёс"
+/// / "зүйн …").
 fn mark_word_pieces(prev: &Table, next: &mut Table) {
     let (Some(last), Some(first)) = (prev.rows.last(), next.rows.first_mut()) else {
         return;
@@ -422,7 +425,11 @@ fn mark_word_pieces(prev: &Table, next: &mut Table) {
             .first()
             .and_then(|p| p.chars().next())
             .is_some_and(char::is_lowercase);
-        if starts_lower && !above.paragraphs.is_empty() {
+        let alone_on_its_line = above.paragraphs.last().is_some_and(|p| {
+            let last_line = p.rsplit('\n').next().unwrap_or("").trim();
+            !last_line.is_empty() && !last_line.contains(char::is_whitespace)
+        });
+        if starts_lower && alone_on_its_line {
             below.paragraphs[0].insert_str(0, super::breaks::GOES_ON_FROM_ABOVE);
         }
     }
@@ -433,6 +440,48 @@ mod tests {
     use super::*;
     use crate::layout::synthetic::*;
     use crate::layout::Rule;
+
+    #[test]
+    fn only_a_lone_word_ending_a_cell_at_the_page_end_may_be_a_broken_word() {
+        use crate::layout::{Cell, Row};
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .map(|p| {
+                    Cell::new(if p.is_empty() {
+                        vec![]
+                    } else {
+                        vec![p.to_string()]
+                    })
+                })
+                .collect(),
+            source: Default::default(),
+            after_page_break: false,
+        };
+        let prev = Table {
+            rows: vec![row(&[
+                "3",
+                "Шилэн дансаар дамжуулан ёс",
+                "Орон нутагт\nмэдүүлг",
+            ])],
+            source: Default::default(),
+        };
+        let mut next = Table {
+            rows: vec![row(&["", "зүйн дүрмийг", "ийг хянах"])],
+            source: Default::default(),
+        };
+        mark_word_pieces(&prev, &mut next);
+        let marked: Vec<bool> = next.rows[0]
+            .cells
+            .iter()
+            .map(|c| {
+                c.paragraphs
+                    .first()
+                    .is_some_and(|p| p.starts_with(crate::layout::breaks::GOES_ON_FROM_ABOVE))
+            })
+            .collect();
+        assert_eq!(marked, vec![false, false, true]);
+    }
 
     #[test]
     fn a_heading_under_a_table_at_a_pdf_page_s_foot_ends_it() {
