@@ -13,6 +13,11 @@ A producer that is not installed is skipped with a line saying so.
 Producers (each draws tables its own way): headless Chromium (Skia), WeasyPrint (Cairo),
 wkhtmltopdf (Qt WebKit), LibreOffice from the HTML, LibreOffice from a DOCX built with
 python-docx (Word-style tables).
+
+Scans (`scan-150`, `scan-200`, `scan-300`, the first --scan-n reports): each report's PDF from a
+producer drawn from the seed, rasterized at that dpi and degraded page by page (scan.py: skew up
+to 2 degrees, blur, noise, specks, uneven light, faint rules, JPEG 50-80), a PDF of images with no
+text layer; the folder's scans.json says what each page got.
 """
 import argparse
 import concurrent.futures
@@ -198,6 +203,53 @@ PRODUCERS = {
 }
 
 
+# What a scan is made from, one per report drawn from the seed: producers whose tables are
+# ruled, unruled or ruled in rows only, in both orientations (not LibreOffice from HTML in
+# portrait, which may leave a too-wide table's last column out).
+SCAN_SOURCES = ["chromium-portrait", "chromium-landscape", "weasyprint-portrait", "weasyprint-landscape",
+                "wkhtmltopdf-landscape", "libreoffice-docx-portrait", "libreoffice-docx-landscape",
+                "libreoffice-html-landscape"]
+
+
+def scan_sources(base, sources, seed):
+    """Report id -> the born-digital PDF its scans are made from (rendered when missing)."""
+    import random
+    rnd = random.Random(seed)
+    out = {}
+    for src in sources:
+        rid = os.path.basename(src).replace(".html", "")
+        name = rnd.choice(SCAN_SOURCES)
+        producer, orientation = name.rsplit("-", 1)
+        pdf = os.path.join(base, name, rid + ".pdf")
+        if not os.path.exists(pdf):
+            os.makedirs(os.path.dirname(pdf), exist_ok=True)
+            PRODUCERS[producer](src, pdf, orientation)
+        out[rid] = pdf
+    return out
+
+
+def render_scans(name, base, sources, seed, out_dir):
+    """`scan-DPI`: each report's born-digital PDF scanned at DPI (scan.py), its pages degraded
+    each their own way; what was done is kept in the folder's scans.json."""
+    import scan
+    dpi = int(name.split("-")[1])
+    made = scan_sources(base, sources, seed)
+    os.makedirs(out_dir, exist_ok=True)
+    log_path = os.path.join(out_dir, "scans.json")
+    log = json.load(open(log_path)) if os.path.exists(log_path) else {}
+    todo = [rid for rid in sorted(made) if not os.path.exists(os.path.join(out_dir, rid + ".pdf"))]
+
+    def one(rid):
+        pages = scan.scan(made[rid], os.path.join(out_dir, rid + ".pdf"), dpi, f"{seed}-{rid}-{dpi}")
+        return rid, {"from": os.path.relpath(made[rid], base), "pages": pages}
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
+        for rid, entry in ex.map(one, todo):
+            log[rid] = entry
+    json.dump(log, open(log_path, "w"), indent=1)
+    return made
+
+
 def render(name, sources, out_dir):
     producer, orientation = name.rsplit("-", 1)
     fn = PRODUCERS[producer]
@@ -224,7 +276,9 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "target", "conformance"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "biyelelt"))
     ap.add_argument("--renderings", default="html," + ",".join(
-        f"{p}-{o}" for p in PRODUCERS for o in ("portrait", "landscape")))
+        f"{p}-{o}" for p in PRODUCERS for o in ("portrait", "landscape")) + ",scan-150,scan-200,scan-300")
+    ap.add_argument("--scan-n", type=int, default=40,
+                    help="scan renderings (scan-150, scan-200, scan-300) take the first this many reports")
     ap.add_argument("--json", help="write the table as JSON here too")
     ap.add_argument("--min-measures", type=float,
                     help="exit 1 when a rendering finds fewer measures (%%) than this")
@@ -240,17 +294,23 @@ def main():
     table = {}
     for name in a.renderings.split(","):
         folder = src if name == "html" else os.path.join(base, name)
-        if name != "html":
-            try:
+        made = None
+        try:
+            if name.startswith("scan-"):
+                made = render_scans(name, base, sources[:a.scan_n], a.seed, folder)
+            elif name != "html":
                 render(name, sources, folder)
-            except (FileNotFoundError, ImportError, OSError) as e:
-                print(f"{name}: skipped, producer not installed ({e})", file=sys.stderr)
-                continue
+        except (FileNotFoundError, ImportError, OSError) as e:
+            print(f"{name}: skipped, producer not installed ({e})", file=sys.stderr)
+            continue
         ds = os.path.join(base, f"ds-{name}")
         shutil.rmtree(ds, ignore_errors=True)
         inputs = sorted(glob.glob(os.path.join(folder, "*.pdf" if name != "html" else "*.html")))
         subprocess.run([a.bin, "ingest", *inputs, "--out", ds], check=True, capture_output=True)
-        table[name] = score.score(src, ds, None if name == "html" else folder)
+        if made is not None:
+            table[name] = score.score(src, ds, ids=set(made), source_pdfs=made)
+        else:
+            table[name] = score.score(src, ds, None if name == "html" else folder)
     cols = ["reports", "measures", "scores", "texts", "objectives", "header", "planted", "false", "lossy"]
     print(f"seed {a.seed}, {a.n} reports; figures in % of the truth, 'false' = error/warning findings on clean reports")
     print("| rendering | " + " | ".join(cols) + " |")

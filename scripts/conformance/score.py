@@ -61,11 +61,14 @@ def scan(ds, table):
     return pl.read_parquet(os.path.join(ds, table, "**", "*.parquet"), hive_partitioning=True)
 
 
-def score(truth_dir, ds, pdf_dir=None):
+def score(truth_dir, ds, pdf_dir=None, ids=None, source_pdfs=None):
+    """`ids`: score only these reports (a rendering of the first few); `source_pdfs`: report id
+    -> the born-digital PDF a scan was made from, for the lossy test (a scan has no text)."""
     truths = {}
     for f in sorted(glob.glob(os.path.join(truth_dir, "*.truth.json"))):
         t = json.load(open(f, encoding="utf-8"))
-        truths[t["id"]] = t
+        if ids is None or t["id"] in ids:
+            truths[t["id"]] = t
     reports = scan(ds, "reports")
     stem = lambda p: os.path.basename(p).split(".")[0]
     doc_of = {stem(p): d for p, d in zip(reports["source_path"], reports["doc_id"])}
@@ -77,9 +80,9 @@ def score(truth_dir, ds, pdf_dir=None):
     m_by, o_by, f_by = by_doc(measures), by_doc(objectives), by_doc(findings)
 
     lossy = set()
-    if pdf_dir:
+    if pdf_dir or source_pdfs:
         for rid in truths:
-            pdf = os.path.join(pdf_dir, rid + ".pdf")
+            pdf = source_pdfs.get(rid, "") if source_pdfs else os.path.join(pdf_dir, rid + ".pdf")
             source = os.path.join(truth_dir, rid + ".html")
             if os.path.exists(pdf) and os.path.exists(source) and digits_lost(source, pdf):
                 lossy.add(rid)
