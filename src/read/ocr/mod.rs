@@ -1,0 +1,152 @@
+//! Scanned PDFs: page images → Tesseract's Mongolian model → positioned words and ruling lines.
+//!
+//! Enters: a PDF whose pages have no text layer. Leaves: [`Page`]s in PDF points, like the PDF
+//! reader's, so the same layout engine rebuilds their tables, plus the word confidences and
+//! each page's problems. Pages are read in parallel, each by one single-threaded Tesseract
+//! process. The jobs, one module each: running the engines ([`engine`]: pdftoppm, tesseract),
+//! reading Tesseract's TSV ([`tsv`]), what the image shows ([`raster`]: skew, straightening,
+//! rules, ink), one page from image to words and rules ([`page`]), and second readings of
+//! table cells ([`reread`]).
+
+mod engine;
+mod page;
+mod raster;
+mod reread;
+mod tsv;
+
+pub use engine::engine_missing;
+
+use crate::error::ReadError;
+use crate::layout::Page;
+use crate::limits::{Cancel, Limits};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Rendering resolution for OCR.
+pub const DPI: f64 = 300.0;
+/// A word below this confidence counts as doubtful.
+pub const LOW_CONFIDENCE: f64 = 60.0;
+
+/// OCR quality of a report: mean word confidence and the share of doubtful words.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Confidence {
+    pub mean: f64,
+    pub low_share: f64,
+    pub words: usize,
+}
+
+pub struct OcrPages {
+    pub pages: Vec<Page>,
+    pub confidence: Confidence,
+    pub problems: Vec<(u32, String)>,
+}
+
+/// Temporary folders of OCR runs: `biyelelt-ocr-PID-RANDOM` in the system's temp folder.
+const TEMP_PREFIX: &str = "biyelelt-ocr-";
+
+/// Remove the OCR temporary folders of processes that no longer run (killed mid-scan; a run
+/// that ends, even by a panic, removes its own). Returns how many were removed.
+pub fn remove_stale_temp() -> usize {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = Path::new("/proc").join(pid.to_string()).exists();
+        if !alive && std::fs::remove_dir_all(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// OCR the pages of a scanned PDF in parallel, up to `limits.max_ocr_pages`; pages not yet
+/// started when `cancel` is set are skipped.
+pub fn read(
+    path: &Path,
+    n_pages: u32,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<OcrPages, ReadError> {
+    if let Some(why) = engine_missing() {
+        return Err(ReadError::OcrEngine {
+            path: path.to_path_buf(),
+            detail: why,
+        });
+    }
+    // A random name, removed on drop (a panic included); the pid in the prefix lets a later run
+    // remove the folder of a killed one ([`remove_stale_temp`]).
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .tempdir()
+        .map_err(|e| ReadError::Io {
+            path: std::env::temp_dir(),
+            source: e,
+        })?;
+    let n_read = n_pages.min(limits.max_ocr_pages).min(limits.max_pages);
+    type PageResult = (u32, Result<page::PageRead, String>);
+    let mut results: Vec<PageResult> = (1..=n_read)
+        .into_par_iter()
+        .map(|p| {
+            if cancel.is_cancelled() {
+                return (
+                    p,
+                    Err(format!("page {p} not read: the report ran out of time")),
+                );
+            }
+            (p, page::read_page(path, p, tmp.path()))
+        })
+        .collect();
+    drop(tmp);
+    if n_read < n_pages {
+        results.push((
+            n_read + 1,
+            Err(format!(
+                "the scan has {n_pages} pages; pages {} to the end were not read by OCR (limit {}, raise --max-ocr-pages or --max-pages)",
+                n_read + 1,
+                n_read
+            )),
+        ));
+    }
+    let mut pages = Vec::new();
+    let mut confs = Vec::new();
+    let mut problems = Vec::new();
+    for (p, r) in results {
+        match r {
+            Ok(read) => {
+                pages.push(read.page);
+                confs.extend(read.confidences);
+                problems.extend(read.problems.into_iter().map(|e| (p, e)));
+            }
+            Err(e) => problems.push((p, e)),
+        }
+    }
+    if pages.is_empty() {
+        return Err(ReadError::Pdf {
+            path: path.to_path_buf(),
+            detail: format!(
+                "OCR read no page: {}",
+                problems.first().map(|p| p.1.clone()).unwrap_or_default()
+            ),
+        });
+    }
+    let n = confs.len().max(1) as f64;
+    let confidence = Confidence {
+        mean: confs.iter().sum::<f64>() / n,
+        low_share: confs.iter().filter(|c| **c < LOW_CONFIDENCE).count() as f64 / n,
+        words: confs.len(),
+    };
+    Ok(OcrPages {
+        pages,
+        confidence,
+        problems,
+    })
+}

@@ -1,0 +1,210 @@
+//! One scanned page read: its image rendered and turned straight, its words read, its rules
+//! found, all in PDF points.
+//!
+//! Enters: the PDF and a page number. Leaves: a [`Page`] like the PDF reader's (words and rules
+//! in points, top-left origin), the words' confidences, and the problems of the second readings
+//! (the page is kept without them).
+
+use super::tsv::TsvWord;
+use super::{engine, raster, reread, tsv, DPI};
+use crate::layout::{Page, Rule, Word};
+use std::path::Path;
+
+/// What one page gave.
+pub(super) struct PageRead {
+    pub(super) page: Page,
+    pub(super) confidences: Vec<f64>,
+    pub(super) problems: Vec<String>,
+}
+
+/// The skew left in the words (radians, positive when lines go down to the right), from the
+/// slope of the word bottoms along each long text line; the median over lines. The image was
+/// turned straight before reading: what is left is a fraction of a degree.
+fn words_skew(words: &[TsvWord]) -> f64 {
+    let mut lines: std::collections::BTreeMap<(u32, u32, u32), Vec<&TsvWord>> = Default::default();
+    for w in words {
+        lines.entry(w.line_key).or_default().push(w);
+    }
+    let mut slopes: Vec<f64> = lines
+        .values()
+        .filter(|ws| ws.len() >= 3)
+        .filter_map(|ws| {
+            let first = ws.first()?;
+            let last = ws.last()?;
+            let dx = (last.left + last.width / 2.0) - (first.left + first.width / 2.0);
+            (dx > 300.0).then(|| ((last.top + last.height) - (first.top + first.height)) / dx)
+        })
+        .collect();
+    if slopes.len() < 3 {
+        return 0.0;
+    }
+    slopes.sort_by(f64::total_cmp);
+    slopes[slopes.len() / 2].atan()
+}
+
+/// Table borders read as text: a lone "|", or a "|", "1", "l" glued to a word that touches a
+/// vertical rule ("|100" → "100").
+fn strip_border_marks(page: &mut Page) {
+    let verticals: Vec<Rule> = page
+        .rules
+        .iter()
+        .filter(|r| r.is_vertical())
+        .copied()
+        .collect();
+    let near_rule = |x: f64, w: &Word| {
+        verticals
+            .iter()
+            .any(|v| (v.x0 - x).abs() < 1.5 && w.cy() > v.y0 && w.cy() < v.y1)
+    };
+    for w in page.words.iter_mut() {
+        let n = w.text.chars().count() as f64;
+        let per_char = (w.x1 - w.x0) / n.max(1.0);
+        if w.text.chars().count() > 1
+            && near_rule(w.x0, w)
+            && w.text.starts_with(['|', '1', 'l', 'I', '['])
+        {
+            w.text = w.text.chars().skip(1).collect();
+            w.x0 += per_char;
+        }
+        if w.text.chars().count() > 1
+            && near_rule(w.x1, w)
+            && w.text.ends_with(['|', 'l', 'I', ']'])
+        {
+            w.text.pop();
+            w.x1 -= per_char;
+        }
+        w.text = w.text.trim_matches('|').to_string();
+    }
+    page.words.retain(|w| !w.text.is_empty());
+}
+
+/// Render page `page` of `pdf`, turn it straight, read it; its files go in `tmp`.
+pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, String> {
+    let stem = tmp.join(format!("p{page}"));
+    let rendered = engine::render_page(pdf, page, DPI, &stem)?;
+    // Straight before reading: rules found as runs of pixels break up on a turned page, and
+    // Tesseract reads level lines best.
+    let angle = raster::skew(&rendered);
+    let mut img = raster::deskew(rendered, angle);
+    // Rules found, then taken out of what Tesseract reads: beside a cell's text a rule reads
+    // as "1" or "|" ("70" beside a border read "170").
+    let runs = raster::dark_runs(&img, (DPI / 5.0) as usize);
+    raster::erase(&mut img, &runs);
+    let image_path = stem.with_extension("pgm");
+    engine::write_pgm(&img, &image_path)?;
+    let read = engine::tesseract_tsv(&image_path, 3, None);
+    let _ = std::fs::remove_file(&image_path);
+    let tsv::Tsv {
+        mut words,
+        line_heights,
+    } = tsv::parse(&read?);
+    tsv::drop_speck_periods(&mut words);
+    let (sin, cos) = (-words_skew(&words)).sin_cos();
+    // Image pixels → PDF points, the skew left in the words taken out.
+    let pt = 72.0 / DPI;
+    let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
+    let mut confidences: Vec<f64> = words.iter().map(|w| w.conf).collect();
+    let page_words = words
+        .iter()
+        .map(|w| {
+            let (x0, top) = map(w.left, w.top);
+            let (x1, bottom) = map(w.left + w.width, w.top + w.height);
+            // A line's box spans ascenders to descenders: about the font size.
+            let size = line_heights.get(&w.line_key).copied().unwrap_or(w.height) * pt * 0.95;
+            Word {
+                text: w.text.clone(),
+                x0: x0.min(x1),
+                x1: x0.max(x1),
+                top: top.min(bottom),
+                bottom: top.max(bottom),
+                font_size: size.max(1.0),
+                baseline: None,
+            }
+        })
+        .collect();
+    let rules = runs
+        .into_iter()
+        .map(|r| {
+            let (x0, y0) = map(r.x0, r.y0);
+            let (x1, y1) = map(r.x1, r.y1);
+            // Straightened, a run is level or upright: snap it to its axis.
+            if (y1 - y0).abs() < (x1 - x0).abs() {
+                let y = (y0 + y1) / 2.0;
+                Rule {
+                    x0: x0.min(x1),
+                    y0: y,
+                    x1: x0.max(x1),
+                    y1: y,
+                }
+            } else {
+                let x = (x0 + x1) / 2.0;
+                Rule {
+                    x0: x,
+                    y0: y0.min(y1),
+                    x1: x,
+                    y1: y0.max(y1),
+                }
+            }
+        })
+        .collect();
+    let mut out = Page {
+        number: page,
+        width: img.width() as f64 * pt,
+        height: img.height() as f64 * pt,
+        words: page_words,
+        rules,
+    };
+    strip_border_marks(&mut out);
+    // PDF points → image pixels.
+    let unmap = |x: f64, y: f64| ((x * cos + y * sin) / pt, (-x * sin + y * cos) / pt);
+    let mut problems = Vec::new();
+    match reread::reread_empty_cells(&img, &mut out, unmap, &tmp.join(format!("cells{page}"))) {
+        Ok(c) => confidences.extend(c),
+        Err(e) => problems.push(format!(
+            "page {page}: second OCR pass on empty table cells failed ({e}); the page is kept as first read"
+        )),
+    }
+    match reread::reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}")))
+    {
+        Ok(c) => confidences.extend(c),
+        Err(e) => problems.push(format!(
+            "page {page}: OCR pass on number columns failed ({e}); the page is kept as first read"
+        )),
+    }
+    Ok(PageRead {
+        page: out,
+        confidences,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_is_too_few_to_trust_a_skew() {
+        let w = |left: f64, top: f64| TsvWord {
+            line_key: (1, 1, 1),
+            left,
+            top,
+            width: 200.0,
+            height: 30.0,
+            conf: 90.0,
+            text: "үг".into(),
+        };
+        assert_eq!(
+            words_skew(&[w(100.0, 100.0), w(400.0, 103.0), w(800.0, 107.0)]),
+            0.0
+        );
+        let lines: Vec<TsvWord> = (0..3)
+            .flat_map(|l| {
+                [0.0, 400.0, 800.0].map(|x| TsvWord {
+                    line_key: (1, 1, l),
+                    ..w(100.0 + x, 100.0 + 50.0 * l as f64 + x / 100.0)
+                })
+            })
+            .collect();
+        assert!((words_skew(&lines) - 0.01f64.atan()).abs() < 1e-9);
+    }
+}
