@@ -13,10 +13,12 @@ use std::sync::LazyLock;
 
 /// "2020.01.30 № 1/233", "2020-01-30-ны өдрийн № 1/233", "2020 оны 01 дүгээр сарын 30-ны
 /// өдөр № 1/233", "2020 оны 1-р сарын 30 № 1/233"; OCR's `mon` model has no "№" and reads it
-/// "Мо", "Ме" or "Мь". Groups: y m d (numeric date) or vy vm vd (date in words), then no.
+/// as "М" or "N" and a letter or mark for the raised "o" ("Мо", "Ме", "Мь", "Мс", "Мг", "No"),
+/// which after a letter's date can be nothing else; OCR may also put a space after a date's
+/// dots ("2019. 02. 05"). Groups: y m d (numeric date) or vy vm vd (date in words), then no.
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<y>\d{4})[.\-/ ](?P<m>\d{1,2})[.\-/ ](?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?:№|N[oо°º]|М[оеь°]|Nо)\.?\s*(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(?:(?P<y>\d{4})[.\-/ ]\s?(?P<m>\d{1,2})[.\-/ ]\s?(?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?:№\.?\s*|[NМ][^\s\d]?\.?\s+)(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -157,7 +159,8 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     let letter_at = norm.iter().position(|(t, _)| {
         LETTER
             .captures(t)
-            .is_some_and(|c| !c["no"].chars().all(|ch| ch == '_'))
+            // A number has a digit: a misread "№" is never a word after the date ("Монгол").
+            .is_some_and(|c| c["no"].chars().any(|ch| ch.is_ascii_digit()))
     });
     if let Some(i) = letter_at {
         let c = LETTER.captures(&norm[i].0).expect("matched above");
@@ -382,11 +385,17 @@ mod tests {
             ("2022.01.25 Мо 3/118", "3/118"),
             ("2022.01.25 Ме 3/118", "3/118"),
             ("2022.01.25 Мь 3/118", "3/118"),
+            ("2022.01.25 Мс 3/118", "3/118"),
+            ("2021 оны 1-р сарын 19 Мг 7/218", "7/218"),
+            ("2019. 02. 05 М 5/457", "5/457"),
+            ("2022.01.25 №3/118", "3/118"),
             ("2022.01.25 No. 3/118", "3/118"),
         ] {
             let c = LETTER.captures(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(&c["no"], no, "{line}");
         }
+        // A word after the date is no misread "№".
+        assert!(LETTER.captures("2022.01.25 Мэдээлэл хүргүүлэв").is_none());
     }
 
     #[test]

@@ -48,10 +48,10 @@ fn role_of(label: &str) -> Option<Role> {
     if l.is_empty() {
         return None;
     }
-    // OCR's `mon` model has no "№": it reads "Мо", "Ме" or "Мь".
+    // OCR's `mon` model has no "№": it reads "Мо", "Ме", "Мь" or "Мс".
     if matches!(
         l,
-        "№" | "д/д" | "№д/д" | "#" | "д.д" | "мо" | "ме" | "мь" | "м°"
+        "№" | "д/д" | "№д/д" | "#" | "д.д" | "мо" | "ме" | "мь" | "мс" | "м°"
     ) {
         return Some(Role::No);
     }
