@@ -104,13 +104,19 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     let pt = 72.0 / DPI;
     let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
     let mut confidences: Vec<f64> = words.iter().map(|w| w.conf).collect();
+    // A line's box spans ascenders to descenders: about the font size; a line without
+    // ascenders ("хэмжээ") has a shorter one. The page's median line (most of it is one size)
+    // is a floor.
+    let mut heights: Vec<f64> = line_heights.values().copied().collect();
+    heights.sort_by(f64::total_cmp);
+    let median_height = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
     let page_words = words
         .iter()
         .map(|w| {
             let (x0, top) = map(w.left, w.top);
             let (x1, bottom) = map(w.left + w.width, w.top + w.height);
-            // A line's box spans ascenders to descenders: about the font size.
-            let size = line_heights.get(&w.line_key).copied().unwrap_or(w.height) * pt * 0.95;
+            let height = line_heights.get(&w.line_key).copied().unwrap_or(w.height);
+            let size = height.max(median_height) * pt * 0.95;
             Word {
                 text: w.text.clone(),
                 x0: x0.min(x1),

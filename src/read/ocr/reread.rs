@@ -123,6 +123,13 @@ fn reread_cells(
     Ok(confs)
 }
 
+/// The page's tables as the layout will see them: ruled, and aligned without rules.
+fn table_grids(page: &Page) -> Vec<crate::layout::ruled::Grid> {
+    let mut grids = crate::layout::ruled::grids(page);
+    grids.extend(crate::layout::aligned::aligned_grids(page));
+    grids
+}
+
 /// Cells of the page's tables (ruled, or aligned without rules) that hold ink but no word are
 /// read again.
 pub(super) fn reread_empty_cells(
@@ -131,8 +138,7 @@ pub(super) fn reread_empty_cells(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let mut grids = crate::layout::ruled::grids(page);
-    grids.extend(crate::layout::aligned::aligned_grids(page));
+    let grids = table_grids(page);
     let crops: Vec<Crop> = grids
         .iter()
         .flat_map(|g| g.cells())
@@ -161,8 +167,7 @@ pub(super) fn reread_number_columns(
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let mut grids = crate::layout::ruled::grids(page);
-    grids.extend(crate::layout::aligned::aligned_grids(page));
+    let grids = table_grids(page);
     let mut targets: Vec<Rect> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
