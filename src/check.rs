@@ -111,6 +111,55 @@ fn miscounted(r: &Report, o: &Objective) -> bool {
             .is_some_and(|n| (n.value - o.measures.len() as f64).abs() > SAME)
 }
 
+/// Whether the plan table as read can stand for the whole report's: the measures the
+/// evaluation's list names were all found in it, and its objectives run 1, 2, … without a
+/// gap. When not (a scan whose table was rebuilt only in part), what is missing is said here,
+/// and the counts and the overall mean, which need every measure, are not checked: a missing
+/// figure is a problem to report, never a reason to call a stated one wrong.
+pub fn table_read_in_part(r: &Report) -> Option<String> {
+    // The evaluation's items no measure of the table was matched to (by the reconcile stage,
+    // on code and text).
+    let matched: std::collections::HashSet<usize> = r
+        .measures()
+        .filter_map(|m| m.narrative.as_ref().map(|n| n.item))
+        .collect();
+    let named: Vec<String> = r
+        .evaluation
+        .iter()
+        .flat_map(|e| e.items.iter().enumerate())
+        .filter(|(k, _)| !matched.contains(k))
+        .map(|(_, i)| i.code.trim().trim_end_matches('.').to_string())
+        .collect();
+    let mut numbers: Vec<u32> = r.objectives.iter().map(|o| o.objective_no).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let gaps: Vec<u32> = (1..numbers.last().copied().unwrap_or(0))
+        .filter(|n| numbers.binary_search(n).is_err())
+        .collect();
+    let mut why = Vec::new();
+    if !named.is_empty() {
+        let shown: Vec<&str> = named.iter().take(8).map(String::as_str).collect();
+        why.push(format!(
+            "the evaluation names {} measure(s) the plan table as read lacks ({}{})",
+            named.len(),
+            shown.join(", "),
+            if named.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        ));
+    }
+    if !gaps.is_empty() {
+        let shown: Vec<String> = gaps.iter().map(u32::to_string).collect();
+        why.push(format!(
+            "objective(s) {} missing from the plan table as read",
+            shown.join(", ")
+        ));
+    }
+    (!why.is_empty()).then(|| why.join("; "))
+}
+
 /// All checks of one report.
 pub fn check(report: &Report, metrics: &[Metric]) -> Vec<Finding> {
     let mut out = Out {
@@ -463,6 +512,9 @@ fn stated_percent(o: &Objective) -> Option<f64> {
 /// mean of those measures, so the sum is exact but for the percent's rounding. None when some
 /// objective is incomplete in another way (a missing figure is never a reason for a finding).
 fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
+    if table_read_in_part(r).is_some() {
+        return None;
+    }
     let (mut sum, mut n, mut from_stated) = (0.0, 0usize, false);
     for o in &r.objectives {
         let due = o.measures.iter().filter(|m| !m.not_due).count();
@@ -568,6 +620,9 @@ fn counts(out: &mut Out) {
         }
     }
     let Some(e) = &r.evaluation else { return };
+    if table_read_in_part(r).is_some() {
+        return;
+    }
     let bands = &e.bands;
     for c in &e.stated_counts {
         let (expected, what) = match c.what.as_str() {
@@ -1035,6 +1090,34 @@ mod tests {
             kinds.contains(&FindingKind::OverallScoreMismatch),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_plan_table_read_in_part_is_a_problem_not_a_wrong_overall_percent() {
+        // Objective 2 is missing from the table as read (a scan's rebuild lost it): the mean
+        // of what was found, 85, says nothing of the stated 60.
+        let html = |second: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+                 <th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td>{second}</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>60</td></tr></table>"
+            )
+        };
+        let read = |second: &str| {
+            let (doc, format) =
+                crate::read::text::parse(&html(second), crate::model::SourceFormat::Html);
+            let r = crate::segment::segment(&doc, "d", "r.html", format).unwrap();
+            let overall = check(&r, &[])
+                .iter()
+                .any(|f| f.kind == FindingKind::OverallScoreMismatch);
+            (overall, table_read_in_part(&r))
+        };
+        assert_eq!(read("2"), (true, None));
+        let (overall, why) = read("3");
+        assert!(!overall);
+        assert!(why.is_some_and(|w| w.contains("objective(s) 2 missing")));
     }
 
     #[test]

@@ -153,6 +153,15 @@ fn parse(
     report.problems.splice(0..0, out.problems);
     report.metrics = metrics::for_report(&report);
     report.findings = check::check(&report, &report.metrics);
+    if let Some(why) = check::table_read_in_part(&report) {
+        report.problems.push(crate::model::Problem {
+            stage: crate::model::Stage::Check,
+            source: Default::default(),
+            message: format!(
+                "{why}: the stated counts and the overall percent are not checked against the measures found"
+            ),
+        });
+    }
     report.problems.extend(check::unscored_problem(&report));
     Ok(report)
 }
