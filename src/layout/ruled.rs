@@ -200,16 +200,18 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
     // start right of its left edge (the page may begin there: a later line reaches further left).
     let same_extent = |top: &(f64, f64, f64), b: &(f64, f64, f64)| (top.2 - b.2).abs() <= 3.0 * tol;
     let edge = |st: &[(f64, f64, f64)]| st.iter().map(|l| l.1).fold(f64::INFINITY, f64::min);
-    // Stacks of lines (y, x0, x1), each with the joints of its lines.
-    type Stack = (Vec<(f64, f64, f64)>, Vec<f64>);
+    // Stacks of lines (y, x0, x1), each with the joints of its lines and whether any line was
+    // drawn a segment per cell (a scan's lines, found as runs of pixels, are whole).
+    type Stack = (Vec<(f64, f64, f64)>, Vec<f64>, bool);
     let mut stacks: Vec<Stack> = Vec::new();
     for (l, js) in lines.into_iter().zip(joints) {
         if l.2 - l.1 < 50.0 {
             continue;
         }
         // Where a line starts right of the edge, a merged cell ends: a boundary.
+        let drawn = !js.is_empty();
         let mut js = js;
-        if let Some((st, _)) = stacks.last() {
+        if let Some((st, _, _)) = stacks.last() {
             let left = edge(st);
             if l.1 > left + tol {
                 js.push(l.1);
@@ -222,19 +224,27 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
         let within =
             |a: &[f64], b: &[f64]| a.iter().all(|x| b.iter().any(|y| (x - y).abs() <= tol));
         // A heading between two rules (text larger than the body's) is no row: the tables
-        // above and below it are two, however alike their rules.
+        // above and below it are two, however alike their rules. The heading is the first line
+        // under the rule: one larger line further down (OCR's sizes vary from line to line)
+        // is no heading.
         let heading_between = |st: &[(f64, f64, f64)]| {
             let above = st[st.len() - 1].0;
-            page.words.iter().any(|w| {
-                w.cy() > above
-                    && w.cy() < l.0
-                    && w.cx() > l.1
-                    && w.cx() < l.2
-                    && w.font_size >= 1.12 * body
-            })
+            let between: Vec<&Word> = page
+                .words
+                .iter()
+                .filter(|w| w.cy() > above && w.cy() < l.0 && w.cx() > l.1 && w.cx() < l.2)
+                .collect();
+            let Some(first) = between.iter().min_by(|a, b| a.top.total_cmp(&b.top)) else {
+                return false;
+            };
+            let line_end = first.bottom.max(first.top + 0.5 * first.font_size);
+            between
+                .iter()
+                .filter(|w| w.cy() < line_end)
+                .all(|w| w.font_size >= 1.12 * body)
         };
         match stacks.last_mut() {
-            Some((st, all))
+            Some((st, all, any_drawn))
                 if same_extent(&st[0], &l)
                     && (within(&js, all) || within(all, &js))
                     && !heading_between(st) =>
@@ -242,15 +252,16 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
                 if (l.0 - st[st.len() - 1].0).abs() > 1.0 {
                     st.push(l);
                     all.extend(js);
+                    *any_drawn |= drawn;
                 }
             }
-            _ => stacks.push((vec![l], js)),
+            _ => stacks.push((vec![l], js, drawn)),
         }
     }
     stacks
         .into_iter()
-        .filter(|(st, _)| st.len() >= 3)
-        .filter_map(|(st, all_joints)| {
+        .filter(|(st, _, _)| st.len() >= 3)
+        .filter_map(|(st, all_joints, drawn)| {
             let ys: Vec<f64> = st.iter().map(|l| l.0).collect();
             let (left, right) = (edge(&st), st[0].2);
             // Every cell border ends at a column boundary, but a row under merged cells or a
@@ -270,7 +281,17 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
                 }
                 k += run;
             }
-            let xs = if recurring.is_empty() {
+            let xs = if !drawn {
+                // Whole lines tell only where merged cells end; the whitespace tells the rest.
+                let mut xs = whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1]);
+                for x in recurring {
+                    if !xs.iter().any(|c| (c - x).abs() <= 4.0 * tol) {
+                        xs.push(x);
+                    }
+                }
+                xs.sort_by(f64::total_cmp);
+                xs
+            } else if recurring.is_empty() {
                 whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1])
             } else {
                 std::iter::once(left)
@@ -290,7 +311,10 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
 
 /// Column boundaries of a table region from its words: the left and right ends, and the middle
 /// of every vertical strip no word of any row touches that is wider than a word space (a
-/// quarter of the body size here: cells are padded on both sides, words are not).
+/// quarter of the body size here: cells are padded on both sides, words are not). In a table of
+/// many words one word may cross a strip that is otherwise white over its whole width: OCR
+/// glues words of two cells ("1 2" read "12522", "2.1.1.Байгууллагын"); a strip with a white
+/// part wide enough keeps its boundary there.
 pub(super) fn whitespace_columns(
     words: &[Word],
     left: f64,
@@ -298,7 +322,7 @@ pub(super) fn whitespace_columns(
     top: f64,
     bottom: f64,
 ) -> Vec<f64> {
-    let mut spans: Vec<(f64, f64, f64)> = words
+    let spans: Vec<(f64, f64, f64)> = words
         .iter()
         .filter(|w| w.cx() > left && w.cx() < right && w.cy() > top && w.cy() < bottom)
         .map(|w| (w.x0, w.x1, w.font_size))
@@ -306,17 +330,48 @@ pub(super) fn whitespace_columns(
     if spans.is_empty() {
         return Vec::new();
     }
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut sizes: Vec<f64> = spans.iter().map(|s| s.2).collect();
     sizes.sort_by(f64::total_cmp);
     let min_gap = 0.4 * sizes[sizes.len() / 2];
+    let crossings = usize::from(spans.len() >= 30);
+    // How many words cover each stretch between word edges.
+    let mut edges: Vec<(f64, i32)> = spans
+        .iter()
+        .flat_map(|&(x0, x1, _)| [(x0, 1), (x1, -1)])
+        .collect();
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut xs = vec![left];
-    let mut reach = spans[0].1;
-    for &(x0, x1, _) in &spans[1..] {
-        if x0 - reach > min_gap {
-            xs.push((reach + x0) / 2.0);
+    let mut covered = 0i32;
+    // The strip being crossed by few words: where it began, and its widest white part.
+    let mut strip: Option<(f64, (f64, f64))> = None;
+    let mut white_from: Option<f64> = None;
+    for (i, &(x, step)) in edges.iter().enumerate() {
+        let before = covered;
+        covered += step;
+        if i == 0 {
+            continue;
         }
-        reach = reach.max(x1);
+        if covered <= crossings as i32 && before > crossings as i32 {
+            strip = Some((x, (x, x)));
+        }
+        if covered == 0 {
+            white_from = Some(x);
+        } else if before == 0 {
+            if let (Some(from), Some((_, widest))) = (white_from.take(), strip.as_mut()) {
+                if x - from > widest.1 - widest.0 {
+                    *widest = (from, x);
+                }
+            }
+        }
+        if covered > crossings as i32 && before <= crossings as i32 {
+            if let Some((from, widest)) = strip.take() {
+                if widest.1 - widest.0 > min_gap {
+                    xs.push((widest.0 + widest.1) / 2.0);
+                } else if x - from > min_gap && crossings > 0 {
+                    xs.push((from + x) / 2.0);
+                }
+            }
+        }
     }
     xs.push(right);
     xs

@@ -1,8 +1,8 @@
 //! The OCR engines, run as processes: poppler's `pdftoppm` renders a page of the PDF as an
-//! image, Tesseract (`mon` model) reads an image into TSV.
+//! image, Tesseract (`mon` model) reads an image into TSV (and hOCR).
 //!
 //! Enters: a PDF path and a page number, or an image. Leaves: the page image (8-bit gray), or
-//! Tesseract's TSV text; or what failed, said with the engine's own message.
+//! Tesseract's TSV (and hOCR) text; or what failed, said with the engine's own message.
 
 use image::codecs::pnm::{PnmEncoder, PnmSubtype, SampleEncoding};
 use image::{GrayImage, ImageEncoder};
@@ -68,23 +68,23 @@ pub(super) fn write_pgm(img: &GrayImage, path: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Tesseract's TSV for the image at `path`: page segmentation mode `psm` (3: a page, 6: one
-/// block), characters limited to `whitelist` when given. One thread per process: pages run in
-/// parallel instead.
-pub(super) fn tesseract_tsv(
-    path: &Path,
-    psm: u8,
-    whitelist: Option<&str>,
-) -> Result<String, String> {
+/// The Tesseract command for the image at `path`: page segmentation mode `psm` (3: a page, 6:
+/// one block), characters limited to `whitelist` when given. One thread per process: pages run
+/// in parallel instead.
+fn tesseract(path: &Path, out: &str, psm: u8, whitelist: Option<&str>) -> Command {
     let mut cmd = Command::new("tesseract");
     cmd.arg(path)
-        .args(["-", "-l", "mon", "--psm", &psm.to_string()]);
+        .args([out, "-l", "mon", "--psm", &psm.to_string()]);
     if let Some(chars) = whitelist {
         cmd.args(["-c", &format!("tessedit_char_whitelist={chars}")]);
     }
+    cmd.env("OMP_THREAD_LIMIT", "1");
+    cmd
+}
+
+/// Run `cmd`; its failure said with the engine's own message.
+fn run(mut cmd: Command, path: &Path) -> Result<Vec<u8>, String> {
     let out = cmd
-        .arg("tsv")
-        .env("OMP_THREAD_LIMIT", "1")
         .output()
         .map_err(|e| format!("tesseract did not run: {e}"))?;
     if !out.status.success() {
@@ -94,5 +94,35 @@ pub(super) fn tesseract_tsv(
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(out.stdout)
+}
+
+/// Tesseract's TSV for the image at `path` (see [`tesseract`] for `psm` and `whitelist`).
+pub(super) fn tesseract_tsv(
+    path: &Path,
+    psm: u8,
+    whitelist: Option<&str>,
+) -> Result<String, String> {
+    let mut cmd = tesseract(path, "-", psm, whitelist);
+    cmd.arg("tsv");
+    Ok(String::from_utf8_lossy(&run(cmd, path)?).into_owned())
+}
+
+/// Tesseract's TSV and hOCR of a whole page (one run, both written beside the image and
+/// removed after): the TSV holds the words, the hOCR each line's font size and baseline.
+pub(super) fn tesseract_page(path: &Path) -> Result<(String, String), String> {
+    let base = path.with_extension("");
+    let mut cmd = tesseract(path, &base.to_string_lossy(), 3, None);
+    cmd.args(["tsv", "hocr"]);
+    run(cmd, path)?;
+    let read = |ext: &str| {
+        let file = base.with_extension(ext);
+        let text = std::fs::read(&file)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| format!("tesseract wrote no {ext} ({}): {e}", file.display()));
+        let _ = std::fs::remove_file(&file);
+        text
+    };
+    let (tsv, hocr) = (read("tsv"), read("hocr"));
+    Ok((tsv?, hocr?))
 }

@@ -9,6 +9,7 @@
 //! table cells ([`reread`]).
 
 mod engine;
+mod hocr;
 mod page;
 mod raster;
 mod reread;

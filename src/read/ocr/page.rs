@@ -5,6 +5,7 @@
 //! in points, top-left origin), the words' confidences, and the problems of the second readings
 //! (the page is kept without them).
 
+use super::hocr::{self, HocrLine};
 use super::tsv::TsvWord;
 use super::{engine, raster, reread, tsv, DPI};
 use crate::layout::{Page, Rule, Word};
@@ -88,26 +89,40 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     let mut img = raster::deskew(rendered, angle);
     // Rules found, then taken out of what Tesseract reads: beside a cell's text a rule reads
     // as "1" or "|" ("70" beside a border read "170").
-    let runs = raster::dark_runs(&img, (DPI / 5.0) as usize);
-    raster::erase(&mut img, &runs);
+    // A rule is a fifth of an inch long at least; specks break it for a pixel or two, a line
+    // a fraction of a degree off level steps across a few rows.
+    let strokes = raster::strokes(
+        &img,
+        (DPI / 5.0) as usize,
+        (DPI / 60.0) as usize,
+        (DPI / 15.0) as usize,
+    );
+    raster::erase(&mut img, &strokes.runs);
     let image_path = stem.with_extension("pgm");
     engine::write_pgm(&img, &image_path)?;
-    let read = engine::tesseract_tsv(&image_path, 3, None);
+    let read = engine::tesseract_page(&image_path);
     let _ = std::fs::remove_file(&image_path);
+    let (tsv_text, hocr_text) = read?;
     let tsv::Tsv {
         mut words,
-        line_heights,
-    } = tsv::parse(&read?);
+        line_boxes,
+    } = tsv::parse(&tsv_text);
     tsv::drop_speck_periods(&mut words);
+    // Each TSV line's hOCR line (the same box): its font size and baseline.
+    let hocr_lines: std::collections::HashMap<[i64; 4], HocrLine> = hocr::lines(&hocr_text)
+        .into_iter()
+        .map(|l| (l.bbox, l))
+        .collect();
+    let line_of = |w: &TsvWord| line_boxes.get(&w.line_key).and_then(|b| hocr_lines.get(b));
     let (sin, cos) = (-words_skew(&words)).sin_cos();
     // Image pixels → PDF points, the skew left in the words taken out.
     let pt = 72.0 / DPI;
     let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
     let mut confidences: Vec<f64> = words.iter().map(|w| w.conf).collect();
-    // A line's box spans ascenders to descenders: about the font size; a line without
-    // ascenders ("хэмжээ") has a shorter one. The page's median line (most of it is one size)
-    // is a floor.
-    let mut heights: Vec<f64> = line_heights.values().copied().collect();
+    // Without the hOCR's size, a line's box: it spans ascenders to descenders, about the font
+    // size, but a line without ascenders ("хэмжээ") has a shorter one; the page's median line
+    // (most of it is one size) is a floor.
+    let mut heights: Vec<f64> = line_boxes.values().map(|b| (b[3] - b[1]) as f64).collect();
     heights.sort_by(f64::total_cmp);
     let median_height = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
     let page_words = words
@@ -115,8 +130,21 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         .map(|w| {
             let (x0, top) = map(w.left, w.top);
             let (x1, bottom) = map(w.left + w.width, w.top + w.height);
-            let height = line_heights.get(&w.line_key).copied().unwrap_or(w.height);
-            let size = height.max(median_height) * pt * 0.95;
+            let line = line_of(w);
+            let size = match line.and_then(|l| l.x_size) {
+                Some(x_size) => x_size * pt,
+                None => {
+                    let height = line_boxes
+                        .get(&w.line_key)
+                        .map(|b| (b[3] - b[1]) as f64)
+                        .unwrap_or(w.height);
+                    height.max(median_height) * pt * 0.95
+                }
+            };
+            let centre = w.left + w.width / 2.0;
+            let baseline = line
+                .and_then(|l| l.baseline_at(centre))
+                .map(|y| map(centre, y).1);
             Word {
                 text: w.text.clone(),
                 x0: x0.min(x1),
@@ -124,11 +152,12 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
                 top: top.min(bottom),
                 bottom: top.max(bottom),
                 font_size: size.max(1.0),
-                baseline: None,
+                baseline,
             }
         })
         .collect();
-    let rules = runs
+    let rules = strokes
+        .lines
         .into_iter()
         .map(|r| {
             let (x0, y0) = map(r.x0, r.y0);

@@ -78,8 +78,19 @@ pub(super) fn deskew(img: GrayImage, angle: f64) -> GrayImage {
     )
 }
 
-/// Stretches `start..end` of `len` positions where `dark` holds, at least `min_len` long.
-fn runs(len: usize, dark: impl Fn(usize) -> bool, min_len: usize) -> Vec<(usize, usize)> {
+/// Stretches `start..end` of `len` positions that begin and end where `dark` holds and skip
+/// at most `max_gap` positions where it does not at a time: a rule on a scan is broken by white
+/// specks and by its grey dipping under the threshold. A stretch counts when it holds an
+/// unbroken run `min_len` long, or when it is three times that and dark on at least
+/// `min_share` of its length: letters side by side in a word make short stretches of the first
+/// kind, never long ones (a row through text is dark a third of its length).
+fn gapped_runs(
+    len: usize,
+    dark: impl Fn(usize) -> bool,
+    min_len: usize,
+    max_gap: usize,
+    min_share: f64,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < len {
@@ -87,45 +98,148 @@ fn runs(len: usize, dark: impl Fn(usize) -> bool, min_len: usize) -> Vec<(usize,
             i += 1;
             continue;
         }
-        let start = i;
-        while i < len && dark(i) {
+        let (start, mut end, mut n_dark) = (i, i + 1, 1usize);
+        let (mut unbroken_from, mut longest) = (i, 1usize);
+        i += 1;
+        while i < len && i - end <= max_gap {
+            if dark(i) {
+                if i != end {
+                    unbroken_from = i;
+                }
+                end = i + 1;
+                n_dark += 1;
+                longest = longest.max(end - unbroken_from);
+            }
             i += 1;
         }
-        if i - start >= min_len {
-            out.push((start, i));
+        let long = end - start >= 3 * min_len && n_dark as f64 >= min_share * (end - start) as f64;
+        if longest >= min_len || long {
+            out.push((start, end));
         }
+        i = end;
     }
     out
 }
 
-/// Runs of dark pixels at least `min_len` long, along rows (horizontal) and columns (vertical),
-/// as rules in image pixels.
-pub(super) fn dark_runs(img: &GrayImage, min_len: usize) -> Vec<Rule> {
+/// A page image's strokes: the ruling lines found, and the runs of pixels they are made of.
+pub(super) struct Strokes {
+    /// One rule per line drawn, in pixels: horizontal (`y0 == y1`, at the middle of its
+    /// thickness) or vertical.
+    pub(super) lines: Vec<Rule>,
+    /// The pixel runs of those lines, one row or column each: what to paint out.
+    pub(super) runs: Vec<Rule>,
+}
+
+/// Lines along one axis. `dark(across, along)`; `n_across` rows (or columns) of `n_along`
+/// pixels. Runs on neighbouring rows that overlap are one line (a line a few pixels thick, or
+/// one a fraction of a degree off level, which steps from row to row); a line thicker than
+/// `max_thick` is a filled area, not a rule. Returns (across, along0, along1) per line and the
+/// runs (across, along0, along1) of those lines.
+type Span = (usize, usize, usize);
+fn lines_along(
+    n_across: usize,
+    n_along: usize,
+    dark: impl Fn(usize, usize) -> bool,
+    (min_len, max_gap, max_thick): (usize, usize, usize),
+) -> (Vec<(f64, usize, usize)>, Vec<Span>) {
+    // Every run with the index of its line (union-find over runs).
+    let mut runs: Vec<Span> = Vec::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    // Runs of the last two rows: a row missing (a speck across a thin line) does not cut it.
+    let mut recent: Vec<usize> = Vec::new();
+    for a in 0..n_across {
+        let row = gapped_runs(n_along, |i| dark(a, i), min_len, max_gap, 0.85);
+        recent.retain(|&k| runs[k].0 + 2 >= a);
+        let mut added = Vec::new();
+        for (s, e) in row {
+            let k = runs.len();
+            runs.push((a, s, e));
+            parent.push(k);
+            for &j in &recent {
+                let (_, js, je) = runs[j];
+                if s < je && js < e {
+                    let (rj, rk) = (find(&mut parent, j), find(&mut parent, k));
+                    parent[rj] = rk;
+                }
+            }
+            added.push(k);
+        }
+        recent.extend(added);
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for k in 0..runs.len() {
+        let root = find(&mut parent, k);
+        groups.entry(root).or_default().push(k);
+    }
+    let mut lines = Vec::new();
+    let mut kept = Vec::new();
+    for members in groups.values() {
+        let first = members.iter().map(|&k| runs[k].0).min().unwrap_or(0);
+        let last = members.iter().map(|&k| runs[k].0).max().unwrap_or(0);
+        if last - first + 1 > max_thick {
+            continue;
+        }
+        let weight: usize = members.iter().map(|&k| runs[k].2 - runs[k].1).sum();
+        let across = members
+            .iter()
+            .map(|&k| runs[k].0 as f64 * (runs[k].2 - runs[k].1) as f64)
+            .sum::<f64>()
+            / weight.max(1) as f64;
+        let start = members.iter().map(|&k| runs[k].1).min().unwrap_or(0);
+        let end = members.iter().map(|&k| runs[k].2).max().unwrap_or(0);
+        lines.push((across, start, end));
+        kept.extend(members.iter().map(|&k| runs[k]));
+    }
+    (lines, kept)
+}
+
+/// The ruling lines of a straightened page image: stretches of dark pixels at least `min_len`
+/// long that may skip `max_gap` light pixels at a time, and at most `max_thick` thick.
+pub(super) fn strokes(img: &GrayImage, min_len: usize, max_gap: usize, max_thick: usize) -> Strokes {
     let (width, height) = (img.width() as usize, img.height() as usize);
     let pixels = img.as_raw();
     let dark = |x: usize, y: usize| pixels[y * width + x] < INK;
-    let mut rules = Vec::new();
-    for y in 0..height {
-        for (x0, x1) in runs(width, |x| dark(x, y), min_len) {
-            rules.push(Rule {
-                x0: x0 as f64,
-                y0: y as f64,
-                x1: x1 as f64,
-                y1: y as f64,
-            });
-        }
-    }
-    for x in 0..width {
-        for (y0, y1) in runs(height, |y| dark(x, y), min_len) {
-            rules.push(Rule {
-                x0: x as f64,
-                y0: y0 as f64,
-                x1: x as f64,
-                y1: y1 as f64,
-            });
-        }
-    }
-    rules
+    let limits = (min_len, max_gap, max_thick);
+    let (h_lines, h_runs) = lines_along(height, width, |y, x| dark(x, y), limits);
+    let (v_lines, v_runs) = lines_along(width, height, |x, y| dark(x, y), limits);
+    let lines = h_lines
+        .into_iter()
+        .map(|(y, x0, x1)| Rule {
+            x0: x0 as f64,
+            y0: y,
+            x1: x1 as f64,
+            y1: y,
+        })
+        .chain(v_lines.into_iter().map(|(x, y0, y1)| Rule {
+            x0: x,
+            y0: y0 as f64,
+            x1: x,
+            y1: y1 as f64,
+        }))
+        .collect();
+    let runs = h_runs
+        .into_iter()
+        .map(|(y, x0, x1)| Rule {
+            x0: x0 as f64,
+            y0: y as f64,
+            x1: x1 as f64,
+            y1: y as f64,
+        })
+        .chain(v_runs.into_iter().map(|(x, y0, y1)| Rule {
+            x0: x as f64,
+            y0: y0 as f64,
+            x1: x as f64,
+            y1: y1 as f64,
+        }))
+        .collect();
+    Strokes { lines, runs }
 }
 
 /// Paint `runs` (rules, in pixels) white, and the pixel on each side of them: a rule's
@@ -168,36 +282,70 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dark_stretches_shorter_than_the_minimum_are_not_rules() {
-        let row = [1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1];
-        assert_eq!(runs(row.len(), |i| row[i] == 1, 3), vec![(3, 6), (8, 12)]);
-        assert!(runs(row.len(), |_| false, 1).is_empty());
+    fn runs_long_enough_unbroken_or_dark_enough_with_gaps() {
+        let dark = |pattern: &str| {
+            let v: Vec<bool> = pattern.chars().map(|c| c == '#').collect();
+            move |i: usize| v[i]
+        };
+        // Unbroken runs of 3: the first stretch (2) is too short, a lone pixel too.
+        let row = "##.###..####.#";
+        assert_eq!(gapped_runs(row.len(), dark(row), 3, 0, 0.85), vec![(3, 6), (8, 12)]);
+        // Gaps of one pixel bridged, not of two: the short stretches join the runs.
+        assert_eq!(gapped_runs(row.len(), dark(row), 3, 1, 0.85), vec![(0, 6), (8, 14)]);
+        // No unbroken run of 3, but nine times as long and dark on 9/10: a specked rule.
+        let specked = "####.####.####.####.####.####.####.";
+        assert_eq!(
+            gapped_runs(specked.len(), dark(specked), 5, 1, 0.7),
+            vec![(0, 34)]
+        );
+        // A row through text: short dark bits, half of it light.
+        let text = "##.#.##..#.##.#..##.#.##.#..##.#";
+        assert!(gapped_runs(text.len(), dark(text), 5, 2, 0.85).is_empty());
+        assert!(gapped_runs(row.len(), |_| false, 1, 2, 0.85).is_empty());
+    }
+
+    /// A white image `w` × `h` with the dark pixels `(x, y)` listed.
+    fn image(w: u32, h: u32, dark: impl Iterator<Item = (u32, u32)>) -> GrayImage {
+        let mut img = GrayImage::from_pixel(w, h, Luma([255]));
+        for (x, y) in dark {
+            img.put_pixel(x, y, Luma([0]));
+        }
+        img
     }
 
     #[test]
-    fn dark_runs_and_ink() {
-        let img = GrayImage::from_raw(
-            4,
-            3,
-            vec![0, 0, 0, 255, 255, 255, 255, 255, 0, 255, 255, 255],
-        )
-        .expect("4 x 3 pixels");
-        assert_eq!(
-            dark_runs(&img, 3),
-            vec![Rule {
-                x0: 0.0,
-                y0: 0.0,
-                x1: 3.0,
-                y1: 0.0
-            }]
-        );
-        assert_eq!(ink_in(&img, (0, 0, 4, 3)), 4);
-        assert_eq!(ink_in(&img, (1, 1, 9, 9)), 0);
-        // Erased with the row below it: the lone pixel at (0, 2) stays.
+    fn a_specked_thick_line_off_level_is_one_rule() {
+        // Two pixels thick, one row lower from x = 100, white specks at x = 40 and 150.
+        let line = (0..200u32)
+            .filter(|x| *x != 40 && *x != 150)
+            .flat_map(|x| {
+                let y = if x < 100 { 20 } else { 21 };
+                [(x, y), (x, y + 1)]
+            });
+        let img = image(200, 60, line);
+        let s = strokes(&img, 30, 2, 5);
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        let r = s.lines[0];
+        assert!(r.is_horizontal());
+        assert_eq!((r.x0, r.x1), (0.0, 200.0));
+        assert!(r.y0 > 20.0 && r.y0 < 22.0, "{}", r.y0);
+        // Painted out, with the pixel on each side: nothing of it is left.
         let mut erased = img.clone();
-        erase(&mut erased, &dark_runs(&img, 3));
-        assert_eq!(ink_in(&erased, (0, 0, 4, 3)), 1);
-        assert_eq!(erased.get_pixel(0, 2).0[0], 0);
+        erase(&mut erased, &s.runs);
+        assert_eq!(ink_in(&erased, (0, 0, 200, 60)), 0);
+    }
+
+    #[test]
+    fn filled_areas_and_short_strokes_are_no_rules() {
+        // A black box 20 px high, and a dash 10 px long.
+        let block = (10..190u32).flat_map(|x| (5..25u32).map(move |y| (x, y)));
+        let dash = (50..60u32).map(|x| (x, 40));
+        let img = image(200, 60, block.chain(dash));
+        let s = strokes(&img, 30, 2, 5);
+        assert!(s.lines.iter().all(|r| r.is_vertical()), "{:?}", s.lines);
+        // Its sides are upright strokes 20 px long: shorter than a rule.
+        assert!(s.lines.is_empty(), "{:?}", s.lines);
+        assert_eq!(ink_in(&img, (0, 0, 200, 60)), 180 * 20 + 10);
     }
 
     /// A page of text-like lines (dashes 2 px thick, 30 px apart) and one long rule, drawn

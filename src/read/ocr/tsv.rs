@@ -2,7 +2,7 @@
 //!
 //! Enters: the TSV text of one Tesseract run (a header row, then one row per page, block,
 //! paragraph, line and word). Leaves: the words (box in image pixels, confidence, text, the line
-//! they belong to) and each line's box height, which is about the font size.
+//! they belong to) and each line's box.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -40,11 +40,11 @@ pub(super) struct TsvWord {
     pub(super) text: String,
 }
 
-/// What one run read: its words, and each line's height by line key.
+/// What one run read: its words, and each line's box (left, top, right, bottom) by line key.
 #[derive(Debug, Default)]
 pub(super) struct Tsv {
     pub(super) words: Vec<TsvWord>,
-    pub(super) line_heights: BTreeMap<(u32, u32, u32), f64>,
+    pub(super) line_boxes: BTreeMap<(u32, u32, u32), [i64; 4]>,
 }
 
 /// Parse a TSV; a row that does not parse (Tesseract writes none, but a text cell may hold a
@@ -60,7 +60,10 @@ pub(super) fn parse(tsv: &str) -> Tsv {
         let key = (row.block_num, row.par_num, row.line_num);
         match row.level {
             LINE => {
-                out.line_heights.insert(key, row.height);
+                let (left, top) = (row.left as i64, row.top as i64);
+                let right = left + row.width as i64;
+                out.line_boxes
+                    .insert(key, [left, top, right, top + row.height as i64]);
             }
             WORD if !row.text.trim().is_empty() => out.words.push(TsvWord {
                 line_key: key,
@@ -103,7 +106,7 @@ mod tests {
     const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
     #[test]
-    fn words_and_line_heights_from_their_levels() {
+    fn words_and_line_boxes_from_their_levels() {
         let tsv = format!(
             "{HEADER}\
             4\t1\t1\t1\t1\t0\t100\t100\t900\t30\t-1\t\n\
@@ -118,7 +121,7 @@ mod tests {
         assert_eq!(texts, vec!["Нийгмийн", "\"даатгалын", "газар"]);
         assert_eq!(t.words[2].conf, 40.0);
         assert_eq!(t.words[1].left, 400.0);
-        assert_eq!(t.line_heights.get(&(1, 1, 1)), Some(&30.0));
+        assert_eq!(t.line_boxes.get(&(1, 1, 1)), Some(&[100, 100, 1000, 130]));
     }
 
     #[test]
