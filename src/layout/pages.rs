@@ -143,10 +143,12 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
         let mut overflowed: Vec<&Word> = Vec::new();
         for (gi, g) in grids.iter().enumerate() {
             // A table of row rules going on from the page before takes that page's columns:
-            // its rest may hold text in a few of them only, too few for whitespace to tell.
+            // its rest may hold text in a few of them only, too few for whitespace to tell; or
+            // as many, but with its boundaries elsewhere in the same gaps (a boundary found
+            // from whitespace is the middle of the gap, which moves with the text).
             let carried;
             let g = match &open_table {
-                Some((_, open)) if gi == 0 && g.gap_columns && open.xs.len() > g.xs.len() => {
+                Some((_, open)) if gi == 0 && g.gap_columns && open.xs.len() >= g.xs.len() => {
                     // As wide as the open table, and no word of it across one of its boundaries
                     // (another table's would be) but a label row's ("Дундаж үнэлгээ").
                     let (a, b) = (&open.xs, &g.xs);
@@ -156,7 +158,11 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                     let across = words
                         .iter()
                         .filter(|w| g.contains(w))
-                        .filter(|w| inner.iter().any(|&x| w.x0 < x - 0.5 && w.x1 > x + 0.5))
+                        // Over it by more than a character on both sides: OCR's specks
+                        // read as a quote or a dash stick to a word's end ("“мэдлэг").
+                        .filter(|w| {
+                            inner.iter().any(|&x| (x - w.x0).min(w.x1 - x) > 0.6 * w.font_size)
+                        })
                         .count();
                     let fits = across <= 2;
                     if same_width && fits {

@@ -330,7 +330,9 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// A row of column numbers ("1 2 3 4 5 6") under the header: 1 to `n` in order, word by word
-/// (a PDF may draw two of them in one cell when a column edge was not seen).
+/// (a PDF may draw two of them in one cell when a column edge was not seen). OCR misreads a
+/// few ("1 2 3" as "12522 2 5"): digits only, two in three in their place, is the same row (a
+/// row of data has text).
 fn is_column_numbers(row: &Row, n: usize) -> bool {
     let words: Vec<String> = row
         .cells
@@ -344,11 +346,14 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
         .collect();
     // More numbers than header cells: two columns whose edge the layout did not see share one
     // header cell ("Хүрэх түвшин Хугацаа") and one number cell ("4 5").
+    let in_place = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| **w == (i + 1).to_string())
+        .count();
     words.len() >= n.max(3)
-        && words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| *w == (i + 1).to_string())
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && 3 * in_place >= 2 * words.len()
 }
 
 /// The first row with the column numbers a PDF set on its first line taken out (a table
@@ -1078,7 +1083,23 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives.len(), 1);
         assert_eq!(out.objectives[0].text.text, "Үйл");
+        assert_eq!(out.objectives[0].measures.len(), 1);        // Misread by OCR ("1 2" glued into "12522", "3" read "5"): still no data.
+        let t = table(&format!(
+            "{HEADER}12522\t2\t5\t4\t5\t6\n1\tҮйл\tНэг арга.\tТ1\tБ1.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        assert_eq!(out.objectives.len(), 1);
+        assert_eq!(out.objectives[0].text.text, "Үйл");
         assert_eq!(out.objectives[0].measures.len(), 1);
+        // A row of mostly other numbers is data (or something else), not the column numbers.
+        let row = Row {
+            cells: ["3", "40", "1", "70", "5", "100"]
+                .iter()
+                .map(|t| Cell::new(vec![t.to_string()]))
+                .collect(),
+            ..Default::default()
+        };
+        assert!(!is_column_numbers(&row, 6));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Enters: the hOCR (XHTML) of one Tesseract run. Leaves: per text line, its box (image pixels),
 //! its font size (`x_size`: Tesseract's estimate of the line's size from its glyphs, steady from
-//! line to line where a line's box grows with its capitals and descenders) and its baseline.
+//! line to line where a line's box grows with its capitals and descenders).
 
 use scraper::{Html, Selector};
 
@@ -14,16 +14,6 @@ pub(super) struct HocrLine {
     pub(super) bbox: [i64; 4],
     /// The font size in image pixels.
     pub(super) x_size: Option<f64>,
-    /// The baseline: slope, and offset from the box's bottom left (pixels, negative upwards).
-    pub(super) baseline: Option<(f64, f64)>,
-}
-
-impl HocrLine {
-    /// The baseline's height (image pixels from the top) at `x`.
-    pub(super) fn baseline_at(&self, x: f64) -> Option<f64> {
-        let (slope, offset) = self.baseline?;
-        Some(self.bbox[3] as f64 + offset + slope * (x - self.bbox[0] as f64))
-    }
 }
 
 /// The text lines of an hOCR page (every kind Tesseract writes: lines, headers, captions,
@@ -40,7 +30,6 @@ pub(super) fn lines(hocr: &str) -> Vec<HocrLine> {
             let mut line = HocrLine {
                 bbox: [0; 4],
                 x_size: None,
-                baseline: None,
             };
             let mut has_box = false;
             for property in title.split(';') {
@@ -57,10 +46,6 @@ pub(super) fn lines(hocr: &str) -> Vec<HocrLine> {
                         }
                     }
                     Some("x_size") => line.x_size = numbers(parts).first().copied(),
-                    Some("baseline") => {
-                        let n = numbers(parts);
-                        line.baseline = (n.len() == 2).then(|| (n[0], n[1]));
-                    }
                     _ => {}
                 }
             }
@@ -74,7 +59,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_size_and_baseline_from_the_title() {
+    fn line_size_from_the_title() {
         let hocr = r#"<html><body><div class='ocr_page' title='bbox 0 0 2480 3508'>
             <span class='ocr_line' id='line_1_1' title="bbox 145 690 1001 718; baseline 0.001 -6; x_size 27; x_descenders 6; x_ascenders 5">
               <span class='ocrx_word' title='bbox 145 690 300 718'>Нийт</span></span>
@@ -87,9 +72,6 @@ mod tests {
         assert_eq!(ls[0].bbox, [145, 690, 1001, 718]);
         assert_eq!(ls[0].x_size, Some(27.0));
         assert_eq!(ls[1].x_size, Some(36.25));
-        // 6 px above the box's bottom at its left end, rising 0.001 per pixel to the right.
-        let at = ls[0].baseline_at(1145.0).expect("a baseline");
-        assert!((at - (718.0 - 6.0 + 1.0)).abs() < 1e-9, "{at}");
         assert!(lines("not html at all").is_empty());
     }
 }

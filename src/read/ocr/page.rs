@@ -11,6 +11,9 @@ use super::{engine, raster, reread, tsv, DPI};
 use crate::layout::{Page, Rule, Word};
 use std::path::Path;
 
+/// Lone dots per million pixels from which a page is despeckled before it is read.
+const SPECKLED: f64 = 100.0;
+
 /// What one page gave.
 pub(super) struct PageRead {
     pub(super) page: Page,
@@ -87,6 +90,12 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     // Tesseract reads level lines best.
     let angle = raster::skew(&rendered);
     let mut img = raster::deskew(rendered, angle);
+    // Salt and pepper out, where there is any: a clean page keeps its finest marks (a decimal
+    // point) as they are. A page with none shows fewer than 50 lone dots per million pixels;
+    // dust and a copier's grain, hundreds.
+    if raster::specks_per_million(&img) >= SPECKLED {
+        img = raster::despeckle(&img);
+    }
     // Rules found, then taken out of what Tesseract reads: beside a cell's text a rule reads
     // as "1" or "|" ("70" beside a border read "170").
     // A rule is a fifth of an inch long at least; specks break it for a pixel or two, a line
@@ -108,7 +117,7 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         line_boxes,
     } = tsv::parse(&tsv_text);
     tsv::drop_speck_periods(&mut words);
-    // Each TSV line's hOCR line (the same box): its font size and baseline.
+    // Each TSV line's hOCR line (the same box): its font size.
     let hocr_lines: std::collections::HashMap<[i64; 4], HocrLine> = hocr::lines(&hocr_text)
         .into_iter()
         .map(|l| (l.bbox, l))
@@ -141,10 +150,6 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
                     height.max(median_height) * pt * 0.95
                 }
             };
-            let centre = w.left + w.width / 2.0;
-            let baseline = line
-                .and_then(|l| l.baseline_at(centre))
-                .map(|y| map(centre, y).1);
             Word {
                 text: w.text.clone(),
                 x0: x0.min(x1),
@@ -152,7 +157,9 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
                 top: top.min(bottom),
                 bottom: top.max(bottom),
                 font_size: size.max(1.0),
-                baseline,
+                // Tesseract's baseline is its line's, and its lines run across a table's
+                // cells: two cells' lines a fraction apart would share one.
+                baseline: None,
             }
         })
         .collect();

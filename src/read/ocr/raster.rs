@@ -263,6 +263,36 @@ pub(super) fn erase(img: &mut GrayImage, runs: &[Rule]) {
     }
 }
 
+/// Specks: ink pixels with at most 4 ink pixels (themselves included) in the 5 × 5 square
+/// around them (a speck of one or two scan pixels, enlarged to the rendering's resolution), per
+/// million pixels of the image. Text and rules are never that alone.
+pub(super) fn specks_per_million(img: &GrayImage) -> f64 {
+    let (width, height) = (img.width() as usize, img.height() as usize);
+    let pixels = img.as_raw();
+    let ink = |x: usize, y: usize| pixels[y * width + x] < INK;
+    let mut specks = 0usize;
+    for y in 2..height.saturating_sub(2) {
+        for x in 2..width.saturating_sub(2) {
+            if !ink(x, y) {
+                continue;
+            }
+            let around = (y - 2..=y + 2)
+                .flat_map(|yy| (x - 2..=x + 2).map(move |xx| (xx, yy)))
+                .filter(|&(xx, yy)| ink(xx, yy))
+                .count();
+            specks += usize::from(around <= 4);
+        }
+    }
+    specks as f64 * 1e6 / (width * height).max(1) as f64
+}
+
+/// The image with salt and pepper taken out (a median over 3 × 3 pixels): Tesseract reads
+/// specks as letters and marks ("ГАЗАР" read "Г. АЗАР"). Strokes of text and rules, wider than
+/// a pixel at the rendering's resolution, stay.
+pub(super) fn despeckle(img: &GrayImage) -> GrayImage {
+    imageproc::filter::median_filter(img, 1, 1)
+}
+
 /// Ink pixels in the rectangle `x0..x1` × `y0..y1` (pixels, clipped to the image).
 pub(super) fn ink_in(img: &GrayImage, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> usize {
     let (width, height) = (img.width() as usize, img.height() as usize);
