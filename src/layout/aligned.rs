@@ -66,7 +66,9 @@ fn aligned_lines<'a>(words: &[&'a Word]) -> Vec<AlignedLine<'a>> {
         .enumerate()
         .map(|(k, g)| {
             let size = g.iter().map(|w| w.font_size).fold(median, f64::max);
-            let wide = (1.35 * space).clamp(0.4 * size, 0.8 * size);
+            // A larger line (a title) has wider spaces, in proportion.
+            let line_space = space * size / median.max(f64::EPSILON);
+            let wide = (1.35 * line_space).clamp(0.4 * size, 0.8 * size);
             let mut runs: Vec<Run> = Vec::new();
             for (i, w) in g.iter().enumerate() {
                 let at_edge = edges.iter().any(|e| {

@@ -128,9 +128,6 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     let pt = 72.0 / DPI;
     let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
     let mut confidences: Vec<f64> = words.iter().map(|w| w.conf).collect();
-    // Without the hOCR's size, a line's box: it spans ascenders to descenders, about the font
-    // size, but a line without ascenders ("хэмжээ") has a shorter one; the page's median line
-    // (most of it is one size) is a floor.
     let mut heights: Vec<f64> = line_boxes.values().map(|b| (b[3] - b[1]) as f64).collect();
     heights.sort_by(f64::total_cmp);
     let median_height = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
@@ -139,16 +136,17 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         .map(|w| {
             let (x0, top) = map(w.left, w.top);
             let (x1, bottom) = map(w.left + w.width, w.top + w.height);
-            let line = line_of(w);
-            let size = match line.and_then(|l| l.x_size) {
-                Some(x_size) => x_size * pt,
-                None => {
-                    let height = line_boxes
-                        .get(&w.line_key)
-                        .map(|b| (b[3] - b[1]) as f64)
-                        .unwrap_or(w.height);
-                    height.max(median_height) * pt * 0.95
-                }
+            // The line's box spans its tallest letters (about the font size), but a line
+            // without capitals, ascenders or descenders ("хэмжээ") has a shorter one; Tesseract's
+            // own estimate (x_size) runs short on some short lines: the larger of the two. With
+            // neither, the page's median line (most of it is one size) is a floor.
+            let line_height = line_boxes
+                .get(&w.line_key)
+                .map(|b| (b[3] - b[1]) as f64)
+                .unwrap_or(w.height);
+            let size = match line_of(w).and_then(|l| l.x_size) {
+                Some(x_size) => x_size.max(line_height) * pt,
+                None => line_height.max(median_height) * pt * 0.95,
             };
             Word {
                 text: w.text.clone(),
