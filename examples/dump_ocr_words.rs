@@ -8,7 +8,7 @@ fn main() {
         .unwrap_or(1);
     let r = biyelelt::read::ocr::read(
         std::path::Path::new(&path),
-        2,
+        page as u32,
         &Default::default(),
         &Default::default(),
     )
@@ -22,7 +22,13 @@ fn main() {
     }
     let (_, seen) = biyelelt::layout::pages::layout(&r.pages);
     for t in &seen[page - 1].tables {
-        println!("table {} {} xs {:.1?} ys {:.1?}", t.table, t.kind.as_str(), t.xs, t.ys);
+        println!(
+            "table {} {} xs {:.1?} ys {:.1?}",
+            t.table,
+            t.kind.as_str(),
+            t.xs,
+            t.ys
+        );
     }
     for r in &p.rules {
         println!("rule {:7.1} {:7.1} {:7.1} {:7.1}", r.x0, r.x1, r.y0, r.y1);

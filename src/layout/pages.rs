@@ -161,7 +161,9 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                         // Over it by more than a character on both sides: OCR's specks
                         // read as a quote or a dash stick to a word's end ("“мэдлэг").
                         .filter(|w| {
-                            inner.iter().any(|&x| (x - w.x0).min(w.x1 - x) > 0.6 * w.font_size)
+                            inner
+                                .iter()
+                                .any(|&x| (x - w.x0).min(w.x1 - x) > 0.6 * w.font_size)
                         })
                         .count();
                     let fits = across <= 2;

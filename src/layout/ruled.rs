@@ -122,7 +122,33 @@ pub fn grids(page: &Page) -> Vec<Grid> {
                 .map(|&i| *rules[i])
                 .collect();
             let mut ys = cluster(hs, 1.5);
-            let xs = cluster(vs, 1.5);
+            let mut xs = cluster(vs, 1.5);
+            // An outer border faded on a scan (a thin grey rule under a copier's contrast):
+            // the horizontal rules reaching well past the last vertical one close the grid.
+            let horizontal: Vec<&Rule> = idx
+                .iter()
+                .map(|&i| rules[i])
+                .filter(|r| r.is_horizontal())
+                .collect();
+            let median = |mut v: Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                v.get(v.len() / 2).copied()
+            };
+            if let (Some(&last), Some(end)) =
+                (xs.last(), median(horizontal.iter().map(|r| r.x1).collect()))
+            {
+                if end > last + 10.0 {
+                    xs.push(end);
+                }
+            }
+            if let (Some(&first), Some(start)) = (
+                xs.first(),
+                median(horizontal.iter().map(|r| r.x0).collect()),
+            ) {
+                if start < first - 10.0 {
+                    xs.insert(0, start);
+                }
+            }
             // A row cut by a page break has no closing rule (WeasyPrint, Chromium): the
             // vertical rules reaching past the last horizontal one close it.
             if let (Some(&last), Some(bottom)) =

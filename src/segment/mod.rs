@@ -49,8 +49,11 @@ pub fn parse_score(raw: &str) -> ScoreCell {
     if core == "-" || core.is_empty() && t.contains('-') {
         return ScoreCell::NotDue;
     }
+    // A whole number with a leading zero ("096") is no way to write a score: "0%" read so.
+    let leading_zero =
+        core.len() > 1 && core.starts_with('0') && core.chars().all(|c| c.is_ascii_digit());
     match core.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 100.0 => {
+        Ok(v) if v.is_finite() && (v > 100.0 || leading_zero) => {
             percent_read_as_digits(&core).unwrap_or(ScoreCell::Value(v))
         }
         Ok(v) if v.is_finite() => ScoreCell::Value(v),
@@ -427,6 +430,8 @@ mod tests {
         assert_eq!(parse_score("10096"), ScoreCell::Value(100.0));
         assert_eq!(parse_score("9596"), ScoreCell::Value(95.0));
         assert_eq!(parse_score("96"), ScoreCell::Value(96.0));
+        assert_eq!(parse_score("096"), ScoreCell::Value(0.0));
+        assert_eq!(parse_score("090"), ScoreCell::Value(0.0));
         assert_eq!(parse_score("150"), ScoreCell::Value(150.0));
     }
 

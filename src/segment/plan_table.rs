@@ -351,9 +351,13 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
         .enumerate()
         .filter(|(i, w)| **w == (i + 1).to_string())
         .count();
+    // Small figures in narrow cells read worst ("3 4 5" as "5 й Э"): a row of marks no longer
+    // than three characters each, half of them in place, is the same row.
+    let marks = row.cells.iter().all(|c| c.text().chars().count() <= 3);
     words.len() >= n.max(3)
-        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && 3 * in_place >= 2 * words.len()
+        && ((words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && 3 * in_place >= 2 * words.len())
+            || (marks && 2 * in_place >= words.len()))
 }
 
 /// The first row with the column numbers a PDF set on its first line taken out (a table
@@ -1083,7 +1087,7 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives.len(), 1);
         assert_eq!(out.objectives[0].text.text, "Үйл");
-        assert_eq!(out.objectives[0].measures.len(), 1);        // Misread by OCR ("1 2" glued into "12522", "3" read "5"): still no data.
+        assert_eq!(out.objectives[0].measures.len(), 1); // Misread by OCR ("1 2" glued into "12522", "3" read "5"): still no data.
         let t = table(&format!(
             "{HEADER}12522\t2\t5\t4\t5\t6\n1\tҮйл\tНэг арга.\tТ1\tБ1.\t100\n"
         ));
@@ -1100,6 +1104,22 @@ mod tests {
             ..Default::default()
         };
         assert!(!is_column_numbers(&row, 6));
+        // Narrow cells read worst: marks of a character or two, half of them in place.
+        let row = |cells: &[&str]| Row {
+            cells: cells
+                .iter()
+                .map(|t| Cell::new(vec![t.to_string()]))
+                .collect(),
+            ..Default::default()
+        };
+        assert!(is_column_numbers(
+            &row(&["1-2", "2", "5", "й", "Э", "6", "7", "8"]),
+            8
+        ));
+        assert!(!is_column_numbers(
+            &row(&["1", "Ашиг", "5", "й", "Э", "6", "7", "8"]),
+            8
+        ));
     }
 
     #[test]

@@ -21,31 +21,6 @@ pub(super) struct PageRead {
     pub(super) problems: Vec<String>,
 }
 
-/// The skew left in the words (radians, positive when lines go down to the right), from the
-/// slope of the word bottoms along each long text line; the median over lines. The image was
-/// turned straight before reading: what is left is a fraction of a degree.
-fn words_skew(words: &[TsvWord]) -> f64 {
-    let mut lines: std::collections::BTreeMap<(u32, u32, u32), Vec<&TsvWord>> = Default::default();
-    for w in words {
-        lines.entry(w.line_key).or_default().push(w);
-    }
-    let mut slopes: Vec<f64> = lines
-        .values()
-        .filter(|ws| ws.len() >= 3)
-        .filter_map(|ws| {
-            let first = ws.first()?;
-            let last = ws.last()?;
-            let dx = (last.left + last.width / 2.0) - (first.left + first.width / 2.0);
-            (dx > 300.0).then(|| ((last.top + last.height) - (first.top + first.height)) / dx)
-        })
-        .collect();
-    if slopes.len() < 3 {
-        return 0.0;
-    }
-    slopes.sort_by(f64::total_cmp);
-    slopes[slopes.len() / 2].atan()
-}
-
 /// Table borders read as text: a lone "|", or a "|", "1", "l" glued to a word that touches a
 /// vertical rule ("|100" → "100").
 fn strip_border_marks(page: &mut Page) {
@@ -89,7 +64,7 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     // Straight before reading: rules found as runs of pixels break up on a turned page, and
     // Tesseract reads level lines best.
     let angle = raster::skew(&rendered);
-    let mut img = raster::deskew(rendered, angle);
+    let (mut img, skew_left) = raster::deskew(rendered, angle);
     // Salt and pepper out, where there is any: a clean page keeps its finest marks (a decimal
     // point) as they are. A page with none shows fewer than 50 lone dots per million pixels;
     // dust and a copier's grain, hundreds.
@@ -123,8 +98,9 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         .map(|l| (l.bbox, l))
         .collect();
     let line_of = |w: &TsvWord| line_boxes.get(&w.line_key).and_then(|b| hocr_lines.get(b));
-    let (sin, cos) = (-words_skew(&words)).sin_cos();
-    // Image pixels → PDF points, the skew left in the words taken out.
+    // Image pixels → PDF points, the skew of a page not turned taken out. (Not the words' own
+    // slope: Tesseract's lines run across a table's cells, whose lines stand at other heights.)
+    let (sin, cos) = (-skew_left).sin_cos();
     let pt = 72.0 / DPI;
     let map = |x: f64, y: f64| ((x * cos - y * sin) * pt, (x * sin + y * cos) * pt);
     let mut confidences: Vec<f64> = words.iter().map(|w| w.conf).collect();
@@ -216,35 +192,4 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         confidences,
         problems,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_line_is_too_few_to_trust_a_skew() {
-        let w = |left: f64, top: f64| TsvWord {
-            line_key: (1, 1, 1),
-            left,
-            top,
-            width: 200.0,
-            height: 30.0,
-            conf: 90.0,
-            text: "үг".into(),
-        };
-        assert_eq!(
-            words_skew(&[w(100.0, 100.0), w(400.0, 103.0), w(800.0, 107.0)]),
-            0.0
-        );
-        let lines: Vec<TsvWord> = (0..3)
-            .flat_map(|l| {
-                [0.0, 400.0, 800.0].map(|x| TsvWord {
-                    line_key: (1, 1, l),
-                    ..w(100.0 + x, 100.0 + 50.0 * l as f64 + x / 100.0)
-                })
-            })
-            .collect();
-        assert!((words_skew(&lines) - 0.01f64.atan()).abs() < 1e-9);
-    }
 }

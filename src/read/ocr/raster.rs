@@ -64,18 +64,20 @@ pub(super) fn skew(img: &GrayImage) -> f64 {
 }
 
 /// The image turned by `-angle` about its centre (white where the turn uncovers the page), so
-/// that lines skewed by `angle` are level; the image itself when the skew is negligible.
-pub(super) fn deskew(img: GrayImage, angle: f64) -> GrayImage {
+/// that lines skewed by `angle` are level, and the skew left in it (0); the image itself and
+/// `angle` when the skew is negligible: what is found on it is turned by that in points.
+pub(super) fn deskew(img: GrayImage, angle: f64) -> (GrayImage, f64) {
     if angle.to_degrees().abs() < MIN_SKEW_DEGREES {
-        return img;
+        return (img, angle);
     }
     // imageproc turns clockwise, in image coordinates (y down), by its angle.
-    rotate_about_center(
+    let turned = rotate_about_center(
         &img,
         -angle as f32,
         Interpolation::Bilinear,
         Border::Constant(Luma([255u8])),
-    )
+    );
+    (turned, 0.0)
 }
 
 /// Stretches `start..end` of `len` positions that begin and end where `dark` holds and skip
@@ -119,6 +121,67 @@ fn gapped_runs(
         i = end;
     }
     out
+}
+
+/// Pixels a rule is looked for beside a line, on each side, to tell it from a row of text.
+const ISOLATION: usize = 3;
+
+/// Side of the square blocks the paper's brightness is measured in, in pixels.
+const PAPER_BLOCK: usize = 32;
+
+/// The paper's brightness over the page, block by block: a scan's light falls off towards a
+/// side, and a thin grey rule is dark only against the paper around it.
+struct Paper {
+    blocks_across: usize,
+    levels: Vec<u8>,
+}
+
+impl Paper {
+    /// Each block's 80th percentile: the paper, whatever ink the block holds (text covers less
+    /// than a fifth of a block; a block that is all ink is rare and reads as dark paper).
+    fn of(img: &GrayImage) -> Self {
+        let (width, height) = (img.width() as usize, img.height() as usize);
+        let pixels = img.as_raw();
+        let across = width.div_ceil(PAPER_BLOCK);
+        let down = height.div_ceil(PAPER_BLOCK);
+        let mut levels = Vec::with_capacity(across * down);
+        for by in 0..down {
+            for bx in 0..across {
+                let mut histogram = [0usize; 256];
+                let (x0, y0) = (bx * PAPER_BLOCK, by * PAPER_BLOCK);
+                let (x1, y1) = (
+                    (x0 + PAPER_BLOCK).min(width),
+                    (y0 + PAPER_BLOCK).min(height),
+                );
+                for y in y0..y1 {
+                    for &p in &pixels[y * width + x0..y * width + x1] {
+                        histogram[p as usize] += 1;
+                    }
+                }
+                let n = (x1 - x0) * (y1 - y0);
+                let mut seen = 0;
+                let level = (0..256)
+                    .find(|&v| {
+                        seen += histogram[v];
+                        5 * seen >= 4 * n
+                    })
+                    .unwrap_or(255);
+                levels.push(level as u8);
+            }
+        }
+        Paper {
+            blocks_across: across,
+            levels,
+        }
+    }
+
+    /// A pixel darker than this at (x, y) may be part of a rule: 12% darker than the paper
+    /// there (a thin grey rule faded by a copier is about 20% darker; the paper's grain, a few
+    /// percent), and never lighter than ink.
+    fn rule_threshold(&self, x: usize, y: usize) -> u8 {
+        let level = self.levels[(y / PAPER_BLOCK) * self.blocks_across + x / PAPER_BLOCK];
+        ((level as f64 * 0.88) as u8).max(INK)
+    }
 }
 
 /// A page image's strokes: the ruling lines found, and the runs of pixels they are made of.
@@ -186,14 +249,26 @@ fn lines_along(
         if last - first + 1 > max_thick {
             continue;
         }
+        let start = members.iter().map(|&k| runs[k].1).min().unwrap_or(0);
+        let end = members.iter().map(|&k| runs[k].2).max().unwrap_or(0);
+        // A rule stands alone: a few pixels off it on either side is paper. A row through a
+        // line of text (bold, or with the grey of its letters' edges) has text above and below.
+        let crowded = |a: usize| {
+            let n = (start..end).filter(|&i| dark(a, i)).count();
+            2 * n > end - start
+        };
+        let off = ISOLATION;
+        if first.checked_sub(off).is_some_and(crowded)
+            || (last + off < n_across && crowded(last + off))
+        {
+            continue;
+        }
         let weight: usize = members.iter().map(|&k| runs[k].2 - runs[k].1).sum();
         let across = members
             .iter()
             .map(|&k| runs[k].0 as f64 * (runs[k].2 - runs[k].1) as f64)
             .sum::<f64>()
             / weight.max(1) as f64;
-        let start = members.iter().map(|&k| runs[k].1).min().unwrap_or(0);
-        let end = members.iter().map(|&k| runs[k].2).max().unwrap_or(0);
         lines.push((across, start, end));
         kept.extend(members.iter().map(|&k| runs[k]));
     }
@@ -202,10 +277,16 @@ fn lines_along(
 
 /// The ruling lines of a straightened page image: stretches of dark pixels at least `min_len`
 /// long that may skip `max_gap` light pixels at a time, and at most `max_thick` thick.
-pub(super) fn strokes(img: &GrayImage, min_len: usize, max_gap: usize, max_thick: usize) -> Strokes {
+pub(super) fn strokes(
+    img: &GrayImage,
+    min_len: usize,
+    max_gap: usize,
+    max_thick: usize,
+) -> Strokes {
     let (width, height) = (img.width() as usize, img.height() as usize);
     let pixels = img.as_raw();
-    let dark = |x: usize, y: usize| pixels[y * width + x] < INK;
+    let paper = Paper::of(img);
+    let dark = |x: usize, y: usize| pixels[y * width + x] < paper.rule_threshold(x, y);
     let limits = (min_len, max_gap, max_thick);
     let (h_lines, h_runs) = lines_along(height, width, |y, x| dark(x, y), limits);
     let (v_lines, v_runs) = lines_along(width, height, |x, y| dark(x, y), limits);
@@ -319,9 +400,15 @@ mod tests {
         };
         // Unbroken runs of 3: the first stretch (2) is too short, a lone pixel too.
         let row = "##.###..####.#";
-        assert_eq!(gapped_runs(row.len(), dark(row), 3, 0, 0.85), vec![(3, 6), (8, 12)]);
+        assert_eq!(
+            gapped_runs(row.len(), dark(row), 3, 0, 0.85),
+            vec![(3, 6), (8, 12)]
+        );
         // Gaps of one pixel bridged, not of two: the short stretches join the runs.
-        assert_eq!(gapped_runs(row.len(), dark(row), 3, 1, 0.85), vec![(0, 6), (8, 14)]);
+        assert_eq!(
+            gapped_runs(row.len(), dark(row), 3, 1, 0.85),
+            vec![(0, 6), (8, 14)]
+        );
         // No unbroken run of 3, but nine times as long and dark on 9/10: a specked rule.
         let specked = "####.####.####.####.####.####.####.";
         assert_eq!(
@@ -346,12 +433,10 @@ mod tests {
     #[test]
     fn a_specked_thick_line_off_level_is_one_rule() {
         // Two pixels thick, one row lower from x = 100, white specks at x = 40 and 150.
-        let line = (0..200u32)
-            .filter(|x| *x != 40 && *x != 150)
-            .flat_map(|x| {
-                let y = if x < 100 { 20 } else { 21 };
-                [(x, y), (x, y + 1)]
-            });
+        let line = (0..200u32).filter(|x| *x != 40 && *x != 150).flat_map(|x| {
+            let y = if x < 100 { 20 } else { 21 };
+            [(x, y), (x, y + 1)]
+        });
         let img = image(200, 60, line);
         let s = strokes(&img, 30, 2, 5);
         assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
@@ -410,11 +495,13 @@ mod tests {
 
     #[test]
     fn a_deskewed_page_has_level_lines() {
-        let straight = deskew(skewed_page(1.5), 1.5f64.to_radians());
+        let (straight, left) = deskew(skewed_page(1.5), 1.5f64.to_radians());
         let found = skew(&straight).to_degrees();
         assert!(found.abs() < 0.06, "found {found}");
-        // A negligible skew leaves the image as it is.
-        let page = skewed_page(0.0);
-        assert_eq!(deskew(page.clone(), 0.0001), page);
+        assert_eq!(left, 0.0);
+        // A negligible skew leaves the image as it is, and is left to take out of positions.
+        let page = skewed_page(0.2);
+        let angle = 0.2f64.to_radians();
+        assert_eq!(deskew(page.clone(), angle), (page, angle));
     }
 }
