@@ -123,8 +123,9 @@ fn gapped_runs(
     out
 }
 
-/// Pixels a rule is looked for beside a line, on each side, to tell it from a row of text.
-const ISOLATION: usize = 3;
+/// Distances (pixels) from a line at which it must have paper on each side, four fifths of
+/// its length at least, to be a rule and not a row of text.
+const ISOLATION: [usize; 2] = [3, 5];
 
 /// Side of the square blocks the paper's brightness is measured in, in pixels.
 const PAPER_BLOCK: usize = 32;
@@ -253,14 +254,16 @@ fn lines_along(
         let end = members.iter().map(|&k| runs[k].2).max().unwrap_or(0);
         // A rule stands alone: a few pixels off it on either side is paper. A row through a
         // line of text (bold, or with the grey of its letters' edges) has text above and below.
+        // (A serif font's baseline is a dense row too, under a row of stems.)
         let crowded = |a: usize| {
             let n = (start..end).filter(|&i| dark(a, i)).count();
-            2 * n > end - start
+            5 * n > end - start
         };
-        let off = ISOLATION;
-        if first.checked_sub(off).is_some_and(crowded)
-            || (last + off < n_across && crowded(last + off))
-        {
+        let beside = |off: usize| {
+            first.checked_sub(off).is_some_and(crowded)
+                || (last + off < n_across && crowded(last + off))
+        };
+        if ISOLATION.iter().any(|&off| beside(off)) {
             continue;
         }
         let weight: usize = members.iter().map(|&k| runs[k].2 - runs[k].1).sum();
