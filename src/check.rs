@@ -101,7 +101,21 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
 /// report counts more or fewer measures for it than were found (unless the count itself is a
 /// doubtful OCR reading, which is flagged and not trusted).
 fn incomplete(r: &Report, o: &Objective) -> bool {
-    !unscored(o).is_empty() || miscounted(r, o)
+    !unscored(o).is_empty() || miscounted(r, o) || named_but_not_found(r, o)
+}
+
+/// The evaluation's list names a measure of this objective ("Зорилт 7.3 …") that no measure
+/// of the table as read was matched to: the objective was read in part.
+fn named_but_not_found(r: &Report, o: &Objective) -> bool {
+    let matched: std::collections::HashSet<usize> = r
+        .measures()
+        .filter_map(|m| m.narrative.as_ref().map(|n| n.item))
+        .collect();
+    let prefix = format!("{}.", o.objective_no);
+    r.evaluation
+        .iter()
+        .flat_map(|e| e.items.iter().enumerate())
+        .any(|(k, i)| !matched.contains(&k) && i.code.trim().starts_with(&prefix))
 }
 
 fn miscounted(r: &Report, o: &Objective) -> bool {
@@ -1090,6 +1104,45 @@ mod tests {
             kinds.contains(&FindingKind::OverallScoreMismatch),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn an_objective_read_in_part_is_not_checked_against_its_stated_percent() {
+        // The sample with objective 1's summary row saying 50%: its three measures score 100.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let mut lines: Vec<String> = sample.lines().map(str::to_string).collect();
+        let row = lines
+            .iter()
+            .position(|l| l.starts_with("<u>Зорилт 1:</u>"))
+            .expect("objective 1's summary row");
+        let summary = |lines: &mut Vec<String>, count: &str| {
+            let (cells, _) = lines[row].rsplit_once('\t').expect("cells");
+            lines[row] = format!("{}\t50", cells.replace("\t1\t3\t3\t", count));
+        };
+        let mismatch = |lines: &[String]| {
+            let (doc, format) =
+                crate::read::text::parse(&lines.join("\n"), crate::model::SourceFormat::Text);
+            let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+            // (The plan table's 100 and the summary's 50 still disagree: that is another
+            // finding, of two stated figures.)
+            check(&r, &[]).iter().any(|f| {
+                f.kind == FindingKind::ObjectiveScoreMismatch
+                    && f.objective_no == Some(1)
+                    && f.message.contains("mean of")
+            })
+        };
+        let mut whole = lines.clone();
+        summary(&mut whole, "\t1\t3\t3\t");
+        assert!(mismatch(&whole));
+        // Measure 1.3's row lost (a scan's rebuild) and the count read as 2: the evaluation
+        // still names "Зорилт 1.3", so the mean of 1.1 and 1.2 says nothing of the 50.
+        let third = lines
+            .iter()
+            .position(|l| l.contains("<p>Нийгмийн даатгалын болон архивын"))
+            .expect("measure 1.3's row");
+        summary(&mut lines, "\t1\t2\t2\t");
+        lines.remove(third);
+        assert!(!mismatch(&lines));
     }
 
     #[test]
