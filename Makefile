@@ -56,6 +56,7 @@ bench: deps
 
 # Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
 bench-ocr: deps
+	$(CARGO) build --release --quiet
 	$(CARGO) run --release --quiet --example bench_ocr
 
 # Fuzzing (cargo-fuzz, libFuzzer): the text reader, the PDF reader and segmentation, each for

@@ -1,11 +1,12 @@
 //! Benchmark (not a test) for scanned reports:
-//! - the pipeline's time per scanned page (render, OCR, layout, segmentation, checks; one
-//!   worker) against plain `pdftoppm` + `tesseract -l mon` on the same pages, as a ratio;
+//! - the pipeline's time per scanned page (`biyelelt show` with one worker: render, OCR,
+//!   layout, segmentation, checks) against plain `pdftoppm` + `tesseract -l mon` on the same
+//!   pages, as a ratio;
 //! - the speedup of two workers over one;
 //! - the character error rate of the scan's text against its born-digital PDF, before and
 //!   after normalization.
 //!
-//!     cargo run --release --example bench_ocr
+//!     cargo build --release && cargo run --release --example bench_ocr   (make bench-ocr)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,6 +47,8 @@ fn main() {
             "tests/fixtures/pdf/sample_landscape.pdf",
         ),
     ];
+    // Built by `make bench-ocr` before this runs.
+    let cli = root.join("target/release/biyelelt");
     let tmp = std::env::temp_dir().join(format!("biyelelt-bench-ocr-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
     for (scan, pdf) in pairs {
@@ -89,13 +92,20 @@ fn main() {
         }
         let plain = t.elapsed().as_secs_f64() / pages;
 
+        // The CLI as a user runs it, its workers set by RAYON_NUM_THREADS (the pipeline reads
+        // each report on a thread of its own, outside any pool this process could install).
         let run = |workers: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(workers)
-                .build()
-                .unwrap();
             let t = Instant::now();
-            pool.install(|| biyelelt::pipeline::process_file(&scan, &Default::default()));
+            let ok = Command::new(&cli)
+                .arg("show")
+                .arg(&scan)
+                .env("RAYON_NUM_THREADS", workers.to_string())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "{} show {} failed", cli.display(), scan.display());
             t.elapsed().as_secs_f64() / pages
         };
         let one = run(1);

@@ -171,7 +171,35 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
             shown.join(", ")
         ));
     }
+    // A scan's table rebuilt with more measures than the evaluation lists (a code misread
+    // splits one measure in two) is a reading to doubt, not a report's miscount.
+    let listed: usize = r.evaluation.iter().map(|e| e.items.len()).sum();
+    if r.source_format == crate::model::SourceFormat::Scan && listed > 0 {
+        let found = r.n_measures();
+        if found > listed {
+            why.push(format!(
+                "the plan table as read holds {found} measures, the evaluation lists {listed}"
+            ));
+        }
+    }
     (!why.is_empty()).then(|| why.join("; "))
+}
+
+/// On a scan: the evaluation lists as many measures of objective `o` as its summary row
+/// states, and the table as read holds another number: the two stated figures agree, the
+/// reading is to doubt.
+fn scan_count_doubtful(r: &Report, o: &Objective, stated: f64) -> bool {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return false;
+    }
+    let prefix = format!("{}.", o.objective_no);
+    let listed = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.items)
+        .filter(|i| i.code.trim().starts_with(&prefix))
+        .count();
+    listed > 0 && (listed as f64 - stated).abs() <= SAME
 }
 
 /// All checks of one report.
@@ -614,7 +642,24 @@ fn counts(out: &mut Out) {
             continue;
         }
         if let Some(s) = &o.n_measures_stated {
-            if (s.value - o.measures.len() as f64).abs() > SAME {
+            let differs = (s.value - o.measures.len() as f64).abs() > SAME;
+            if differs && scan_count_doubtful(r, o, s.value) {
+                out.push(
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    Some(o.objective_no),
+                    None,
+                    format!(
+                        "objective {}: the summary table and the evaluation's list both give {} measure(s); the scan's plan table as read holds {}: the reading is doubted, not the report",
+                        o.objective_no,
+                        num(s.value),
+                        o.measures.len()
+                    ),
+                    Some(s.value),
+                    Some(o.measures.len() as f64),
+                    vec![Evidence::of("summary table count", s)],
+                );
+            } else if differs {
                 out.push(
                     FindingKind::MeasureCountMismatch,
                     Severity::Error,
@@ -1103,6 +1148,42 @@ mod tests {
         assert!(
             kinds.contains(&FindingKind::OverallScoreMismatch),
             "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn a_scan_s_table_with_more_measures_than_the_report_lists_is_a_reading_to_doubt() {
+        // The sample, its measure 1.1 found twice (a misread code splits a measure on a scan):
+        // the summary row and the evaluation's list both say 3 measures for objective 1.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let extra = r.objectives[0].measures[0].clone();
+        r.objectives[0].measures.push(extra);
+        let kinds = |r: &Report| -> Vec<(FindingKind, Severity)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(1) || f.objective_no.is_none())
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        // A text export's table is what the report prints: its four rows are a miscount.
+        assert!(kinds(&r).contains(&(FindingKind::MeasureCountMismatch, Severity::Error)));
+        assert!(table_read_in_part(&r).is_none());
+        r.source_format = crate::model::SourceFormat::Scan;
+        let on_scan = kinds(&r);
+        assert!(
+            !on_scan
+                .iter()
+                .any(|(k, _)| *k == FindingKind::MeasureCountMismatch),
+            "{on_scan:?}"
+        );
+        assert!(on_scan.contains(&(FindingKind::OcrDoubtful, Severity::Info)));
+        let why = table_read_in_part(&r);
+        assert!(
+            why.as_deref()
+                .is_some_and(|w| w.contains("the plan table as read holds")),
+            "{why:?}"
         );
     }
 
