@@ -128,12 +128,13 @@ pub fn segment(
             first_text,
         };
         // Never lose the header: a report whose table could not be rebuilt keeps its agency,
-        // letter and year, and is partial; a file with none of them is not a report.
+        // letter and year, and is partial; a file with none of them is not a report. Any one
+        // is enough: OCR may merge the agency's line with the letter's, or garble one.
         let all: Vec<&Paragraph> = paragraphs(doc).map(|(_, p)| p).collect();
         let mut problems = Vec::new();
         let header = header::parse(&all, &all, &mut problems);
         let is_report =
-            header.agency.is_some() && (header.year.is_some() || header.letter_date.is_some());
+            header.agency.is_some() || header.year.is_some() || header.letter_date.is_some();
         if !is_report {
             return Err(err);
         }
@@ -412,6 +413,22 @@ mod tests {
             r.objectives[2].measures[0].text.text,
             "Ёс зүйн дүрмийг хэлэлцүүлэх"
         );
+    }
+
+    #[test]
+    fn a_report_whose_table_was_lost_keeps_what_its_header_gives() {
+        // OCR merged the agency's line with the letter's and garbled the agency: the year is
+        // still there, the report is partial (its table lost), not failed.
+        let text = "ДАРХАН-УУЛ АЙМГИЙН ЗАСАГ ДАРГЫН тАМГ 2020 оны 01 дүгээр сарын 10-ны өдөр Ме 617\n\n\
+                    Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд 2019 онд хэрэгжүүлэх үйл ажиллагааны төлөвлөгөөний биелэлт\n";
+        let (doc, format) = crate::read::text::parse(text, SourceFormat::Text);
+        let r = segment(&doc, "d", "r.txt", format).expect("partial, not failed");
+        assert_eq!(r.status, Status::Partial);
+        assert_eq!(r.header.year, Some(2019));
+        // Nothing of the genre: not a report.
+        let (doc, format) =
+            crate::read::text::parse("Улаанбаатар хотод өнөөдөр цас орно.\n", SourceFormat::Text);
+        assert!(segment(&doc, "d", "r.txt", format).is_err());
     }
 
     #[test]
