@@ -292,7 +292,7 @@ pub(super) fn strokes(
     let dark = |x: usize, y: usize| pixels[y * width + x] < paper.rule_threshold(x, y);
     let limits = (min_len, max_gap, max_thick);
     let (h_lines, h_runs) = lines_along(height, width, |y, x| dark(x, y), limits);
-    let (v_lines, v_runs) = lines_along(width, height, |x, y| dark(x, y), limits);
+    let (v_lines, v_runs) = lines_along(width, height, dark, limits);
     let lines = h_lines
         .into_iter()
         .map(|(y, x0, x1)| Rule {
