@@ -642,40 +642,42 @@ fn counts(out: &mut Out) {
             continue;
         }
         if let Some(s) = &o.n_measures_stated {
-            let differs = (s.value - o.measures.len() as f64).abs() > SAME;
-            if differs && scan_count_doubtful(r, o, s.value) {
-                out.push(
+            if (s.value - o.measures.len() as f64).abs() <= SAME {
+                continue;
+            }
+            let (kind, severity, message) = if scan_count_doubtful(r, o, s.value) {
+                (
                     FindingKind::OcrDoubtful,
                     Severity::Info,
-                    Some(o.objective_no),
-                    None,
                     format!(
                         "objective {}: the summary table and the evaluation's list both give {} measure(s); the scan's plan table as read holds {}: the reading is doubted, not the report",
                         o.objective_no,
                         num(s.value),
                         o.measures.len()
                     ),
-                    Some(s.value),
-                    Some(o.measures.len() as f64),
-                    vec![Evidence::of("summary table count", s)],
-                );
-            } else if differs {
-                out.push(
+                )
+            } else {
+                (
                     FindingKind::MeasureCountMismatch,
                     Severity::Error,
-                    Some(o.objective_no),
-                    None,
                     format!(
                         "the summary table gives objective {} {} measure(s); the plan table has {}",
                         o.objective_no,
                         num(s.value),
                         o.measures.len()
                     ),
-                    Some(s.value),
-                    Some(o.measures.len() as f64),
-                    vec![Evidence::of("summary table count", s)],
-                );
-            }
+                )
+            };
+            out.push(
+                kind,
+                severity,
+                Some(o.objective_no),
+                None,
+                message,
+                Some(s.value),
+                Some(o.measures.len() as f64),
+                vec![Evidence::of("summary table count", s)],
+            );
         }
     }
     let Some(e) = &r.evaluation else { return };
