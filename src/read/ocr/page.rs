@@ -64,7 +64,8 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     // Straight before reading: rules found as runs of pixels break up on a turned page, and
     // Tesseract reads level lines best.
     let angle = raster::skew(&rendered);
-    let (mut img, skew_left) = raster::deskew(rendered, angle);
+    let (img, skew_left) = raster::deskew(rendered, angle);
+    let mut img = raster::flatten(&img);
     // Salt and pepper out, where there is any: a clean page keeps its finest marks (a decimal
     // point) as they are. A page with none shows fewer than 50 lone dots per million pixels;
     // dust and a copier's grain, hundreds.

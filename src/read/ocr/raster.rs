@@ -176,6 +176,20 @@ impl Paper {
         }
     }
 
+    /// The paper's level at (x, y): the brightest block level among the block and its eight
+    /// neighbours (a block all ink, a dense bold title, borrows the paper beside it).
+    fn level_around(&self, x: usize, y: usize) -> u8 {
+        let (bx, by) = (x / PAPER_BLOCK, y / PAPER_BLOCK);
+        let down = self.levels.len() / self.blocks_across.max(1);
+        let mut level = 0u8;
+        for yy in by.saturating_sub(1)..=(by + 1).min(down.saturating_sub(1)) {
+            for xx in bx.saturating_sub(1)..=(bx + 1).min(self.blocks_across - 1) {
+                level = level.max(self.levels[yy * self.blocks_across + xx]);
+            }
+        }
+        level
+    }
+
     /// A pixel darker than this at (x, y) may be part of a rule: 12% darker than the paper
     /// there (a thin grey rule faded by a copier is about 20% darker; the paper's grain, a few
     /// percent), and never lighter than ink.
@@ -347,6 +361,30 @@ pub(super) fn erase(img: &mut GrayImage, runs: &[Rule]) {
     }
 }
 
+/// The image with its paper made white: each pixel scaled by the paper's level around it. A
+/// scan's light falls off towards one side; Tesseract thresholds the whole page at one level,
+/// and the darker side's grain then reads as marks and its letters blur together.
+pub(super) fn flatten(img: &GrayImage) -> GrayImage {
+    let paper = Paper::of(img);
+    let width = img.width() as usize;
+    let across = paper.blocks_across;
+    // Each block's level around it, once.
+    let around: Vec<u32> = (0..paper.levels.len())
+        .map(|b| {
+            let (x, y) = ((b % across) * PAPER_BLOCK, (b / across) * PAPER_BLOCK);
+            paper.level_around(x, y).max(1) as u32
+        })
+        .collect();
+    let mut out = img.clone();
+    let pixels: &mut [u8] = &mut out;
+    for (i, p) in pixels.iter_mut().enumerate() {
+        let (x, y) = (i % width, i / width);
+        let level = around[(y / PAPER_BLOCK) * across + x / PAPER_BLOCK];
+        *p = ((*p as u32 * 255) / level).min(255) as u8;
+    }
+    out
+}
+
 /// Specks: ink pixels with at most 4 ink pixels (themselves included) in the 5 × 5 square
 /// around them (a speck of one or two scan pixels, enlarged to the rendering's resolution), per
 /// million pixels of the image. Text and rules are never that alone.
@@ -451,6 +489,24 @@ mod tests {
         let mut erased = img.clone();
         erase(&mut erased, &s.runs);
         assert_eq!(ink_in(&erased, (0, 0, 200, 60)), 0);
+    }
+
+    #[test]
+    fn paper_darker_on_one_side_is_made_white_and_ink_stays_ink() {
+        // Paper from 250 on the left to 165 on the right (a third darker across the page, as
+        // a copier's light falls off); a black bar in the middle.
+        let mut img = GrayImage::from_fn(1280, 96, |x, _| Luma([(250 - (x * 85 / 1279)) as u8]));
+        for x in 630..650u32 {
+            for y in 40..56u32 {
+                img.put_pixel(x, y, Luma([20]));
+            }
+        }
+        let flat = flatten(&img);
+        for x in [0u32, 400, 900, 1279] {
+            let v = flat.get_pixel(x, 10).0[0];
+            assert!(v >= 240, "paper at x = {x} reads {v}");
+        }
+        assert!(flat.get_pixel(640, 48).0[0] < 40);
     }
 
     #[test]
