@@ -21,6 +21,22 @@ pub(super) struct PageRead {
     pub(super) problems: Vec<String>,
 }
 
+/// A word's font size in pixels, from its line's `x_size` (Tesseract's estimate) and box height,
+/// its own box height and the page's median line height. The line's box spans its tallest
+/// letters (about the font size), but a line without capitals, ascenders or descenders
+/// ("хэмжээ") has a shorter one, and `x_size` runs short on some short lines: the larger of the
+/// two (without `x_size`, the box with the page's median as floor). But Tesseract joins the
+/// lines of cells side by side into one line whose box and `x_size` span several baselines (22
+/// pt for 10 pt text): the word's own height, or the median for a word without ascenders,
+/// bounds it.
+fn word_size(x_size: Option<f64>, line_height: f64, word_height: f64, median: f64) -> f64 {
+    let size = match x_size {
+        Some(x_size) => x_size.max(line_height),
+        None => line_height.max(median) * 0.95,
+    };
+    size.min(word_height.max(median / 1.15) * 1.15)
+}
+
 /// Table borders read as text: a lone "|", or a "|", "1", "l" glued to a word that touches a
 /// vertical rule ("|100" → "100").
 fn strip_border_marks(page: &mut Page) {
@@ -113,18 +129,12 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         .map(|w| {
             let (x0, top) = map(w.left, w.top);
             let (x1, bottom) = map(w.left + w.width, w.top + w.height);
-            // The line's box spans its tallest letters (about the font size), but a line
-            // without capitals, ascenders or descenders ("хэмжээ") has a shorter one; Tesseract's
-            // own estimate (x_size) runs short on some short lines: the larger of the two. With
-            // neither, the page's median line (most of it is one size) is a floor.
             let line_height = line_boxes
                 .get(&w.line_key)
                 .map(|b| (b[3] - b[1]) as f64)
                 .unwrap_or(w.height);
-            let size = match line_of(w).and_then(|l| l.x_size) {
-                Some(x_size) => x_size.max(line_height) * pt,
-                None => line_height.max(median_height) * pt * 0.95,
-            };
+            let x_size = line_of(w).and_then(|l| l.x_size);
+            let size = word_size(x_size, line_height, w.height, median_height) * pt;
             Word {
                 text: w.text.clone(),
                 x0: x0.min(x1),
@@ -193,4 +203,21 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         confidences,
         problems,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_sized_by_its_line_within_its_own_height() {
+        // A line of 10-pixel text: its box 10, x_size 9.
+        assert_eq!(word_size(Some(9.0), 10.0, 10.0, 10.0), 10.0);
+        // A word without ascenders on it (6 pixels high) keeps the line's size.
+        assert_eq!(word_size(Some(9.0), 10.0, 6.0, 10.0), 10.0);
+        // Two cells' lines joined into one: box 22, x_size 22; the word is 10 high.
+        assert_eq!(word_size(Some(22.0), 22.0, 10.0, 10.0), 11.5);
+        // A heading's larger words stay larger.
+        assert_eq!(word_size(Some(14.0), 15.0, 15.0, 10.0), 15.0);
+    }
 }
