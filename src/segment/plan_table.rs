@@ -124,10 +124,46 @@ struct Group {
 /// "2", "2.", "2)"; OCR reads a speck after the digit as ",".
 static OBJECTIVE_NO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Зорилт\s*)?(\d{1,3})\s*[.),]?$").expect("valid regex"));
-/// "1.1. <text>"; OCR may put a stray "(" or "|" before the code.
+/// "1.1. <text>"; OCR may put a stray "(" or "|" before the code, read its dots as "," or ":"
+/// ("3.1:", "1:5,", "2-5,") and lose the space after it ("3.2.Улирал"): a separator after the number
+/// then tells a code from an amount ("1,5 тэрбум").
 static MEASURE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(|\[]?(?:Зорилт\s*)?(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$").expect("valid regex")
+    Regex::new(
+        r"(?s)^[(|\[]?(?:Зорилт\s*)?(\d{1,3})(?:\.(\d{1,3})\.?\s+(\S.*)|[.,:-](\d{1,3})[.,:;]\s*([^\d\s].*))$",
+    )
+    .expect("valid regex")
 });
+
+/// A code OCR read without its inner dot ("1.5." as "152:", "2.5." as "252."): digits and a
+/// closing mark before the text. Its numbers are not trusted; the measure's position is.
+static MISREAD_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{2,3}[.:;](?:\s+|$)").expect("valid regex"));
+
+/// A measure paragraph's code as written ("2.3") and its text after the code; no code when
+/// it has none, or one OCR garbled (then the text after it).
+fn split_code(raw: &str) -> (Option<String>, &str) {
+    let raw = raw.trim();
+    let norm = normalize(raw);
+    if let Some(c) = MEASURE_CODE.captures(&norm) {
+        let second = c.get(2).or(c.get(4)).map_or("", |m| m.as_str());
+        let code = format!("{}.{second}", &c[1]);
+        let text = MEASURE_CODE
+            .captures(raw)
+            .and_then(|r| r.get(3).or(r.get(5)))
+            .map_or_else(
+                || {
+                    raw.split_once(char::is_whitespace)
+                        .map_or("", |(_, rest)| rest)
+                },
+                |m| &raw[m.start()..],
+            );
+        return (Some(code), text);
+    }
+    match MISREAD_CODE.find(raw) {
+        Some(m) => (None, &raw[m.end()..]),
+        None => (None, raw),
+    }
+}
 
 fn looks_like_no(text: &str) -> bool {
     OBJECTIVE_NO.is_match(normalize(text).trim())
@@ -271,9 +307,10 @@ fn split_measures(paras: Vec<Para>) -> Vec<Para> {
 /// own when the first word does not fit beside it.
 fn starts_with_code(line: &str) -> bool {
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,3}\.\d{1,3}\.(?:\d{1,3}\.)?(?:\s|$)").expect("valid regex")
+        Regex::new(r"^\d{1,3}[.,:-]\d{1,3}[.,:;](?:\d{1,3}[.,:;])?(?:\s|$|\p{Lu})")
+            .expect("valid regex")
     });
-    CODE.is_match(line.trim())
+    CODE.is_match(line.trim()) || MISREAD_CODE.is_match(line.trim())
 }
 
 /// A measure's code alone in a paragraph ("3.1.1.") goes with the text that follows it: a row
@@ -354,10 +391,31 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
     // Small figures in narrow cells read worst ("3 4 5" as "5 й Э"): a row of marks no longer
     // than three characters each, half of them in place, is the same row.
     let marks = row.cells.iter().all(|c| c.text().chars().count() <= 3);
-    words.len() >= n.max(3)
-        && ((words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
-            && 3 * in_place >= 2 * words.len())
-            || (marks && 2 * in_place >= words.len()))
+    // Columns the layout merged shift the numbers out of place, and OCR glues two of them
+    // ("1 2" as "15:42"): no letter anywhere, and three or more words counting up one by one
+    // ("3 4 5") over half the row. A row of data has text; a row of scores does not count up.
+    let counting = {
+        let numbers: Vec<Option<u32>> = words.iter().map(|w| w.parse().ok()).collect();
+        let mut best = 0;
+        let mut run = 0;
+        for k in 0..numbers.len() {
+            run = match (k.checked_sub(1).and_then(|j| numbers[j]), numbers[k]) {
+                (Some(a), Some(b)) if b == a + 1 && run > 0 => run + 1,
+                (_, Some(_)) => 1,
+                _ => 0,
+            };
+            best = best.max(run);
+        }
+        best >= 3
+            && 2 * best >= words.len()
+            && words.len() + 1 >= n
+            && words.iter().all(|w| !w.chars().any(char::is_alphabetic))
+    };
+    counting
+        || (words.len() >= n.max(3)
+            && ((words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+                && 3 * in_place >= 2 * words.len())
+                || (marks && 2 * in_place >= words.len())))
 }
 
 /// The first row with the column numbers a PDF set on its first line taken out (a table
@@ -782,20 +840,8 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             }
         };
         for (i, mp) in measure_paras.iter().enumerate() {
-            let norm = normalize(&mp.text);
-            let (code, text) = match MEASURE_CODE.captures(&norm) {
-                Some(c) => (
-                    Some(format!("{}.{}", &c[1], &c[2])),
-                    field(
-                        mp.text
-                            .trim()
-                            .split_once(char::is_whitespace)
-                            .map(|(_, rest)| rest)
-                            .unwrap_or(""),
-                    ),
-                ),
-                None => (None, field(&mp.text)),
-            };
+            let (code, text) = split_code(&mp.text);
+            let text = field(text);
             let (target, t_shared) = assign(&targets, i);
             let (implementation, i_shared) = assign(&impls, i);
             let measure_no = measures.len() as u32 + 1;
@@ -1120,6 +1166,40 @@ mod tests {
             &row(&["1", "Ашиг", "5", "й", "Э", "6", "7", "8"]),
             8
         ));
+        // Merged columns and a glued pair: "1 2" read as "15:42", the rest counting up.
+        assert!(is_column_numbers(&row(&["15:42", "3", "4", "5"]), 4));
+        assert!(!is_column_numbers(&row(&["15:42", "3", "4", "Гомдол"]), 4));
+        assert!(!is_column_numbers(&row(&["1.1", "100", "2", "3"]), 4));
+    }
+
+    #[test]
+    fn codes_as_ocr_reads_them_are_codes() {
+        assert_eq!(
+            split_code("1.2. Нэг арга"),
+            (Some("1.2".into()), "Нэг арга")
+        );
+        assert_eq!(split_code("1.2 Нэг арга"), (Some("1.2".into()), "Нэг арга"));
+        assert_eq!(
+            split_code("3.1: Нэг\nарга"),
+            (Some("3.1".into()), "Нэг\nарга")
+        );
+        assert_eq!(
+            split_code("3.2.Улирал бүр"),
+            (Some("3.2".into()), "Улирал бүр")
+        );
+        assert_eq!(split_code("1:5, Нэг"), (Some("1.5".into()), "Нэг"));
+        assert_eq!(split_code("2-5, Нэг"), (Some("2.5".into()), "Нэг"));
+        assert!(!starts_with_code("2-5 удаа"));
+        // Three levels: the code stays in the text (the objective is read from it).
+        assert_eq!(split_code("4.4.1. Нэг"), (None, "4.4.1. Нэг"));
+        // A code without its inner dot: its numbers are not trusted, its text is kept.
+        assert_eq!(split_code("152: Нэг арга"), (None, "Нэг арга"));
+        assert_eq!(split_code("2024 онд"), (None, "2024 онд"));
+        assert!(starts_with_code("3.2.Улирал"));
+        assert!(starts_with_code("3.1:"));
+        assert!(starts_with_code("252."));
+        assert!(!starts_with_code("1,5 тэрбум"));
+        assert!(!starts_with_code("2024."));
     }
 
     #[test]
