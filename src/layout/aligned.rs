@@ -339,7 +339,22 @@ fn narrow(
         .iter()
         .map(|w| Run { x0: w.x0, x1: w.x1 })
         .collect();
-    let pieces = if by_words { &words } else { &line.runs };
+    // A line of column numbers crosses a gap where OCR glued two of its numbers ("1 2" as
+    // "17,", "1БРЧУЛ"): only its clean numbers narrow the gaps, and it drops none.
+    let numbers = numbers_line(line);
+    let clean: Vec<Run> = line
+        .words
+        .iter()
+        .filter(|w| w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| Run { x0: w.x0, x1: w.x1 })
+        .collect();
+    let pieces = if numbers {
+        &clean
+    } else if by_words {
+        &words
+    } else {
+        &line.runs
+    };
     let mut out = Vec::new();
     let mut killed = 0;
     for family in gutters {
@@ -349,6 +364,10 @@ fn narrow(
         // above: text filling a cell may come closer to the next cell's than a wide space.
         for w in pieces {
             strips = less(strips, w, min_gap);
+        }
+        if strips.is_empty() && numbers {
+            out.push(family.clone());
+            continue;
         }
         if strips.is_empty() {
             // Only a row's runs may drop a family: a single run across a gap is a row
@@ -367,6 +386,20 @@ fn narrow(
         });
     }
     (2 * killed <= gutters.len() && out.len() >= 2).then_some(out)
+}
+
+/// A line of three numbers or more and nothing else (the row of column numbers under a
+/// header), as OCR reads it: short words with a digit, or marks of one or two characters.
+fn numbers_line(line: &AlignedLine) -> bool {
+    let numeric = |w: &&&Word| {
+        w.text.chars().any(|c| c.is_ascii_digit()) && !w.text.chars().any(char::is_alphabetic)
+    };
+    line.words.len() >= 3
+        && 2 * line.words.iter().filter(numeric).count() >= line.words.len()
+        && line.words.iter().all(|w| {
+            let n = w.text.chars().count();
+            n <= 8 && (n <= 2 || w.text.chars().any(|c| c.is_ascii_digit()))
+        })
 }
 
 /// Fit a header line found above a table to its columns: each gutter keeps the widest part
@@ -1760,6 +1793,29 @@ mod tests {
         assert_eq!(rows[1], vec!["1", "2", "3", "4", "5"], "{rows:?}");
         assert!(rows[2][2].starts_with("Салбарын хэмжээнд"), "{rows:?}");
         assert_eq!(rows[2][4], "100", "{rows:?}");
+    }
+
+    #[test]
+    fn column_numbers_ocr_glued_across_a_gap_keep_the_columns() {
+        // "1 2" read as one word that crosses the gap between the № and activity columns.
+        let mut words = plan_lines();
+        for w in &mut words {
+            if w.top > 105.0 {
+                w.top += 12.0;
+                w.bottom += 12.0;
+            }
+        }
+        words.extend(line(&[("1БРЧУЛ", 50.0), ("3", 220.0), ("4", 400.0)], 111.0));
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows[0].len(), 4, "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r == &vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"]),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -391,25 +391,30 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
     // Small figures in narrow cells read worst ("3 4 5" as "5 й Э"): a row of marks no longer
     // than three characters each, half of them in place, is the same row.
     let marks = row.cells.iter().all(|c| c.text().chars().count() <= 3);
-    // Columns the layout merged shift the numbers out of place, and OCR glues two of them
-    // ("1 2" as "15:42"): no letter anywhere, and three or more words counting up one by one
-    // ("3 4 5") over half the row. A row of data has text; a row of scores does not count up.
+    // Columns the layout merged shift the numbers out of place, and OCR garbles a number or
+    // glues two ("1 2" as "15:42", "1БРЧУЛ"): short words, none a word of letters (a row of
+    // data has text: "Ашиг"), and
+    // at least three, half of the row, counting up from one place on ("… 3 4 9 6 7 8"). A row
+    // of scores does not count up.
     let counting = {
-        let numbers: Vec<Option<u32>> = words.iter().map(|w| w.parse().ok()).collect();
-        let mut best = 0;
-        let mut run = 0;
-        for k in 0..numbers.len() {
-            run = match (k.checked_sub(1).and_then(|j| numbers[j]), numbers[k]) {
-                (Some(a), Some(b)) if b == a + 1 && run > 0 => run + 1,
-                (_, Some(_)) => 1,
-                _ => 0,
-            };
-            best = best.max(run);
-        }
-        best >= 3
-            && 2 * best >= words.len()
+        let mut offsets: Vec<i64> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(k, w)| w.parse::<i64>().ok().map(|v| v - k as i64))
+            .collect();
+        offsets.sort_unstable();
+        let most = offsets
+            .chunk_by(|a, b| a == b)
+            .map(<[i64]>::len)
+            .max()
+            .unwrap_or(0);
+        most >= 3
+            && 2 * most >= words.len()
             && words.len() + 1 >= n
-            && words.iter().all(|w| !w.chars().any(char::is_alphabetic))
+            && words.iter().all(|w| {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                w.chars().count() <= 8 && (letters < 3 || w.chars().any(|c| c.is_ascii_digit()))
+            })
     };
     counting
         || (words.len() >= n.max(3)
@@ -1169,6 +1174,14 @@ mod tests {
         // Merged columns and a glued pair: "1 2" read as "15:42", the rest counting up.
         assert!(is_column_numbers(&row(&["15:42", "3", "4", "5"]), 4));
         assert!(!is_column_numbers(&row(&["15:42", "3", "4", "Гомдол"]), 4));
+        assert!(is_column_numbers(
+            &row(&["3Л9847) 2", "с", "4", "5", "6"]),
+            6
+        ));
+        assert!(is_column_numbers(
+            &row(&["1БРЧУЛ 2", "3", "4", "9", "6", "7", "8"]),
+            8
+        ));
         assert!(!is_column_numbers(&row(&["1.1", "100", "2", "3"]), 4));
     }
 

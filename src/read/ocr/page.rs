@@ -14,6 +14,17 @@ use std::path::Path;
 /// Lone dots per million pixels from which a page is despeckled before it is read.
 const SPECKLED: f64 = 100.0;
 
+/// Ink pixels per million below which a page is blank: a page number alone has some thirty.
+/// Tesseract binarizes a blank page's grain into letters ("УХЛОЖ, ТЭС"), so it is not read.
+const BLANK: f64 = 10.0;
+
+/// Whether the image holds no ink to read (the grain of a blank page is paper, not ink).
+fn is_blank(img: &image::GrayImage) -> bool {
+    let pixels = (img.width() as usize * img.height() as usize).max(1);
+    let ink = raster::ink_in(img, (0, 0, img.width() as usize, img.height() as usize));
+    (ink as f64) * 1e6 / (pixels as f64) < BLANK
+}
+
 /// What one page gave.
 pub(super) struct PageRead {
     pub(super) page: Page,
@@ -99,6 +110,19 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         (DPI / 15.0) as usize,
     );
     raster::erase(&mut img, &strokes.runs);
+    if is_blank(&img) {
+        return Ok(PageRead {
+            page: Page {
+                number: page,
+                width: img.width() as f64 * 72.0 / DPI,
+                height: img.height() as f64 * 72.0 / DPI,
+                words: Vec::new(),
+                rules: Vec::new(),
+            },
+            confidences: Vec::new(),
+            problems: Vec::new(),
+        });
+    }
     let image_path = stem.with_extension("pgm");
     engine::write_pgm(&img, &image_path)?;
     let read = engine::tesseract_page(&image_path);
@@ -208,6 +232,22 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_of_grain_is_blank_a_page_number_is_not() {
+        // Paper with a scanner's grain (greys 220-255), 1000 × 1000 pixels.
+        let mut img = image::GrayImage::from_fn(1000, 1000, |x, y| {
+            image::Luma([220 + ((x * 7919 + y * 104_729) % 36) as u8])
+        });
+        assert!(is_blank(&img));
+        // A page number: a 6 × 30 pixel stroke.
+        for y in 500..530 {
+            for x in 500..506 {
+                img.put_pixel(x, y, image::Luma([20]));
+            }
+        }
+        assert!(!is_blank(&img));
+    }
 
     #[test]
     fn a_word_is_sized_by_its_line_within_its_own_height() {
