@@ -244,7 +244,7 @@ fn ocr_doubtful(out: &mut Out) {
                 Some(m.objective_no),
                 Some((m.measure_no, &m.code)),
                 format!(
-                    "measure {}: the scan's score cell reads {:?}; taken as {}% (OCR's Mongolian model has no \"%\" and reads it \"96\" or \"90\")",
+                    "measure {}: the scan's score cell reads {:?}; taken as {}% (OCR's Mongolian model has no \"%\" and reads it as 9 and a digit: \"96\", \"90\", \"95\")",
                     m.code,
                     t.raw,
                     num(t.value)
@@ -746,12 +746,58 @@ fn counts(out: &mut Out) {
     }
 }
 
+/// Where the band scale stands: the summary table's first row.
+fn scale_source(r: &Report) -> crate::model::Source {
+    r.objectives
+        .first()
+        .and_then(|o| o.score_summary.as_ref())
+        .map(|s| s.source.clone())
+        .unwrap_or_default()
+}
+
 /// bucket_count_mismatch, bucket_label_mismatch, band_gap.
 fn bands(out: &mut Out) {
     let r = out.report;
     let Some(e) = &r.evaluation else { return };
+    let scan = r.source_format == crate::model::SourceFormat::Scan;
+    let scored = scored_bands(&e.bands);
+    let mut gaps: Vec<(f64, f64)> = Vec::new();
+    for w in scored.windows(2) {
+        let (hi, lo) = (w[0].high.unwrap_or(0.0), w[1].low.unwrap_or(0.0));
+        if lo > hi + 1.0 + 1e-9 {
+            gaps.push((hi + 1.0, lo - 1.0));
+        }
+    }
+    let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
+    // On a scan, a scale with a gap, or one that stops short of 0 or 100, most likely lost a
+    // band heading to OCR: the band counts, zipped with it, and the bands of the measures are
+    // not checked against it.
+    let short = scored
+        .last()
+        .is_some_and(|b| b.high.unwrap_or(100.0) < 99.0)
+        || scored.first().is_some_and(|b| b.low.unwrap_or(0.0) > 1.0);
+    let scale_lost = scan && !scored.is_empty() && (!gaps.is_empty() || short);
+    if scale_lost {
+        out.push(
+            FindingKind::OcrDoubtful,
+            Severity::Info,
+            None,
+            None,
+            format!(
+                "the band scale as read from the scan ({}) does not cover 0-100 without a gap: a band heading lost to OCR is likelier than a gap; band counts and the bands of measures were not checked against it",
+                scale.join(", ")
+            ),
+            None,
+            None,
+            vec![Evidence {
+                what: "band scale".into(),
+                raw: scale.join(", "),
+                source: scale_source(r),
+            }],
+        );
+    }
     // The summary table's band counts per objective.
-    for o in &r.objectives {
+    for o in r.objectives.iter().filter(|_| !scale_lost) {
         if o.band_counts_stated.is_empty() || doubtful_summary_row(r, o) || incomplete(r, o) {
             continue;
         }
@@ -847,7 +893,6 @@ fn bands(out: &mut Out) {
             ],
         );
     }
-    let scan = r.source_format == crate::model::SourceFormat::Scan;
     // On a scan, a heading with more items under it than it counts has lost the heading that
     // followed it to OCR: its items are not checked against it.
     let overfull = |h: &crate::model::BandHeading| {
@@ -910,18 +955,9 @@ fn bands(out: &mut Out) {
         );
     }
     // Gaps in the printed band scale, and measures whose score falls in one.
-    let scored = scored_bands(&e.bands);
-    let mut gaps: Vec<(f64, f64)> = Vec::new();
-    for w in scored.windows(2) {
-        let (hi, lo) = (w[0].high.unwrap_or(0.0), w[1].low.unwrap_or(0.0));
-        if lo > hi + 1.0 + 1e-9 {
-            gaps.push((hi + 1.0, lo - 1.0));
-        }
-    }
-    if gaps.is_empty() {
+    if gaps.is_empty() || scale_lost {
         return;
     }
-    let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
     let gap_text: Vec<String> = gaps
         .iter()
         .map(|(a, b)| format!("{}-{}", num(*a), num(*b)))
@@ -941,12 +977,7 @@ fn bands(out: &mut Out) {
         vec![Evidence {
             what: "band scale".into(),
             raw: scale.join(", "),
-            source: r
-                .objectives
-                .first()
-                .and_then(|o| o.score_summary.as_ref())
-                .map(|s| s.source.clone())
-                .unwrap_or_default(),
+            source: scale_source(r),
         }],
     );
     for m in r.measures().filter(|m| !m.not_due) {
@@ -1233,6 +1264,31 @@ mod tests {
         // Read from a scan, 12 items under a heading counting 9: a heading was lost.
         r.source_format = crate::model::SourceFormat::Scan;
         assert_eq!(labels(&r), 0);
+    }
+
+    #[test]
+    fn on_a_scan_a_scale_with_a_gap_lost_a_band_to_ocr() {
+        // The sample's scale has no band for 70-89 (100 /90-100/, 70 /60-69/, …); one of its
+        // measures scored 80.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.objectives[0].measures[0].score = Some(80.0);
+        let errors = |r: &Report| -> Vec<FindingKind> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.kind)
+                .filter(|k| matches!(k, FindingKind::BandGap | FindingKind::BucketCountMismatch))
+                .collect()
+        };
+        // As printed, the scale leaves 80 in no band: a finding.
+        assert!(errors(&r).contains(&FindingKind::BandGap));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert_eq!(errors(&r), vec![]);
+        assert!(check(&r, &[])
+            .iter()
+            .any(|f| f.kind == FindingKind::OcrDoubtful && f.message.contains("band scale")));
     }
 
     #[test]

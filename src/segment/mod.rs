@@ -61,13 +61,21 @@ pub fn parse_score(raw: &str) -> ScoreCell {
     }
 }
 
-/// OCR's `mon` model has no "%": "100%" comes out "10096" or "10090". A score above 100 that is
-/// a valid score followed by "96" or "90" is read as that score; the raw text stays beside it
-/// and the check stage flags it (`ocr_doubtful`).
+/// OCR's `mon` model has no "%": "100%" comes out "10096", "10090" or "10095" (the sign's
+/// circles read as a 9 and another digit). A score above 100 that is a valid score followed
+/// by "9" and a digit is read as that score; the raw text stays beside it and the check stage
+/// flags it (`ocr_doubtful`).
 pub fn percent_read_as_digits(core: &str) -> Option<ScoreCell> {
-    let prefix = core
-        .strip_suffix("96")
-        .or_else(|| core.strip_suffix("90"))?;
+    let (prefix, sign) = core.split_at_checked(core.len().checked_sub(2)?)?;
+    if !(sign.starts_with('9') && sign[1..].chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    // "195" is no "1%" misread: the rarer readings of the sign only after a score of two
+    // digits or more, or 0.
+    let rare = sign != "96" && sign != "90";
+    if rare && prefix.len() == 1 && prefix != "0" {
+        return None;
+    }
     let v: f64 = prefix.trim().parse().ok()?;
     (0.0..=100.0).contains(&v).then_some(ScoreCell::Value(v))
 }
@@ -445,6 +453,9 @@ mod tests {
         assert_eq!(parse_score("сайн"), ScoreCell::Unreadable);
         // OCR without "%": "100%" read "10096", "95 %" read "9596".
         assert_eq!(parse_score("10096"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("10095"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("7093"), ScoreCell::Value(70.0));
+        assert_eq!(parse_score("195"), ScoreCell::Value(195.0));
         assert_eq!(parse_score("9596"), ScoreCell::Value(95.0));
         assert_eq!(parse_score("96"), ScoreCell::Value(96.0));
         assert_eq!(parse_score("096"), ScoreCell::Value(0.0));

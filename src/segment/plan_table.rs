@@ -519,18 +519,34 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             .and_then(|c| c[1].parse::<u32>().ok());
 
         // Without a № column, a row whose activity cell starts a new text opens an objective.
-        let opens_without_no = no_col.is_none()
+        // With one, so does a row whose № cell is empty (OCR skips a lone digit in a cell)
+        // and whose activity text neither goes on from the one above (lowercase, or the
+        // line above stops on a comma) nor repeats it: an activity cell merged down rows is
+        // empty below its first.
+        let prev_activity = |a: usize| {
+            groups
+                .last()
+                .and_then(|g| g.units.iter().rev().find_map(|u| u.cols[a].last()))
+        };
+        let opens_without_no = no_text.trim().is_empty()
             && activity_col.is_some_and(|a| {
                 if paras[a].is_empty() {
                     return false;
                 }
-                let continues_above = after_page_break
-                    && groups
-                        .last()
-                        .and_then(|g| g.units.last())
-                        .and_then(|u| u.cols[a].last())
-                        .is_some_and(|prev| continues(&prev.text, &paras[a][0].text, true));
-                !continues_above
+                let next = &paras[a][0].text;
+                if no_col.is_none() {
+                    let continues_above = after_page_break
+                        && groups
+                            .last()
+                            .and_then(|g| g.units.last())
+                            .and_then(|u| u.cols[a].last())
+                            .is_some_and(|prev| continues(&prev.text, next, true));
+                    return !continues_above;
+                }
+                prev_activity(a).is_some_and(|prev| {
+                    !continues(&prev.text, next, after_page_break)
+                        && crate::normalize::similarity(&prev.text, next) < 0.9
+                })
             });
         if new_objective_no.is_none() && !no_text.trim().is_empty() {
             problems.push(Problem {
@@ -681,10 +697,53 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         .into_iter()
         .map(|g| build_objective(g, &cols, problems))
         .collect();
+    renumber_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
         objectives,
         overall,
+    }
+}
+
+/// An objective whose measures' written codes all name one other number, which no objective
+/// of the table has and which fits between its neighbours, takes that number: OCR misread its
+/// lone № digit ("3" as "5"); the codes are several witnesses of it against one.
+fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) {
+    for i in 0..objectives.len() {
+        let o = &objectives[i];
+        let written: Vec<u32> = o
+            .measures
+            .iter()
+            .filter(|m| m.code_written)
+            .filter_map(|m| m.code.split_once('.').and_then(|(no, _)| no.parse().ok()))
+            .collect();
+        let Some(&k) = written.first() else { continue };
+        let fits = (i == 0 || objectives[i - 1].objective_no < k)
+            && objectives
+                .get(i + 1)
+                .is_none_or(|next| k < next.objective_no);
+        if written.len() != o.measures.len()
+            || written.iter().any(|&no| no != k)
+            || k == o.objective_no
+            || objectives.iter().any(|other| other.objective_no == k)
+            || !fits
+        {
+            continue;
+        }
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: o.source.clone(),
+            message: format!(
+                "objective numbered {} in its № cell, but all its {} measure code(s) say {k}: numbered {k} (the № cell misread?)",
+                o.objective_no,
+                written.len()
+            ),
+        });
+        let o = &mut objectives[i];
+        o.objective_no = k;
+        for m in &mut o.measures {
+            m.objective_no = k;
+        }
     }
 }
 
@@ -1183,6 +1242,44 @@ mod tests {
             8
         ));
         assert!(!is_column_numbers(&row(&["1.1", "100", "2", "3"]), 4));
+    }
+
+    #[test]
+    fn a_new_activity_under_an_empty_number_cell_is_the_next_objective() {
+        // OCR lost the "2" of the second objective's № cell; its activity is a text of its
+        // own. A row below with no activity, or one going on in lowercase, stays with it.
+        let t = table(&format!(
+            "{HEADER}1\tАшиг сонирхлыг хянах\tНэг арга.\tТ\tБ.\t100\n\tИл тод байдлыг хангах\tХоёр арга.\tТ\tБ.\t70\n\t\tГурав арга.\tТ\tБ.\t70\n\tболон бусад\tДөрөв арга.\tТ\tБ.\t70\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let shape: Vec<(u32, usize)> = out
+            .objectives
+            .iter()
+            .map(|o| (o.objective_no, o.measures.len()))
+            .collect();
+        assert_eq!(shape, vec![(1, 1), (2, 3)], "{problems:?}");
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("numbered 2 by its place")));
+    }
+
+    #[test]
+    fn an_objective_number_its_measures_codes_contradict_takes_theirs() {
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t1.1. Нэг арга.\tТ\tБ.\t100\n5\tХоёр\t<p>2.1. Хоёр арга.</p><p>2.2. Гурав арга.</p>\tТ\tБ.\t70\n3\tГурав\t3.1. Дөрөв арга.\tТ\tБ.\t70\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![1, 2, 3], "{problems:?}");
+        assert_eq!(out.objectives[1].measures[1].objective_no, 2);
+        // One code against the № is no reason: a measure may be misfiled.
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t1.1. Нэг арга.\tТ\tБ.\t100\n5\tХоёр\t<p>2.1. Хоёр арга.</p><p>5.2. Гурав арга.</p>\tТ\tБ.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        assert_eq!(out.objectives[1].objective_no, 5);
     }
 
     #[test]
