@@ -175,7 +175,11 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
     // splits one measure in two) is a reading to doubt, not a report's miscount.
     let listed: usize = r.evaluation.iter().map(|e| e.items.len()).sum();
     if r.source_format == crate::model::SourceFormat::Scan && listed > 0 {
-        let found = r.n_measures();
+        // A measure the evaluation does not list and that is not due is no split.
+        let found = r
+            .measures()
+            .filter(|m| m.narrative.is_some() || !m.not_due)
+            .count();
         if found > listed {
             why.push(format!(
                 "the plan table as read holds {found} measures, the evaluation lists {listed}"
@@ -251,6 +255,21 @@ fn ocr_doubtful(out: &mut Out) {
                 ),
                 Some(t.value),
                 as_read,
+                vec![Evidence::of("score cell as OCR read it", t)],
+            );
+        }
+        if m.not_due && m.narrative.is_none() {
+            out.push(
+                FindingKind::OcrDoubtful,
+                Severity::Info,
+                Some(m.objective_no),
+                Some((m.measure_no, &m.code)),
+                format!(
+                    "measure {}: the scan's score cell reads {:?} and the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit)",
+                    m.code, t.raw
+                ),
+                Some(t.value),
+                None,
                 vec![Evidence::of("score cell as OCR read it", t)],
             );
         }

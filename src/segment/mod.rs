@@ -175,6 +175,19 @@ pub fn segment(
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
         regroup::regroup_by_summary(&mut objectives, &e.evaluation, &mut problems);
         reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
+        if format == SourceFormat::Scan {
+            let codes = reconcile::lone_digits_not_due(&mut objectives, &e.evaluation);
+            if !codes.is_empty() {
+                problems.push(crate::model::Problem {
+                    stage: crate::model::Stage::Reconcile,
+                    source: crate::model::Source::default(),
+                    message: format!(
+                        "measure(s) {} not listed in the evaluation, their score cells read one digit (\"/-/\" as OCR reads it): taken as not due",
+                        codes.join(", ")
+                    ),
+                });
+            }
+        }
         let overall: Vec<&StatedNumber> = [
             table_out.overall.as_ref(),
             e.evaluation.overall_conclusion.as_ref(),

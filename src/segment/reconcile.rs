@@ -198,6 +198,29 @@ fn support(
     n
 }
 
+/// On a scan, a measure the evaluation does not list whose table score reads one digit from 1
+/// to 9 is not due: OCR reads "/-/" as "4" or "1", and no scale scores 1-9. The cell stays
+/// as read on the measure (`score_table`), out of every mean; the check stage flags it.
+pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> Vec<String> {
+    let mut codes = Vec::new();
+    if eval.items.is_empty() {
+        return codes;
+    }
+    for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
+        let lone = m.score_table.as_ref().is_some_and(|s| {
+            let raw = s.raw.trim();
+            raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c))
+        });
+        if lone && m.narrative.is_none() && m.score_source == Some(ScoreSource::Table) {
+            m.not_due = true;
+            m.score = None;
+            m.score_source = None;
+            codes.push(m.code.clone());
+        }
+    }
+    codes
+}
+
 /// Measures still without a score take the table's, where their row holds them alone, else
 /// the agency's own when the report gives no other.
 pub fn scores_from_table(objectives: &mut [Objective]) {
@@ -218,6 +241,32 @@ pub fn scores_from_table(objectives: &mut [Objective]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_digit_in_a_scan_s_score_cell_of_an_unlisted_measure_is_not_due() {
+        // The sample's first three measures as if the evaluation did not list them, their
+        // table cells reading "4", "0" and "70".
+        let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let eval = r.evaluation.clone().expect("the sample has an evaluation");
+        let mut objectives = r.objectives.clone();
+        for (m, raw) in objectives[0].measures.iter_mut().zip(["4", "0", "70"]) {
+            m.narrative = None;
+            m.score = None;
+            m.score_table = Some(StatedNumber {
+                value: raw.parse().unwrap(),
+                raw: raw.into(),
+                source: m.source.clone(),
+            });
+        }
+        scores_from_table(&mut objectives);
+        let code = objectives[0].measures[0].code.clone();
+        assert_eq!(lone_digits_not_due(&mut objectives, &eval), vec![code]);
+        let m = &objectives[0].measures;
+        assert!(m[0].not_due && m[0].score.is_none());
+        assert_eq!((m[1].score, m[2].score), (Some(0.0), Some(70.0)));
+    }
 
     #[test]
     fn similarity_folds_u_and_ue() {
