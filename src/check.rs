@@ -265,7 +265,7 @@ fn ocr_doubtful(out: &mut Out) {
                 Some(m.objective_no),
                 Some((m.measure_no, &m.code)),
                 format!(
-                    "measure {}: the scan's score cell reads {:?} and the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit)",
+                    "measure {}: the scan's score cell reads {:?} and the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit or loses it)",
                     m.code, t.raw
                 ),
                 Some(t.value),

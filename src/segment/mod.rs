@@ -182,7 +182,7 @@ pub fn segment(
                     stage: crate::model::Stage::Reconcile,
                     source: crate::model::Source::default(),
                     message: format!(
-                        "measure(s) {} not listed in the evaluation, their score cells read one digit (\"/-/\" as OCR reads it): taken as not due",
+                        "measure(s) {} not listed in the evaluation, their score cells read one digit or nothing (\"/-/\" as OCR reads it): taken as not due",
                         codes.join(", ")
                     ),
                 });

@@ -198,20 +198,32 @@ fn support(
     n
 }
 
-/// On a scan, a measure the evaluation does not list whose table score reads one digit from 1
-/// to 9 is not due: OCR reads "/-/" as "4" or "1", and no scale scores 1-9. The cell stays
-/// as read on the measure (`score_table`), out of every mean; the check stage flags it.
+/// On a scan whose evaluation lists scores for measures of the table, every item matched: a
+/// measure it does not list whose table score cell reads one digit from 1 to 9, or nothing,
+/// is not due. OCR reads "/-/" as "4" or "1", or loses its thin strokes, and no scale scores
+/// 1-9. The cell stays as read on the measure (`score_table`), out of every mean; the check
+/// stage flags it.
 pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> Vec<String> {
     let mut codes = Vec::new();
-    if eval.items.is_empty() {
+    let matched = objectives
+        .iter()
+        .flat_map(|o| &o.measures)
+        .filter(|m| m.narrative.is_some())
+        .count();
+    if eval.items.is_empty() || matched < eval.items.len() {
         return codes;
     }
     for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
-        let lone = m.score_table.as_ref().is_some_and(|s| {
-            let raw = s.raw.trim();
-            raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c))
-        });
-        if lone && m.narrative.is_none() && m.score_source == Some(ScoreSource::Table) {
+        let lone = match &m.score_table {
+            Some(s) => {
+                let raw = s.raw.trim();
+                raw.len() == 1
+                    && raw.chars().all(|c| ('1'..='9').contains(&c))
+                    && m.score_source == Some(ScoreSource::Table)
+            }
+            None => m.score.is_none() && m.score_self.is_none() && !m.not_due,
+        };
+        if lone && m.narrative.is_none() {
             m.not_due = true;
             m.score = None;
             m.score_source = None;
@@ -245,11 +257,14 @@ mod tests {
     #[test]
     fn a_lone_digit_in_a_scan_s_score_cell_of_an_unlisted_measure_is_not_due() {
         // The sample's first three measures as if the evaluation did not list them, their
-        // table cells reading "4", "0" and "70".
+        // table cells reading "4", "0" and "70"; a list that names items the table lacks
+        // proves nothing.
         let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
         let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
         let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
         let eval = r.evaluation.clone().expect("the sample has an evaluation");
+        let mut eval = eval;
+        eval.items.truncate(eval.items.len() - 3);
         let mut objectives = r.objectives.clone();
         for (m, raw) in objectives[0].measures.iter_mut().zip(["4", "0", "70"]) {
             m.narrative = None;
@@ -266,6 +281,16 @@ mod tests {
         let m = &objectives[0].measures;
         assert!(m[0].not_due && m[0].score.is_none());
         assert_eq!((m[1].score, m[2].score), (Some(0.0), Some(70.0)));
+        // An empty cell is the same mark lost.
+        let mut objectives = r.objectives.clone();
+        objectives[0].measures[0].narrative = None;
+        objectives[0].measures[0].score = None;
+        objectives[0].measures[0].score_table = None;
+        let unlisted = objectives.clone();
+        assert_eq!(lone_digits_not_due(&mut objectives, &eval).len(), 1);
+        // The list names more items than measures were matched: an item lost to the reading.
+        eval.items.extend(eval.items[..3].to_vec());
+        assert!(lone_digits_not_due(&mut unlisted.clone(), &eval).is_empty());
     }
 
     #[test]
