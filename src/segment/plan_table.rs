@@ -842,7 +842,22 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
     let mut orphan_impls: Vec<Para> = Vec::new();
     for (row_idx, unit) in group.units.iter().enumerate() {
         let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
-        let measure_paras = join_lone_codes(get(Role::Measure));
+        // A measure is an action in words: a paragraph of the measure cell with no letter
+        // ("?", a stray mark a scan left) is none.
+        let (measure_paras, marks): (Vec<Para>, Vec<Para>) = join_lone_codes(get(Role::Measure))
+            .into_iter()
+            .partition(|p| p.text.chars().any(char::is_alphabetic));
+        if let Some(first) = marks.first() {
+            problems.push(Problem {
+                stage: crate::model::Stage::PlanTable,
+                source: first.source.clone(),
+                message: format!(
+                    "measure cell text {:?} of objective {} has no word; not a measure",
+                    marks.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+                    group.objective_no
+                ),
+            });
+        }
         let mut targets = get(Role::Target);
         let mut impls = get(Role::Implementation);
         if !measure_paras.is_empty() {
@@ -1280,6 +1295,29 @@ mod tests {
         ));
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives[1].objective_no, 5);
+    }
+
+    #[test]
+    fn a_mark_without_a_word_in_the_measure_cell_is_no_measure() {
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t<p>?</p><p>Нэг арга.</p>\tТ\tБ.\t100\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let texts: Vec<&str> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect();
+        assert_eq!(texts, vec!["Нэг арга."]);
+        assert_eq!(
+            out.objectives[0].measures[0]
+                .score_table
+                .as_ref()
+                .map(|s| s.value),
+            Some(100.0)
+        );
+        assert!(problems.iter().any(|p| p.message.contains("not a measure")));
     }
 
     #[test]
