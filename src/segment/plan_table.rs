@@ -78,6 +78,34 @@ fn role_of(label: &str) -> Option<Role> {
     None
 }
 
+/// Without a № label (OCR reads "№" as "Хос", "Мо", …), the first column is the № column when
+/// its label is a short mark and the cells under it that hold anything hold objective numbers,
+/// two of them at least, counting up ("1", "2", … with the column-number row's "1").
+fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
+    if cols.of(Role::No).is_some() || cols.roles.first() != Some(&None) {
+        return;
+    }
+    if header.cells.first().is_none_or(|c| c.char_len() > 3) {
+        return;
+    }
+    let numbers: Vec<Option<u32>> = rows
+        .iter()
+        .filter_map(|r| r.cells.first())
+        .map(|c| normalize(&crate::normalize::ocr_digits(&c.text())))
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| {
+            OBJECTIVE_NO
+                .captures(t.trim())
+                .and_then(|c| c[1].parse().ok())
+        })
+        .collect();
+    let read: Vec<u32> = numbers.iter().flatten().copied().collect();
+    let rising = read.windows(2).filter(|w| w[1] > w[0]).count();
+    if read.len() >= 2 && 4 * read.len() >= 3 * numbers.len() && 2 * rising >= read.len() - 1 {
+        cols.roles[0] = Some(Role::No);
+    }
+}
+
 fn columns_of(row: &Row) -> Option<Columns> {
     let roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
     let has = |r: Role| roles.contains(&Some(r));
@@ -457,7 +485,8 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         .position(|r| columns_of(r).is_some())
         .unwrap_or(0);
     let header = &table.rows[header_idx];
-    let cols = columns_of(header).expect("find() checked the header");
+    let mut cols = columns_of(header).expect("find() checked the header");
+    number_column_by_contents(&mut cols, header, &table.rows[header_idx + 1..]);
     let n = cols.n();
     let rows: Vec<Row> = table.rows[header_idx + 1..]
         .iter()
@@ -1318,6 +1347,33 @@ mod tests {
             Some(100.0)
         );
         assert!(problems.iter().any(|p| p.message.contains("not a measure")));
+    }
+
+    #[test]
+    fn a_first_column_of_objective_numbers_is_the_number_column_whatever_its_label() {
+        // "№" read "Хос"; objective 2 starts a page, where an activity cell without a
+        // sentence end could go on from the page before.
+        let header = HEADER.replacen('№', "Хос", 1);
+        let mut t = table(&format!(
+            "{header}1\tГомдол шийдвэрлэх\tНэг арга.\tТ\tБ.\t100\n2\tИргэдийн оролцоо\tХоёр арга.\tТ\tБ.\t70\n\t\tГурав арга.\tТ\tБ.\t70\n"
+        ));
+        t.rows[2].after_page_break = true;
+        let out = segment(&t, &mut Vec::new());
+        let shape: Vec<(u32, usize)> = out
+            .objectives
+            .iter()
+            .map(|o| (o.objective_no, o.measures.len()))
+            .collect();
+        assert_eq!(shape, vec![(1, 1), (2, 2)]);
+        assert_eq!(out.objectives[1].text.text, "Иргэдийн оролцоо");
+        // A first column of other figures is no № column.
+        let header = HEADER.replacen('№', "Он", 1);
+        let t = table(&format!(
+            "{header}2020\tНэг\tНэг арга.\tТ\tБ.\t100\n2019\tХоёр\tХоёр арга.\tТ\tБ.\t70\n"
+        ));
+        let mut cols = columns_of(&t.rows[0]).unwrap();
+        number_column_by_contents(&mut cols, &t.rows[0], &t.rows[1..]);
+        assert_eq!(cols.of(Role::No), None);
     }
 
     #[test]
