@@ -316,10 +316,26 @@ fn horizontal_rule_tables(page: &Page, rules: &[&Rule]) -> Vec<Grid> {
             }
             let xs = if !drawn {
                 // Whole lines tell only where merged cells end; the whitespace tells the rest.
-                let mut xs = whitespace_columns(&page.words, left, right, ys[0], ys[ys.len() - 1]);
+                let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+                let mut xs = whitespace_columns(&page.words, left, right, top, bottom);
+                // A boundary from the whitespace and a merged cell's edge with no word between
+                // them are one boundary: the edge, where the cell's border is drawn.
+                let clear = |a: f64, b: f64| {
+                    let (a, b) = (a.min(b), a.max(b));
+                    !page
+                        .words
+                        .iter()
+                        .any(|w| w.cy() > top && w.cy() < bottom && w.x1 > a && w.x0 < b)
+                };
+                let n = xs.len();
                 for x in recurring {
-                    if !xs.iter().any(|c| (c - x).abs() <= 4.0 * tol) {
-                        xs.push(x);
+                    let inner = &mut xs[1..n.saturating_sub(1).max(1)];
+                    match inner
+                        .iter_mut()
+                        .find(|c| (**c - x).abs() <= 4.0 * tol || clear(**c, x))
+                    {
+                        Some(c) => *c = x,
+                        None => xs.push(x),
                     }
                 }
                 xs.sort_by(f64::total_cmp);
@@ -485,6 +501,22 @@ mod tests {
         let grids = grids(&page);
         assert_eq!(grids.len(), 1, "{grids:?}");
         assert_eq!(grids[0].ys, vec![100.0, 130.0, 160.0, 190.0]);
+    }
+
+    #[test]
+    fn a_merged_cell_s_edge_and_the_whitespace_in_the_same_gap_are_one_boundary() {
+        // The first column merged down the rows: the rules under it start at 83, right of
+        // the whitespace's middle (73) with no word between.
+        let mut page = horizontal_only_page_of_whole_lines();
+        for r in &mut page.rules {
+            if r.y0 == 130.0 || r.y0 == 160.0 {
+                r.x0 = 83.0;
+            }
+        }
+        let grids = grids(&page);
+        assert_eq!(grids.len(), 1, "{grids:?}");
+        assert_eq!(grids[0].xs.len(), 4, "{:?}", grids[0].xs);
+        assert_eq!(grids[0].xs[1], 83.0);
     }
 
     #[test]
