@@ -291,6 +291,19 @@ fn ocr_doubtful(out: &mut Out) {
     }
 }
 
+/// On a scan, a measure's table score outside 0-100 that no other reading of the report states
+/// too (the evaluation's "/110/") is a misreading ("100%" read "1009", "0%" read "906"): kept
+/// as read, flagged `ocr_doubtful`, never compared.
+fn misread_table_score(r: &Report, m: &Measure) -> bool {
+    r.source_format == crate::model::SourceFormat::Scan
+        && m.score_table.as_ref().is_some_and(|t| {
+            !(0.0..=100.0).contains(&t.value)
+                && m.score_narrative
+                    .as_ref()
+                    .is_none_or(|n| (n.value - t.value).abs() > SAME)
+        })
+}
+
 /// measure_score_conflict: the table and the evaluation give one measure two scores.
 fn measure_scores(out: &mut Out) {
     let r = out.report;
@@ -299,7 +312,7 @@ fn measure_scores(out: &mut Out) {
             let (Some(t), Some(n)) = (&m.score_table, &m.score_narrative) else {
                 continue;
             };
-            if (t.value - n.value).abs() <= SAME {
+            if (t.value - n.value).abs() <= SAME || misread_table_score(r, m) {
                 continue;
             }
             let exact = o.score_computed();
@@ -1050,10 +1063,32 @@ fn out_of_range(out: &mut Out) {
             }
         }
         for m in &o.measures {
+            if misread_table_score(r, m) {
+                let t = m
+                    .score_table
+                    .as_ref()
+                    .expect("checked by misread_table_score");
+                out.push(
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    Some(o.objective_no),
+                    Some((m.measure_no, &m.code)),
+                    format!(
+                        "measure {}: the scan's score cell reads {:?}, outside 0-100, and no other figure of the report says so: taken as misread, kept as read and not used",
+                        m.code, t.raw
+                    ),
+                    Some(t.value),
+                    None,
+                    vec![Evidence::of("score cell as OCR read it", t)],
+                );
+            }
             for (what, s) in [
                 ("table score", &m.score_table),
                 ("evaluation score", &m.score_narrative),
             ] {
+                if what == "table score" && misread_table_score(r, m) {
+                    continue;
+                }
                 if let Some(s) = s {
                     stated.push((
                         Some(o.objective_no),
@@ -1308,6 +1343,48 @@ mod tests {
         assert!(check(&r, &[])
             .iter()
             .any(|f| f.kind == FindingKind::OcrDoubtful && f.message.contains("band scale")));
+    }
+
+    #[test]
+    fn on_a_scan_a_table_score_out_of_range_that_nothing_confirms_is_a_misreading() {
+        // The sample's measure 1.1 with its table cell reading "1009" ("100%" misread) beside
+        // the evaluation's 100; measure 1.2 with "110" in both.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        for (m, v) in r.objectives[0].measures.iter_mut().zip([1009.0, 110.0]) {
+            let source = m.source.clone();
+            let stated = |v: f64| StatedNumber {
+                value: v,
+                raw: num(v),
+                source: source.clone(),
+            };
+            m.score_table = Some(stated(v));
+            m.score_narrative = Some(stated(if v > 1000.0 { 100.0 } else { v }));
+        }
+        let errors = |r: &Report| -> Vec<(FindingKind, Option<String>)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error && f.objective_no == Some(1))
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        FindingKind::ScoreOutOfRange | FindingKind::MeasureScoreConflict
+                    )
+                })
+                .map(|f| (f.kind, f.code))
+                .collect()
+        };
+        let code = |k: usize| Some(r.objectives[0].measures[k].code.clone());
+        let (c0, c1) = (code(0), code(1));
+        // As printed: 1009 is out of range and conflicts with 100; 110 is out of range twice.
+        let printed = errors(&r);
+        assert!(printed.contains(&(FindingKind::MeasureScoreConflict, c0.clone())));
+        assert!(printed.contains(&(FindingKind::ScoreOutOfRange, c0.clone())));
+        r.source_format = crate::model::SourceFormat::Scan;
+        let scanned = errors(&r);
+        assert!(!scanned.iter().any(|(_, c)| *c == c0), "{scanned:?}");
+        assert!(scanned.contains(&(FindingKind::ScoreOutOfRange, c1)));
     }
 
     #[test]

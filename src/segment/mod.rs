@@ -201,6 +201,19 @@ pub fn segment(
     if evaluation.is_none() {
         reconcile::scores_from_table(&mut objectives);
     }
+    if format == SourceFormat::Scan {
+        let set_aside = reconcile::out_of_range_reads_set_aside(&mut objectives);
+        if !set_aside.is_empty() {
+            problems.push(crate::model::Problem {
+                stage: crate::model::Stage::Reconcile,
+                source: crate::model::Source::default(),
+                message: format!(
+                    "table score(s) outside 0-100 that no other figure states, misread by OCR: {}; not used",
+                    set_aside.join(", ")
+                ),
+            });
+        }
+    }
 
     let mut status = Status::Ok;
     let mut error = None;

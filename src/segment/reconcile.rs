@@ -233,6 +233,44 @@ pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> V
     codes
 }
 
+/// On a scan, a table score outside 0-100 that the evaluation does not state too is a
+/// misreading ("100%" read "1009"): the measure takes the evaluation's score, or none; an
+/// objective's such table score is set aside. Returns what was set aside, as read.
+pub fn out_of_range_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
+    let out_of_range = |s: &StatedNumber| !(0.0..=100.0).contains(&s.value);
+    let mut set_aside = Vec::new();
+    for o in objectives.iter_mut() {
+        if o.score_table.as_ref().is_some_and(out_of_range) {
+            let s = o.score_table.take().expect("checked");
+            set_aside.push(format!("objective {} {:?}", o.objective_no, s.raw));
+        }
+        for m in &mut o.measures {
+            let Some(t) = m.score_table.as_ref().filter(|t| out_of_range(t)) else {
+                continue;
+            };
+            let confirmed = m
+                .score_narrative
+                .as_ref()
+                .is_some_and(|n| (n.value - t.value).abs() <= SAME_SCORE);
+            if confirmed || m.score_source != Some(ScoreSource::Table) {
+                continue;
+            }
+            set_aside.push(format!("measure {} {:?}", m.code, t.raw));
+            match &m.score_narrative {
+                Some(n) => {
+                    m.score = Some(n.value);
+                    m.score_source = Some(ScoreSource::Narrative);
+                }
+                None => {
+                    m.score = None;
+                    m.score_source = None;
+                }
+            }
+        }
+    }
+    set_aside
+}
+
 /// Measures still without a score take the table's, where their row holds them alone, else
 /// the agency's own when the report gives no other.
 pub fn scores_from_table(objectives: &mut [Objective]) {
@@ -291,6 +329,35 @@ mod tests {
         // The list names more items than measures were matched: an item lost to the reading.
         eval.items.extend(eval.items[..3].to_vec());
         assert!(lone_digits_not_due(&mut unlisted.clone(), &eval).is_empty());
+    }
+
+    #[test]
+    fn a_scan_s_table_score_out_of_range_nothing_confirms_is_not_used() {
+        let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut objectives = r.objectives.clone();
+        // 1.1 reads "1009" beside the evaluation's 100, 1.2 "906" with no evaluation item,
+        // 1.3 "110" as the evaluation says too.
+        let reads = [(1009.0, Some(100.0)), (906.0, None), (110.0, Some(110.0))];
+        for (m, (t, n)) in objectives[0].measures.iter_mut().zip(reads) {
+            let stated = |v: f64| StatedNumber {
+                value: v,
+                raw: v.to_string(),
+                source: m.source.clone(),
+            };
+            m.score_table = Some(stated(t));
+            m.score_narrative = n.map(stated);
+            m.score = Some(t);
+            m.score_source = Some(ScoreSource::Table);
+        }
+        let set_aside = out_of_range_reads_set_aside(&mut objectives);
+        assert_eq!(set_aside.len(), 2, "{set_aside:?}");
+        let scores: Vec<Option<f64>> = objectives[0].measures[..3]
+            .iter()
+            .map(|m| m.score)
+            .collect();
+        assert_eq!(scores, vec![Some(100.0), None, Some(110.0)]);
     }
 
     #[test]
