@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 /// dots ("2019. 02. 05"). Groups: y m d (numeric date) or vy vm vd (date in words), then no.
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<y>\d{4})[.\-/ ]\s?(?P<m>\d{1,2})[.\-/ ]\s?(?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?:№\.?\s*|[NМХ][^\s\d]{0,2}\.?\s+)(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(?:(?P<y>\d{4})[.\-/ ]\s?(?P<m>\d{1,2})[.\-/ ]\s?(?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?P<sign>№|[NМХ][^\s\d]{0,2}|[^\s\d]{1,3})\.?\s*(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -147,6 +147,16 @@ fn joined<'a>(paragraphs: &[&'a Paragraph]) -> Vec<(String, &'a Paragraph)> {
     out
 }
 
+/// A letter number after its date: it has a digit (a misread "№" is never a word after the
+/// date, "Мэдээлэл"); after a mark OCR made of "№" that is none of its usual misreadings
+/// ("УМ"), it has the genre's "/" too ("4/246"), as a count in a sentence does not.
+fn is_letter_number(c: &regex::Captures) -> bool {
+    let no = &c["no"];
+    let sign = &c["sign"];
+    no.chars().any(|ch| ch.is_ascii_digit())
+        && (sign == "№" || sign.starts_with(['N', 'М', 'Х']) || no.contains('/'))
+}
+
 pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Problem>) -> Header {
     let norm = joined(before);
     let running: Vec<String> = joined(all)
@@ -156,12 +166,9 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         .collect();
     let mut header = Header::default();
 
-    let letter_at = norm.iter().position(|(t, _)| {
-        LETTER
-            .captures(t)
-            // A number has a digit: a misread "№" is never a word after the date ("Монгол").
-            .is_some_and(|c| c["no"].chars().any(|ch| ch.is_ascii_digit()))
-    });
+    let letter_at = norm
+        .iter()
+        .position(|(t, _)| LETTER.captures(t).is_some_and(|c| is_letter_number(&c)));
     if let Some(i) = letter_at {
         let c = LETTER.captures(&norm[i].0).expect("matched above");
         let part = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|g| g.as_str());
@@ -387,6 +394,8 @@ mod tests {
             ("2022.01.25 Мь 3/118", "3/118"),
             ("2022.01.25 Мс 3/118", "3/118"),
             ("2024-01-19 Мо» 3/595", "3/595"),
+            ("2019.02.05 Ме5/457", "5/457"),
+            ("2017 оны 02 дүгээр сарын 05-ны өдөр УМ 4/246", "4/246"),
             ("2021 оны 1-р сарын 19 Мг 7/218", "7/218"),
             ("2019. 02. 05 М 5/457", "5/457"),
             ("2021 оны 01 дүгээр сарын 05-ны өдөр Хе 2/986", "2/986"),
@@ -396,8 +405,10 @@ mod tests {
             let c = LETTER.captures(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(&c["no"], no, "{line}");
         }
-        // A word after the date is no misread "№".
-        assert!(LETTER.captures("2022.01.25 Мэдээлэл хүргүүлэв").is_none());
+        // A word after the date is no misread "№", nor a count after a word.
+        let letter = |line: &str| LETTER.captures(line).is_some_and(|c| is_letter_number(&c));
+        assert!(!letter("2022.01.25 Мэдээлэл хүргүүлэв"));
+        assert!(!letter("2022.01.25 нд 5 удаа"));
     }
 
     #[test]
