@@ -801,14 +801,22 @@ fn bands(out: &mut Out) {
         }
     }
     let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
-    // On a scan, a scale with a gap, or one that stops short of 0 or 100, most likely lost a
-    // band heading to OCR: the band counts, zipped with it, and the bands of the measures are
-    // not checked against it.
+    // On a scan, a scale that stops short of 0 or 100, or leaves a measure's score in no band,
+    // most likely lost a band heading to OCR: the band counts, zipped with it, and the bands
+    // of the measures are not checked against it. (A gap no score falls in may be the
+    // report's own: the sample's scale has no band for 70-89.)
     let short = scored
         .last()
         .is_some_and(|b| b.high.unwrap_or(100.0) < 99.0)
         || scored.first().is_some_and(|b| b.low.unwrap_or(0.0) > 1.0);
-    let scale_lost = scan && !scored.is_empty() && (!gaps.is_empty() || short);
+    let unplaced = r.measures().filter(|m| !m.not_due).any(|m| {
+        m.score.is_some_and(|s| {
+            !scored
+                .iter()
+                .any(|b| in_band(s, b.low.unwrap_or(f64::NAN), b.high.unwrap_or(f64::NAN)))
+        })
+    });
+    let scale_lost = scan && !scored.is_empty() && (unplaced || short);
     if scale_lost {
         out.push(
             FindingKind::OcrDoubtful,
@@ -816,7 +824,7 @@ fn bands(out: &mut Out) {
             None,
             None,
             format!(
-                "the band scale as read from the scan ({}) does not cover 0-100 without a gap: a band heading lost to OCR is likelier than a gap; band counts and the bands of measures were not checked against it",
+                "the band scale as read from the scan ({}) does not reach 0 and 100 or leaves a measure's score in no band: a band heading lost to OCR is likelier; band counts and the bands of measures were not checked against it",
                 scale.join(", ")
             ),
             None,
@@ -987,7 +995,7 @@ fn bands(out: &mut Out) {
         );
     }
     // Gaps in the printed band scale, and measures whose score falls in one.
-    if gaps.is_empty() || scale_lost {
+    if gaps.is_empty() {
         return;
     }
     let gap_text: Vec<String> = gaps
@@ -1012,7 +1020,7 @@ fn bands(out: &mut Out) {
             source: scale_source(r),
         }],
     );
-    for m in r.measures().filter(|m| !m.not_due) {
+    for m in r.measures().filter(|m| !m.not_due && !scale_lost) {
         let Some(score) = m.score else { continue };
         if scored
             .iter()
