@@ -189,6 +189,37 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
     (!why.is_empty()).then(|| why.join("; "))
 }
 
+/// Whether the count of measures in the plan table as read is one the report bears out: for
+/// a text export or a PDF, always (the table is what the report prints); for a scan, when the
+/// evaluation's list holds as many items (of objective `o`, or in all), or the summary rows'
+/// counts add up to it. A scan's table splits or loses measures; a count no other figure
+/// confirms is a reading to doubt, not a report's miscount.
+fn table_count_corroborated(r: &Report, o: Option<&Objective>) -> bool {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return true;
+    }
+    let items = r.evaluation.iter().flat_map(|e| &e.items);
+    match o {
+        Some(o) => {
+            let prefix = format!("{}.", o.objective_no);
+            let listed = items.filter(|i| i.code.trim().starts_with(&prefix)).count();
+            listed > 0 && listed == o.measures.len()
+        }
+        None => {
+            let found = r.n_measures();
+            let listed = items.count();
+            let summed: Option<f64> = r
+                .objectives
+                .iter()
+                .map(|o| o.n_measures_stated.as_ref().map(|s| s.value))
+                .sum();
+            let not_due = r.measures().filter(|m| m.not_due).count();
+            (listed > 0 && (listed == found || listed + not_due == found))
+                || summed.is_some_and(|n| (n - found as f64).abs() <= SAME)
+        }
+    }
+}
+
 /// On a scan: the evaluation lists as many measures of objective `o` as its summary row
 /// states, and the table as read holds another number: the two stated figures agree, the
 /// reading is to doubt.
@@ -677,12 +708,14 @@ fn counts(out: &mut Out) {
             if (s.value - o.measures.len() as f64).abs() <= SAME {
                 continue;
             }
-            let (kind, severity, message) = if scan_count_doubtful(r, o, s.value) {
+            let (kind, severity, message) = if scan_count_doubtful(r, o, s.value)
+                || !table_count_corroborated(r, Some(o))
+            {
                 (
                     FindingKind::OcrDoubtful,
                     Severity::Info,
                     format!(
-                        "objective {}: the summary table and the evaluation's list both give {} measure(s); the scan's plan table as read holds {}: the reading is doubted, not the report",
+                        "objective {}: the summary table gives {} measure(s), the scan's plan table as read holds {}, and the evaluation's list does not bear the table out: the reading is doubted, not the report",
                         o.objective_no,
                         num(s.value),
                         o.measures.len()
@@ -756,6 +789,27 @@ fn counts(out: &mut Out) {
             }
         };
         if (c.value - expected).abs() > SAME {
+            if c.what == "measures" && !table_count_corroborated(r, None) {
+                out.push(
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    None,
+                    None,
+                    format!(
+                        "the report states {} measures; the scan's plan table as read holds {}, and no other count of the report bears the table out: the reading is doubted, not the report",
+                        num(c.value),
+                        num(expected)
+                    ),
+                    Some(c.value),
+                    Some(expected),
+                    vec![Evidence {
+                        what: "stated count".into(),
+                        raw: c.raw.clone(),
+                        source: c.source.clone(),
+                    }],
+                );
+                continue;
+            }
             out.push(
                 FindingKind::MeasureCountMismatch,
                 Severity::Error,
@@ -1393,6 +1447,25 @@ mod tests {
         let scanned = errors(&r);
         assert!(!scanned.iter().any(|(_, c)| *c == c0), "{scanned:?}");
         assert!(scanned.contains(&(FindingKind::ScoreOutOfRange, c1)));
+    }
+
+    #[test]
+    fn a_scan_s_count_of_measures_needs_another_count_to_bear_it_out() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        // As read, the table holds what the evaluation lists.
+        assert!(table_count_corroborated(&r, None));
+        assert!(table_count_corroborated(&r, Some(&r.objectives[0])));
+        // A measure split in two by the reading: nothing bears the table's count out.
+        let extra = r.objectives[0].measures[0].clone();
+        r.objectives[0].measures.push(extra);
+        assert!(!table_count_corroborated(&r, None));
+        assert!(!table_count_corroborated(&r, Some(&r.objectives[0])));
+        // A text export's table is what the report prints.
+        r.source_format = crate::model::SourceFormat::Text;
+        assert!(table_count_corroborated(&r, None));
     }
 
     #[test]

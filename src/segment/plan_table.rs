@@ -548,8 +548,8 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             .and_then(|c| c[1].parse::<u32>().ok());
 
         // Without a № column, a row whose activity cell starts a new text opens an objective.
-        // With one, so does a row whose № cell is empty (OCR skips a lone digit in a cell)
-        // and whose activity text neither goes on from the one above (lowercase, or the
+        // With one, so does a row whose № cell holds no number (OCR skips a lone digit in a
+        // cell, or misreads it: "э") and whose activity text neither goes on from the one above (lowercase, or the
         // line above stops on a comma) nor repeats it: an activity cell merged down rows is
         // empty below its first.
         let prev_activity = |a: usize| {
@@ -557,7 +557,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 .last()
                 .and_then(|g| g.units.iter().rev().find_map(|u| u.cols[a].last()))
         };
-        let opens_without_no = no_text.trim().is_empty()
+        let opens_without_no = new_objective_no.is_none()
             && activity_col.is_some_and(|a| {
                 if paras[a].is_empty() {
                     return false;
@@ -577,7 +577,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                         && crate::normalize::similarity(&prev.text, next) < 0.9
                 })
             });
-        if new_objective_no.is_none() && !no_text.trim().is_empty() {
+        if new_objective_no.is_none() && !no_text.trim().is_empty() && !opens_without_no {
             problems.push(Problem {
                 stage: crate::model::Stage::PlanTable,
                 source: row.source.clone(),
@@ -1290,10 +1290,11 @@ mod tests {
 
     #[test]
     fn a_new_activity_under_an_empty_number_cell_is_the_next_objective() {
-        // OCR lost the "2" of the second objective's № cell; its activity is a text of its
-        // own. A row below with no activity, or one going on in lowercase, stays with it.
+        // OCR lost the "2" of the second objective's № cell and misread the "3" of the third
+        // ("э"); their activities are texts of their own. A row below with no activity, or
+        // one going on in lowercase, stays with its objective.
         let t = table(&format!(
-            "{HEADER}1\tАшиг сонирхлыг хянах\tНэг арга.\tТ\tБ.\t100\n\tИл тод байдлыг хангах\tХоёр арга.\tТ\tБ.\t70\n\t\tГурав арга.\tТ\tБ.\t70\n\tболон бусад\tДөрөв арга.\tТ\tБ.\t70\n"
+            "{HEADER}1\tАшиг сонирхлыг хянах\tНэг арга.\tТ\tБ.\t100\n\tИл тод байдлыг хангах\tХоёр арга.\tТ\tБ.\t70\n\t\tГурав арга.\tТ\tБ.\t70\n\tболон бусад\tДөрөв арга.\tТ\tБ.\t70\nэ\tХяналтыг сайжруулах\tТав арга.\tТ\tБ.\t70\n"
         ));
         let mut problems = Vec::new();
         let out = segment(&t, &mut problems);
@@ -1302,7 +1303,7 @@ mod tests {
             .iter()
             .map(|o| (o.objective_no, o.measures.len()))
             .collect();
-        assert_eq!(shape, vec![(1, 1), (2, 3)], "{problems:?}");
+        assert_eq!(shape, vec![(1, 1), (2, 3), (3, 1)], "{problems:?}");
         assert!(problems
             .iter()
             .any(|p| p.message.contains("numbered 2 by its place")));
