@@ -289,29 +289,26 @@ fn ocr_doubtful(out: &mut Out) {
                 vec![Evidence::of("score cell as OCR read it", t)],
             );
         }
-        if m.not_due && m.narrative.is_none() {
-            out.push(
-                FindingKind::OcrDoubtful,
-                Severity::Info,
-                Some(m.objective_no),
-                Some((m.measure_no, &m.code)),
-                format!(
-                    "measure {}: the scan's score cell reads {:?} and the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit or loses it)",
-                    m.code, t.raw
+        if m.not_due {
+            // Not listed: the cell's one digit was "/-/" misread (reconcile); listed not due:
+            // the evaluation contradicts the cell.
+            let (severity, why) = match m.narrative {
+                None => (
+                    Severity::Info,
+                    "the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit or loses it)",
                 ),
-                Some(t.value),
-                None,
-                vec![Evidence::of("score cell as OCR read it", t)],
-            );
-        }
-        if m.not_due && m.narrative.is_some() {
+                Some(_) => (
+                    Severity::Warning,
+                    "but the evaluation marks the measure not due (\"/-/\"); the cell is kept as read and left out of every mean",
+                ),
+            };
             out.push(
                 FindingKind::OcrDoubtful,
-                Severity::Warning,
+                severity,
                 Some(m.objective_no),
                 Some((m.measure_no, &m.code)),
                 format!(
-                    "measure {}: the scan's score cell reads {:?}, but the evaluation marks the measure not due (\"/-/\"); the cell is kept as read and left out of every mean",
+                    "measure {}: the scan's score cell reads {:?}, {why}",
                     m.code, t.raw
                 ),
                 Some(t.value),
@@ -789,37 +786,35 @@ fn counts(out: &mut Out) {
             }
         };
         if (c.value - expected).abs() > SAME {
-            if c.what == "measures" && !table_count_corroborated(r, None) {
-                out.push(
-                    FindingKind::OcrDoubtful,
-                    Severity::Info,
-                    None,
-                    None,
+            let (kind, severity, message) = if c.what == "measures"
+                && !table_count_corroborated(r, None)
+            {
+                (
+                        FindingKind::OcrDoubtful,
+                        Severity::Info,
+                        format!(
+                            "the report states {} measures; the scan's plan table as read holds {}, and no other count of the report bears the table out: the reading is doubted, not the report",
+                            num(c.value),
+                            num(expected)
+                        ),
+                    )
+            } else {
+                (
+                    FindingKind::MeasureCountMismatch,
+                    Severity::Error,
                     format!(
-                        "the report states {} measures; the scan's plan table as read holds {}, and no other count of the report bears the table out: the reading is doubted, not the report",
+                        "the report states {} {what}; {} found",
                         num(c.value),
                         num(expected)
                     ),
-                    Some(c.value),
-                    Some(expected),
-                    vec![Evidence {
-                        what: "stated count".into(),
-                        raw: c.raw.clone(),
-                        source: c.source.clone(),
-                    }],
-                );
-                continue;
-            }
+                )
+            };
             out.push(
-                FindingKind::MeasureCountMismatch,
-                Severity::Error,
+                kind,
+                severity,
                 None,
                 None,
-                format!(
-                    "the report states {} {what}; {} found",
-                    num(c.value),
-                    num(expected)
-                ),
+                message,
                 Some(c.value),
                 Some(expected),
                 vec![Evidence {
@@ -855,6 +850,13 @@ fn bands(out: &mut Out) {
         }
     }
     let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
+    let scale_evidence = || {
+        vec![Evidence {
+            what: "band scale".into(),
+            raw: scale.join(", "),
+            source: scale_source(r),
+        }]
+    };
     // On a scan, a scale that stops short of 0 or 100, or leaves a measure's score in no band,
     // most likely lost a band heading to OCR: the band counts, zipped with it, and the bands
     // of the measures are not checked against it. (A gap no score falls in may be the
@@ -883,11 +885,7 @@ fn bands(out: &mut Out) {
             ),
             None,
             None,
-            vec![Evidence {
-                what: "band scale".into(),
-                raw: scale.join(", "),
-                source: scale_source(r),
-            }],
+            scale_evidence(),
         );
     }
     // The summary table's band counts per objective.
@@ -1068,11 +1066,7 @@ fn bands(out: &mut Out) {
         ),
         None,
         None,
-        vec![Evidence {
-            what: "band scale".into(),
-            raw: scale.join(", "),
-            source: scale_source(r),
-        }],
+        scale_evidence(),
     );
     for m in r.measures().filter(|m| !m.not_due && !scale_lost) {
         let Some(score) = m.score else { continue };

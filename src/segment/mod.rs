@@ -100,6 +100,15 @@ pub fn continues(prev: &str, next: &str, prose: bool) -> bool {
     prose && !matches!(last, '.' | '!' | '?' | ':' | ';')
 }
 
+/// A problem of the reconcile stage with a scan's readings, for the whole report.
+fn scan_problem(message: String) -> crate::model::Problem {
+    crate::model::Problem {
+        stage: crate::model::Stage::Reconcile,
+        source: crate::model::Source::default(),
+        message,
+    }
+}
+
 /// Paragraphs of the document, with their index among blocks.
 fn paragraphs(doc: &Document) -> impl Iterator<Item = (usize, &Paragraph)> {
     doc.blocks.iter().enumerate().filter_map(|(i, b)| match b {
@@ -178,14 +187,10 @@ pub fn segment(
         if format == SourceFormat::Scan {
             let codes = reconcile::lone_digits_not_due(&mut objectives, &e.evaluation);
             if !codes.is_empty() {
-                problems.push(crate::model::Problem {
-                    stage: crate::model::Stage::Reconcile,
-                    source: crate::model::Source::default(),
-                    message: format!(
-                        "measure(s) {} not listed in the evaluation, their score cells read one digit or nothing (\"/-/\" as OCR reads it): taken as not due",
-                        codes.join(", ")
-                    ),
-                });
+                problems.push(scan_problem(format!(
+                    "measure(s) {} not listed in the evaluation, their score cells read one digit or nothing (\"/-/\" as OCR reads it): taken as not due",
+                    codes.join(", ")
+                )));
             }
         }
         let overall: Vec<&StatedNumber> = [
@@ -204,14 +209,10 @@ pub fn segment(
     if format == SourceFormat::Scan {
         let set_aside = reconcile::out_of_range_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
-            problems.push(crate::model::Problem {
-                stage: crate::model::Stage::Reconcile,
-                source: crate::model::Source::default(),
-                message: format!(
-                    "table score(s) outside 0-100 that no other figure states, misread by OCR: {}; not used",
-                    set_aside.join(", ")
-                ),
-            });
+            problems.push(scan_problem(format!(
+                "table score(s) outside 0-100 that no other figure states, misread by OCR: {}; not used",
+                set_aside.join(", ")
+            )));
         }
     }
 
