@@ -345,6 +345,7 @@ fn narrow(
     let clean: Vec<Run> = line
         .words
         .iter()
+        .filter(|_| numbers)
         .filter(|w| w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()))
         .map(|w| Run { x0: w.x0, x1: w.x1 })
         .collect();
