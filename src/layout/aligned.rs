@@ -489,7 +489,23 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     let mut j = start + 1;
     while j < lines.len() {
         let l = &lines[j];
-        if l.top - lines[j - 1].bottom > MAX_ROW_GAP * l.size {
+        let gap = l.top - lines[j - 1].bottom;
+        // Under the header, a line of column numbers ("1 2 3 …") that OCR skipped (lone
+        // digits) leaves two rows' padding and a line: the first row still belongs, when its
+        // words fit the header's columns and stand in two of them at least (on its line or on
+        // lines overlapping it: cells centred vertically).
+        let lost_numbers = j == header
+            && gap <= (2.0 * MAX_ROW_GAP + 1.5) * l.size
+            && narrow(&gutters, l, min_gap, false).is_some()
+            && lines[j..]
+                .iter()
+                .take_while(|o| o.top < l.bottom)
+                .flat_map(|o| &o.runs)
+                .map(|r| gutters.iter().filter(|f| f.strips[0].1 <= r.x0).count())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2;
+        if gap > MAX_ROW_GAP * l.size && !lost_numbers {
             break;
         }
         if let Some(g) = narrow(&gutters, l, min_gap, false) {
@@ -1397,6 +1413,34 @@ mod tests {
             texts(t[0])[0],
             vec!["№", "Үйл\nажиллагаа", "Арга", "Байгууллагын үнэлгээ"]
         );
+    }
+
+    #[test]
+    fn a_header_keeps_its_table_across_a_line_of_column_numbers_ocr_skipped() {
+        // Between the header and the first row, the line "1 2 3 4" was not read: 45 pt of
+        // white (two rows' padding and a line) where a row gap is at most 40.
+        let mut words = plan_header();
+        words.extend(
+            plan_lines()
+                .into_iter()
+                .filter(|w| w.top > 110.0)
+                .map(|mut w| {
+                    w.top += 35.0;
+                    w.bottom += 35.0;
+                    w.baseline = w.baseline.map(|b| b + 35.0);
+                    w
+                }),
+        );
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(texts(t[0])[0], vec!["№", "Үйл", "Арга", "Үнэлгээ"]);
+        assert_eq!(texts(t[0]).len(), 3);
+        // A line of three runs above prose far below it is no header of it.
+        let mut words = plan_header();
+        words.extend(line(&[("Тайлан хавсралтаар хүргүүлэв.", 50.0)], 155.0));
+        let doc = document(&[unruled_page(1, words)]);
+        assert!(tables(&doc).is_empty(), "{:?}", doc.blocks);
     }
 
     #[test]

@@ -209,6 +209,12 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     // PDF points → image pixels.
     let unmap = |x: f64, y: f64| ((x * cos + y * sin) / pt, (-x * sin + y * cos) / pt);
     let mut problems = Vec::new();
+    match reread::reread_lost_ink(&img, &mut out, map, unmap, &tmp.join(format!("ink{page}"))) {
+        Ok(c) => confidences.extend(c),
+        Err(e) => problems.push(format!(
+            "page {page}: second OCR pass on text the first skipped failed ({e}); the page is kept as first read"
+        )),
+    }
     match reread::reread_empty_cells(&img, &mut out, unmap, &tmp.join(format!("cells{page}"))) {
         Ok(c) => confidences.extend(c),
         Err(e) => problems.push(format!(

@@ -415,6 +415,71 @@ pub(super) fn despeckle(img: &GrayImage) -> GrayImage {
     imageproc::filter::median_filter(img, 1, 1)
 }
 
+/// A box of pixels: x0, y0, x1, y1 (ends excluded).
+pub(super) type PixelBox = (usize, usize, usize, usize);
+
+/// Clusters of ink that no box of `covered` holds (text the first reading skipped: Tesseract's
+/// page segmentation drops lone short text, a row number "1" or a score "100" alone in its
+/// cell), as boxes of pixels. Ink within `join` pixels of other ink is one cluster (the digits
+/// of a number); a cluster counts when its height is within `heights` (text, not specks nor a
+/// picture) and it holds `min_ink` pixels.
+pub(super) fn uncovered_ink(
+    img: &GrayImage,
+    covered: &[PixelBox],
+    join: u8,
+    heights: (usize, usize),
+    min_ink: usize,
+) -> Vec<PixelBox> {
+    let (width, height) = (img.width() as usize, img.height() as usize);
+    let mut hidden = vec![false; width * height];
+    for &(x0, y0, x1, y1) in covered {
+        for y in y0.min(height)..y1.min(height) {
+            hidden[y * width + x0.min(width)..y * width + x1.min(width)].fill(true);
+        }
+    }
+    let pixels = img.as_raw();
+    let mut mask = GrayImage::new(img.width(), img.height());
+    for (i, m) in mask.as_mut().iter_mut().enumerate() {
+        if pixels[i] < INK && !hidden[i] {
+            *m = 255;
+        }
+    }
+    let joined =
+        imageproc::morphology::dilate(&mask, imageproc::distance_transform::Norm::LInf, join);
+    let labels = imageproc::region_labelling::connected_components(
+        &joined,
+        imageproc::region_labelling::Connectivity::Eight,
+        Luma([0u8]),
+    );
+    // Each cluster's box and ink, over its own ink only (not the joining margin).
+    let mut clusters: std::collections::HashMap<u32, (PixelBox, usize)> =
+        std::collections::HashMap::new();
+    for (i, m) in mask.as_raw().iter().enumerate() {
+        if *m == 0 {
+            continue;
+        }
+        let (x, y) = (i % width, i / width);
+        let label = labels.as_raw()[i];
+        let c = clusters.entry(label).or_insert(((x, y, x + 1, y + 1), 0));
+        c.0 = (
+            c.0 .0.min(x),
+            c.0 .1.min(y),
+            c.0 .2.max(x + 1),
+            c.0 .3.max(y + 1),
+        );
+        c.1 += 1;
+    }
+    let mut boxes: Vec<PixelBox> = clusters
+        .into_values()
+        .filter(|&((_, y0, _, y1), ink)| {
+            (heights.0..=heights.1).contains(&(y1 - y0)) && ink >= min_ink
+        })
+        .map(|(b, _)| b)
+        .collect();
+    boxes.sort_unstable_by_key(|b| (b.1, b.0));
+    boxes
+}
+
 /// Ink pixels in the rectangle `x0..x1` × `y0..y1` (pixels, clipped to the image).
 pub(super) fn ink_in(img: &GrayImage, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> usize {
     let (width, height) = (img.width() as usize, img.height() as usize);
@@ -460,6 +525,28 @@ mod tests {
         let text = "##.#.##..#.##.#..##.#.##.#..##.#";
         assert!(gapped_runs(text.len(), dark(text), 5, 2, 0.85).is_empty());
         assert!(gapped_runs(row.len(), |_| false, 1, 2, 0.85).is_empty());
+    }
+
+    #[test]
+    fn ink_no_word_covers_is_found_as_clusters_of_text_height() {
+        // A word the reading saw (covered), a two-digit number it skipped (strokes 4 px
+        // apart: one cluster), a speck, and a tall bar (a picture's edge, not text).
+        let rect = |x0: u32, y0: u32, x1: u32, y1: u32| {
+            (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y)))
+        };
+        let img = image(
+            400,
+            200,
+            rect(10, 20, 90, 40)
+                .chain(rect(200, 100, 204, 120))
+                .chain(rect(208, 100, 214, 120))
+                .chain(rect(300, 50, 302, 52))
+                .chain(rect(350, 10, 354, 190)),
+        );
+        let found = uncovered_ink(&img, &[(5, 15, 95, 45)], 3, (8, 60), 20);
+        assert_eq!(found, vec![(200, 100, 214, 120)]);
+        // Nothing covered: the word is found too.
+        assert_eq!(uncovered_ink(&img, &[], 3, (8, 60), 20).len(), 2);
     }
 
     /// A white image `w` × `h` with the dark pixels `(x, y)` listed.

@@ -7,7 +7,7 @@
 //! are cropped, stacked into one image, read in one run as a block of text (with digits only,
 //! for a column of numbers) and their words put back in their cells.
 
-use super::{engine, raster, tsv, DPI};
+use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
 use crate::layout::{Page, Rect, Word};
 use image::GrayImage;
 use std::path::Path;
@@ -63,6 +63,7 @@ fn reread_cells(
     crops: &[Crop],
     stem: &Path,
     whitelist: Option<&str>,
+    min_confidence: f64,
 ) -> Result<Vec<f64>, String> {
     if crops.is_empty() {
         return Ok(Vec::new());
@@ -91,7 +92,6 @@ fn reread_cells(
     engine::write_pgm(&stacked, &path)?;
     let read = engine::tesseract_tsv(&path, 6, whitelist);
     let _ = std::fs::remove_file(&path);
-    let pt = 72.0 / DPI;
     let mut confs = Vec::new();
     for w in tsv::parse(&read?).words {
         let cy = w.top + w.height / 2.0;
@@ -101,26 +101,116 @@ fn reread_cells(
         else {
             continue;
         };
-        let text = w.text.trim_matches('|').to_string();
-        if text.is_empty() {
-            continue;
+        if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence) {
+            confs.push(w.conf);
+            page.words.push(word);
         }
-        let (Rect { x0, y0, y1, .. }, _) = crops[k];
-        let left = x0 + INSET + (w.left - margin as f64).max(0.0) * pt;
-        let size = (w.height * pt).max(4.0);
-        let top = (y0 + y1) / 2.0 - size / 2.0;
-        confs.push(w.conf);
-        page.words.push(Word {
-            text,
-            x0: left,
-            x1: left + w.width * pt,
-            top,
-            bottom: top + size,
-            font_size: size,
-            baseline: None,
-        });
     }
     Ok(confs)
+}
+
+/// A word read in a cell's band of the stacked image (its band's top `band_top`, the crop
+/// `margin` pixels right of the image's edge), put back in the cell on the page; none when it is
+/// empty or read with less than `min_confidence`.
+fn placed(
+    w: &tsv::TsvWord,
+    cell: Rect,
+    band_top: usize,
+    margin: usize,
+    min_confidence: f64,
+) -> Option<Word> {
+    let text = w.text.trim_matches('|').to_string();
+    if text.is_empty() || w.conf < min_confidence {
+        return None;
+    }
+    let pt = 72.0 / DPI;
+    let left = cell.x0 + INSET + (w.left - margin as f64).max(0.0) * pt;
+    let size = (w.height * pt).max(4.0);
+    // Where the word stands in its cell: a tall cell (a column of row numbers Tesseract
+    // skipped, in a table without rules whose rows are not yet known) holds several lines,
+    // each the anchor of its own row.
+    let top = (cell.y0 + INSET + (w.top - band_top as f64).max(0.0) * pt).min(cell.y1 - size);
+    Some(Word {
+        text,
+        x0: left,
+        x1: left + w.width * pt,
+        top,
+        bottom: top + size,
+        font_size: size,
+        baseline: None,
+    })
+}
+
+/// Ink no word of the first reading covers, read again: Tesseract's page segmentation drops
+/// lone short text (a row number alone in its cell, a score, the line of column numbers under
+/// a table's header), which tells rows and columns apart. Each cluster of such ink of text
+/// height is cropped, the crops stacked and read in one run; a word read with less than
+/// [`LOW_CONFIDENCE`] is no reading (specks, a stamp's edge).
+pub(super) fn reread_lost_ink(
+    img: &GrayImage,
+    page: &mut Page,
+    map: impl Fn(f64, f64) -> (f64, f64),
+    unmap: impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<f64>, String> {
+    let pt = 72.0 / DPI;
+    let mut heights: Vec<f64> = page.words.iter().map(|w| (w.bottom - w.top) / pt).collect();
+    if heights.len() < 5 {
+        return Ok(Vec::new());
+    }
+    heights.sort_by(f64::total_cmp);
+    let text_height = heights[heights.len() / 2];
+    // A word's box, a little wider than Tesseract drew it: its letters' edges stay covered.
+    let covered: Vec<raster::PixelBox> = page
+        .words
+        .iter()
+        .map(|w| {
+            let (pad_x, pad_y) = (0.25 * text_height, 0.15 * text_height);
+            let corners = [unmap(w.x0, w.top), unmap(w.x1, w.bottom)];
+            let x0 = corners[0].0.min(corners[1].0) - pad_x;
+            let y0 = corners[0].1.min(corners[1].1) - pad_y;
+            let x1 = corners[0].0.max(corners[1].0) + pad_x;
+            let y1 = corners[0].1.max(corners[1].1) + pad_y;
+            (
+                x0.max(0.0) as usize,
+                y0.max(0.0) as usize,
+                x1.max(0.0) as usize,
+                y1.max(0.0) as usize,
+            )
+        })
+        .collect();
+    let join = (0.3 * text_height).clamp(1.0, 255.0) as u8;
+    let clusters = raster::uncovered_ink(
+        img,
+        &covered,
+        join,
+        ((0.45 * text_height) as usize, (2.0 * text_height) as usize),
+        ((0.02 * text_height * text_height) as usize).max(12),
+    );
+    let margin = (0.2 * text_height) as usize;
+    let (width, height) = (img.width() as usize, img.height() as usize);
+    let crops: Vec<Crop> = clusters
+        .into_iter()
+        .map(|(x0, y0, x1, y1)| {
+            let px = (
+                x0.saturating_sub(margin),
+                y0.saturating_sub(margin),
+                (x1 + margin).min(width),
+                (y1 + margin).min(height),
+            );
+            // The crop's cell, as `placed` reads it back: the crop inset by INSET.
+            let (cx0, cy0) = map(px.0 as f64, px.1 as f64);
+            let (cx1, cy1) = map(px.2 as f64, px.3 as f64);
+            let cell = Rect {
+                x0: cx0.min(cx1) - INSET,
+                y0: cy0.min(cy1) - INSET,
+                x1: cx0.max(cx1) + INSET,
+                y1: cy0.max(cy1) + INSET,
+            };
+            (cell, px)
+        })
+        .collect();
+    reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)
 }
 
 /// The page's tables as the layout will see them: ruled, and aligned without rules.
@@ -131,23 +221,38 @@ fn table_grids(page: &Page) -> Vec<crate::layout::ruled::Grid> {
 }
 
 /// Cells of the page's tables (ruled, or aligned without rules) that hold ink but no word are
-/// read again.
+/// read again. Twice at most: in a table without rules, numbers found in a first pass (a column
+/// of row numbers Tesseract skipped) part rows that ran together, and the cells of the rows
+/// they part can be empty in turn (a score under a score the first pass saw).
 pub(super) fn reread_empty_cells(
     img: &GrayImage,
     page: &mut Page,
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
 ) -> Result<Vec<f64>, String> {
-    let grids = table_grids(page);
-    let crops: Vec<Crop> = grids
-        .iter()
-        .flat_map(|g| g.cells())
-        .filter(|c| words_in(page, *c).next().is_none())
-        .filter_map(|c| cell_crop(img, c, &unmap))
-        .filter(|(_, ink)| *ink >= 30)
-        .map(|(crop, _)| crop)
-        .collect();
-    reread_cells(img, page, &crops, stem, None)
+    let mut confs = Vec::new();
+    let mut read: Vec<Rect> = Vec::new();
+    for _ in 0..2 {
+        let grids = table_grids(page);
+        let crops: Vec<Crop> = grids
+            .iter()
+            .flat_map(|g| g.cells())
+            .filter(|c| words_in(page, *c).next().is_none())
+            .filter(|c| !read.contains(c))
+            .filter_map(|c| cell_crop(img, c, &unmap))
+            .filter(|(_, ink)| *ink >= 30)
+            .map(|(crop, _)| crop)
+            .collect();
+        read.extend(crops.iter().map(|(cell, _)| *cell));
+        let words_before = page.words.len();
+        // The first pass saw nothing there: a guess it is not sure of is no reading ("/-/"
+        // read "14" at 39%, where figures read at 85% and more).
+        confs.extend(reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)?);
+        if page.words.len() == words_before {
+            break;
+        }
+    }
+    Ok(confs)
 }
 
 fn is_number_cell(text: &str) -> bool {
@@ -216,7 +321,7 @@ pub(super) fn reread_number_columns(
         .into_iter()
         .partition(|w| crops.iter().any(|(cell, _)| cell.holds(w)));
     page.words = kept;
-    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%")).inspect_err(|_| {
+    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"), 0.0).inspect_err(|_| {
         page.words.extend(first);
     })
 }
@@ -224,6 +329,63 @@ pub(super) fn reread_number_columns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(text: &str, top: f64, conf: f64) -> tsv::TsvWord {
+        tsv::TsvWord {
+            line_key: (1, 1, 1),
+            left: 40.0,
+            top,
+            width: 25.0,
+            height: 40.0,
+            conf,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn words_read_in_a_tall_cell_keep_their_heights() {
+        // A № column's cell spanning rows that ran together: its numbers, read one under the
+        // other in the cell's band (top at pixel 40), stay one under the other on the page.
+        let cell = Rect {
+            x0: 12.8,
+            y0: 204.3,
+            x1: 27.8,
+            y1: 471.7,
+        };
+        let px = DPI / 72.0;
+        let words: Vec<Word> = [(40.0 + 10.0 * px, "2"), (40.0 + 50.0 * px, "3")]
+            .iter()
+            .filter_map(|&(top, text)| placed(&read(text, top, 96.0), cell, 40, 40, 60.0))
+            .collect();
+        assert_eq!(words.len(), 2);
+        assert!(
+            (words[0].top - (204.3 + INSET + 10.0)).abs() < 0.01,
+            "{words:?}"
+        );
+        assert!(
+            (words[1].top - (204.3 + INSET + 50.0)).abs() < 0.01,
+            "{words:?}"
+        );
+        // Never below the cell.
+        let low = placed(&read("4", 40.0 + 400.0 * px, 96.0), cell, 40, 40, 60.0).unwrap();
+        assert!(low.bottom <= cell.y1 + 1e-9);
+    }
+
+    #[test]
+    fn an_unsure_second_reading_of_an_empty_cell_is_no_reading() {
+        let cell = Rect {
+            x0: 787.3,
+            y0: 434.0,
+            x1: 828.9,
+            y1: 471.7,
+        };
+        // "/-/" read "14" at 39%.
+        assert!(placed(&read("14", 40.0, 38.9), cell, 40, 40, LOW_CONFIDENCE).is_none());
+        assert!(placed(&read("100", 40.0, 96.9), cell, 40, 40, LOW_CONFIDENCE).is_some());
+        // The number columns' reading keeps every word (it replaces a first reading).
+        assert!(placed(&read("14", 40.0, 38.9), cell, 40, 40, 0.0).is_some());
+        assert!(placed(&read("|", 40.0, 96.9), cell, 40, 40, 0.0).is_none());
+    }
 
     #[test]
     fn number_cells_are_digits_with_their_marks() {
