@@ -41,6 +41,19 @@ impl Out<'_> {
         expected: Option<f64>,
         evidence: Vec<Evidence>,
     ) {
+        // On a scan, a disagreement that rests on a number OCR read with little confidence is
+        // a reading to doubt: the figure is kept as read, the finding says so.
+        let (kind, severity, message) = match unsure_reading(self.report, &evidence) {
+            Some((page, text)) if severity != Severity::Info => (
+                FindingKind::OcrDoubtful,
+                Severity::Info,
+                format!(
+                    "{message} — but OCR read \"{text}\" on page {page} with little confidence: \
+                     the figure is kept as read and not counted as a disagreement; check the page"
+                ),
+            ),
+            _ => (kind, severity, message),
+        };
         self.findings.push(Finding {
             kind,
             severity,
@@ -53,6 +66,23 @@ impl Out<'_> {
             evidence,
         });
     }
+}
+
+/// The first piece of evidence of a scan that holds, on its page, a number OCR was unsure of
+/// (the same text, as a whole word of the evidence's snippet): its page and text.
+fn unsure_reading<'r>(r: &'r Report, evidence: &[Evidence]) -> Option<(u32, &'r str)> {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return None;
+    }
+    // The word exactly as read: "100/" (a band heading) is not the cell "100" beside it.
+    evidence.iter().find_map(|e| {
+        let page = e.source.page?;
+        let words: Vec<&str> = e.raw.split_whitespace().collect();
+        r.ocr_unsure
+            .iter()
+            .find(|(p, text)| *p == page && words.contains(&text.as_str()))
+            .map(|(p, text)| (*p, text.as_str()))
+    })
 }
 
 fn scored_bands(bands: &[Band]) -> Vec<&Band> {
@@ -1555,6 +1585,51 @@ mod tests {
         assert_eq!(overall("60"), vec![2]);
         // Two different percents: a finding each.
         assert_eq!(overall("62"), vec![1, 1]);
+    }
+
+    #[test]
+    fn on_a_scan_a_disagreement_resting_on_an_unsure_reading_is_doubted() {
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+             <th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+             <tr><td>2</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>65.1</td></tr></table>";
+        let (doc, format) = crate::read::text::parse(html, crate::model::SourceFormat::Html);
+        let mut r = crate::segment::segment(&doc, "d", "r.pdf", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        let page = crate::model::Source {
+            page: Some(5),
+            line: None,
+        };
+        r.overall_table.as_mut().unwrap().source = page;
+        let kinds = |r: &Report| {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.severity != Severity::Info || f.kind == FindingKind::OcrDoubtful)
+                .map(|f| (f.kind, f.severity))
+                .collect::<Vec<_>>()
+        };
+        // 65.1 against a mean of 85: a wrong overall percent, read with confidence.
+        assert_eq!(
+            kinds(&r),
+            vec![(FindingKind::OverallScoreMismatch, Severity::Error)]
+        );
+        // The same number read unsure on its page: doubted; on another page, or another
+        // number unsure on its page: still wrong.
+        r.ocr_unsure = vec![(5, "65.1".into())];
+        assert_eq!(kinds(&r), vec![(FindingKind::OcrDoubtful, Severity::Info)]);
+        r.ocr_unsure = vec![(4, "65.1".into()), (5, "65".into()), (5, "65.1/".into())];
+        assert_eq!(
+            kinds(&r),
+            vec![(FindingKind::OverallScoreMismatch, Severity::Error)]
+        );
+        // Not a scan: OCR says nothing.
+        r.ocr_unsure = vec![(5, "65.1".into())];
+        r.source_format = crate::model::SourceFormat::Pdf;
+        assert_eq!(
+            kinds(&r),
+            vec![(FindingKind::OverallScoreMismatch, Severity::Error)]
+        );
     }
 
     #[test]

@@ -373,6 +373,10 @@ pub struct Report {
     /// OCR quality of a scan: mean word confidence (0-100) and the share of words below 60.
     pub ocr_confidence: Option<f64>,
     pub ocr_low_confidence_share: Option<f64>,
+    /// Numbers OCR read with little confidence (page, text as read): a finding resting on one
+    /// of them is a reading to doubt, not a disagreement.
+    #[serde(skip)]
+    pub ocr_unsure: Vec<(u32, String)>,
     pub header: Header,
     pub objectives: Vec<Objective>,
     /// The main table's "Дундаж үнэлгээ" row.
@@ -398,6 +402,7 @@ impl Report {
             n_pages: None,
             ocr_confidence: None,
             ocr_low_confidence_share: None,
+            ocr_unsure: Vec::new(),
             header: Header::default(),
             objectives: Vec::new(),
             overall_table: None,

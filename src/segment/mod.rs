@@ -243,6 +243,7 @@ pub fn segment(
         n_pages: doc.n_pages,
         ocr_confidence: None,
         ocr_low_confidence_share: None,
+        ocr_unsure: Vec::new(),
         header,
         objectives,
         overall_table: table_out.overall,

@@ -29,11 +29,13 @@ pub const DPI: f64 = 300.0;
 pub const LOW_CONFIDENCE: f64 = 60.0;
 
 /// OCR quality of a report: mean word confidence and the share of doubtful words.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Confidence {
     pub mean: f64,
     pub low_share: f64,
     pub words: usize,
+    /// Numbers read with less than [`LOW_CONFIDENCE`]: page and text as read.
+    pub unsure: Vec<(u32, String)>,
 }
 
 pub struct OcrPages {
@@ -119,12 +121,14 @@ pub fn read(
     }
     let mut pages = Vec::new();
     let mut confs = Vec::new();
+    let mut unsure = Vec::new();
     let mut problems = Vec::new();
     for (p, r) in results {
         match r {
             Ok(read) => {
                 pages.push(read.page);
                 confs.extend(read.confidences);
+                unsure.extend(read.unsure.into_iter().map(|text| (p, text)));
                 problems.extend(read.problems.into_iter().map(|e| (p, e)));
             }
             Err(e) => problems.push((p, e)),
@@ -144,6 +148,7 @@ pub fn read(
         mean: confs.iter().sum::<f64>() / n,
         low_share: confs.iter().filter(|c| **c < LOW_CONFIDENCE).count() as f64 / n,
         words: confs.len(),
+        unsure,
     };
     Ok(OcrPages {
         pages,

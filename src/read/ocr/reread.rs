@@ -64,7 +64,7 @@ fn reread_cells(
     stem: &Path,
     whitelist: Option<&str>,
     min_confidence: f64,
-) -> Result<Vec<f64>, String> {
+) -> Result<Vec<(f64, String)>, String> {
     if crops.is_empty() {
         return Ok(Vec::new());
     }
@@ -102,7 +102,7 @@ fn reread_cells(
             continue;
         };
         if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence) {
-            confs.push(w.conf);
+            confs.push((w.conf, word.text.clone()));
             page.words.push(word);
         }
     }
@@ -141,22 +141,20 @@ fn placed(
     })
 }
 
-/// Ink no word of the first reading covers, read again: Tesseract's page segmentation drops
-/// lone short text (a row number alone in its cell, a score, the line of column numbers under
-/// a table's header), which tells rows and columns apart. Each cluster of such ink of text
-/// height is cropped, the crops stacked and read in one run; a word read with less than
-/// [`LOW_CONFIDENCE`] is no reading (specks, a stamp's edge).
-pub(super) fn reread_lost_ink(
+/// Crops of ink no word of the first reading covers: Tesseract's page segmentation drops lone
+/// short text (a row number alone in its cell, a score, the line of column numbers under a
+/// table's header), which tells rows and columns apart. Each cluster of such ink of text
+/// height, standing apart from the words read, is one crop.
+fn lost_ink_crops(
     img: &GrayImage,
-    page: &mut Page,
-    map: impl Fn(f64, f64) -> (f64, f64),
-    unmap: impl Fn(f64, f64) -> (f64, f64),
-    stem: &Path,
-) -> Result<Vec<f64>, String> {
+    page: &Page,
+    map: &impl Fn(f64, f64) -> (f64, f64),
+    unmap: &impl Fn(f64, f64) -> (f64, f64),
+) -> Vec<Crop> {
     let pt = 72.0 / DPI;
     let mut heights: Vec<f64> = page.words.iter().map(|w| (w.bottom - w.top) / pt).collect();
     if heights.len() < 5 {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     heights.sort_by(f64::total_cmp);
     let text_height = heights[heights.len() / 2];
@@ -189,8 +187,19 @@ pub(super) fn reread_lost_ink(
     );
     let margin = (0.2 * text_height) as usize;
     let (width, height) = (img.width() as usize, img.height() as usize);
-    let crops: Vec<Crop> = clusters
+    // Text a reading skips stands alone (in its cell, on its line); ink beside a word on its
+    // line is that word's edge, which its box missed (a bold letter's stem), or dust.
+    let apart = |&(x0, y0, x1, y1): &raster::PixelBox| {
+        let near = 0.8 * text_height;
+        covered.iter().all(|&(cx0, cy0, cx1, cy1)| {
+            let overlap = (y1.min(cy1) as f64 - y0.max(cy0) as f64).max(0.0);
+            let gap = (cx0 as f64 - x1 as f64).max(x0 as f64 - cx1 as f64);
+            overlap < 0.5 * (y1 - y0) as f64 || gap >= near
+        })
+    };
+    clusters
         .into_iter()
+        .filter(apart)
         .map(|(x0, y0, x1, y1)| {
             let px = (
                 x0.saturating_sub(margin),
@@ -209,8 +218,7 @@ pub(super) fn reread_lost_ink(
             };
             (cell, px)
         })
-        .collect();
-    reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)
+        .collect()
 }
 
 /// The page's tables as the layout will see them: ruled, and aligned without rules.
@@ -220,21 +228,26 @@ fn table_grids(page: &Page) -> Vec<crate::layout::ruled::Grid> {
     grids
 }
 
-/// Cells of the page's tables (ruled, or aligned without rules) that hold ink but no word are
-/// read again. Twice at most: in a table without rules, numbers found in a first pass (a column
-/// of row numbers Tesseract skipped) part rows that ran together, and the cells of the rows
-/// they part can be empty in turn (a score under a score the first pass saw).
-pub(super) fn reread_empty_cells(
+/// What the first reading skipped, read again: cells of the page's tables (ruled, or aligned
+/// without rules) that hold ink but no word, and ink no word covers elsewhere
+/// ([`lost_ink_crops`]), in one run; then, when that found words, the cells left empty in the
+/// tables as those words rebuild them (in a table without rules, row numbers found part rows
+/// that ran together, and the cells of the rows they part can be empty in turn: a score under
+/// a score the first pass saw). A word read with less than [`LOW_CONFIDENCE`] is no reading:
+/// the first pass saw nothing there ("/-/" read "14" at 39%, where figures read at 85% and
+/// more; specks, a stamp's edge).
+pub(super) fn reread_skipped(
     img: &GrayImage,
     page: &mut Page,
+    map: impl Fn(f64, f64) -> (f64, f64),
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
-) -> Result<Vec<f64>, String> {
+) -> Result<Vec<(f64, String)>, String> {
     let mut confs = Vec::new();
     let mut read: Vec<Rect> = Vec::new();
-    for _ in 0..2 {
+    for pass in 0..2 {
         let grids = table_grids(page);
-        let crops: Vec<Crop> = grids
+        let mut crops: Vec<Crop> = grids
             .iter()
             .flat_map(|g| g.cells())
             .filter(|c| words_in(page, *c).next().is_none())
@@ -244,9 +257,20 @@ pub(super) fn reread_empty_cells(
             .map(|(crop, _)| crop)
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
+        if pass == 0 {
+            // Ink inside an empty cell is read with its cell.
+            let inside = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
+                crops.iter().any(|(_, (cx0, cy0, cx1, cy1))| {
+                    x0 >= *cx0 && y0 >= *cy0 && x1 <= *cx1 && y1 <= *cy1
+                })
+            };
+            let lost: Vec<Crop> = lost_ink_crops(img, page, &map, &unmap)
+                .into_iter()
+                .filter(|(_, px)| !inside(*px))
+                .collect();
+            crops.extend(lost);
+        }
         let words_before = page.words.len();
-        // The first pass saw nothing there: a guess it is not sure of is no reading ("/-/"
-        // read "14" at 39%, where figures read at 85% and more).
         confs.extend(reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)?);
         if page.words.len() == words_before {
             break;
@@ -271,7 +295,7 @@ pub(super) fn reread_number_columns(
     page: &mut Page,
     unmap: impl Fn(f64, f64) -> (f64, f64),
     stem: &Path,
-) -> Result<Vec<f64>, String> {
+) -> Result<Vec<(f64, String)>, String> {
     let grids = table_grids(page);
     let mut targets: Vec<Rect> = Vec::new();
     for g in &grids {
