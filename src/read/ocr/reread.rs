@@ -412,6 +412,49 @@ mod tests {
     }
 
     #[test]
+    fn lost_ink_is_text_standing_apart_from_the_words_read() {
+        // Five words read on a line (40 px tall boxes); ink of text height far right of them
+        // (a lone score) is a crop; ink just after the last word (its bold edge) is not.
+        let pt = 72.0 / DPI;
+        let mut img = GrayImage::from_pixel(1200, 200, image::Luma([255]));
+        let mut ink = |x0: u32, x1: u32| {
+            for y in 60..90 {
+                for x in x0..x1 {
+                    img.put_pixel(x, y, image::Luma([0]));
+                }
+            }
+        };
+        for k in 0..5 {
+            ink(20 + 110 * k, 110 + 110 * k);
+        }
+        ink(572, 580);
+        ink(1000, 1040);
+        let words = (0..5)
+            .map(|k| Word {
+                text: "үг".into(),
+                x0: (20.0 + 110.0 * k as f64) * pt,
+                x1: (110.0 + 110.0 * k as f64) * pt,
+                top: 55.0 * pt,
+                bottom: 95.0 * pt,
+                font_size: 40.0 * pt,
+                baseline: None,
+            })
+            .collect();
+        let page = Page {
+            number: 1,
+            width: 1200.0 * pt,
+            height: 200.0 * pt,
+            words,
+            rules: Vec::new(),
+        };
+        let map = |x: f64, y: f64| (x * pt, y * pt);
+        let unmap = |x: f64, y: f64| (x / pt, y / pt);
+        let crops = lost_ink_crops(&img, &page, &map, &unmap);
+        let boxes: Vec<_> = crops.iter().map(|c| c.1).collect();
+        assert_eq!(boxes, vec![(992, 52, 1048, 98)]);
+    }
+
+    #[test]
     fn number_cells_are_digits_with_their_marks() {
         for t in ["100", "97,9", "95%", "/-/", "5/18", "1 200"] {
             assert!(is_number_cell(t), "{t}");
