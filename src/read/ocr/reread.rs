@@ -258,15 +258,16 @@ pub(super) fn reread_skipped(
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
         if pass == 0 {
-            // Ink inside an empty cell is read with its cell.
-            let inside = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
+            // Ink in an empty cell, even in part (a digit across the cell's inset edge), is
+            // read with its cell: read twice, it would be two words.
+            let in_cell = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
                 crops.iter().any(|(_, (cx0, cy0, cx1, cy1))| {
-                    x0 >= *cx0 && y0 >= *cy0 && x1 <= *cx1 && y1 <= *cy1
+                    x0 < *cx1 && *cx0 < x1 && y0 < *cy1 && *cy0 < y1
                 })
             };
             let lost: Vec<Crop> = lost_ink_crops(img, page, &map, &unmap)
                 .into_iter()
-                .filter(|(_, px)| !inside(*px))
+                .filter(|(_, px)| !in_cell(*px))
                 .collect();
             crops.extend(lost);
         }
