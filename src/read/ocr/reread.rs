@@ -228,6 +228,17 @@ fn table_grids(page: &Page) -> Vec<crate::layout::ruled::Grid> {
     grids
 }
 
+/// Crops of lost ink that no cell crop touches: ink in an empty cell, even in part (a digit
+/// across the cell's inset edge), is read with its cell; read twice, it would be two words.
+fn outside_cells(lost: Vec<Crop>, cells: &[Crop]) -> Vec<Crop> {
+    let touches = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
+        cells
+            .iter()
+            .any(|(_, (cx0, cy0, cx1, cy1))| x0 < *cx1 && *cx0 < x1 && y0 < *cy1 && *cy0 < y1)
+    };
+    lost.into_iter().filter(|(_, px)| !touches(*px)).collect()
+}
+
 /// What the first reading skipped, read again: cells of the page's tables (ruled, or aligned
 /// without rules) that hold ink but no word, and ink no word covers elsewhere
 /// ([`lost_ink_crops`]), in one run; then, when that found words, the cells left empty in the
@@ -258,17 +269,7 @@ pub(super) fn reread_skipped(
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
         if pass == 0 {
-            // Ink in an empty cell, even in part (a digit across the cell's inset edge), is
-            // read with its cell: read twice, it would be two words.
-            let in_cell = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
-                crops.iter().any(|(_, (cx0, cy0, cx1, cy1))| {
-                    x0 < *cx1 && *cx0 < x1 && y0 < *cy1 && *cy0 < y1
-                })
-            };
-            let lost: Vec<Crop> = lost_ink_crops(img, page, &map, &unmap)
-                .into_iter()
-                .filter(|(_, px)| !in_cell(*px))
-                .collect();
+            let lost = outside_cells(lost_ink_crops(img, page, &map, &unmap), &crops);
             crops.extend(lost);
         }
         let words_before = page.words.len();
@@ -453,6 +454,24 @@ mod tests {
         let crops = lost_ink_crops(&img, &page, &map, &unmap);
         let boxes: Vec<_> = crops.iter().map(|c| c.1).collect();
         assert_eq!(boxes, vec![(992, 52, 1048, 98)]);
+    }
+
+    #[test]
+    fn lost_ink_in_an_empty_cell_is_read_with_the_cell_only() {
+        let rect = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 1.0,
+            y1: 1.0,
+        };
+        let cells = [(rect, (100, 100, 200, 150))];
+        let lost = vec![
+            (rect, (190, 120, 210, 140)), // across the cell's edge
+            (rect, (120, 110, 140, 130)), // inside
+            (rect, (300, 110, 320, 130)), // elsewhere
+        ];
+        let kept: Vec<_> = outside_cells(lost, &cells).iter().map(|c| c.1).collect();
+        assert_eq!(kept, vec![(300, 110, 320, 130)]);
     }
 
     #[test]
