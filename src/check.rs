@@ -250,6 +250,44 @@ fn table_count_corroborated(r: &Report, o: Option<&Objective>) -> bool {
     }
 }
 
+/// Whether the count of objectives in the plan table as read is one the report bears out: for
+/// a text export or a PDF, always; for a scan, when the evaluation's list names measures of
+/// exactly those objectives, or their summary rows add up to the measures the report states.
+/// A scan loses or
+/// merges an objective's rows; a count no other part of the report confirms is a reading to
+/// doubt, not a report's miscount.
+fn objective_count_corroborated(r: &Report) -> bool {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return true;
+    }
+    let listed: std::collections::BTreeSet<u32> = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.items)
+        .filter_map(|i| i.code.trim().split('.').next()?.parse().ok())
+        .collect();
+    let found: std::collections::BTreeSet<u32> =
+        r.objectives.iter().map(|o| o.objective_no).collect();
+    // The summary rows found cover every measure the report says it has: no row, and so no
+    // objective, is missing.
+    let summed: Option<f64> = r
+        .objectives
+        .iter()
+        .map(|o| o.n_measures_stated.as_ref().map(|s| s.value))
+        .sum();
+    let stated_measures = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.stated_counts)
+        .find(|c| c.what == "measures")
+        .map(|c| c.value);
+    (!listed.is_empty() && listed == found)
+        || (!r.objectives.is_empty()
+            && summed
+                .zip(stated_measures)
+                .is_some_and(|(a, b)| (a - b).abs() <= SAME))
+}
+
 /// On a scan: the evaluation lists as many measures of objective `o` as its summary row
 /// states, and the table as read holds another number: the two stated figures agree, the
 /// reading is to doubt.
@@ -302,7 +340,9 @@ fn ocr_doubtful(out: &mut Out) {
             .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
             .collect();
         let as_read: Option<f64> = digits.replace(',', ".").parse().ok();
-        if as_read.is_some_and(|v| v > 100.0 && (t.value - v).abs() > SAME) {
+        if as_read
+            .is_some_and(|v| (v > 100.0 || digits.contains('.')) && (t.value - v).abs() > SAME)
+        {
             out.push(
                 FindingKind::OcrDoubtful,
                 Severity::Info,
@@ -816,9 +856,19 @@ fn counts(out: &mut Out) {
             }
         };
         if (c.value - expected).abs() > SAME {
-            let (kind, severity, message) = if c.what == "measures"
-                && !table_count_corroborated(r, None)
+            let (kind, severity, message) = if c.what == "objectives"
+                && !objective_count_corroborated(r)
             {
+                (
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    format!(
+                        "the report states {} objectives; the scan's plan table as read holds {}, and neither the evaluation's list nor the summary rows bear the table out: the reading is doubted, not the report",
+                        num(c.value),
+                        num(expected)
+                    ),
+                )
+            } else if c.what == "measures" && !table_count_corroborated(r, None) {
                 (
                         FindingKind::OcrDoubtful,
                         Severity::Info,
@@ -1490,6 +1540,30 @@ mod tests {
         // A text export's table is what the report prints.
         r.source_format = crate::model::SourceFormat::Text;
         assert!(table_count_corroborated(&r, None));
+    }
+
+    #[test]
+    fn a_scan_s_count_of_objectives_needs_the_list_or_the_summary_to_bear_it_out() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert!(objective_count_corroborated(&r));
+        // Objective 6's rows lost to the reading: the list still names its measures.
+        let lost = r.objectives.pop().unwrap();
+        assert!(!objective_count_corroborated(&r));
+        // With no list, summary rows that add up to the stated measures bear it out; short
+        // of them (objective 6's row went with its rows), they do not.
+        if let Some(e) = r.evaluation.as_mut() {
+            e.items.clear();
+        }
+        assert!(!objective_count_corroborated(&r));
+        r.objectives.push(lost);
+        assert!(objective_count_corroborated(&r));
+        r.objectives.pop();
+        // A text export's table is what the report prints.
+        r.source_format = crate::model::SourceFormat::Text;
+        assert!(objective_count_corroborated(&r));
     }
 
     #[test]

@@ -49,11 +49,15 @@ pub fn parse_score(raw: &str) -> ScoreCell {
     if core == "-" || core.is_empty() && t.contains('-') {
         return ScoreCell::NotDue;
     }
-    // A whole number with a leading zero ("096") is no way to write a score: "0%" read so.
+    // A whole number with a leading zero ("096") is no way to write a score: "0%" read so;
+    // nor are three decimals ("33.996": "33.9%").
     let leading_zero =
         core.len() > 1 && core.starts_with('0') && core.chars().all(|c| c.is_ascii_digit());
+    let long_decimals = core
+        .split_once('.')
+        .is_some_and(|(_, d)| d.len() >= 3 && d.chars().all(|c| c.is_ascii_digit()));
     match core.parse::<f64>() {
-        Ok(v) if v.is_finite() && (v > 100.0 || leading_zero) => {
+        Ok(v) if v.is_finite() && (v > 100.0 || leading_zero || long_decimals) => {
             percent_read_as_digits(&core).unwrap_or(ScoreCell::Value(v))
         }
         Ok(v) if v.is_finite() => ScoreCell::Value(v),
@@ -489,6 +493,10 @@ mod tests {
         assert_eq!(parse_score("096"), ScoreCell::Value(0.0));
         assert_eq!(parse_score("090"), ScoreCell::Value(0.0));
         assert_eq!(parse_score("150"), ScoreCell::Value(150.0));
+        // "33.9%" read "33.996"; three decimals of another kind stay as read.
+        assert_eq!(parse_score("33.996"), ScoreCell::Value(33.9));
+        assert_eq!(parse_score("97.9095"), ScoreCell::Value(97.90));
+        assert_eq!(parse_score("33.125"), ScoreCell::Value(33.125));
     }
 
     #[test]
