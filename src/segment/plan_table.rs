@@ -727,6 +727,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         .map(|g| build_objective(g, &cols, problems))
         .collect();
     renumber_by_codes(&mut objectives, problems);
+    split_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
         objectives,
@@ -773,6 +774,81 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
         for m in &mut o.measures {
             m.objective_no = k;
         }
+    }
+}
+
+/// An objective whose last measures' written codes all name one other number, which no
+/// objective of the table has and which fits between it and the next, is two objectives: the
+/// next one's № cell was lost (OCR skips a lone digit; its row then reads as more rows of the
+/// objective above). Its first measures keep the objective; those coded for the other number
+/// open it, in the table's order.
+fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
+    let mut i = 0;
+    while i < objectives.len() {
+        let o = &objectives[i];
+        let written_no = |m: &Measure| -> Option<u32> {
+            m.code_written
+                .then(|| m.code.split_once('.')?.0.parse().ok())
+                .flatten()
+        };
+        let Some(j) = o
+            .measures
+            .iter()
+            .position(|m| written_no(m).is_some_and(|k| k != o.objective_no))
+        else {
+            i += 1;
+            continue;
+        };
+        let k = written_no(&o.measures[j]).expect("found above");
+        let fits = k > o.objective_no
+            && objectives
+                .get(i + 1)
+                .is_none_or(|next| k < next.objective_no);
+        let rest_k = o.measures[j..].iter().all(|m| written_no(m) == Some(k));
+        let head_own = o.measures[..j]
+            .iter()
+            .all(|m| written_no(m).is_none_or(|no| no == o.objective_no));
+        if j == 0 || !fits || !rest_k || !head_own {
+            i += 1;
+            continue;
+        }
+        let o = &mut objectives[i];
+        let moved: Vec<Measure> = o.measures.split_off(j);
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: moved[0].source.clone(),
+            message: format!(
+                "objective {}'s rows hold {} measure(s) coded {k}.…: objective {k}, whose № cell was lost or unread",
+                o.objective_no,
+                moved.len()
+            ),
+        });
+        let source = moved[0].source.clone();
+        let measures = moved
+            .into_iter()
+            .enumerate()
+            .map(|(n, mut m)| {
+                m.objective_no = k;
+                m.measure_no = n as u32 + 1;
+                m
+            })
+            .collect();
+        objectives.insert(
+            i + 1,
+            Objective {
+                objective_no: k,
+                text: Text::default(),
+                measures,
+                source,
+                score_table: None,
+                score_self: None,
+                score_summary: None,
+                n_measures_stated: None,
+                band_counts_stated: Vec::new(),
+                band_counts_unplaced: None,
+            },
+        );
+        i += 1;
     }
 }
 
@@ -1325,6 +1401,38 @@ mod tests {
         ));
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives[1].objective_no, 5);
+    }
+
+    #[test]
+    fn measures_coded_for_the_next_objective_under_a_lost_number_open_it() {
+        // Objective 3's № cell and activity were not read: its row reads as objective 2's.
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t1.1. Нэг арга.\tТ\tБ.\t100\n2\tХоёр\t2.1. Хоёр арга.\tТ\tБ.\t70\n\t\t<p>3.1. Гурав арга.</p><p>3.2. Дөрөв арга.</p>\tТ\tБ.\t70\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let shape: Vec<(u32, Vec<&str>)> = out
+            .objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.objective_no,
+                    o.measures.iter().map(|m| m.code.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![(1, vec!["1.1"]), (2, vec!["2.1"]), (3, vec!["3.1", "3.2"])],
+            "{problems:?}"
+        );
+        // A number another objective has, or one out of order, is no lost objective.
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t<p>1.1. Нэг арга.</p><p>3.1. Хоёр арга.</p>\tТ\tБ.\t100\n2\tХоёр\t2.1. Гурав арга.\tТ\tБ.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![1, 2]);
     }
 
     #[test]
