@@ -218,7 +218,9 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
     // PDF points → image pixels.
     let unmap = |x: f64, y: f64| ((x * cos + y * sin) / pt, (-x * sin + y * cos) / pt);
     let mut problems = Vec::new();
-    match reread::reread_skipped(&img, &mut out, map, unmap, &tmp.join(format!("cells{page}"))) {
+    // A second reading's words join the page's confidences (and its unsure numbers); one that
+    // fails leaves the page as first read, and says so.
+    let mut second = |read: Result<Vec<(f64, String)>, String>, what: &str| match read {
         Ok(c) => {
             unsure.extend(
                 c.iter()
@@ -228,23 +230,23 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
             confidences.extend(c.into_iter().map(|(conf, _)| conf));
         }
         Err(e) => problems.push(format!(
-            "page {page}: second OCR pass on text the first skipped failed ({e}); the page is kept as first read"
+            "page {page}: {what} failed ({e}); the page is kept as first read"
         )),
-    }
-    match reread::reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}")))
-    {
-        Ok(c) => {
-            unsure.extend(
-                c.iter()
-                    .filter(|(conf, text)| is_unsure_number(*conf, text))
-                    .map(|(_, text)| text.clone()),
-            );
-            confidences.extend(c.into_iter().map(|(conf, _)| conf));
-        }
-        Err(e) => problems.push(format!(
-            "page {page}: OCR pass on number columns failed ({e}); the page is kept as first read"
-        )),
-    }
+    };
+    second(
+        reread::reread_skipped(
+            &img,
+            &mut out,
+            map,
+            unmap,
+            &tmp.join(format!("cells{page}")),
+        ),
+        "second OCR pass on text the first skipped",
+    );
+    second(
+        reread::reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}"))),
+        "OCR pass on number columns",
+    );
     Ok(PageRead {
         page: out,
         confidences,
