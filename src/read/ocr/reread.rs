@@ -1,11 +1,13 @@
-//! Second readings of table cells the page reading got wrong or skipped.
+//! Second readings of what the page reading skipped or got wrong.
 //!
 //! Enters: a page's image (deskewed, pixels), its words and rules in points (`Page`), and the
-//! map from points back to pixels. Leaves: the page with the cells read again, and the new
-//! words' confidences. Tesseract's page segmentation skips lone short text in a cell (a "1" in
-//! a count column), and reads a digit as a letter in a short number ("ж" for "3"): such cells
+//! maps between points and pixels. Leaves: the page with the new words put where they stand,
+//! and each new word's confidence and text (the caller keeps numbers read unsure). Tesseract's
+//! page segmentation skips lone short text (a "1" in a count column, a score alone in its
+//! cell, a line of column numbers) and reads a digit as a letter in a short number ("ж" for
+//! "3"): empty cells and ink no word covers, and then number cells that do not read as numbers,
 //! are cropped, stacked into one image, read in one run as a block of text (with digits only,
-//! for a column of numbers) and their words put back in their cells.
+//! for a column of numbers) and their words put back in place.
 
 use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
 use crate::layout::{Page, Rect, Word};
