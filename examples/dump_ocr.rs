@@ -1,14 +1,15 @@
-//! Print OCR words near vertical rules of page 1 of a scan (debugging aid).
+//! Print the ruling grids OCR found on each page of a scan, then page 1's vertical rules and the words by them that may be borders read as text (debugging aid).
 fn main() {
     let path = std::env::args().nth(1).expect("a scan");
-    let r = biyelelt::read::ocr::read(
+    let bytes = std::fs::read(&path).expect("readable");
+    let pages = biyelelt::read::read_pages(
         std::path::Path::new(&path),
-        2,
+        &bytes,
         &Default::default(),
         &Default::default(),
     )
     .expect("ocr");
-    for p in &r.pages {
+    for p in &pages {
         let g = biyelelt::layout::ruled::grids(p);
         for g in g {
             println!(
@@ -18,7 +19,7 @@ fn main() {
             );
         }
     }
-    let p = &r.pages[0];
+    let p = &pages[0];
     let vs: Vec<f64> = p
         .rules
         .iter()

@@ -6,21 +6,22 @@ fn main() {
         .nth(2)
         .and_then(|p| p.parse().ok())
         .unwrap_or(1);
-    let r = biyelelt::read::ocr::read(
+    let bytes = std::fs::read(&path).expect("readable");
+    let pages = biyelelt::read::read_pages(
         std::path::Path::new(&path),
-        page as u32,
+        &bytes,
         &Default::default(),
         &Default::default(),
     )
     .expect("ocr");
-    let p = &r.pages[page - 1];
+    let p = &pages[page - 1];
     for w in &p.words {
         println!(
             "word {:7.1} {:7.1} {:7.1} {:7.1} {:5.1} {}",
             w.x0, w.x1, w.top, w.bottom, w.font_size, w.text
         );
     }
-    let (_, seen) = biyelelt::layout::pages::layout(&r.pages);
+    let (_, seen) = biyelelt::layout::pages::layout(&pages);
     for t in &seen[page - 1].tables {
         println!(
             "table {} {} xs {:.1?} ys {:.1?}",

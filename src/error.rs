@@ -32,7 +32,13 @@ pub enum ReadError {
     #[error("{path}: the PDF is encrypted and needs a password to open. Remove the protection (qpdf --decrypt) and ingest it again.")]
     Encrypted { path: PathBuf },
     #[error("{path}: needs OCR: none of its {pages} page(s) has a text layer (a scan).")]
-    NeedsOcr { path: PathBuf, pages: u32 },
+    NeedsOcr {
+        path: PathBuf,
+        pages: u32,
+        /// Per page (from the first), the resolution of its largest image in pixels per inch,
+        /// when it has one: a scan's own resolution.
+        image_ppi: Vec<Option<f64>>,
+    },
     #[error("{path}: OCR engine not installed: apt-get install tesseract-ocr tesseract-ocr-mon poppler-utils ({detail})")]
     OcrEngine { path: PathBuf, detail: String },
     #[error("{path}: not a PDF: a text export has no pages to draw; its layout is its own table rows (see `biyelelt show` without --svg).")]

@@ -128,7 +128,9 @@ pub fn read_pages(
     }
     match pdf::read(path, bytes, limits, cancel) {
         Ok(read) => Ok(read.pages),
-        Err(ReadError::NeedsOcr { pages, .. }) => Ok(ocr::read(path, pages, limits, cancel)?.pages),
+        Err(ReadError::NeedsOcr {
+            pages, image_ppi, ..
+        }) => Ok(ocr::read(path, pages, &image_ppi, limits, cancel)?.pages),
         Err(e) => Err(e),
     }
 }
@@ -163,8 +165,10 @@ pub fn read_bytes(
                     .collect(),
                 ocr: None,
             }),
-            Err(ReadError::NeedsOcr { pages, .. }) => {
-                let read = ocr::read(path, pages, limits, cancel)?;
+            Err(ReadError::NeedsOcr {
+                pages, image_ppi, ..
+            }) => {
+                let read = ocr::read(path, pages, &image_ppi, limits, cancel)?;
                 Ok(ReadOutput {
                     document: crate::layout::pages::document(&read.pages),
                     format: SourceFormat::Scan,

@@ -277,6 +277,25 @@ fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
     words
 }
 
+/// The resolution of a page's largest image in pixels per inch, taken as covering the page of
+/// `width` × `height` points (a scan's page is its image): its pixels over the page's area, so
+/// that an image turned on the page gives the same.
+fn image_ppi(
+    doc: &pdf_extract::Document,
+    page: pdf_extract::ObjectId,
+    width: f64,
+    height: f64,
+) -> Option<f64> {
+    let pixels = doc
+        .get_page_images(page)
+        .ok()?
+        .iter()
+        .map(|i| i.width as f64 * i.height as f64)
+        .fold(0.0, f64::max);
+    let square_inches = width * height / (72.0 * 72.0);
+    (pixels > 0.0 && square_inches > 0.0).then(|| (pixels / square_inches).sqrt())
+}
+
 /// Refuse a PDF whose compressed streams (images excepted: they are never decoded here)
 /// inflate past `limit` in all, counting the output of a streaming inflate without keeping it,
 /// so that a decompression bomb costs neither the memory nor the parse.
@@ -454,9 +473,17 @@ pub fn read(
         });
     }
     if pages.iter().all(|p| p.words.is_empty()) {
+        let image_ppi = pages
+            .iter()
+            .map(|p| {
+                let id = page_ids.get(&p.number)?;
+                image_ppi(&doc, *id, p.width, p.height)
+            })
+            .collect();
         return Err(ReadError::NeedsOcr {
             path: path.to_path_buf(),
             pages: n_pages,
+            image_ppi,
         });
     }
     Ok(PdfPages { pages, problems })
@@ -516,6 +543,23 @@ mod tests {
         let words = words_of(g);
         let w24 = words.iter().find(|w| w.text == "24").expect("24");
         assert!((w24.x1 - 112.8).abs() < 1e-9, "{w24:?}");
+    }
+
+    #[test]
+    fn a_scans_resolution_is_its_images_pixels_over_the_page() {
+        // A 200-dpi scan of 9 pages (pdfimages -list: 2347 × 1664 pixels, x-ppi 200).
+        let scan = std::fs::read("tests/fixtures/scan/sample_scan.pdf").unwrap();
+        let limits = Limits::default();
+        let Err(ReadError::NeedsOcr { image_ppi, .. }) =
+            read(Path::new("scan.pdf"), &scan, &limits, &Cancel::default())
+        else {
+            panic!("a scan needs OCR");
+        };
+        assert_eq!(image_ppi.len(), 9);
+        for ppi in image_ppi {
+            let ppi = ppi.expect("the page has an image");
+            assert!((ppi - 200.0).abs() < 2.0, "{ppi}");
+        }
     }
 
     #[test]

@@ -25,6 +25,21 @@ use std::path::Path;
 
 /// Rendering resolution for OCR.
 pub const DPI: f64 = 300.0;
+/// The resolution at which Tesseract reads a scan made under it (the page is rendered and
+/// analysed at [`DPI`] all the same). A 150-dpi scan rendered at 300 dpi lost words, headers
+/// and scores that the same scan read at 200 dpi keeps (conformance scan-150 rows).
+pub const LOW_RES_READ_DPI: f64 = 200.0;
+
+/// The scale of the image Tesseract reads, from the rendering at [`DPI`], for a page whose
+/// scan has `ppi` pixels per inch: [`LOW_RES_READ_DPI`] for a scan under it, else the
+/// rendering itself.
+fn read_scale(ppi: Option<f64>) -> f64 {
+    match ppi {
+        // 5% of slack: an image's pixels over a page measured in points is not exact.
+        Some(ppi) if ppi < LOW_RES_READ_DPI * 0.95 => LOW_RES_READ_DPI / DPI,
+        _ => 1.0,
+    }
+}
 /// A word below this confidence counts as doubtful.
 pub const LOW_CONFIDENCE: f64 = 60.0;
 
@@ -72,10 +87,12 @@ pub fn remove_stale_temp() -> usize {
 }
 
 /// OCR the pages of a scanned PDF in parallel, up to `limits.max_ocr_pages`; pages not yet
-/// started when `cancel` is set are skipped.
+/// started when `cancel` is set are skipped. `image_ppi`: each page's scan resolution, when
+/// known.
 pub fn read(
     path: &Path,
     n_pages: u32,
+    image_ppi: &[Option<f64>],
     limits: &Limits,
     cancel: &Cancel,
 ) -> Result<OcrPages, ReadError> {
@@ -105,7 +122,8 @@ pub fn read(
                     Err(format!("page {p} not read: the report ran out of time")),
                 );
             }
-            (p, page::read_page(path, p, tmp.path()))
+            let scale = read_scale(image_ppi.get(p as usize - 1).copied().flatten());
+            (p, page::read_page(path, p, scale, tmp.path()))
         })
         .collect();
     drop(tmp);
@@ -155,4 +173,19 @@ pub fn read(
         confidence,
         problems,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scan_under_200_dpi_is_read_at_200() {
+        assert_eq!(read_scale(Some(150.0)), LOW_RES_READ_DPI / DPI);
+        assert_eq!(read_scale(Some(100.0)), LOW_RES_READ_DPI / DPI);
+        // 200 and up, or unknown: the rendering at 300 dpi as it is.
+        assert_eq!(read_scale(Some(199.0)), 1.0);
+        assert_eq!(read_scale(Some(300.0)), 1.0);
+        assert_eq!(read_scale(None), 1.0);
+    }
 }

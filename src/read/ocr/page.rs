@@ -87,8 +87,14 @@ fn strip_border_marks(page: &mut Page) {
     page.words.retain(|w| !w.text.is_empty());
 }
 
-/// Render page `page` of `pdf`, turn it straight, read it; its files go in `tmp`.
-pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, String> {
+/// Render page `page` of `pdf`, turn it straight, read it (Tesseract reading the image scaled
+/// by `read_scale`); its files go in `tmp`.
+pub(super) fn read_page(
+    pdf: &Path,
+    page: u32,
+    read_scale: f64,
+    tmp: &Path,
+) -> Result<PageRead, String> {
     let stem = tmp.join(format!("p{page}"));
     let rendered = engine::render_page(pdf, page, DPI, &stem)?;
     // Straight before reading: rules found as runs of pixels break up on a turned page, and
@@ -128,20 +134,45 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         });
     }
     let image_path = stem.with_extension("pgm");
-    engine::write_pgm(&img, &image_path)?;
+    if read_scale < 1.0 {
+        engine::write_pgm(&scaled(&img, read_scale), &image_path)?;
+    } else {
+        engine::write_pgm(&img, &image_path)?;
+    }
     let read = engine::tesseract_page(&image_path);
     let _ = std::fs::remove_file(&image_path);
     let (tsv_text, hocr_text) = read?;
     let tsv::Tsv {
         mut words,
-        line_boxes,
+        mut line_boxes,
     } = tsv::parse(&tsv_text);
     tsv::drop_speck_periods(&mut words);
     // Each TSV line's hOCR line (the same box): its font size.
-    let hocr_lines: std::collections::HashMap<[i64; 4], HocrLine> = hocr::lines(&hocr_text)
+    let mut hocr_lines: std::collections::HashMap<[i64; 4], HocrLine> = hocr::lines(&hocr_text)
         .into_iter()
         .map(|l| (l.bbox, l))
         .collect();
+    if read_scale < 1.0 {
+        // Back to the rendering's pixels, where the rules and the second readings are.
+        let up = |v: i64| (v as f64 / read_scale).round() as i64;
+        for w in words.iter_mut() {
+            w.left /= read_scale;
+            w.top /= read_scale;
+            w.width /= read_scale;
+            w.height /= read_scale;
+        }
+        for b in line_boxes.values_mut() {
+            *b = b.map(up);
+        }
+        hocr_lines = hocr_lines
+            .into_values()
+            .map(|mut l| {
+                l.bbox = l.bbox.map(up);
+                l.x_size = l.x_size.map(|x| x / read_scale);
+                (l.bbox, l)
+            })
+            .collect();
+    }
     let line_of = |w: &TsvWord| line_boxes.get(&w.line_key).and_then(|b| hocr_lines.get(b));
     // Image pixels → PDF points, the skew of a page not turned taken out. (Not the words' own
     // slope: Tesseract's lines run across a table's cells, whose lines stand at other heights.)
@@ -253,6 +284,16 @@ pub(super) fn read_page(pdf: &Path, page: u32, tmp: &Path) -> Result<PageRead, S
         unsure,
         problems,
     })
+}
+
+/// The image scaled by `scale` (under 1: each pixel the mean of those it covers).
+fn scaled(img: &image::GrayImage, scale: f64) -> image::GrayImage {
+    image::imageops::resize(
+        img,
+        ((img.width() as f64 * scale).round() as u32).max(1),
+        ((img.height() as f64 * scale).round() as u32).max(1),
+        image::imageops::FilterType::Triangle,
+    )
 }
 
 /// A word with a digit read with less than [`LOW_CONFIDENCE`] ("77.4" read "77.1" at 58%).
