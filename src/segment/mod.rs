@@ -11,6 +11,7 @@
 pub mod band_placement;
 pub mod evaluation;
 pub mod header;
+pub mod labels;
 pub mod plan_table;
 pub mod reconcile;
 pub mod regroup;

@@ -6,7 +6,7 @@
 //! page break, or with an empty № cell and text starting in lowercase) are joined to it; a
 //! measure cell with several paragraphs holds several measures.
 
-use super::{continues, parse_score, ScoreCell};
+use super::{continues, labels, parse_score, ScoreCell};
 use crate::layout::{Block, Cell, Document, Row, Table};
 use crate::model::{Measure, Objective, Problem, Source, StatedNumber, Text, TextScope};
 use crate::normalize::{field, normalize};
@@ -40,7 +40,8 @@ impl Columns {
     }
 }
 
-/// Column role from a header label.
+/// Column role from a header label: its key words as written, or else misread by a letter or
+/// two (OCR: "Хэрэгжүүлэх арга шэцжээ", "Биелзлт").
 fn role_of(label: &str) -> Option<Role> {
     // Spaces dropped: a narrow header cell breaks words anywhere.
     let l: String = normalize(label).to_lowercase().split_whitespace().collect();
@@ -55,24 +56,36 @@ fn role_of(label: &str) -> Option<Role> {
     ) {
         return Some(Role::No);
     }
-    if l.contains("хүрэхтүвшин") || l.contains("шалгуур") || l.contains("үрдүнгийнүзүүлэлт")
+    role_by_keys(l, |key| l.contains(key))
+        .or_else(|| role_by_keys(l, |key| labels::contains_fuzzy(l, key)))
+}
+
+/// The role whose key words `has` finds in the label `l`.
+fn role_by_keys(l: &str, has: impl Fn(&str) -> bool) -> Option<Role> {
+    // "хүрэх түвшин": level to reach; "шалгуур": criterion; "үр дүнгийн үзүүлэлт": result
+    // indicator.
+    if has("хүрэхтүвшин") || has("шалгуур") || has("үрдүнгийнүзүүлэлт")
     {
         return Some(Role::Target);
     }
-    if l.contains("аргахэмжээ") {
+    // "(хэрэгжүүлэх) арга хэмжээ": measure (to implement).
+    if has("аргахэмжээ") || has("хэрэгжүүлэхаргахэмжээ") {
         return Some(Role::Measure);
     }
-    if l.contains("үйлажиллагаа") || l.starts_with("зорилт") {
+    // "үйл ажиллагаа": activity; "зорилт": objective.
+    if has("үйлажиллагаа") || l.starts_with("зорилт") {
         return Some(Role::Activity);
     }
-    if l.contains("үнэлгээ") && (l.contains("өөрийн") || l.contains("байгууллагын"))
-    {
+    // "өөрийн / байгууллагын үнэлгээ": own / the agency's score.
+    if has("үнэлгээ") && (has("өөрийн") || has("байгууллагын")) {
         return Some(Role::SelfScore);
     }
-    if l.contains("үнэлгээ") || l.contains("хувь") || l == "%" {
+    // "үнэлгээ": score; "хувь": percent.
+    if has("үнэлгээ") || has("хувь") || l == "%" {
         return Some(Role::Score);
     }
-    if l.contains("биелэлт") || l.contains("хэрэгжилт") {
+    // "биелэлт": fulfilment; "хэрэгжилт": implementation.
+    if has("биелэлт") || has("хэрэгжилт") {
         return Some(Role::Implementation);
     }
     None
@@ -727,6 +740,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         .map(|g| build_objective(g, &cols, problems))
         .collect();
     renumber_by_codes(&mut objectives, problems);
+    renumber_by_sequence(&mut objectives, problems);
     split_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
@@ -773,6 +787,54 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
         o.objective_no = k;
         for m in &mut o.measures {
             m.objective_no = k;
+        }
+    }
+}
+
+/// An objective numbered out of the table's rising order, where exactly one number fits
+/// between its neighbours and no objective has it, takes that number: OCR misread its lone №
+/// digit ("4" as "1" between 3 and 5) and no code says otherwise (coded measures are
+/// [`renumber_by_codes`]'). Written codes naming its number as read keep it.
+fn renumber_by_sequence(objectives: &mut [Objective], problems: &mut Vec<Problem>) {
+    for i in 0..objectives.len() {
+        let Some(next) = objectives.get(i + 1).map(|o| o.objective_no) else {
+            break;
+        };
+        let prev = if i == 0 {
+            0
+        } else {
+            objectives[i - 1].objective_no
+        };
+        let o = &objectives[i];
+        let in_order = prev < o.objective_no && o.objective_no < next;
+        if in_order || next != prev + 2 {
+            continue;
+        }
+        let k = prev + 1;
+        let codes_say_read = o.measures.iter().any(|m| {
+            m.code_written
+                && m.code
+                    .split_once('.')
+                    .is_some_and(|(no, _)| no.parse() == Ok(o.objective_no))
+        });
+        if codes_say_read || objectives.iter().any(|other| other.objective_no == k) {
+            continue;
+        }
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: o.source.clone(),
+            message: format!(
+                "objective numbered {} in its № cell, between {prev} and {next}: numbered {k} (the № cell misread?)",
+                o.objective_no
+            ),
+        });
+        let o = &mut objectives[i];
+        o.objective_no = k;
+        for m in &mut o.measures {
+            m.objective_no = k;
+            if !m.code_written {
+                m.code = format!("{k}.{}", m.measure_no);
+            }
         }
     }
 }
@@ -1404,6 +1466,46 @@ mod tests {
     }
 
     #[test]
+    fn an_objective_number_out_of_order_where_one_fits_takes_it() {
+        // Objective 4's № read "1" between 3 and 5; its measures carry no codes.
+        let rows = "3\tГурав\tГурав арга.\tТ\tБ.\t100\n1\tДөрөв\t<p>Дөрөв арга.</p><p>Тав арга.</p>\tТ\tБ.\t70\n5\tТав\tЗургаа арга.\tТ\tБ.\t70\n";
+        let t = table(&format!("{HEADER}{rows}"));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let shape: Vec<(u32, Vec<&str>)> = out
+            .objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.objective_no,
+                    o.measures.iter().map(|m| m.code.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![(3, vec!["3.1"]), (4, vec!["4.1", "4.2"]), (5, vec!["5.1"])],
+            "{problems:?}"
+        );
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("between 3 and 5")));
+        // Two numbers fit between 3 and 6: which one is not known.
+        let t = table(&format!("{HEADER}{}", rows.replace("\n5\t", "\n6\t")));
+        let out = segment(&t, &mut Vec::new());
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![3, 1, 6]);
+        // Its measures' written codes say 1: kept.
+        let t = table(&format!(
+            "{HEADER}{}",
+            rows.replace("<p>Дөрөв арга.</p>", "<p>1.1. Дөрөв арга.</p>")
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![3, 1, 5]);
+    }
+
+    #[test]
     fn measures_coded_for_the_next_objective_under_a_lost_number_open_it() {
         // Objective 3's № cell and activity were not read: its row reads as objective 2's.
         let t = table(&format!(
@@ -1625,6 +1727,18 @@ mod tests {
         assert_eq!(o.text.text, "Үйл");
         assert_eq!(o.measures[1].code, "1.2");
         assert_eq!(out.objectives[1].objective_no, 2);
+    }
+
+    #[test]
+    fn header_labels_misread_by_ocr_keep_their_roles() {
+        // Read at 150 dpi: "хэмжээ" as "шэцжЭЭ", "Биелэлт" as "Биелзлт", "түвшин" as "түвшйн".
+        assert_eq!(role_of("Хэрэгжүүлэх арга шэцжЭЭ"), Some(Role::Measure));
+        assert_eq!(role_of("Биелзлт"), Some(Role::Implementation));
+        assert_eq!(role_of("Хүрэх түвшйн"), Some(Role::Target));
+        assert_eq!(role_of("Үнэлгэз"), Some(Role::Score));
+        // Misread past a letter in six, a label is not guessed.
+        assert_eq!(role_of("Өнөлөлт"), None);
+        assert_eq!(role_of("Хариуцах нэгж"), None);
     }
 
     #[test]
