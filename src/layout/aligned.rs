@@ -209,8 +209,14 @@ fn left_edges(groups: &[Vec<&Word>]) -> Vec<Edge> {
             }
             stretch.clear();
         };
-        // Lines of another font size (a title over the table) are not the table's.
-        let size = |k: usize| groups[k].iter().map(|w| w.font_size).fold(0.0, f64::max);
+        // Lines of another font size (a title over the table) are not the table's. A line's
+        // size is its middle word's: OCR sizes a lone word by its box, which a "%" or a speck
+        // makes a line taller ("30%" sized 17 pt on a line of 10).
+        let size = |k: usize| {
+            let mut sizes: Vec<f64> = groups[k].iter().map(|w| w.font_size).collect();
+            sizes.sort_by(f64::total_cmp);
+            sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
+        };
         let mut prev = lines[0];
         for &k in &lines {
             let other_size = stretch
@@ -2163,6 +2169,40 @@ mod tests {
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[1], vec!["1", "Журам батлах", "Нэг удаа", "100"]);
         assert_eq!(rows[4], vec!["4", "Дүрэм батлах", "Жил бүр", "100"]);
+    }
+
+    #[test]
+    fn a_tall_score_box_does_not_make_its_line_another_size() {
+        // As above, but OCR sized each row's score by its box: 17, 19, 15.5, 17 pt on lines of
+        // 10 pt text. The rows are still one size, and the shared edge still parts the cells.
+        let row = |no: &str, measure: &str, target: &str, top: f64, score_size: f64| {
+            let mut words = line(
+                &[(no, 50.0), (measure, 80.0), (target, 152.0), ("100", 400.0)],
+                top,
+            );
+            words.last_mut().expect("a score").font_size = score_size;
+            words
+        };
+        let words = [
+            line(
+                &[
+                    ("№", 50.0),
+                    ("Арга хэмжээ", 80.0),
+                    ("Түвшин", 152.0),
+                    ("Үнэлгээ", 400.0),
+                ],
+                100.0,
+            ),
+            row("1", "Журам батлах", "Нэг удаа", 120.0, 17.0),
+            row("2", "Хурал хийх", "Хоёр удаа", 140.0, 19.0),
+            row("3", "Төлөв батлах", "Тогтмол", 160.0, 15.5),
+            row("4", "Дүрэм батлах", "Жил бүр", 180.0, 17.0),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert_eq!(rows[2], vec!["2", "Хурал хийх", "Хоёр удаа", "100"]);
     }
 
     #[test]
