@@ -547,6 +547,13 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
             j += 1;
             continue;
         }
+        if garbled_by_ocr(lines, j, left, size, |l| {
+            narrow(&gutters, l, min_gap, false).is_some()
+        }) {
+            spanning.push(false);
+            j += 1;
+            continue;
+        }
         break;
     }
     if gutters.len() < 2 {
@@ -645,6 +652,33 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
     })
 }
 
+/// Whether line `j`, which crosses the table's gutters, is a line of its rows that OCR
+/// garbled (Tesseract reads pieces of two cells' lines at near heights as one line, "Улирал р
+/// бүр үр х худалд ан ав"), not the end of the table: a scan's line of several runs starting
+/// inside the table (prose starts at its left edge or the margin), of the table's size, with
+/// a line of two runs or more that fits the gutters one or two lines below.
+fn garbled_by_ocr(
+    lines: &[AlignedLine],
+    j: usize,
+    left: f64,
+    size: f64,
+    fits: impl Fn(&AlignedLine) -> bool,
+) -> bool {
+    let row_like = |l: &AlignedLine| {
+        l.words.iter().all(|w| w.baseline.is_none())
+            && l.runs.len() >= 2
+            && l.words[0].x0 > left + size
+            && l.size <= 1.1 * size
+    };
+    if !row_like(&lines[j]) {
+        return false;
+    }
+    (j + 1..lines.len().min(j + 3))
+        .take_while(|&k| lines[k].top - lines[k - 1].bottom <= MAX_ROW_GAP * size)
+        .find(|&k| lines[k].runs.len() >= 2 && fits(&lines[k]))
+        .is_some_and(|k| (j + 1..k).all(|m| fits(&lines[m]) || row_like(&lines[m])))
+}
+
 /// A row spanning the columns with a label at the left edge and its figure in the last
 /// column, which starts after `last_gutter` ("Дундаж үнэлгээ … 89").
 fn is_label_row(l: &AlignedLine, left: f64, last_gutter: f64, right: f64) -> bool {
@@ -728,6 +762,13 @@ fn grow_carried(lines: &[AlignedLine], start: usize, columns: &Columns) -> Regio
                 spanning.push(true);
                 j += 1;
                 break;
+            }
+            _ if !outside
+                && garbled_by_ocr(lines, j, left, l.size, |o| {
+                    narrow(&gutters, o, 0.5, true).is_some()
+                }) =>
+            {
+                spanning.push(false);
             }
             _ => break,
         }
@@ -2203,6 +2244,59 @@ mod tests {
         let rows = texts(tables(&doc)[0]);
         assert_eq!(rows.len(), 5, "{rows:?}");
         assert_eq!(rows[2], vec!["2", "Хурал хийх", "Хоёр удаа", "100"]);
+    }
+
+    #[test]
+    fn a_line_ocr_garbled_across_the_gutters_does_not_end_a_scans_table() {
+        let row = |no: &str, measure: &str, top: f64| {
+            line(
+                &[
+                    (no, 50.0),
+                    (measure, 80.0),
+                    ("Тогтмол", 252.0),
+                    ("100", 400.0),
+                ],
+                top,
+            )
+        };
+        let garbled = line(
+            &[
+                ("Улирал р бүр үр х худалд ан ав ажиллагааг", 80.0),
+                ("5", 400.0),
+            ],
+            160.0,
+        );
+        let words = |scanned: bool| {
+            let mut words = [
+                line(
+                    &[
+                        ("№", 50.0),
+                        ("Арга хэмжээ", 80.0),
+                        ("Түвшин", 252.0),
+                        ("Үнэлгээ", 400.0),
+                    ],
+                    100.0,
+                ),
+                row("1", "Журам батлах", 120.0),
+                row("2", "Хурал хийх", 140.0),
+                garbled.clone(),
+                row("3", "Төлөв батлах", 180.0),
+                row("4", "Дүрэм батлах", 200.0),
+            ]
+            .concat();
+            if scanned {
+                words.iter_mut().for_each(|w| w.baseline = None);
+            }
+            words
+        };
+        // A scan: Tesseract read pieces of two lines as one; the rows below stay the table's.
+        let doc = document(&[unruled_page(1, words(true))]);
+        let rows = texts(tables(&doc)[0]);
+        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows[5], vec!["4", "Дүрэм батлах", "Тогтмол", "100"]);
+        // A PDF's text is as written: a line across the columns ends the table.
+        let doc = document(&[unruled_page(1, words(false))]);
+        assert_eq!(texts(tables(&doc)[0]).len(), 3);
     }
 
     #[test]
