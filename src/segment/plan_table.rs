@@ -1465,15 +1465,9 @@ mod tests {
         assert_eq!(out.objectives[1].objective_no, 5);
     }
 
-    #[test]
-    fn an_objective_number_out_of_order_where_one_fits_takes_it() {
-        // Objective 4's № read "1" between 3 and 5; its measures carry no codes.
-        let rows = "3\tГурав\tГурав арга.\tТ\tБ.\t100\n1\tДөрөв\t<p>Дөрөв арга.</p><p>Тав арга.</p>\tТ\tБ.\t70\n5\tТав\tЗургаа арга.\tТ\tБ.\t70\n";
-        let t = table(&format!("{HEADER}{rows}"));
-        let mut problems = Vec::new();
-        let out = segment(&t, &mut problems);
-        let shape: Vec<(u32, Vec<&str>)> = out
-            .objectives
+    /// Each objective's number with its measures' codes.
+    fn shape(out: &TableOutput) -> Vec<(u32, Vec<&str>)> {
+        out.objectives
             .iter()
             .map(|o| {
                 (
@@ -1481,7 +1475,17 @@ mod tests {
                     o.measures.iter().map(|m| m.code.as_str()).collect(),
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn an_objective_number_out_of_order_where_one_fits_takes_it() {
+        // Objective 4's № read "1" between 3 and 5; its measures carry no codes.
+        let rows = "3\tГурав\tГурав арга.\tТ\tБ.\t100\n1\tДөрөв\t<p>Дөрөв арга.</p><p>Тав арга.</p>\tТ\tБ.\t70\n5\tТав\tЗургаа арга.\tТ\tБ.\t70\n";
+        let t = table(&format!("{HEADER}{rows}"));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let shape = shape(&out);
         assert_eq!(
             shape,
             vec![(3, vec!["3.1"]), (4, vec!["4.1", "4.2"]), (5, vec!["5.1"])],
@@ -1513,16 +1517,7 @@ mod tests {
         ));
         let mut problems = Vec::new();
         let out = segment(&t, &mut problems);
-        let shape: Vec<(u32, Vec<&str>)> = out
-            .objectives
-            .iter()
-            .map(|o| {
-                (
-                    o.objective_no,
-                    o.measures.iter().map(|m| m.code.as_str()).collect(),
-                )
-            })
-            .collect();
+        let shape = shape(&out);
         assert_eq!(
             shape,
             vec![(1, vec!["1.1"]), (2, vec!["2.1"]), (3, vec!["3.1", "3.2"])],
