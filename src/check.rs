@@ -128,8 +128,8 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
 }
 
 /// The objective's measures as found cannot stand for it: a due one has no score, or the
-/// report counts more or fewer measures for it than were found (unless the count itself is a
-/// doubtful OCR reading, which is flagged and not trusted).
+/// report counts more or fewer measures for it than were found (a doubtful OCR count too: then
+/// either it or the table was misread), or the evaluation names one not found.
 fn incomplete(r: &Report, o: &Objective) -> bool {
     !unscored(o).is_empty() || count_differs(o) || named_but_not_found(r, o)
 }
