@@ -255,6 +255,34 @@ impl Columns {
         }
     }
 
+    /// Columns found from whitespace between rules (a table of row rules): each inner
+    /// boundary's gutter is the white strip it stands in among `words`, the grid's (at least
+    /// a point either side). A scanned page lies a point or two off the page before: text of
+    /// the table's rows may reach past the middle of a gap, not across it.
+    pub(super) fn of_gaps(xs: &[f64], words: &[&Word]) -> Self {
+        let gutters = xs[1..xs.len() - 1]
+            .iter()
+            .map(|&x| {
+                // Words across the boundary (OCR glued two cells' words) are left out.
+                let left = words
+                    .iter()
+                    .filter(|w| w.x1 <= x)
+                    .map(|w| w.x1)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let right = words
+                    .iter()
+                    .filter(|w| w.x0 >= x)
+                    .map(|w| w.x0)
+                    .fold(f64::INFINITY, f64::min);
+                (left.min(x - 1.0), right.max(x + 1.0))
+            })
+            .collect();
+        Columns {
+            xs: xs.to_vec(),
+            gutters,
+        }
+    }
+
     /// The same columns as `other` (within a few points)?
     pub(super) fn same_as(&self, other: &Columns) -> bool {
         self.xs.len() == other.xs.len()

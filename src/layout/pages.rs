@@ -141,6 +141,9 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
             running: running[pi].clone(),
         };
         let mut overflowed: Vec<&Word> = Vec::new();
+        // Each grid's columns as read (a grid going on from the page before has that page's),
+        // with its gutters.
+        let mut read_columns: Vec<Columns> = Vec::new();
         for (gi, g) in grids.iter().enumerate() {
             // A table of row rules going on from the page before takes that page's columns:
             // its rest may hold text in a few of them only, too few for whitespace to tell; or
@@ -185,6 +188,12 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                 _ => Vec::new(),
             };
             let mut inside: Vec<&Word> = words.iter().copied().filter(|w| g.contains(w)).collect();
+            let columns = if g.gap_columns {
+                Columns::of_gaps(&g.xs, &inside)
+            } else {
+                Columns::of_rules(&g.xs)
+            };
+            read_columns.push(columns.clone());
             inside.extend(&hanging);
             // The hanging text is a row of its own, which the next page's part goes on.
             let mut ys = g.ys.clone();
@@ -243,7 +252,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                     source: source.clone(),
                 }),
                 Some((
-                    Columns::of_rules(&g.xs),
+                    columns,
                     if g.gap_columns {
                         TableKind::RowRules
                     } else {
@@ -278,14 +287,22 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                 }
             })
             .collect();
-        carries.extend(grids.iter().filter(|g| g.gap_columns).map(|g| Carry {
-            below: g.ys[g.ys.len() - 1],
-            columns: Columns::of_rules(&g.xs),
-            to_page_end: true,
-            // Two rules at least under its first row: not a header rule alone.
-            one_row: g.ys.len() >= 4,
-            until: None,
-        }));
+        // Text under a grid's last rule is read in the grid's columns as read, the page
+        // before's when it went on from there: so it goes on the same table.
+        carries.extend(
+            grids
+                .iter()
+                .zip(&read_columns)
+                .filter(|(g, _)| g.gap_columns)
+                .map(|(g, columns)| Carry {
+                    below: g.ys[g.ys.len() - 1],
+                    columns: columns.clone(),
+                    to_page_end: true,
+                    // Two rules at least under its first row: not a header rule alone.
+                    one_row: g.ys.len() >= 4,
+                    until: None,
+                }),
+        );
         let (aligned, taken) = aligned_tables(&outside, &source, &carries);
         let taken: std::collections::HashSet<*const Word> =
             taken.into_iter().map(|w| w as *const Word).collect();
@@ -580,6 +597,55 @@ mod tests {
         let texts: Vec<Vec<String>> = t.rows.iter().map(row_text).collect();
         assert_eq!(texts.len(), 5, "{texts:?}");
         assert_eq!(texts[3], vec!["", "Хэлэлцүүлэг", "40"], "{texts:?}");
+    }
+
+    /// Page 2 of [`horizontal_only_page_of_whole_lines`]'s table: above its first rule the
+    /// rest of page 1's last row, then two rows whose text stands a few points right of page
+    /// 1's (a scan's words), so that their gutters differ from page 1's; under its last rule,
+    /// at the page end, `cut_row` (the start of a row). The texts of the document's tables.
+    fn gone_on_with(cut_row: Vec<Word>) -> Vec<Vec<Vec<String>>> {
+        let mut words = line(&[("хэлэлцүүлэх", 85.0)], 45.0);
+        words.extend(
+            [
+                line(&[("3", 55.0), ("Тайлан", 95.0), ("90", 320.0)], 65.0),
+                line(&[("4", 55.0), ("Мэдээлэх", 95.0), ("80", 320.0)], 95.0),
+                cut_row,
+            ]
+            .concat(),
+        );
+        let p2 = whole_line_rules_page(2, &[60.0, 90.0, 120.0], words);
+        document(&[horizontal_only_page_of_whole_lines(), p2])
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.rows.iter().map(row_text).collect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_under_the_last_rule_of_a_table_gone_on_is_read_in_the_table_s_columns() {
+        let mut cut_row = line(&[("5", 55.0), ("Хянах", 95.0), ("60", 320.0)], 125.0);
+        cut_row.extend(line(&[("ажил", 95.0)], 137.0));
+        let tables = gone_on_with(cut_row);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].last().unwrap(), &vec!["5", "Хянах\nажил", "60"]);
+    }
+
+    #[test]
+    fn text_of_a_page_a_little_off_may_reach_past_the_middle_of_a_gap_not_across() {
+        // Page 1's gap between the measure and score columns is 223-305, its boundary 264;
+        // the cut row's measure reaches 266 on page 2 (its first line; a second follows):
+        // inside the gap still.
+        let measure = "Хянах ажил зохион мэдээллийгээ";
+        let mut cut_row = line(&[("5", 55.0), (measure, 95.0), ("60", 320.0)], 125.0);
+        assert_eq!(cut_row[4].x1, 266.0);
+        cut_row.extend(line(&[("хийх", 95.0)], 137.0));
+        let tables = gone_on_with(cut_row);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let last = tables[0].last().unwrap();
+        assert_eq!(last, &vec!["5", &format!("{measure}\nхийх"), "60"]);
     }
 
     #[test]

@@ -371,11 +371,11 @@ pub(super) fn whitespace_columns(
     top: f64,
     bottom: f64,
 ) -> Vec<f64> {
-    let spans: Vec<(f64, f64, f64)> = words
+    let inside: Vec<&Word> = words
         .iter()
         .filter(|w| w.cx() > left && w.cx() < right && w.cy() > top && w.cy() < bottom)
-        .map(|w| (w.x0, w.x1, w.font_size))
         .collect();
+    let spans: Vec<(f64, f64, f64)> = inside.iter().map(|w| (w.x0, w.x1, w.font_size)).collect();
     if spans.is_empty() {
         return Vec::new();
     }
@@ -414,9 +414,22 @@ pub(super) fn whitespace_columns(
         }
         if covered > crossings as i32 && before <= crossings as i32 {
             if let Some((from, widest)) = strip.take() {
+                // A strip crossed by a word may be a word space of one line, narrow, that a
+                // word of another line covers ("Хариуцах нэгж" over "Захиргааны газар",
+                // "responsible unit" over "administration office"): no boundary.
+                let word_space = || {
+                    inside.iter().any(|a| {
+                        a.x1 == from
+                            && inside.iter().any(|b| {
+                                b.x0 == x
+                                    && (a.cy() - b.cy()).abs() < 0.5 * a.font_size
+                                    && x - from < 0.6 * a.font_size
+                            })
+                    })
+                };
                 if widest.1 - widest.0 > min_gap {
                     xs.push((widest.0 + widest.1) / 2.0);
-                } else if x - from > min_gap && crossings > 0 {
+                } else if x - from > min_gap && crossings > 0 && !word_space() {
                     xs.push((from + x) / 2.0);
                 }
             }
@@ -560,5 +573,29 @@ mod tests {
         ];
         let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 190.0);
         assert_eq!(xs, vec![50.0, 400.0]);
+    }
+
+    #[test]
+    fn a_word_space_in_a_column_crossed_by_one_word_of_another_row_is_no_boundary() {
+        // 30 words (OCR may glue two cells' words then); a column whose header's two words
+        // ("Хариуцах нэгж", "responsible unit") stand half an em apart, over a row of two
+        // words ("Захиргааны газар") also half an em apart: each line's word space is covered
+        // by a word of the other.
+        let mut words: Vec<Word> = (0..26)
+            .map(|k| word("үг", 60.0 + 10.0 * (k % 2) as f64, 120.0 + 10.0 * k as f64))
+            .collect();
+        for (text, x0, x1, top) in [
+            ("Хариуцах", 200.0, 240.0, 110.0),
+            ("нэгж", 245.0, 265.0, 110.0),
+            ("Захиргааны", 200.0, 247.0, 125.0),
+            ("газар", 252.0, 270.0, 125.0),
+        ] {
+            words.push(Word {
+                x1,
+                ..word(text, x0, top)
+            });
+        }
+        let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 400.0);
+        assert_eq!(xs.len(), 3, "{xs:?}");
     }
 }
