@@ -257,9 +257,15 @@ impl Columns {
 
     /// Columns found from whitespace between rules (a table of row rules): each inner
     /// boundary's gutter is the white strip it stands in among `words`, the grid's (at least
-    /// a point either side). A scanned page lies a point or two off the page before: text of
-    /// the table's rows may reach past the middle of a gap, not across it.
+    /// a point either side, at most half an em: a wider strip would let prose under the
+    /// table fit). A scanned page lies a point or two off the page before: text of the
+    /// table's rows may reach past the middle of a gap, not across it.
     pub(super) fn of_gaps(xs: &[f64], words: &[&Word]) -> Self {
+        let mut sizes: Vec<f64> = words.iter().map(|w| w.font_size).collect();
+        sizes.sort_by(f64::total_cmp);
+        let reach = sizes
+            .get(sizes.len() / 2)
+            .map_or(1.0, |s| (0.5 * s).max(1.0));
         let gutters = xs[1..xs.len() - 1]
             .iter()
             .map(|&x| {
@@ -274,7 +280,10 @@ impl Columns {
                     .filter(|w| w.x0 >= x)
                     .map(|w| w.x0)
                     .fold(f64::INFINITY, f64::min);
-                (left.min(x - 1.0), right.max(x + 1.0))
+                (
+                    left.min(x - 1.0).max(x - reach),
+                    right.max(x + 1.0).min(x + reach),
+                )
             })
             .collect();
         Columns {
@@ -1404,6 +1413,31 @@ mod tests {
     use crate::layout::pages::document;
     use crate::layout::synthetic::{line, unruled_page, word};
     use crate::layout::{Block, Cell, Document, Table, Word};
+
+    #[test]
+    fn a_gap_s_gutter_is_its_white_strip_within_half_an_em_of_its_middle() {
+        // Words 10 pt: a measure column's text ends at 143 and at 250 (a word 256-262 crosses
+        // the boundary 251 as OCR glues: left out); the score column starts at 320 and 330.
+        let words: Vec<Word> = [
+            ("Тайлан", 107.0),
+            ("Хэлэлцэх", 202.0),
+            ("90", 320.0),
+            ("5", 330.0),
+        ]
+        .into_iter()
+        .map(|(t, x)| word(t, x, 100.0))
+        .chain([super::Word {
+            x0: 248.0,
+            x1: 262.0,
+            ..word("12", 0.0, 120.0)
+        }])
+        .collect();
+        let refs: Vec<&Word> = words.iter().collect();
+        let narrow = super::Columns::of_gaps(&[50.0, 251.0, 400.0], &refs);
+        assert_eq!(narrow.gutters, vec![(250.0, 256.0)]);
+        let wide = super::Columns::of_gaps(&[50.0, 290.0, 400.0], &refs);
+        assert_eq!(wide.gutters, vec![(285.0, 295.0)]);
+    }
 
     fn tables(doc: &Document) -> Vec<&Table> {
         doc.blocks
