@@ -693,7 +693,7 @@ fn stated_percent(o: &Objective) -> Option<f64> {
 /// mean of those measures, so the sum is exact but for the percent's rounding. None when some
 /// objective is incomplete in another way (a missing figure is never a reason for a finding).
 fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
-    if table_read_in_part(r).is_some() {
+    if table_read_in_part(r).is_some() || count_doubted(r) {
         return None;
     }
     let (mut sum, mut n, mut from_stated) = (0.0, 0usize, false);
@@ -725,6 +725,19 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
         }
     }
     (n > 0).then(|| (sum / n as f64, from_stated))
+}
+
+/// A scan's table as read holds another count of measures than the report states and no
+/// other count bears the table out: a mean over it is not over the report's measures (one
+/// measure split in two weighs its objective's percent once more).
+fn count_doubted(r: &Report) -> bool {
+    let found = r.n_measures() as f64;
+    r.source_format == crate::model::SourceFormat::Scan
+        && !table_count_corroborated(r, None)
+        && r.evaluation
+            .iter()
+            .flat_map(|e| &e.stated_counts)
+            .any(|c| c.what == "measures" && (c.value - found).abs() > SAME)
 }
 
 /// The measure's score is the objective's table cell itself: taken from the table, the same
@@ -1665,6 +1678,28 @@ mod tests {
         let (overall, why) = read("3");
         assert!(!overall);
         assert!(why.is_some_and(|w| w.contains("objective(s) 2 missing")));
+    }
+
+    #[test]
+    fn on_a_scan_an_overall_percent_is_not_checked_over_a_table_the_stated_count_doubts() {
+        // Two measures read, three stated: a scan's reading is doubted, a PDF's is the report.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th>\
+                    <th>Үнэлгээ</th></tr>\
+                    <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>70</td></tr>\
+                    <tr><td>2</td><td>Сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                    <tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>60</td></tr></table>\
+                    <p>ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭНИЙ ТАЙЛАН</p>\
+                    <p>Төлөвлөгөөнд 1 зорилтын 3 арга хэмжээ тусгагдсан.</p>";
+        let overall = |format: crate::model::SourceFormat| {
+            let (doc, _) = crate::read::text::parse(html, crate::model::SourceFormat::Html);
+            let mut r = crate::segment::segment(&doc, "d", "r.pdf", format).unwrap();
+            r.source_format = format;
+            check(&r, &[])
+                .iter()
+                .any(|f| f.kind == FindingKind::OverallScoreMismatch)
+        };
+        assert!(overall(crate::model::SourceFormat::Pdf));
+        assert!(!overall(crate::model::SourceFormat::Scan));
     }
 
     #[test]

@@ -173,6 +173,7 @@ pub(super) fn read_page(
             })
             .collect();
     }
+    trim_to_ink(&img, &mut words);
     let line_of = |w: &TsvWord| line_boxes.get(&w.line_key).and_then(|b| hocr_lines.get(b));
     // Image pixels → PDF points, the skew of a page not turned taken out. (Not the words' own
     // slope: Tesseract's lines run across a table's cells, whose lines stand at other heights.)
@@ -286,6 +287,40 @@ pub(super) fn read_page(
     })
 }
 
+/// Each word's box narrowed to the ink in its middle rows, where Tesseract drew it over white
+/// paper wider than half its height: a box stretched left over another cell's gap to a mark
+/// it read from the tops of the line below ('"Хүний' 18 pt left of "Хүний", across the column
+/// boundary) would place the word in two columns. A box a little wider than its ink (a
+/// letter's side bearing) is kept.
+fn trim_to_ink(img: &image::GrayImage, words: &mut [TsvWord]) {
+    for w in words.iter_mut() {
+        let (x0, x1) = (
+            w.left.max(0.0) as usize,
+            (w.left + w.width).max(0.0) as usize,
+        );
+        // The box's middle rows: its top and bottom may hold the next line's tops or the
+        // line above's descenders.
+        let (y0, y1) = (
+            (w.top + 0.25 * w.height).max(0.0) as usize,
+            (w.top + 0.75 * w.height).max(0.0) as usize,
+        );
+        let Some((first, last)) = raster::ink_columns(img, (x0, y0, x1, y1)) else {
+            continue;
+        };
+        let slack = 0.5 * w.height;
+        let mut left = w.left;
+        let mut right = w.left + w.width;
+        if first as f64 - w.left > slack {
+            left = first as f64;
+        }
+        if right - last as f64 > slack {
+            right = last as f64;
+        }
+        w.left = left;
+        w.width = right - left;
+    }
+}
+
 /// The image scaled by `scale` (under 1: each pixel the mean of those it covers).
 fn scaled(img: &image::GrayImage, scale: f64) -> image::GrayImage {
     image::imageops::resize(
@@ -304,6 +339,37 @@ fn is_unsure_number(confidence: f64, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_box_drawn_over_white_paper_is_narrowed_to_its_ink() {
+        // Ink in columns 40-59 of rows 10-29; one box from 10 (30 px of paper on its left,
+        // but for the tops of the line below),
+        // one from 37 (a letter's bearing), one with no ink at all.
+        let mut img = image::GrayImage::from_pixel(100, 40, image::Luma([255]));
+        for x in 40..60 {
+            for y in 10..30 {
+                img.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+        // The next line's tops in the box's bottom rows.
+        for x in 12..30 {
+            img.put_pixel(x, 29, image::Luma([0]));
+        }
+        let word = |left: f64, width: f64| TsvWord {
+            line_key: (1, 1, 1),
+            left,
+            top: 10.0,
+            width,
+            height: 20.0,
+            conf: 90.0,
+            text: "\"Хүний".into(),
+        };
+        let mut words = vec![word(10.0, 50.0), word(37.0, 25.0), word(70.0, 20.0)];
+        trim_to_ink(&img, &mut words);
+        assert_eq!((words[0].left, words[0].width), (40.0, 20.0));
+        assert_eq!((words[1].left, words[1].width), (37.0, 25.0));
+        assert_eq!((words[2].left, words[2].width), (70.0, 20.0));
+    }
 
     #[test]
     fn a_page_of_grain_is_blank_a_page_number_is_not() {

@@ -494,9 +494,35 @@ pub(super) fn ink_in(img: &GrayImage, (x0, y0, x1, y1): (usize, usize, usize, us
         .sum()
 }
 
+/// The first and last column of `x0..x1` with ink in rows `y0..y1` (pixels, clipped to the
+/// image), or `None` when the rectangle holds none.
+pub(super) fn ink_columns(
+    img: &GrayImage,
+    (x0, y0, x1, y1): (usize, usize, usize, usize),
+) -> Option<(usize, usize)> {
+    let (width, height) = (img.width() as usize, img.height() as usize);
+    let pixels = img.as_raw();
+    let inked = |x: usize| (y0.min(height)..y1.min(height)).any(|y| pixels[y * width + x] < INK);
+    let (x0, x1) = (x0.min(width), x1.min(width));
+    let first = (x0..x1).find(|&x| inked(x))?;
+    let last = (x0..x1).rev().find(|&x| inked(x))?;
+    Some((first, last + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ink_columns_are_the_first_and_last_with_a_dark_pixel() {
+        let mut img = GrayImage::from_pixel(20, 10, image::Luma([255]));
+        img.put_pixel(5, 3, image::Luma([0]));
+        img.put_pixel(12, 6, image::Luma([40]));
+        img.put_pixel(15, 9, image::Luma([0]));
+        assert_eq!(ink_columns(&img, (0, 0, 20, 8)), Some((5, 13)));
+        assert_eq!(ink_columns(&img, (6, 0, 12, 10)), None);
+        assert_eq!(ink_columns(&img, (0, 0, 40, 40)), Some((5, 16)));
+    }
 
     #[test]
     fn runs_long_enough_unbroken_or_dark_enough_with_gaps() {
