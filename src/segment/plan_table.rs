@@ -68,8 +68,10 @@ fn role_by_keys(l: &str, has: impl Fn(&str) -> bool) -> Option<Role> {
     {
         return Some(Role::Target);
     }
-    // "(хэрэгжүүлэх) арга хэмжээ": measure (to implement).
-    if has("аргахэмжээ") || has("хэрэгжүүлэхаргахэмжээ") {
+    // "(хэрэгжүүлэх) арга хэмжээ": measure (to implement); "хэрэгжүүлэх арга" alone, its last
+    // word lost (OCR read "хэмжээ" "ХЭВ" at 300 dpi): the way to implement, no other column's.
+    if has("аргахэмжээ") || has("хэрэгжүүлэхаргахэмжээ") || l.starts_with("хэрэгжүүлэхарга")
+    {
         return Some(Role::Measure);
     }
     // "үйл ажиллагаа": activity; "зорилт": objective.
@@ -93,7 +95,8 @@ fn role_by_keys(l: &str, has: impl Fn(&str) -> bool) -> Option<Role> {
 
 /// Without a № label (OCR reads "№" as "Хос", "Мо", …), the first column is the № column when
 /// its label is a short mark and the cells under it that hold anything hold objective numbers,
-/// two of them at least, counting up ("1", "2", … with the column-number row's "1").
+/// two of them at least, counting up ("1", "2", … with the column-number row's "1"; or "1",
+/// "1", "2", "2", … repeated on each measure's row).
 fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
     if cols.of(Role::No).is_some() || cols.roles.first() != Some(&None) {
         return;
@@ -113,8 +116,15 @@ fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
         })
         .collect();
     let read: Vec<u32> = numbers.iter().flatten().copied().collect();
+    // Counting up, each number on one row or repeated on every row of its objective (a table
+    // of a row per measure): rising somewhere, falling rarely (a misread digit).
     let rising = read.windows(2).filter(|w| w[1] > w[0]).count();
-    if read.len() >= 2 && 4 * read.len() >= 3 * numbers.len() && 2 * rising >= read.len() - 1 {
+    let falling = read.windows(2).filter(|w| w[1] < w[0]).count();
+    if read.len() >= 2
+        && 4 * read.len() >= 3 * numbers.len()
+        && rising > 0
+        && 4 * falling < read.len()
+    {
         cols.roles[0] = Some(Role::No);
     }
 }
@@ -1572,6 +1582,18 @@ mod tests {
             .collect();
         assert_eq!(shape, vec![(1, 1), (2, 2)]);
         assert_eq!(out.objectives[1].text.text, "Иргэдийн оролцоо");
+        // Repeated on every row of its objective (a row per measure).
+        let t = table(&format!(
+            "{header}1\tГомдол\tНэг арга.\tТ\tБ.\t100\n1\tГомдол\tХоёр арга.\tТ\tБ.\t70\n\
+             1\tГомдол\tГурав арга.\tТ\tБ.\t70\n2\tОролцоо\tДөрөв арга.\tТ\tБ.\t70\n\
+             2\tОролцоо\tТав арга.\tТ\tБ.\t70\n"
+        ));
+        let shape: Vec<(u32, usize)> = segment(&t, &mut Vec::new())
+            .objectives
+            .iter()
+            .map(|o| (o.objective_no, o.measures.len()))
+            .collect();
+        assert_eq!(shape, vec![(1, 3), (2, 2)]);
         // A first column of other figures is no № column.
         let header = HEADER.replacen('№', "Он", 1);
         let t = table(&format!(
@@ -1731,6 +1753,8 @@ mod tests {
         assert_eq!(role_of("Биелзлт"), Some(Role::Implementation));
         assert_eq!(role_of("Хүрэх түвшйн"), Some(Role::Target));
         assert_eq!(role_of("Үнэлгэз"), Some(Role::Score));
+        // Its last word misread past recognition, "Хэрэгжүүлэх арга" is still the measure's.
+        assert_eq!(role_of("Хэрэгжүүлэх арга ХЭВ"), Some(Role::Measure));
         // Misread past a letter in six, a label is not guessed.
         assert_eq!(role_of("Өнөлөлт"), None);
         assert_eq!(role_of("Хариуцах нэгж"), None);
