@@ -212,10 +212,10 @@ pub fn segment(
         reconcile::scores_from_table(&mut objectives);
     }
     if format == SourceFormat::Scan {
-        let set_aside = reconcile::out_of_range_reads_set_aside(&mut objectives);
+        let set_aside = reconcile::impossible_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
             problems.push(scan_problem(format!(
-                "table score(s) outside 0-100 that no other figure states, misread by OCR: {}; not used",
+                "table score(s) no scale gives (outside 0-100, or one digit 1-9) that no other figure states, misread by OCR: {}; not used",
                 set_aside.join(", ")
             )));
         }

@@ -233,11 +233,16 @@ pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> V
     codes
 }
 
-/// On a scan, a table score outside 0-100 that the evaluation does not state too is a
-/// misreading ("100%" read "1009"): the measure takes the evaluation's score, or none; an
-/// objective's such table score is set aside. Returns what was set aside, as read.
-pub fn out_of_range_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
-    let out_of_range = |s: &StatedNumber| !(0.0..=100.0).contains(&s.value);
+/// On a scan, a table score no scale gives that the evaluation does not state too is a
+/// misreading: outside 0-100 ("100%" read "1009"), or one digit from 1 to 9 ("/-/", not due,
+/// read "7"). The measure takes the evaluation's score, or none; an objective's such table
+/// score is set aside. Returns what was set aside, as read.
+pub fn impossible_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
+    let out_of_range = |s: &StatedNumber| {
+        let raw = s.raw.trim();
+        let lone_digit = raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c));
+        !(0.0..=100.0).contains(&s.value) || lone_digit
+    };
     let mut set_aside = Vec::new();
     for o in objectives.iter_mut() {
         if o.score_table.as_ref().is_some_and(out_of_range) {
@@ -332,15 +337,23 @@ mod tests {
     }
 
     #[test]
-    fn a_scan_s_table_score_out_of_range_nothing_confirms_is_not_used() {
+    fn a_scan_s_table_score_no_scale_gives_that_nothing_confirms_is_not_used() {
         let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
         let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
         let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
         let mut objectives = r.objectives.clone();
-        // 1.1 reads "1009" beside the evaluation's 100, 1.2 "906" with no evaluation item,
-        // 1.3 "110" as the evaluation says too.
-        let reads = [(1009.0, Some(100.0)), (906.0, None), (110.0, Some(110.0))];
-        for (m, (t, n)) in objectives[0].measures.iter_mut().zip(reads) {
+        // The first measure reads "1009" beside the evaluation's 100, the second "906" with no
+        // evaluation item, the third "110" as the evaluation says too, the fourth "7" alone,
+        // the fifth "0" (a score).
+        let reads = [
+            (1009.0, Some(100.0)),
+            (906.0, None),
+            (110.0, Some(110.0)),
+            (7.0, None),
+            (0.0, None),
+        ];
+        let measures = objectives.iter_mut().flat_map(|o| o.measures.iter_mut());
+        for (m, (t, n)) in measures.zip(reads) {
             let stated = |v: f64| StatedNumber {
                 value: v,
                 raw: v.to_string(),
@@ -351,13 +364,18 @@ mod tests {
             m.score = Some(t);
             m.score_source = Some(ScoreSource::Table);
         }
-        let set_aside = out_of_range_reads_set_aside(&mut objectives);
-        assert_eq!(set_aside.len(), 2, "{set_aside:?}");
-        let scores: Vec<Option<f64>> = objectives[0].measures[..3]
+        let set_aside = impossible_reads_set_aside(&mut objectives);
+        assert_eq!(set_aside.len(), 3, "{set_aside:?}");
+        let scores: Vec<Option<f64>> = objectives
             .iter()
+            .flat_map(|o| &o.measures)
+            .take(5)
             .map(|m| m.score)
             .collect();
-        assert_eq!(scores, vec![Some(100.0), None, Some(110.0)]);
+        assert_eq!(
+            scores,
+            vec![Some(100.0), None, Some(110.0), None, Some(0.0)]
+        );
     }
 
     #[test]
