@@ -215,7 +215,7 @@ pub fn segment(
         let set_aside = reconcile::impossible_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
             problems.push(scan_problem(format!(
-                "table score(s) no scale gives (outside 0-100, or one digit 1-9) that no other figure states, misread by OCR: {}; not used",
+                "score(s) no scale gives (outside 0-100, or one digit 1-9, in the table; \"/-/\" read as a digit in the summary) that no other figure states, misread by OCR: {}; not used",
                 set_aside.join(", ")
             )));
         }

@@ -236,18 +236,26 @@ pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> V
 /// On a scan, a table score no scale gives that the evaluation does not state too is a
 /// misreading: outside 0-100 ("100%" read "1009"), or one digit from 1 to 9 ("/-/", not due,
 /// read "7"). The measure takes the evaluation's score, or none; an objective's such table
-/// score is set aside. Returns what was set aside, as read.
+/// score is set aside, and its summary percent read as one digit beside a slash ("/-/" read
+/// "/4"). Returns what was set aside, as read.
 pub fn impossible_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
-    let out_of_range = |s: &StatedNumber| {
-        let raw = s.raw.trim();
-        let lone_digit = raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c));
-        !(0.0..=100.0).contains(&s.value) || lone_digit
-    };
+    let lone_digit = |raw: &str| raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c));
+    let out_of_range =
+        |s: &StatedNumber| !(0.0..=100.0).contains(&s.value) || lone_digit(s.raw.trim());
+    let not_due_mark =
+        |s: &StatedNumber| s.raw.contains('/') && lone_digit(s.raw.trim().trim_matches('/'));
     let mut set_aside = Vec::new();
     for o in objectives.iter_mut() {
         if o.score_table.as_ref().is_some_and(out_of_range) {
             let s = o.score_table.take().expect("checked");
             set_aside.push(format!("objective {} {:?}", o.objective_no, s.raw));
+        }
+        if o.score_summary.as_ref().is_some_and(not_due_mark) {
+            let s = o.score_summary.take().expect("checked");
+            set_aside.push(format!(
+                "objective {}'s summary row {:?}",
+                o.objective_no, s.raw
+            ));
         }
         for m in &mut o.measures {
             let Some(t) = m.score_table.as_ref().filter(|t| out_of_range(t)) else {
@@ -364,8 +372,18 @@ mod tests {
             m.score = Some(t);
             m.score_source = Some(ScoreSource::Table);
         }
+        // Objective 1's summary row reads "/4", objective 2's "/100/".
+        for (o, raw) in objectives.iter_mut().zip(["/4", "/100/"]) {
+            o.score_summary = Some(StatedNumber {
+                value: raw.trim_matches('/').parse().unwrap(),
+                raw: raw.into(),
+                source: o.source.clone(),
+            });
+        }
         let set_aside = impossible_reads_set_aside(&mut objectives);
-        assert_eq!(set_aside.len(), 3, "{set_aside:?}");
+        assert_eq!(set_aside.len(), 4, "{set_aside:?}");
+        assert!(objectives[0].score_summary.is_none());
+        assert!(objectives[1].score_summary.is_some());
         let scores: Vec<Option<f64>> = objectives
             .iter()
             .flat_map(|o| &o.measures)
