@@ -129,9 +129,28 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
 
 /// The objective's measures as found cannot stand for it: a due one has no score, or the
 /// report counts more or fewer measures for it than were found (a doubtful OCR count too: then
-/// either it or the table was misread), or the evaluation names one not found.
+/// either it or the table was misread), or the evaluation names one not found, or lists one of
+/// them under another objective.
 fn incomplete(r: &Report, o: &Objective) -> bool {
-    !unscored(o).is_empty() || count_differs(o) || named_but_not_found(r, o)
+    !unscored(o).is_empty()
+        || count_differs(o)
+        || named_but_not_found(r, o)
+        || holds_anothers_measure(r, o)
+}
+
+/// A measure of this objective as read is the one the evaluation lists under another
+/// objective's number ("Зорилт 3.1 …" matched by its text to a row under objective 2): the
+/// objective's rows took in another's, as a scan's lost № cell joins two objectives, and their
+/// mean is not the one the report averaged.
+fn holds_anothers_measure(r: &Report, o: &Objective) -> bool {
+    let Some(e) = &r.evaluation else {
+        return false;
+    };
+    o.measures
+        .iter()
+        .filter_map(|m| e.items.get(m.narrative.as_ref()?.item))
+        .filter_map(|i| i.code.trim().split('.').next()?.trim().parse::<u32>().ok())
+        .any(|n| n != o.objective_no)
 }
 
 /// The objective's stated count of measures is not what was found: its mean is not over the
@@ -1650,6 +1669,29 @@ mod tests {
         summary(&mut lines, "\t1\t2\t2\t");
         lines.remove(third);
         assert!(!mismatch(&lines));
+    }
+
+    #[test]
+    fn an_objective_holding_a_measure_the_evaluation_lists_under_another_is_not_averaged() {
+        // The sample, objective 4's № cell lost (as on a scan): its row, measure 4.1 scored
+        // 95, joins objective 3, whose summary count was not read. 3's stated 100 against the
+        // mean 97.5 of 3.1 and the evaluation's "4.1" says nothing.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let fourth = r.objectives.remove(3);
+        let third = &mut r.objectives[2];
+        third.n_measures_stated = None;
+        third.measures.extend(fourth.measures);
+        assert_eq!(third.score_computed(), Some(97.5));
+        let mean_mismatch = check(&r, &[]).into_iter().any(|f| {
+            f.kind == FindingKind::ObjectiveScoreMismatch
+                && f.objective_no == Some(3)
+                && f.message.contains("mean of")
+        });
+        assert!(!mean_mismatch);
+        assert!(holds_anothers_measure(&r, &r.objectives[2]));
+        assert!(!holds_anothers_measure(&r, &r.objectives[1]));
     }
 
     #[test]

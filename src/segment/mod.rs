@@ -212,6 +212,13 @@ pub fn segment(
         reconcile::scores_from_table(&mut objectives);
     }
     if format == SourceFormat::Scan {
+        let not_due = reconcile::stated_not_due(&mut objectives);
+        if !not_due.is_empty() {
+            problems.push(scan_problem(format!(
+                "measure(s) {} scored in the table (\"/-/\" as OCR reads it?) but their implementation says \"Хугацаа болоогүй\" (not yet due) and no evaluation item scores them: taken as not due",
+                not_due.join(", ")
+            )));
+        }
         let set_aside = reconcile::impossible_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
             problems.push(scan_problem(format!(

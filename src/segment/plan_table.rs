@@ -751,6 +751,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         .collect();
     renumber_by_codes(&mut objectives, problems);
     renumber_by_sequence(&mut objectives, problems);
+    join_misread_repeats(&mut objectives, problems);
     split_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
@@ -845,6 +846,67 @@ fn renumber_by_sequence(objectives: &mut [Objective], problems: &mut Vec<Problem
             if !m.code_written {
                 m.code = format!("{k}.{}", m.measure_no);
             }
+        }
+    }
+}
+
+/// An objective numbered out of the table's rising order where no number is free between its
+/// neighbours ("9" between 3 and 4), with no activity of its own (none, or the one before
+/// repeated) and no written code naming its number, is rows of the objective before whose
+/// repeated № OCR misread: they join it (the evaluation's list may still move them on, see
+/// `regroup`).
+fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
+    let mut i = 1;
+    while i + 1 < objectives.len() {
+        let (prev, o, next) = (&objectives[i - 1], &objectives[i], &objectives[i + 1]);
+        let out_of_order =
+            !(prev.objective_no < o.objective_no && o.objective_no < next.objective_no);
+        let none_free = next.objective_no == prev.objective_no + 1;
+        let own_activity = !o.text.text.is_empty() && o.text.text != prev.text.text;
+        let codes_say_read = o.measures.iter().any(|m| {
+            m.code_written
+                && m.code
+                    .split_once('.')
+                    .is_some_and(|(no, _)| no.parse() == Ok(o.objective_no))
+        });
+        if !out_of_order || !none_free || own_activity || codes_say_read {
+            i += 1;
+            continue;
+        }
+        let joined = objectives.remove(i);
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: joined.source.clone(),
+            message: format!(
+                "objective numbered {} in its № cell between {} and {}, with no activity of its own: its {} measure(s) joined objective {} (a repeated № misread?)",
+                joined.objective_no,
+                objectives[i - 1].objective_no,
+                objectives[i].objective_no,
+                joined.measures.len(),
+                objectives[i - 1].objective_no
+            ),
+        });
+        let o = &mut objectives[i - 1];
+        for mut m in joined.measures {
+            m.objective_no = o.objective_no;
+            m.measure_no = o.measures.len() as u32 + 1;
+            if !m.code_written {
+                m.code = format!("{}.{}", o.objective_no, m.measure_no);
+            }
+            o.measures.push(m);
+        }
+        // A score read as the objective's (its one row scored) is that measure's own now
+        // that the objective holds several measures scored on their rows.
+        if o.measures
+            .iter()
+            .filter(|m| m.score_table.is_some())
+            .count()
+            >= 2
+        {
+            o.score_table = None;
+        }
+        if o.measures.iter().filter(|m| m.score_self.is_some()).count() >= 2 {
+            o.score_self = None;
         }
     }
 }
@@ -1517,6 +1579,31 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
         assert_eq!(numbers, vec![3, 1, 5]);
+    }
+
+    #[test]
+    fn a_repeated_number_misread_out_of_order_joins_the_objective_before() {
+        // Objective 3's № repeated on each of its rows, the second read "9" between 3 and 4:
+        // no number is free there.
+        let rows = "3\t\tГурав арга.\tТ\tБ.\t70\n9\t\tДөрөв арга.\tТ\tБ.\t100\n4\t\tТав арга.\tТ\tБ.\t70\n";
+        let t = table(&format!("{HEADER}{rows}"));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        assert_eq!(
+            shape(&out),
+            vec![(3, vec!["3.1", "3.2"]), (4, vec!["4.1"])],
+            "{problems:?}"
+        );
+        // Its first row's 70 is measure 3.1's, not the objective's.
+        assert_eq!(out.objectives[0].score_table, None);
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("joined objective 3")));
+        // An activity of its own is an objective misnumbered, not rows misread.
+        let t = table(&format!("{HEADER}{}", rows.replace("9\t\t", "9\tДөрөв\t")));
+        let out = segment(&t, &mut Vec::new());
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![3, 9, 4]);
     }
 
     #[test]

@@ -284,6 +284,33 @@ pub fn impossible_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
     set_aside
 }
 
+/// On a scan, a measure whose own implementation text opens "Хугацаа болоогүй" (not yet due:
+/// the agency's word) and whose table score no evaluation item states is not due: its score
+/// cell held "/-/", which OCR reads as "14" or "/4/". The cell stays as read on the measure
+/// (`score_table`), out of every mean. Returns the codes of the measures so taken.
+pub fn stated_not_due(objectives: &mut [Objective]) -> Vec<String> {
+    let mut codes = Vec::new();
+    for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
+        let says_not_due = m.text_scope == crate::model::TextScope::Measure
+            && m.implementation
+                .text
+                .trim_start()
+                .to_lowercase()
+                .starts_with("хугацаа болоогүй");
+        if says_not_due
+            && !m.not_due
+            && m.score_narrative.is_none()
+            && m.score_source == Some(ScoreSource::Table)
+        {
+            m.not_due = true;
+            m.score = None;
+            m.score_source = None;
+            codes.push(m.code.clone());
+        }
+    }
+    codes
+}
+
 /// Measures still without a score take the table's, where their row holds them alone, else
 /// the agency's own when the report gives no other.
 pub fn scores_from_table(objectives: &mut [Objective]) {
@@ -342,6 +369,37 @@ mod tests {
         // The list names more items than measures were matched: an item lost to the reading.
         eval.items.extend(eval.items[..3].to_vec());
         assert!(lone_digits_not_due(&mut unlisted.clone(), &eval).is_empty());
+    }
+
+    #[test]
+    fn a_scan_s_measure_its_implementation_calls_not_due_has_no_score() {
+        // The sample's measure 5.2, unlisted in the evaluation, its implementation "Хугацаа
+        // болоогүй …" and its "/-/" read "14"; 5.3 scored 70 says nothing of its deadline.
+        let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut objectives = r.objectives.clone();
+        for (m, (said, raw)) in objectives[4].measures[1..].iter_mut().zip([
+            ("Хугацаа болоогүй. Төлөвлөгөөг хэлэлцсэн.", "14"),
+            ("Хийсэн.", "70"),
+        ]) {
+            m.narrative = None;
+            m.score_narrative = None;
+            m.score = None;
+            m.text_scope = crate::model::TextScope::Measure;
+            m.implementation.text = said.into();
+            m.score_table = Some(StatedNumber {
+                value: raw.parse().unwrap(),
+                raw: raw.into(),
+                source: m.source.clone(),
+            });
+        }
+        scores_from_table(&mut objectives);
+        assert_eq!(stated_not_due(&mut objectives), vec!["5.2".to_string()]);
+        let m = &objectives[4].measures;
+        assert!(m[1].not_due && m[1].score.is_none());
+        assert!(m[1].score_table.is_some());
+        assert_eq!((m[2].not_due, m[2].score), (false, Some(70.0)));
     }
 
     #[test]
