@@ -391,7 +391,9 @@ fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
             continue;
         }
         match out.last_mut() {
-            Some(prev) if starts_lowercase(p) && !ends_sentence(&prev.text) => {
+            // A paragraph in lowercase goes on with the one above even after a full stop: a
+            // measure or a sentence starts with a capital, and a scan's speck reads as ".".
+            Some(prev) if starts_lowercase(p) => {
                 prev.text.push('\n');
                 prev.text.push_str(p);
             }
@@ -1393,6 +1395,21 @@ mod tests {
                 ("Хоёр арга.", "9 удаа.")
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_in_lowercase_goes_on_with_the_one_above_even_after_a_full_stop() {
+        // A scan's speck after "үнэлгээг" reads as "."; "хэрэгжүүлэх" is the measure's last word.
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Эрсдэлийн үнэлгээг.</p><p>хэрэгжүүлэх</p>\tТ\tБ.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<&str> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect();
+        assert_eq!(texts, vec!["Эрсдэлийн үнэлгээг. хэрэгжүүлэх"]);
     }
 
     #[test]
