@@ -85,6 +85,34 @@ fn unsure_reading<'r>(r: &'r Report, evidence: &[Evidence]) -> Option<(u32, &'r 
     })
 }
 
+/// On a scan, a stated figure that differs from the exact one printed to its decimals by one
+/// digit of a look-alike shape ("79" for 75: round-bodied 0 3 5 6 8 9, or the strokes 1 4 7)
+/// is likelier a glyph OCR misread than a wrong figure.
+fn one_glyph_misread(r: &Report, stated: &StatedNumber, exact: f64) -> bool {
+    const ALIKE: [&str; 2] = ["035689", "147"];
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return false;
+    }
+    let d = decimals(&stated.raw);
+    let read: String = stated
+        .raw
+        .trim()
+        .replace(',', ".")
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let printed = format!("{:.*}", d as usize, round_to(exact, d));
+    if read.len() != printed.len() {
+        return false;
+    }
+    let differ: Vec<(char, char)> = read
+        .chars()
+        .zip(printed.chars())
+        .filter(|(a, b)| a != b)
+        .collect();
+    matches!(differ.as_slice(), [(a, b)] if ALIKE.iter().any(|g| g.contains(*a) && g.contains(*b)))
+}
+
 fn scored_bands(bands: &[Band]) -> Vec<&Band> {
     let mut b: Vec<&Band> = bands
         .iter()
@@ -531,18 +559,47 @@ fn objective_score(out: &mut Out, o: &Objective) {
             Fit::No => {
                 let mut ev = vec![Evidence::of(&format!("{where_} percent"), s)];
                 ev.extend(scored.iter().cloned());
+                let message = format!(
+                    "objective {} is stated {} in the {where_}, but the mean of its {} scored measure(s) is {}",
+                    o.objective_no,
+                    num(s.value),
+                    o.measures.iter().filter(|m| !m.not_due && m.score.is_some()).count(),
+                    num(mean)
+                );
+                // A scan's summary row whose count and band counts disagree was misread in
+                // part: its percent, read in the same row, is doubted with it.
+                let (kind, severity, message) = if *where_ == "summary table"
+                    && doubtful_summary_row(out.report, o)
+                {
+                    (
+                            FindingKind::OcrDoubtful,
+                            Severity::Info,
+                            format!(
+                                "{message} — but the scan's summary row disagrees with itself (its count against its band counts): its percent is kept as read and not counted as a disagreement"
+                            ),
+                        )
+                } else if one_glyph_misread(out.report, s, mean) {
+                    (
+                        FindingKind::OcrDoubtful,
+                        Severity::Info,
+                        format!(
+                            "{message} — but \"{}\" is the mean with one digit of a look-alike shape, as OCR misreads it: kept as read and not counted as a disagreement; check the page",
+                            s.raw.trim()
+                        ),
+                    )
+                } else {
+                    (
+                        FindingKind::ObjectiveScoreMismatch,
+                        Severity::Error,
+                        message,
+                    )
+                };
                 out.push(
-                    FindingKind::ObjectiveScoreMismatch,
-                    Severity::Error,
+                    kind,
+                    severity,
                     Some(o.objective_no),
                     None,
-                    format!(
-                        "objective {} is stated {} in the {where_}, but the mean of its {} scored measure(s) is {}",
-                        o.objective_no,
-                        num(s.value),
-                        o.measures.iter().filter(|m| !m.not_due && m.score.is_some()).count(),
-                        num(mean)
-                    ),
+                    message,
                     Some(s.value),
                     Some(mean),
                     ev,
@@ -775,9 +832,63 @@ fn doubtful_summary_row(r: &Report, o: &Objective) -> bool {
         return false;
     }
     let sum: u32 = o.band_counts_stated.iter().map(|c| c.unwrap_or(0)).sum();
-    o.n_measures_stated
+    let not_due = not_due_outside_bands(r, o) as f64;
+    o.n_measures_stated.as_ref().is_some_and(|n| {
+        (n.value - sum as f64).abs() > SAME && (n.value - sum as f64 - not_due).abs() > SAME
+    })
+}
+
+/// The objective's not-due measures as found when the scale has no band for them: a summary
+/// row's count holds them, its band columns do not.
+fn not_due_outside_bands(r: &Report, o: &Objective) -> u32 {
+    let has_band = r
+        .evaluation
         .as_ref()
-        .is_some_and(|n| (n.value - sum as f64).abs() > SAME)
+        .is_some_and(|e| e.bands.iter().any(|b| b.not_due));
+    if has_band {
+        0
+    } else {
+        o.measures.iter().filter(|m| m.not_due).count() as u32
+    }
+}
+
+/// How many of the objective's measures as found fall in the band (its not-due ones in a
+/// not-due band).
+fn in_band_found(o: &Objective, band: &Band) -> u32 {
+    o.measures
+        .iter()
+        .filter(|m| {
+            if band.not_due {
+                m.not_due
+            } else {
+                !m.not_due
+                    && m.score.is_some_and(|s| {
+                        in_band(
+                            s,
+                            band.low.unwrap_or(f64::NAN),
+                            band.high.unwrap_or(f64::NAN),
+                        )
+                    })
+            }
+        })
+        .count() as u32
+}
+
+/// A scan's summary row that disagrees with itself only by empty band cells that the
+/// measures as found fill: every band count read is theirs and theirs add up to the row's
+/// count. OCR lost faint digits; nothing says the report is wrong.
+fn band_cells_lost(r: &Report, o: &Objective) -> bool {
+    let (Some(e), Some(n)) = (&r.evaluation, &o.n_measures_stated) else {
+        return false;
+    };
+    let found: Vec<u32> = e.bands.iter().map(|b| in_band_found(o, b)).collect();
+    let outside = not_due_outside_bands(r, o);
+    found.len() == o.band_counts_stated.len()
+        && ((found.iter().sum::<u32>() + outside) as f64 - n.value).abs() <= SAME
+        && found
+            .iter()
+            .zip(&o.band_counts_stated)
+            .all(|(f, c)| c.is_none_or(|c| c == *f))
 }
 
 /// measure_count_mismatch: stated counts of objectives and measures against what was found.
@@ -795,13 +906,24 @@ fn counts(out: &mut Out) {
                 .iter()
                 .map(|c| c.map(|v| v.to_string()).unwrap_or_else(|| "-".into()))
                 .collect();
+            let (severity, why) = if band_cells_lost(r, o) {
+                (
+                    Severity::Info,
+                    "band cells lost to OCR, which the measures as found fill",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "the scan's figures disagree with each other",
+                )
+            };
             out.push(
                 FindingKind::OcrDoubtful,
-                Severity::Warning,
+                severity,
                 Some(o.objective_no),
                 None,
                 format!(
-                    "objective {}'s summary row reads {} measure(s) but band counts {}: the scan's figures disagree with each other and are kept as read, not checked",
+                    "objective {}'s summary row reads {} measure(s) but band counts {}: {why}; kept as read, not checked",
                     o.objective_no,
                     num(n.value),
                     bands.join(", ")
@@ -1015,24 +1137,7 @@ fn bands(out: &mut Out) {
             continue;
         }
         for (band, stated) in e.bands.iter().zip(&o.band_counts_stated) {
-            let found = o
-                .measures
-                .iter()
-                .filter(|m| {
-                    if band.not_due {
-                        m.not_due
-                    } else {
-                        !m.not_due
-                            && m.score.is_some_and(|s| {
-                                in_band(
-                                    s,
-                                    band.low.unwrap_or(f64::NAN),
-                                    band.high.unwrap_or(f64::NAN),
-                                )
-                            })
-                    }
-                })
-                .count() as u32;
+            let found = in_band_found(o, band);
             let stated_n = stated.unwrap_or(0);
             if stated_n != found {
                 out.push(
@@ -1565,6 +1670,69 @@ mod tests {
     }
 
     #[test]
+    fn a_scan_s_figure_one_look_alike_digit_off_the_mean_is_a_misreading() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let n = |raw: &str| StatedNumber {
+            value: raw.replace(',', ".").parse().unwrap(),
+            raw: raw.into(),
+            source: Default::default(),
+        };
+        // On a text export a figure is what the report prints.
+        assert!(!one_glyph_misread(&r, &n("79"), 75.0));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert!(one_glyph_misread(&r, &n("79"), 75.0));
+        assert!(one_glyph_misread(&r, &n("97,3"), 97.87));
+        assert!(one_glyph_misread(&r, &n("71"), 74.0));
+        // Shapes apart (7 and 5), two digits, another length: a figure, not a misreading.
+        assert!(!one_glyph_misread(&r, &n("55"), 75.0));
+        assert!(!one_glyph_misread(&r, &n("63"), 75.0));
+        assert!(!one_glyph_misread(&r, &n("66.5"), 75.0));
+        assert!(!one_glyph_misread(&r, &n("75"), 75.0));
+        // Objective 5 (mean 97.97) stated "98,6" in its summary row: on a scan, doubted.
+        r.objectives[4].score_table = None;
+        r.objectives[4].score_summary = Some(n("98,6"));
+        let of_five = |r: &Report| -> Vec<FindingKind> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(5) && f.message.contains("mean of"))
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(of_five(&r), vec![FindingKind::OcrDoubtful]);
+        r.source_format = crate::model::SourceFormat::Text;
+        assert_eq!(of_five(&r), vec![FindingKind::ObjectiveScoreMismatch]);
+    }
+
+    #[test]
+    fn a_scan_s_summary_row_counting_not_due_measures_its_bands_leave_out_agrees() {
+        // The sample's scale without its "/-/" band, objective 1's measure 1.3 not due: the
+        // row counts 3 measures, its band columns 2 (the report's usual way).
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        let e = r.evaluation.as_mut().expect("the sample's evaluation");
+        let not_due_band = e.bands.iter().position(|b| b.not_due).expect("a /-/ band");
+        e.bands.remove(not_due_band);
+        for o in &mut r.objectives {
+            o.band_counts_stated.remove(not_due_band);
+        }
+        let o = &mut r.objectives[0];
+        assert_eq!(o.band_counts_stated[0], Some(3));
+        o.band_counts_stated[0] = Some(2);
+        let m = &mut o.measures[2];
+        (m.not_due, m.score) = (true, None);
+        let doubts: Vec<String> = check(&r, &[])
+            .into_iter()
+            .filter(|f| f.objective_no == Some(1) && f.message.contains("summary row reads"))
+            .map(|f| f.message)
+            .collect();
+        assert!(doubts.is_empty(), "{doubts:?}");
+    }
+
+    #[test]
     fn a_scan_s_objective_its_doubtful_summary_row_counts_otherwise_is_not_averaged() {
         let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
         let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
@@ -1587,6 +1755,61 @@ mod tests {
             !errors.contains(&FindingKind::ObjectiveScoreMismatch),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn a_scan_s_summary_percent_in_a_row_that_disagrees_with_itself_is_doubted() {
+        // The sample's objective 5 (3 measures, mean 97.97), its summary row's percent read
+        // 79 and one band cell lost: its band counts no longer add up to its count.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let o = &mut r.objectives[4];
+        o.score_table = None;
+        let summary = o
+            .score_summary
+            .as_mut()
+            .expect("objective 5's summary percent");
+        summary.value = 79.0;
+        summary.raw = "79".into();
+        let of_five = |r: &Report| -> Vec<(FindingKind, Severity)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(5) && f.message.contains("mean of"))
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert_eq!(
+            of_five(&r),
+            vec![(FindingKind::ObjectiveScoreMismatch, Severity::Error)]
+        );
+        let o = &mut r.objectives[4];
+        let counted = o.band_counts_stated.iter().flatten().sum::<u32>();
+        assert_eq!(counted, 3, "{:?}", o.band_counts_stated);
+        let lost = o
+            .band_counts_stated
+            .iter()
+            .position(|c| c.is_some_and(|n| n > 0));
+        o.band_counts_stated[lost.expect("a band cell")] = None;
+        assert_eq!(
+            of_five(&r),
+            vec![(FindingKind::OcrDoubtful, Severity::Info)]
+        );
+        // The row's own doubt: a cell lost that the measures fill is no warning; a band count
+        // read that the measures contradict is.
+        let row_doubt = |r: &Report| -> Vec<Severity> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(5) && f.message.contains("summary row reads"))
+                .map(|f| f.severity)
+                .collect()
+        };
+        assert_eq!(row_doubt(&r), vec![Severity::Info]);
+        let o = &mut r.objectives[4];
+        let empty = o.band_counts_stated.iter().position(Option::is_none);
+        o.band_counts_stated[empty.expect("an empty band cell")] = Some(1);
+        assert_eq!(row_doubt(&r), vec![Severity::Warning]);
     }
 
     #[test]
