@@ -26,7 +26,27 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         .flat_map(|(o, obj)| (0..obj.measures.len()).map(move |m| (o, m)))
         .collect();
     let mut taken: HashSet<(usize, usize)> = HashSet::new();
+    // Measures an item names by code with a like text: such an item's own, which another item
+    // of the same text (reports repeat a measure under several objectives) does not take by
+    // its text alone.
+    let claimed: Vec<Option<(usize, usize)>> = eval
+        .items
+        .iter()
+        .map(|item| {
+            positions.iter().copied().find(|&(o, m)| {
+                let measure = &objectives[o].measures[m];
+                measure.code == item.code
+                    && similarity(&item.text.text, &measure.text.text) >= SAME_TEXT
+            })
+        })
+        .collect();
     for (i, item) in eval.items.iter().enumerate() {
+        let claimed_by_another = |p: &(usize, usize)| {
+            claimed
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != i && c.as_ref() == Some(p))
+        };
         let sims: Vec<((usize, usize), f64)> = positions
             .iter()
             .filter(|p| !taken.contains(p))
@@ -41,7 +61,12 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
             .iter()
             .find(|((o, m), _)| objectives[*o].measures[*m].code == item.code)
             .copied();
-        let best = sims.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
+        let most_like = |of: &mut dyn Iterator<Item = ((usize, usize), f64)>| {
+            of.max_by(|a, b| a.1.total_cmp(&b.1))
+        };
+        let best = most_like(&mut sims.iter().copied().filter(|(p, _)| !claimed_by_another(p)))
+            .filter(|(_, sim)| *sim >= SAME_TEXT + 0.1)
+            .or_else(|| most_like(&mut sims.iter().copied()));
         let chosen = match (by_code, best) {
             (Some((pos, sim)), _) if sim >= SAME_TEXT => Some((pos, sim, "code_and_text")),
             (_, Some((pos, sim))) if sim >= SAME_TEXT + 0.1 => {
@@ -331,6 +356,40 @@ pub fn scores_from_table(objectives: &mut [Objective]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_matched_by_its_text_alone_leaves_a_like_measure_another_item_names_by_code() {
+        // Measures 1.3 and 2.1 of the sample given one text; the list names "9.9" (an
+        // objective the table as read lacks) and then "2.1", both with that text.
+        let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut eval = r.evaluation.clone().expect("the sample has an evaluation");
+        let mut objectives = r.objectives.clone();
+        let text = objectives[0].measures[2].text.clone();
+        objectives[1].measures[0].text = text.clone();
+        for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
+            (m.narrative, m.score_narrative, m.score) = (None, None, None);
+        }
+        let item = |code: &str, v: f64| {
+            let mut i = eval.items[0].clone();
+            i.code = code.into();
+            i.text = text.clone();
+            i.score = Some(StatedNumber {
+                value: v,
+                raw: format!("/{v}/"),
+                source: i.source.clone(),
+            });
+            i
+        };
+        eval.items = vec![item("9.9", 40.0), item("2.1", 70.0)];
+        reconcile(&mut objectives, &eval, &mut Vec::new());
+        let scores = (
+            objectives[0].measures[2].score,
+            objectives[1].measures[0].score,
+        );
+        assert_eq!(scores, (Some(40.0), Some(70.0)));
+    }
 
     #[test]
     fn a_lone_digit_in_a_scan_s_score_cell_of_an_unlisted_measure_is_not_due() {
