@@ -889,27 +889,38 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
             ),
         });
         let o = &mut objectives[i - 1];
-        for mut m in joined.measures {
-            m.objective_no = o.objective_no;
-            m.measure_no = o.measures.len() as u32 + 1;
-            if !m.code_written {
-                m.code = format!("{}.{}", o.objective_no, m.measure_no);
-            }
-            o.measures.push(m);
+        for m in joined.measures {
+            let positional = !m.code_written;
+            take_in(o, m, positional);
         }
-        // A score read as the objective's (its one row scored) is that measure's own now
-        // that the objective holds several measures scored on their rows.
-        if o.measures
-            .iter()
-            .filter(|m| m.score_table.is_some())
-            .count()
-            >= 2
-        {
-            o.score_table = None;
-        }
+        scores_on_rows_are_the_measures(o);
         if o.measures.iter().filter(|m| m.score_self.is_some()).count() >= 2 {
             o.score_self = None;
         }
+    }
+}
+
+/// A measure moved into objective `o`, numbered after its last; a measure numbered by its
+/// place only takes its new place's code.
+fn take_in(o: &mut Objective, mut m: Measure, positional: bool) {
+    m.objective_no = o.objective_no;
+    m.measure_no = o.measures.len() as u32 + 1;
+    if positional {
+        m.code = format!("{}.{}", o.objective_no, m.measure_no);
+    }
+    o.measures.push(m);
+}
+
+/// A score read as the objective's (its one row, or its first, scored) is a measure's own when
+/// the objective now holds several measures scored on their rows.
+fn scores_on_rows_are_the_measures(o: &mut Objective) {
+    if o.measures
+        .iter()
+        .filter(|m| m.score_table.is_some())
+        .count()
+        >= 2
+    {
+        o.score_table = None;
     }
 }
 
@@ -1038,25 +1049,11 @@ fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Prob
         ),
     });
     for o in objectives.iter_mut() {
-        for (no, positional, m) in flat.iter().filter(|(no, _, _)| *no == o.objective_no) {
-            let mut m = m.clone();
-            m.objective_no = *no;
-            m.measure_no = o.measures.len() as u32 + 1;
-            if *positional {
-                m.code = format!("{no}.{}", m.measure_no);
-            }
-            o.measures.push(m);
+        let own = o.objective_no;
+        for (_, positional, m) in flat.iter().filter(|(no, _, _)| *no == own) {
+            take_in(o, m.clone(), *positional);
         }
-        // A score read as the objective's (its rows but the first had none) is a measure's own
-        // when the objective now holds several measures scored on their rows.
-        if o.measures
-            .iter()
-            .filter(|m| m.score_table.is_some())
-            .count()
-            >= 2
-        {
-            o.score_table = None;
-        }
+        scores_on_rows_are_the_measures(o);
     }
 }
 
