@@ -1,4 +1,4 @@
-//! Print the ruling grids OCR found on each page of a scan, then page 1's vertical rules and the words by them that may be borders read as text (debugging aid).
+//! Print the ruling grids OCR found on each page of a scan, then page N's rules (second argument, 1 by default), its vertical rules and the words by them that may be borders read as text (debugging aid).
 fn main() {
     let path = std::env::args().nth(1).expect("a scan");
     let bytes = std::fs::read(&path).expect("readable");
@@ -13,13 +13,21 @@ fn main() {
         let g = biyelelt::layout::ruled::grids(p);
         for g in g {
             println!(
-                "page {} xs {:?}",
+                "page {} xs {:?} ys {:?}",
                 p.number,
-                g.xs.iter().map(|x| x.round()).collect::<Vec<_>>()
+                g.xs.iter().map(|x| x.round()).collect::<Vec<_>>(),
+                g.ys.iter().map(|y| y.round()).collect::<Vec<_>>()
             );
         }
     }
-    let p = &pages[0];
+    let n: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1);
+    let p = &pages[n - 1];
+    for r in &p.rules {
+        println!("rule {:.1},{:.1} - {:.1},{:.1}", r.x0, r.y0, r.x1, r.y1);
+    }
     let vs: Vec<f64> = p
         .rules
         .iter()

@@ -47,6 +47,13 @@ pub fn parse_score(raw: &str) -> ScoreCell {
         .trim_end_matches('%')
         .trim()
         .to_string();
+    // A score is never in the thousands: its one comma is a decimal mark even before three
+    // digits ("68,896": "68,8%" read without its sign).
+    let core = if core.matches(',').count() == 1 && !core.contains('.') {
+        core.replace(',', ".")
+    } else {
+        core
+    };
     if core == "-" || core.is_empty() && t.contains('-') {
         return ScoreCell::NotDue;
     }
@@ -505,6 +512,7 @@ mod tests {
         assert_eq!(parse_score("33.996"), ScoreCell::Value(33.9));
         assert_eq!(parse_score("97.9095"), ScoreCell::Value(97.90));
         assert_eq!(parse_score("33.125"), ScoreCell::Value(33.125));
+        assert_eq!(parse_score("68,896"), ScoreCell::Value(68.8));
     }
 
     #[test]

@@ -261,11 +261,27 @@ fn lines_along(
     for members in groups.values() {
         let first = members.iter().map(|&k| runs[k].0).min().unwrap_or(0);
         let last = members.iter().map(|&k| runs[k].0).max().unwrap_or(0);
-        if last - first + 1 > max_thick {
-            continue;
-        }
         let start = members.iter().map(|&k| runs[k].1).min().unwrap_or(0);
         let end = members.iter().map(|&k| runs[k].2).max().unwrap_or(0);
+        // Thickness where the line is thickest, not the rows it spans in all: a long line a
+        // fraction of a degree off level (a skew too small to turn the page for) steps across
+        // more rows than a filled area is thick, but is a few rows thick at any one place.
+        let mut depth = vec![0i32; end - start + 1];
+        for &k in members {
+            depth[runs[k].1 - start] += 1;
+            depth[runs[k].2 - start] -= 1;
+        }
+        let thickest = depth
+            .iter()
+            .scan(0i32, |d, &step| {
+                *d += step;
+                Some(*d)
+            })
+            .max()
+            .unwrap_or(0);
+        if thickest as usize > max_thick {
+            continue;
+        }
         // A rule stands alone: a few pixels off it on either side is paper. A row through a
         // line of text (bold, or with the grey of its letters' edges) has text above and below.
         // (A serif font's baseline is a dense row too, under a row of stems.)
@@ -633,6 +649,21 @@ mod tests {
         // Its sides are upright strokes 20 px long: shorter than a rule.
         assert!(s.lines.is_empty(), "{:?}", s.lines);
         assert_eq!(ink_in(&img, (0, 0, 200, 60)), 180 * 20 + 10);
+    }
+
+    #[test]
+    fn a_long_rule_a_little_off_upright_is_a_rule_though_it_steps_across_many_columns() {
+        // 2 px wide, 1200 px long, 24 px to the right at its foot (about 1.1 degree): at any
+        // height 2 or 3 columns thick, over all 26 columns.
+        let line = (0..1200u32).flat_map(|y| {
+            let x = 20 + y / 50;
+            [(x, y), (x + 1, y)]
+        });
+        let img = image(80, 1200, line);
+        let s = strokes(&img, 60, 2, 5);
+        let upright: Vec<&Rule> = s.lines.iter().filter(|r| r.is_vertical()).collect();
+        assert_eq!(upright.len(), 1, "{:?}", s.lines);
+        assert!(upright[0].y1 - upright[0].y0 > 1100.0, "{:?}", upright[0]);
     }
 
     /// A page of text-like lines (dashes 2 px thick, 30 px apart) and one long rule, drawn
