@@ -143,7 +143,7 @@ pub fn segment(
     path: &str,
     format: SourceFormat,
 ) -> Result<Report, SegmentError> {
-    let Some((table_idx, plan)) = plan_table::find(doc) else {
+    let Some((table_idx, last_part, plan)) = plan_table::find(doc) else {
         let first_text = paragraphs(doc)
             .map(|(_, p)| normalize(&p.text))
             .find(|t| !t.is_empty())
@@ -181,14 +181,14 @@ pub fn segment(
         });
     };
     let mut problems = Vec::new();
-    let table_out = plan_table::segment(plan, &mut problems);
+    let table_out = plan_table::segment(&plan, &mut problems);
     let before: Vec<&Paragraph> = paragraphs(doc)
         .filter(|(i, _)| *i < table_idx)
         .map(|(_, p)| p)
         .collect();
     let all: Vec<&Paragraph> = paragraphs(doc).map(|(_, p)| p).collect();
     let header = header::parse(&before, &all, &mut problems);
-    let eval = evaluation::parse(doc, table_idx, &mut problems);
+    let eval = evaluation::parse(doc, last_part, &mut problems);
 
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {

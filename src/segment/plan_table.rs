@@ -136,12 +136,85 @@ fn columns_of(row: &Row) -> Option<Columns> {
 }
 
 /// The plan table: the first table with a measure and an implementation column in one of its
-/// first three rows. Returns its block index.
-pub fn find(doc: &Document) -> Option<(usize, &Table)> {
-    doc.blocks.iter().enumerate().find_map(|(i, b)| match b {
+/// first three rows, with the tables that go on from it (see [`goes_on`]). Returns the block
+/// index of its first and of its last part.
+pub fn find(doc: &Document) -> Option<(usize, usize, std::borrow::Cow<'_, Table>)> {
+    let (first, table) = doc.blocks.iter().enumerate().find_map(|(i, b)| match b {
         Block::Table(t) if t.rows.iter().take(3).any(|r| columns_of(r).is_some()) => Some((i, t)),
         _ => None,
-    })
+    })?;
+    let mut plan = std::borrow::Cow::Borrowed(table);
+    let mut last = first;
+    let mut between = 0;
+    for (i, block) in doc.blocks.iter().enumerate().skip(first + 1) {
+        match block {
+            Block::Paragraph(p) => {
+                between += 1;
+                if between > MAX_PARAGRAPHS_BETWEEN_PARTS || is_part_heading(&p.text) {
+                    break;
+                }
+            }
+            Block::Table(t) => {
+                if !goes_on(&plan, t) {
+                    break;
+                }
+                plan.to_mut().rows.extend(t.rows.iter().cloned());
+                last = i;
+                between = 0;
+            }
+        }
+    }
+    Some((first, last, plan))
+}
+
+/// Lines of text that may stand between two parts of one plan table on a scan: rows whose
+/// rules were lost, read as text.
+const MAX_PARAGRAPHS_BETWEEN_PARTS: usize = 6;
+
+/// A heading between two tables (most letters capitals: "ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭНИЙ ТАЙЛАН")
+/// or the evaluation's own text ("Зорилт 1.1 …", "Дүгнэлт: …"): the plan table has ended.
+fn is_part_heading(text: &str) -> bool {
+    let t = normalize(text);
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    let lower = t.trim_start().to_lowercase();
+    (letters.len() >= 8 && 3 * capitals >= 2 * letters.len())
+        || lower.starts_with("зорилт")
+        || lower.starts_with("дүгнэлт")
+}
+
+/// Whether `next`, a table after the plan table with only a few lines of text between, is
+/// more of its rows: a scan whose rules were lost or faint on part of a page parts one table
+/// into several, and a page whose header was not found still holds the table's rows. The plan
+/// table has not ended (no "Дундаж үнэлгээ" row), `next` has no header of its own, no more
+/// cells than the plan table, and its rows are plan rows: most hold two texts of words (a
+/// measure and its implementation; a summary or the evaluation's list holds one, and numbers).
+fn goes_on(plan: &Table, next: &Table) -> bool {
+    let width = plan.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let ended = plan
+        .rows
+        .iter()
+        .rev()
+        .take(2)
+        .any(|r| is_overall_row(&r.cells));
+    let texts = |r: &Row| {
+        r.cells
+            .iter()
+            .filter(|c| {
+                c.text()
+                    .split_whitespace()
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                    .count()
+                    >= 2
+            })
+            .count()
+    };
+    let plan_rows = next.rows.iter().filter(|r| texts(r) >= 2).count();
+    !ended
+        && !next.rows.is_empty()
+        && !next.rows.iter().take(3).any(|r| columns_of(r).is_some())
+        && next.rows.iter().all(|r| r.cells.len() <= width)
+        && 2 * plan_rows > next.rows.len()
 }
 
 pub struct TableOutput {
@@ -1336,11 +1409,91 @@ mod tests {
 
     fn table(text: &str) -> Table {
         let (doc, _) = parse(text, SourceFormat::Text);
-        find(&doc).expect("plan table").1.clone()
+        find(&doc).expect("plan table").2.into_owned()
     }
 
     const HEADER: &str =
         "№\tҮйл ажиллагаа\tХэрэгжүүлэх арга хэмжээ\tХүрэх түвшин\tБиелэлт\tҮнэлгээ\n";
+
+    fn rows(lines: &[&str]) -> Table {
+        Table {
+            rows: lines
+                .iter()
+                .map(|l| Row {
+                    cells: l
+                        .split('\t')
+                        .map(|c| Cell::new(vec![c.to_string()]))
+                        .collect(),
+                    source: Source::default(),
+                    after_page_break: false,
+                })
+                .collect(),
+            source: Source::default(),
+        }
+    }
+
+    fn paragraph(text: &str) -> Block {
+        Block::Paragraph(crate::layout::Paragraph {
+            text: text.to_string(),
+            source: Source::default(),
+            emphasis: false,
+            list_item: false,
+        })
+    }
+
+    #[test]
+    fn a_table_of_plan_rows_after_a_few_lines_goes_on_the_plan_table_a_heading_ends_it() {
+        // A scan's faint rules part the table: the rest of objective 1 read as a line of text,
+        // objective 2's rows a table of their own, without the score column nobody filled.
+        let doc = Document {
+            blocks: vec![
+                Block::Table(rows(&[
+                    HEADER.trim_end(),
+                    "1\tАвлигаас урьдчилан сэргийлэх\tСургалт зохион байгуулах\tТогтмол\tСургалтад 40 хүн хамрагдсан\t100",
+                ])),
+                paragraph("байна зохион байгуулсан 2 удаа"),
+                Block::Table(rows(&[
+                    "2\tИл тод байдлыг хангах\tМэдээллийг байршуулах\tТогтмол\tМэдээллийг цахим хуудсанд байршуулсан",
+                    "\t\tДотоод журмыг шинэчлэх\tТогтмол\tЖурмыг шинэчлэн баталсан",
+                ])),
+                paragraph("ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭНИЙ ТАЙЛАН"),
+                Block::Table(rows(&[
+                    "1\tХэрэгжүүлэх арга хэмжээ нэмэгдүүлэх\tМэдээллийг шинэчлэх\tТогтмол\tТайланг хүргүүлсэн",
+                ])),
+            ],
+            n_pages: Some(2),
+        };
+        let (first, last, plan) = find(&doc).expect("plan table");
+        assert_eq!((first, last), (0, 2));
+        assert_eq!(plan.rows.len(), 4);
+        let mut problems = Vec::new();
+        let out = segment(&plan, &mut problems);
+        let nos: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(nos, vec![1, 2], "{problems:?}");
+        assert_eq!(out.objectives[1].measures.len(), 2);
+    }
+
+    #[test]
+    fn a_table_of_numbers_or_one_text_a_row_is_no_part_of_the_plan_table() {
+        let plan = rows(&[
+            HEADER.trim_end(),
+            "1\tАвлигаас урьдчилан сэргийлэх\tСургалт зохион байгуулах\tТогтмол\tСургалтад 40 хүн хамрагдсан\t100",
+        ]);
+        // A summary table without its header: a name and counts.
+        let summary = rows(&["1\tАвлигаас урьдчилан сэргийлэх\t4\t3\t1\t92,5"]);
+        assert!(!goes_on(&plan, &summary));
+        // The evaluation's list set as a table.
+        let list = rows(&["Зорилт 1.1 Сургалт зохион байгуулах ажил /100/\t"]);
+        assert!(!goes_on(&plan, &list));
+        let ended = rows(&[
+            HEADER.trim_end(),
+            "1\tАвлигаас урьдчилан сэргийлэх\tСургалт зохион байгуулах\tТогтмол\tСургалтад 40 хүн хамрагдсан\t100",
+            "Дундаж үнэлгээ\t\t\t\t\t100",
+        ]);
+        let more = rows(&["2\tИл тод байдлыг хангах\tМэдээллийг байршуулах\tТогтмол\tМэдээллийг цахим хуудсанд байршуулсан"]);
+        assert!(goes_on(&plan, &more));
+        assert!(!goes_on(&ended, &more));
+    }
 
     #[test]
     fn several_measures_in_one_cell_and_a_page_break_join() {
