@@ -101,7 +101,12 @@ fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
     if cols.of(Role::No).is_some() || cols.roles.first() != Some(&None) {
         return;
     }
-    if header.cells.first().is_none_or(|c| c.char_len() > 3) {
+    // The label, without the column numbers' row OCR may draw into it ("Мо" over "1").
+    if header
+        .cells
+        .first()
+        .is_none_or(|c| c.paragraphs.first().is_none_or(|p| p.chars().count() > 3))
+    {
         return;
     }
     let numbers: Vec<Option<u32>> = rows
@@ -668,7 +673,11 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                             .and_then(|g| g.units.last())
                             .and_then(|u| u.cols[a].last())
                             .is_some_and(|prev| continues(&prev.text, next, true));
-                    return !continues_above;
+                    // The activity repeated on every row of its objective (a row per
+                    // measure, no cell merged down) goes on with it.
+                    let repeats_above = prev_activity(a)
+                        .is_some_and(|prev| crate::normalize::similarity(&prev.text, next) >= 0.9);
+                    return !continues_above && !repeats_above;
                 }
                 prev_activity(a).is_some_and(|prev| {
                     !continues(&prev.text, next, after_page_break)
@@ -1856,6 +1865,37 @@ mod tests {
         let mut cols = columns_of(&t.rows[0]).unwrap();
         number_column_by_contents(&mut cols, &t.rows[0], &t.rows[1..]);
         assert_eq!(cols.of(Role::No), None);
+    }
+
+    #[test]
+    fn a_number_label_over_the_column_numbers_misread_still_labels_the_number_column() {
+        // "№" read "Мо", and the column numbers' "1" drawn into its cell read "5э5:2".
+        let mut t = rows(&[
+            HEADER.trim_end(),
+            "1\tГомдол\tНэг арга.\tТ\tБ.\t100",
+            "1\tГомдол\tХоёр арга.\tТ\tБ.\t70",
+            "2\tОролцоо\tГурав арга.\tТ\tБ.\t70",
+        ]);
+        t.rows[0].cells[0] = Cell::new(vec!["Мо".to_string(), "5э5:2".to_string()]);
+        let mut cols = columns_of(&t.rows[0]).unwrap();
+        assert_eq!(cols.of(Role::No), None);
+        number_column_by_contents(&mut cols, &t.rows[0], &t.rows[1..]);
+        assert_eq!(cols.of(Role::No), Some(0));
+    }
+
+    #[test]
+    fn without_a_number_column_an_activity_repeated_on_every_row_is_one_objective() {
+        let header = "Үйл ажиллагаа\tХэрэгжүүлэх арга хэмжээ\tХүрэх түвшин\tБиелэлт\tҮнэлгээ\n";
+        let t = table(&format!(
+            "{header}Гомдол шийдвэрлэх\tНэг арга.\tТ\tБ.\t100\nГомдол шийдвэрлэх\tХоёр арга.\tТ\tБ.\t70\n\
+             Иргэдийн оролцоо\tГурав арга.\tТ\tБ.\t70\nИргэдийн оролцоо\tДөрөв арга.\tТ\tБ.\t70\n"
+        ));
+        let shape: Vec<(u32, usize)> = segment(&t, &mut Vec::new())
+            .objectives
+            .iter()
+            .map(|o| (o.objective_no, o.measures.len()))
+            .collect();
+        assert_eq!(shape, vec![(1, 2), (2, 2)]);
     }
 
     #[test]
