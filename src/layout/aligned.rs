@@ -27,6 +27,9 @@ const MAX_ROW_GAP: f64 = 4.0;
 /// padding whose columns a shared left edge tells apart.
 const MIN_GUTTER: f64 = 0.2;
 
+/// How near a word must start to where a column's text starts to start a cell of it, in points.
+const CELL_EDGE: f64 = 1.5;
+
 /// A run: words of one line with word-sized gaps between them (a wider gap starts a new run).
 #[derive(Debug, Clone)]
 struct Run {
@@ -392,12 +395,17 @@ fn narrow(
         .filter(|w| w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()))
         .map(|w| Run { x0: w.x0, x1: w.x1 })
         .collect();
-    let pieces = if numbers {
-        &clean
-    } else if by_words {
-        &words
-    } else {
-        &line.runs
+    // A word a little more than a space after the one before it, starting where the column's
+    // text starts on the lines above (the gutter's right edge): a cell's text, come close to
+    // its neighbour's, not a word space that happens to fall in the gutter.
+    let starts_a_cell = |family: &Family| {
+        line.words.windows(2).any(|p| {
+            p[1].x0 - p[0].x1 >= min_gap
+                && family
+                    .strips
+                    .iter()
+                    .any(|g| (p[1].x0 - g.1).abs() <= CELL_EDGE)
+        })
     };
     let mut out = Vec::new();
     let mut killed = 0;
@@ -405,7 +413,15 @@ fn narrow(
         let mut strips = family.strips.clone();
         // Runs, not words, while the columns are being found: word spaces that happen to line
         // up with a gutter do not make a prose line fit them. Words in columns carried from
-        // above: text filling a cell may come closer to the next cell's than a wide space.
+        // above, or where a word starts a cell at a gutter a line has confirmed: text filling
+        // a cell may come closer to the next cell's than a wide space.
+        let pieces = if numbers {
+            &clean
+        } else if by_words || family.support >= 1 && starts_a_cell(family) {
+            &words
+        } else {
+            &line.runs
+        };
         for w in pieces {
             strips = less(strips, w, min_gap);
         }
@@ -1495,6 +1511,59 @@ mod tests {
             ),
         ]
         .concat()
+    }
+
+    #[test]
+    fn a_cell_s_text_a_word_space_from_the_next_cell_s_keeps_the_table_open() {
+        let header = line(
+            &[
+                ("№", 50.0),
+                ("Үйл ажиллагаа", 80.0),
+                ("Арга хэмжээ", 200.0),
+                ("Түвшин", 340.0),
+                ("Үнэлгээ", 460.0),
+            ],
+            100.0,
+        );
+        let row = |activity: &str, top: f64, no: &str, measure: &str| {
+            line(
+                &[
+                    (no, 50.0),
+                    (activity, 80.0),
+                    (measure, 200.0),
+                    ("Тогтмол", 340.0),
+                    ("100", 460.0),
+                ],
+                top,
+            )
+        };
+        // Row 2's activity ends 3 pt (a word space) left of where its measure starts, which
+        // OCR puts 0.6 pt right of the column's other lines.
+        let mut row2 = line(
+            &[
+                ("2", 50.0),
+                ("Хурал хийх", 200.6),
+                ("Тогтмол", 340.0),
+                ("100", 460.0),
+            ],
+            140.0,
+        );
+        row2.push(word("Эрсдэлийг", 80.0, 140.0));
+        row2.push(word("бууруулах,", 137.6, 140.0));
+        let words = [
+            header,
+            row("Авлигыг бууруулах", 120.0, "1", "Журам батлах"),
+            row2,
+            row("Ил тод", 160.0, "3", "Мэдээлэл өгөх"),
+        ]
+        .concat();
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2][1], "Эрсдэлийг бууруулах,");
+        assert_eq!(rows[2][2], "Хурал хийх");
     }
 
     #[test]
