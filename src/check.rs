@@ -911,6 +911,11 @@ fn counts(out: &mut Out) {
                     Severity::Info,
                     "band cells lost to OCR, which the measures as found fill",
                 )
+            } else if scale_lost_to_ocr(r) {
+                (
+                    Severity::Info,
+                    "the band scale as read lost a heading, so the row's band cells are misplaced too",
+                )
             } else {
                 (
                     Severity::Warning,
@@ -1079,6 +1084,29 @@ fn scale_source(r: &Report) -> crate::model::Source {
         .unwrap_or_default()
 }
 
+/// On a scan, a scale that stops short of 0 or 100, or leaves a measure's score in no band,
+/// most likely lost a band heading to OCR: the band counts, zipped with it, and the bands of
+/// the measures are not checked against it. (A gap no score falls in may be the report's own:
+/// the sample's scale has no band for 70-89.)
+fn scale_lost_to_ocr(r: &Report) -> bool {
+    let Some(e) = &r.evaluation else {
+        return false;
+    };
+    let scored = scored_bands(&e.bands);
+    let short = scored
+        .last()
+        .is_some_and(|b| b.high.unwrap_or(100.0) < 99.0)
+        || scored.first().is_some_and(|b| b.low.unwrap_or(0.0) > 1.0);
+    let unplaced = r.measures().filter(|m| !m.not_due).any(|m| {
+        m.score.is_some_and(|s| {
+            !scored
+                .iter()
+                .any(|b| in_band(s, b.low.unwrap_or(f64::NAN), b.high.unwrap_or(f64::NAN)))
+        })
+    });
+    r.source_format == crate::model::SourceFormat::Scan && !scored.is_empty() && (unplaced || short)
+}
+
 /// bucket_count_mismatch, bucket_label_mismatch, band_gap.
 fn bands(out: &mut Out) {
     let r = out.report;
@@ -1100,22 +1128,7 @@ fn bands(out: &mut Out) {
             source: scale_source(r),
         }]
     };
-    // On a scan, a scale that stops short of 0 or 100, or leaves a measure's score in no band,
-    // most likely lost a band heading to OCR: the band counts, zipped with it, and the bands
-    // of the measures are not checked against it. (A gap no score falls in may be the
-    // report's own: the sample's scale has no band for 70-89.)
-    let short = scored
-        .last()
-        .is_some_and(|b| b.high.unwrap_or(100.0) < 99.0)
-        || scored.first().is_some_and(|b| b.low.unwrap_or(0.0) > 1.0);
-    let unplaced = r.measures().filter(|m| !m.not_due).any(|m| {
-        m.score.is_some_and(|s| {
-            !scored
-                .iter()
-                .any(|b| in_band(s, b.low.unwrap_or(f64::NAN), b.high.unwrap_or(f64::NAN)))
-        })
-    });
-    let scale_lost = scan && !scored.is_empty() && (unplaced || short);
+    let scale_lost = scale_lost_to_ocr(r);
     if scale_lost {
         out.push(
             FindingKind::OcrDoubtful,
@@ -1730,6 +1743,42 @@ mod tests {
             .map(|f| f.message)
             .collect();
         assert!(doubts.is_empty(), "{doubts:?}");
+    }
+
+    #[test]
+    fn a_scan_s_summary_row_under_a_scale_that_lost_a_heading_is_doubted_quietly() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        // Objective 1's row: a band cell misread, so its counts no longer add up to its count.
+        let o = &mut r.objectives[0];
+        let first = o
+            .band_counts_stated
+            .iter()
+            .position(|c| c.is_some_and(|c| c > 0));
+        let cell = &mut o.band_counts_stated[first.expect("a band count")];
+        *cell = cell.map(|c| c + 1);
+        let row_doubt = |r: &Report| -> Vec<Severity> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(1) && f.message.contains("summary row reads"))
+                .map(|f| f.severity)
+                .collect()
+        };
+        assert_eq!(row_doubt(&r), vec![Severity::Warning]);
+        // The scale as read lost its lowest band's heading: it no longer reaches 0.
+        let e = r.evaluation.as_mut().expect("the sample's evaluation");
+        let lowest = e
+            .bands
+            .iter()
+            .position(|b| !b.not_due && b.low == Some(0.0))
+            .expect("a band from 0");
+        e.bands.remove(lowest);
+        for o in &mut r.objectives {
+            o.band_counts_stated.remove(lowest);
+        }
+        assert_eq!(row_doubt(&r), vec![Severity::Info]);
     }
 
     #[test]
