@@ -306,6 +306,29 @@ fn table_count_corroborated(r: &Report, o: Option<&Objective>) -> bool {
     }
 }
 
+/// Whether the plan table as read from a scan accounts for its measures by itself: every
+/// measure's code is written in the table, each objective's codes run 1, 2, … without a gap,
+/// the objectives run 1, 2, … and as many as the report states (when it does). A measure lost
+/// inside an objective, or an objective lost, shows as a gap; a measure split in two, as a
+/// repeated code.
+fn codes_account_for_table(r: &Report) -> bool {
+    let objectives_stated = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.stated_counts)
+        .find(|c| c.what == "objectives")
+        .map(|c| c.value);
+    !r.objectives.is_empty()
+        && objectives_stated.is_none_or(|n| (n - r.objectives.len() as f64).abs() <= SAME)
+        && r.objectives.iter().enumerate().all(|(i, o)| {
+            o.objective_no as usize == i + 1
+                && !o.measures.is_empty()
+                && o.measures.iter().enumerate().all(|(k, m)| {
+                    m.code_written && m.code == format!("{}.{}", o.objective_no, k + 1)
+                })
+        })
+}
+
 /// Whether the count of objectives in the plan table as read is one the report bears out: for
 /// a text export or a PDF, always; for a scan, when the evaluation's list names measures of
 /// exactly those objectives, or their summary rows add up to the measures the report states.
@@ -1036,6 +1059,19 @@ fn counts(out: &mut Out) {
                         num(expected)
                     ),
                 )
+            } else if c.what == "measures"
+                && !table_count_corroborated(r, None)
+                && codes_account_for_table(r)
+            {
+                (
+                    FindingKind::MeasureCountMismatch,
+                    Severity::Warning,
+                    format!(
+                        "the report states {} measures; the scan's plan table as read holds {}, each with its code written in the table and none skipped, the objectives numbered as the report counts them; no other count of the report confirms the table, so a warning, not an error",
+                        num(c.value),
+                        num(expected)
+                    ),
+                )
             } else if c.what == "measures" && !table_count_corroborated(r, None) {
                 (
                         FindingKind::OcrDoubtful,
@@ -1743,6 +1779,49 @@ mod tests {
             .map(|f| f.message)
             .collect();
         assert!(doubts.is_empty(), "{doubts:?}");
+    }
+
+    #[test]
+    fn a_scan_s_miscount_against_a_table_its_written_codes_account_for_is_a_warning() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        // No list and no summary counts to bear the table out; the stated count one too many.
+        let e = r.evaluation.as_mut().expect("the sample's evaluation");
+        e.items.clear();
+        let stated = e
+            .stated_counts
+            .iter_mut()
+            .find(|c| c.what == "measures")
+            .expect("the sample states its measures");
+        stated.value += 1.0;
+        for o in &mut r.objectives {
+            o.n_measures_stated = None;
+        }
+        let miscount = |r: &Report| -> Vec<(FindingKind, Severity)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| {
+                    f.message.starts_with("the report states") && f.message.contains("measures;")
+                })
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        // Its codes written in the table, as many scanned tables write them.
+        for m in r.objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
+            m.code_written = true;
+        }
+        assert_eq!(
+            miscount(&r),
+            vec![(FindingKind::MeasureCountMismatch, Severity::Warning)]
+        );
+        // A code not written (a place taken for it): the table does not account for itself.
+        r.objectives[1].measures[0].code_written = false;
+        assert_eq!(
+            miscount(&r),
+            vec![(FindingKind::OcrDoubtful, Severity::Info)]
+        );
     }
 
     #[test]
