@@ -59,9 +59,24 @@ static BAND_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)({NUM})(?:\s*-\s*({NUM}))?\s*(?:хувийн|%-ийн)\s+биелэлттэй\s+(\d+)\s+(?:арга\s+хэмжээ|заалт)"
     ))
 });
-/// "6 зорилтын 12 арга хэмжээ", "6 зорилт бүхий 12 арга хэмжээ".
-static TOTALS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(\d+)\s+зорилт(?:ын|\s+бүхий|,)\s+(\d+)\s+(?:арга\s+хэмжээ|заалт)"));
+/// "6 зорилтын 12 арга хэмжээ", "6 зорилт бүхий 12 арга хэмжээ"; a count as OCR may read it
+/// ("б зорилтын": 6, see [`count_value`]).
+static TOTALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)({COUNT})\s+зорилт(?:ын|\s+бүхий|,)\s+({COUNT})\s+(?:арга\s+хэмжээ|заалт)"
+    ))
+});
+
+/// A count of objectives or measures: digits, or a short number with the letters OCR reads
+/// for digits ("б" for 6, "З" for 3, "О" for 0).
+const COUNT: &str = r"\d+|[\dбЗО]{1,3}";
+
+/// The value of a [`COUNT`]: its look-alike letters read as the digits they stand for.
+fn count_value(raw: &str) -> f64 {
+    crate::normalize::ocr_digits(raw)
+        .parse()
+        .unwrap_or(f64::NAN)
+}
 /// "… 98.2 хувьтай дүгнэгдэв."
 static CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -1173,7 +1188,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             for (what, i) in [("objectives", 1), ("measures", 2)] {
                 eval.stated_counts.push(StatedCount {
                     what: what.into(),
-                    value: c[i].parse().unwrap_or(f64::NAN),
+                    value: count_value(&c[i]),
                     raw: t.clone(),
                     source: p.source.clone(),
                 });
@@ -1871,6 +1886,36 @@ mod tests {
             doc("Иргэн төвтэй үйлчилгээний хүрээний асуудал 90.5 хувьтай байна."),
             None
         );
+    }
+
+    #[test]
+    fn counts_of_objectives_and_measures_as_ocr_reads_them() {
+        let counts = |sentence: &str| {
+            let text = format!("№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\n1\tА\tБ\n\n{sentence}\n");
+            let (doc, _) = parse_text(&text, SourceFormat::Text);
+            parse(&doc, 0, &mut Vec::new())
+                .map(|o| {
+                    o.evaluation
+                        .stated_counts
+                        .iter()
+                        .map(|c| (c.what.clone(), c.value))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        let both =
+            |o: f64, m: f64| vec![("objectives".to_string(), o), ("measures".to_string(), m)];
+        // "6" read "б", "30" read "З0".
+        assert_eq!(
+            counts("Төлөвлөгөөнд б зорилтын 22 арга хэмжээ тусгагдсан."),
+            both(6.0, 22.0)
+        );
+        assert_eq!(
+            counts("Төлөвлөгөөнд 8 зорилтын З0 арга хэмжээ тусгагдсан."),
+            both(8.0, 30.0)
+        );
+        // A word, not a count.
+        assert!(counts("Төлөвлөгөөнд бүх зорилтын арга хэмжээ тусгагдсан.").is_empty());
     }
 
     #[test]
