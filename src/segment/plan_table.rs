@@ -836,6 +836,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     renumber_by_codes(&mut objectives, problems);
     renumber_by_sequence(&mut objectives, problems);
     join_misread_repeats(&mut objectives, problems);
+    join_misread_into_next(&mut objectives, problems);
     split_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
     TableOutput {
@@ -984,6 +985,50 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
 
 /// A measure moved into objective `o`, numbered after its last; a measure numbered by its
 /// place only takes its new place's code.
+/// An objective numbered out of order with the next (not below it), with the next one's
+/// activity word for word, and no written code naming its number: the № repeated on each row
+/// of the next objective, misread on its first row ("2", "1", "1", … before "2"). Its measures
+/// go first in the next objective.
+fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
+    let mut i = 0;
+    while i + 1 < objectives.len() {
+        let (o, next) = (&objectives[i], &objectives[i + 1]);
+        let out_of_order = o.objective_no >= next.objective_no
+            && (i == 0 || objectives[i - 1].objective_no < next.objective_no);
+        let same_activity = !o.text.text.is_empty()
+            && crate::normalize::similarity(&o.text.text, &next.text.text) >= 0.9;
+        let codes_say_read = o.measures.iter().any(|m| {
+            m.code_written
+                && m.code
+                    .split_once('.')
+                    .is_some_and(|(no, _)| no.parse() == Ok(o.objective_no))
+        });
+        if !out_of_order || !same_activity || codes_say_read {
+            i += 1;
+            continue;
+        }
+        let joined = objectives.remove(i);
+        let next = &mut objectives[i];
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: joined.source.clone(),
+            message: format!(
+                "objective numbered {} in its № cell before objective {} with the same activity: its {} measure(s) go first in objective {} (a repeated № misread?)",
+                joined.objective_no,
+                next.objective_no,
+                joined.measures.len(),
+                next.objective_no
+            ),
+        });
+        let rest = std::mem::take(&mut next.measures);
+        for m in joined.measures.into_iter().chain(rest) {
+            let positional = !m.code_written;
+            take_in(next, m, positional);
+        }
+        scores_on_rows_are_the_measures(next);
+    }
+}
+
 fn take_in(o: &mut Objective, mut m: Measure, positional: bool) {
     m.objective_no = o.objective_no;
     m.measure_no = o.measures.len() as u32 + 1;
@@ -1896,6 +1941,32 @@ mod tests {
             .map(|o| (o.objective_no, o.measures.len()))
             .collect();
         assert_eq!(shape, vec![(1, 2), (2, 2)]);
+    }
+
+    #[test]
+    fn a_repeated_number_misread_on_an_objective_s_first_row_joins_it() {
+        let t = table(&format!(
+            "{HEADER}2\tГомдол шийдвэрлэх\tНэг арга.\tТ\tБ.\t100\n\
+             1\tГомдол шийдвэрлэх\tХоёр арга.\tТ\tБ.\t70\n\
+             1\tГомдол шийдвэрлэх\tГурав арга.\tТ\tБ.\t70\n\
+             2\tИргэдийн оролцоо\tДөрөв арга.\tТ\tБ.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let shape: Vec<(u32, Vec<&str>)> = out
+            .objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.objective_no,
+                    o.measures.iter().map(|m| m.code.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![(1, vec!["1.1", "1.2", "1.3"]), (2, vec!["2.1"])]
+        );
+        assert_eq!(out.objectives[0].measures[0].text.text, "Нэг арга.");
     }
 
     #[test]
