@@ -27,6 +27,14 @@ const MAX_ROW_GAP: f64 = 4.0;
 /// padding whose columns a shared left edge tells apart.
 const MIN_GUTTER: f64 = 0.2;
 
+/// A measure's or an item's code: "4.1.", "1.2.3".
+fn is_code(word: &str) -> bool {
+    let t = word.trim_end_matches(['.', ')']);
+    t.contains('.')
+        && t.split('.')
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// How near a word must start to where a column's text starts to start a cell of it, in points.
 const CELL_EDGE: f64 = 1.5;
 
@@ -398,9 +406,12 @@ fn narrow(
     // A word a little more than a space after the one before it, starting where the column's
     // text starts on the lines above (the gutter's right edge): a cell's text, come close to
     // its neighbour's, not a word space that happens to fall in the gutter.
+    // A code ("4.1.") starts the text after it, in a cell or in the evaluation's list
+    // ("Зорилт 4.1. Албан …"): it never ends a cell.
     let starts_a_cell = |family: &Family| {
         line.words.windows(2).any(|p| {
             p[1].x0 - p[0].x1 >= min_gap
+                && !is_code(&p[0].text)
                 && family
                     .strips
                     .iter()
@@ -1426,6 +1437,7 @@ pub fn aligned_grids(page: &Page) -> Vec<Grid> {
 
 #[cfg(test)]
 mod tests {
+    use super::{narrow, AlignedLine, Family, Run};
     use crate::layout::pages::document;
     use crate::layout::synthetic::{line, unruled_page, word};
     use crate::layout::{Block, Cell, Document, Table, Word};
@@ -2655,6 +2667,39 @@ mod tests {
             .collect();
         let doc = document(&[unruled_page(1, words)]);
         assert!(tables(&doc).is_empty(), "{:?}", doc.blocks);
+    }
+
+    #[test]
+    fn a_word_a_space_after_a_code_starts_no_cell_at_a_confirmed_gutter() {
+        // A gutter a line confirmed, ending where text starts at 116.3; a line whose word
+        // starts there a little more than a space after the word before.
+        let family = Family {
+            strips: vec![(113.2, 116.3)],
+            support: 1,
+        };
+        let narrowed = |before: &str| {
+            let words = [
+                word("Зорилт", 50.0, 100.0),
+                word(before, 89.5, 100.0),
+                word("Албан", 116.5, 100.0),
+            ];
+            let refs: Vec<&Word> = words.iter().collect();
+            let line = AlignedLine {
+                runs: vec![Run {
+                    x0: 50.0,
+                    x1: 146.5,
+                }],
+                words: refs,
+                top: 100.0,
+                bottom: 110.0,
+                size: 10.0,
+            };
+            narrow(&[family.clone(), family.clone()], &line, 2.0, false).is_some()
+        };
+        // After a word, a cell starts: the gutter stays.
+        assert!(narrowed("буур"));
+        // After a code ("4.1."), the item's text goes on: the line crosses the gutter.
+        assert!(!narrowed("4.1."));
     }
 
     #[test]
