@@ -475,6 +475,23 @@ fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
                 prev.text.push('\n');
                 prev.text.push_str(p);
             }
+            // A lone letter is no word: a word's tail a narrow column wrapped, which OCR reads
+            // in capitals where the two cases differ only in size ("системий" / "Г" for "г").
+            Some(prev) if lone_letter(p).is_some() => {
+                let (letter, rest) = lone_letter(p).expect("matched");
+                prev.text.push('\n');
+                prev.text.extend(letter.to_lowercase());
+                prev.text.push_str(rest);
+            }
+            // So is a lone digit before lowercase after text that ends no action (a measure
+            // ends in "-х"): the tail's letter misread ("шалгалты" / "5 байршуулах" for "г").
+            Some(prev)
+                if lone_digit_before_lowercase(p)
+                    && !prev.text.trim_end().ends_with(['х', 'Х']) =>
+            {
+                prev.text.push('\n');
+                prev.text.push_str(p);
+            }
             _ => out.push(Para {
                 text: p.clone(),
                 source: source.clone(),
@@ -482,6 +499,29 @@ fn cell_paras(cell: &Cell, source: &Source) -> Vec<Para> {
         }
     }
     out
+}
+
+/// A paragraph whose first word is one letter alone (no dot: "Б." is an initial): the letter
+/// and what follows it.
+fn lone_letter(s: &str) -> Option<(char, &str)> {
+    let t = s.trim_start();
+    let mut chars = t.chars();
+    let letter = chars.next().filter(|c| c.is_alphabetic())?;
+    let rest = chars.as_str();
+    rest.chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+        .then_some((letter, rest))
+}
+
+/// A paragraph that begins with one digit alone, then a word in lowercase or nothing ("5
+/// байршуулах", "5": each line may come as a paragraph of its own).
+fn lone_digit_before_lowercase(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_digit()))
+        && words.next().is_none_or(starts_lowercase)
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -547,7 +587,30 @@ fn is_column_numbers(row: &Row, n: usize) -> bool {
                 w.chars().count() <= 8 && (letters < 3 || w.chars().any(|c| c.is_ascii_digit()))
             })
     };
+    // OCR loses a number or two in narrow cells and glues others ("1 2 3" as "1::52" in the
+    // first cell, the next two empty): cells, not words, in place — three at least, half of
+    // the cells read, none with text.
+    let by_cell = {
+        let read: Vec<(usize, String)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, c.text().trim().to_string()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        let placed = read
+            .iter()
+            .filter(|(i, t)| *t == (i + 1).to_string())
+            .count();
+        placed >= 3
+            && 2 * placed >= read.len()
+            && read.iter().all(|(_, t)| {
+                let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+                t.chars().count() <= 8 && (letters < 3 || t.chars().any(|c| c.is_ascii_digit()))
+            })
+    };
     counting
+        || by_cell
         || (words.len() >= n.max(3)
             && ((words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
                 && 3 * in_place >= 2 * words.len())
@@ -1617,6 +1680,43 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_letter_read_in_capitals_goes_on_with_the_paragraph_above() {
+        // A narrow column wraps "системийг" before its "г", which OCR reads "Г".
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Цахим системий</p><p>Г байршуулах</p><p>Дүрмийг</p><p>Х</p>\tТ\tБ.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<&str> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect();
+        assert_eq!(texts, vec!["Цахим системий г байршуулах", "Дүрмийг х"]);
+        // A digit for the tail's letter after text that ends no action; after an action it
+        // may begin a measure ("2 удаа …").
+        let t = table(&format!(
+            "{HEADER}1\tҮйл\t<p>Хяналт шалгалты</p><p>5 байршуулах</p><p>2 удаа хэлэлцэх</p><p>Хяналт шалгалты</p><p>5</p><p>байршуулах</p>\tТ\tБ.\t100\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        let texts: Vec<&str> = out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Хяналт шалгалты 5 байршуулах",
+                "2 удаа хэлэлцэх",
+                "Хяналт шалгалты 5 байршуулах"
+            ]
+        );
+        // An initial is no lone letter.
+        assert_eq!(lone_letter("Б.Бат"), None);
+        assert_eq!(lone_letter("Г байр"), Some(('Г', " байр")));
+    }
+
+    #[test]
     fn the_rest_of_a_cut_row_set_in_one_row_with_the_next_joins_the_row_above() {
         // After the page break, "үргэлжлэл" ends measure 1's text; "Хоёр арга." and its 70
         // are the next row, drawn in the same row with no rule between.
@@ -1708,6 +1808,15 @@ mod tests {
         // Merged columns and a glued pair: "1 2" read as "15:42", the rest counting up.
         assert!(is_column_numbers(&row(&["15:42", "3", "4", "5"]), 4));
         assert!(!is_column_numbers(&row(&["15:42", "3", "4", "Гомдол"]), 4));
+        // Numbers lost in two narrow cells, three glued in the first: the cells read in place.
+        assert!(is_column_numbers(
+            &row(&["1::52", "", "", "4", "Э", "6", "7"]),
+            7
+        ));
+        assert!(!is_column_numbers(
+            &row(&["1::52", "", "", "4", "Гомдол", "6", "7"]),
+            7
+        ));
         assert!(is_column_numbers(
             &row(&["3Л9847) 2", "с", "4", "5", "6"]),
             6
