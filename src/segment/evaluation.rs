@@ -189,28 +189,45 @@ fn is_summary_header(row: &Row) -> bool {
 
 /// A row of a table after the plan table that is not the summary (the narrative list set as a
 /// table: band headings across the row, items as "code | Зорилт N.M. text /score/") read as
-/// the paragraph it stands for: from the cell holding the item on, else the row's cells in order.
-fn row_as_paragraph(row: &Row) -> Option<crate::layout::Paragraph> {
-    let cells: Vec<String> = row
-        .cells
-        .iter()
-        .map(Cell::text)
-        .filter(|t| !t.is_empty())
-        .collect();
-    if cells.is_empty() {
-        return None;
-    }
-    // From the item's cell on: its score may stand in a cell of its own.
-    let text = match cells.iter().position(|c| ITEM.is_match(&normalize(c))) {
-        Some(i) => cells[i..].join(" "),
-        None => cells.join(" "),
+/// the paragraphs it stands for: from the cell holding the item on, else the row's cells in
+/// order. Where every cell holds as many paragraphs, two lines or more of the list drawn as
+/// one row (a scan's lines set close), each line is a paragraph: its cells' paragraphs side by
+/// side.
+fn row_as_paragraphs(row: &Row) -> Vec<crate::layout::Paragraph> {
+    let cells: Vec<&Cell> = row.cells.iter().filter(|c| !c.text().is_empty()).collect();
+    let lines = cells.first().map_or(0, |c| c.paragraphs.len());
+    let texts: Vec<String> = if lines > 1 && cells.iter().all(|c| c.paragraphs.len() == lines) {
+        (0..lines)
+            .map(|k| {
+                cells
+                    .iter()
+                    .map(|c| c.paragraphs[k].trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    } else {
+        let cells: Vec<String> = cells.iter().map(|c| c.text()).collect();
+        if cells.is_empty() {
+            return Vec::new();
+        }
+        // From the item's cell on: its score may stand in a cell of its own.
+        vec![
+            match cells.iter().position(|c| ITEM.is_match(&normalize(c))) {
+                Some(i) => cells[i..].join(" "),
+                None => cells.join(" "),
+            },
+        ]
     };
-    Some(crate::layout::Paragraph {
-        text,
-        source: row.source.clone(),
-        emphasis: false,
-        list_item: false,
-    })
+    texts
+        .into_iter()
+        .map(|text| crate::layout::Paragraph {
+            text,
+            source: row.source.clone(),
+            emphasis: false,
+            list_item: false,
+        })
+        .collect()
 }
 
 /// The summary table found after the plan table, and the blocks after the plan table it was
@@ -1052,7 +1069,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             Block::Paragraph(_) if in_summary(i) => {}
             Block::Paragraph(p) => blocks.push(p.clone()),
             Block::Table(t) if !in_summary(i) => {
-                blocks.extend(t.rows.iter().filter_map(row_as_paragraph))
+                blocks.extend(t.rows.iter().flat_map(row_as_paragraphs))
             }
             // A narrative list set as a table right under the summary may come out of a PDF
             // as the summary's own rows: what is not a summary row is read as text.
@@ -1060,7 +1077,7 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
                 t.rows
                     .iter()
                     .filter(|r| !is_summary_row(r))
-                    .filter_map(row_as_paragraph),
+                    .flat_map(row_as_paragraphs),
             ),
         }
     }
@@ -1823,6 +1840,43 @@ mod tests {
         let h = item.heading.as_ref().unwrap();
         assert_eq!((h.low, h.high), (30.0, 69.0));
         assert_eq!(h.count_stated.as_ref().map(|c| c.value), Some(1.0));
+    }
+
+    #[test]
+    fn two_lines_of_the_list_drawn_as_one_row_are_read_line_by_line() {
+        // A heading and the item under it set close on a scan: one row, two paragraphs a cell.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th></tr>\
+            <tr><td>1</td><td>А</td><td>Б</td></tr></table>\
+            <table><tr><td>70 /70-89/ хувийн</td><td>биелэлттэй:</td><td>1 арга хэмжээ</td></tr>\
+            <tr><td>Зорилт 2.5. Хэлэлцүүлгийг шинэчлэх /70/</td><td></td><td></td></tr>\
+            <tr><td><p>30 /30-69/ хувийн</p><p>Зорилт 1.2. Улирал</p></td>\
+            <td><p>биелэлттэй:</p><p>бүр иргэдийн</p></td>\
+            <td><p>1 арга хэмжээ</p><p>санал хүсэлтийг хэлэлцүүлэх /30/</p></td></tr></table>";
+        let (doc, _) = parse_text(html, SourceFormat::Html);
+        let mut problems = Vec::new();
+        let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
+        let items: Vec<(&str, &str, Option<f64>)> = e
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.code.as_str(),
+                    i.text.text.as_str(),
+                    i.score.as_ref().map(|s| s.value),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("2.5", "Хэлэлцүүлгийг шинэчлэх", Some(70.0)),
+                (
+                    "1.2",
+                    "Улирал бүр иргэдийн санал хүсэлтийг хэлэлцүүлэх",
+                    Some(30.0)
+                )
+            ]
+        );
     }
 
     #[test]

@@ -238,13 +238,18 @@ pub fn lone_digits_not_due(objectives: &mut [Objective], eval: &Evaluation) -> V
     if eval.items.is_empty() || matched < eval.items.len() {
         return codes;
     }
+    // "/-/" read with one slash kept ("/4") is the same mark.
+    let lone_digit = |s: &StatedNumber| {
+        let raw = s.raw.trim().trim_matches('/');
+        raw.len() == 1 && raw.chars().all(|c| ('1'..='9').contains(&c))
+    };
     for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
         let lone = match &m.score_table {
-            Some(s) => {
-                let raw = s.raw.trim();
-                raw.len() == 1
-                    && raw.chars().all(|c| ('1'..='9').contains(&c))
-                    && m.score_source == Some(ScoreSource::Table)
+            Some(s) => lone_digit(s) && m.score_source == Some(ScoreSource::Table),
+            // The agency's own column read so, the evaluator's lost: the measure's only score
+            // is that misread mark.
+            None if m.score_source == Some(ScoreSource::SelfScore) => {
+                m.score_self.as_ref().is_some_and(lone_digit)
             }
             None => m.score.is_none() && m.score_self.is_none() && !m.not_due,
         };
@@ -418,6 +423,20 @@ mod tests {
         let m = &objectives[0].measures;
         assert!(m[0].not_due && m[0].score.is_none());
         assert_eq!((m[1].score, m[2].score), (Some(0.0), Some(70.0)));
+        // The agency's own column read "/4", the evaluator's lost: the same mark.
+        let mut objectives = r.objectives.clone();
+        let m = &mut objectives[0].measures[0];
+        m.narrative = None;
+        m.score_table = None;
+        m.score_self = Some(StatedNumber {
+            value: 4.0,
+            raw: "/4".into(),
+            source: m.source.clone(),
+        });
+        m.score = Some(4.0);
+        m.score_source = Some(ScoreSource::SelfScore);
+        assert_eq!(lone_digits_not_due(&mut objectives, &eval).len(), 1);
+        assert!(objectives[0].measures[0].not_due);
         // An empty cell is the same mark lost.
         let mut objectives = r.objectives.clone();
         objectives[0].measures[0].narrative = None;
