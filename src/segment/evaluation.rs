@@ -126,7 +126,13 @@ pub struct EvalOutput {
 }
 
 fn parse_band(label: &str) -> Option<Band> {
-    let t = normalize(label);
+    // A band's figures as OCR gives them: "З0 /10-29/" is 30 (each word alone: the range's
+    // slashes keep "/10-" as read).
+    let t: String = normalize(label)
+        .split_whitespace()
+        .map(crate::normalize::ocr_digits)
+        .collect::<Vec<_>>()
+        .join(" ");
     let t = t.trim();
     let lower = t.to_lowercase();
     if matches!(lower.as_str(), "/-/" | "-" | "хб" | "/хб/") || lower.contains("хугацаа болоогүй")
@@ -1615,6 +1621,12 @@ mod tests {
         assert_eq!((b.value, b.low, b.high), (Some(0.0), Some(0.0), Some(30.0)));
         assert!(parse_band("/-/").unwrap().not_due);
         assert_eq!(parse_band("170 /70-89/").unwrap().value, Some(70.0));
+        // OCR's letters for digits in the band's value.
+        let b = parse_band("З0 /10-29/").unwrap();
+        assert_eq!(
+            (b.value, b.low, b.high),
+            (Some(30.0), Some(10.0), Some(29.0))
+        );
         assert!(parse_band("Хэрэгжилт хувь").is_none());
     }
 

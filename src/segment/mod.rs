@@ -194,6 +194,15 @@ pub fn segment(
     let evaluation = eval.map(|e| {
         regroup::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
+        if format == SourceFormat::Scan {
+            let joins = regroup::join_split_by_summary(&mut objectives);
+            if !joins.is_empty() {
+                problems.push(scan_problem(format!(
+                    "measure(s) {} joined: the first ends in no action (\"-х\"), the next goes on in its row, and the summary table counts as many measures as the joins leave (OCR read a small letter as a capital)",
+                    joins.join(", ")
+                )));
+            }
+        }
         regroup::regroup_by_summary(&mut objectives, &e.evaluation, &mut problems);
         reconcile::reconcile(&mut objectives, &e.evaluation, &mut problems);
         if format == SourceFormat::Scan {
@@ -437,6 +446,43 @@ mod tests {
         let two_and_one = "<tr><td>Зорилт 1: А</td><td>2</td><td>100</td></tr>\
                            <tr><td>Зорилт 2: Б</td><td>1</td><td>100</td></tr>";
         assert_eq!(counts(two_and_one, "").0, vec![3, 1]);
+    }
+
+    #[test]
+    fn a_measure_split_where_its_text_ends_no_action_is_joined_as_the_summary_counts() {
+        // "худалдан" read "Худалдан" started a measure under "Салбарын хэмжээнд".
+        let html = |first: &str, count: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td><p>{first}</p><p>Худалдан авах ажиллагааг хэлэлцүүлэх</p></td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>2</td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>100</td></tr></table>\
+                 <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>Хэрэгжилт хувь</td></tr>\
+                 <tr><td>Зорилт 1: А</td><td>{count}</td><td>100</td></tr>\
+                 <tr><td>Зорилт 2: Б</td><td>1</td><td>100</td></tr></table>"
+            )
+        };
+        let joined = |first: &str, count: &str| {
+            let (doc, format) = crate::read::text::parse(&html(first, count), SourceFormat::Html);
+            let r = segment(&doc, "d", "r.html", format).unwrap();
+            let mut objectives = r.objectives.clone();
+            let joins = regroup::join_split_by_summary(&mut objectives);
+            let texts: Vec<String> = objectives[0]
+                .measures
+                .iter()
+                .map(|m| m.text.text.clone())
+                .collect();
+            (joins, texts)
+        };
+        assert_eq!(
+            joined("Салбарын хэмжээнд", "1"),
+            (
+                vec!["1.1 + 1.2".to_string()],
+                vec!["Салбарын хэмжээнд худалдан авах ажиллагааг хэлэлцүүлэх".to_string()]
+            )
+        );
+        // The summary counts both; or the first is an action of its own.
+        assert_eq!(joined("Салбарын хэмжээнд", "2").1.len(), 2);
+        assert_eq!(joined("Дүрмийг хэрэгжүүлэх", "1").1.len(), 2);
     }
 
     #[test]

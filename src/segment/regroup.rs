@@ -121,6 +121,81 @@ fn shift(pair: &mut [Objective], k: isize) -> Vec<String> {
     moved
 }
 
+/// On a scan, an objective with more measures than its summary row counts, `k` more, whose
+/// table holds exactly `k` places where a measure's text ends without the infinitive's "-х"
+/// (a measure is an action: "… зохион байгуулах") and the next measure of the same row, with
+/// no written code either, goes on from it: OCR read the next line's small letter as a
+/// capital ("Салбарын хэмжээнд" / "Худалдан авах …"), which started a measure. Each such pair
+/// is one measure again. The summary's count is the author's word; the text's shape says
+/// where. Returns the joins, as "code + code".
+pub fn join_split_by_summary(objectives: &mut [Objective]) -> Vec<String> {
+    let ends_action = |m: &Measure| {
+        m.text
+            .text
+            .trim_end()
+            .trim_end_matches(['.', ',', ';'])
+            .ends_with(['х', 'Х'])
+    };
+    let mut joined = Vec::new();
+    for o in objectives.iter_mut() {
+        let Some(n) = o
+            .n_measures_stated
+            .as_ref()
+            .map(|s| s.value)
+            .filter(|n| *n >= 1.0 && n.fract() == 0.0)
+        else {
+            continue;
+        };
+        let surplus = o.measures.len().saturating_sub(n as usize);
+        let cut: Vec<usize> = (1..o.measures.len())
+            .filter(|&j| {
+                let (a, b) = (&o.measures[j - 1], &o.measures[j]);
+                positional(a)
+                    && positional(b)
+                    && !ends_action(a)
+                    && a.table_row == b.table_row
+                    && a.source.page == b.source.page
+            })
+            .collect();
+        if surplus == 0 || cut.len() != surplus {
+            continue;
+        }
+        let mut here = Vec::new();
+        for &j in cut.iter().rev() {
+            let b = o.measures.remove(j);
+            let a = &mut o.measures[j - 1];
+            here.push(format!("{} + {}", a.code, b.code));
+            // The capital that started it was OCR's: the text goes on in lowercase.
+            let rest = b.text.text.trim_start();
+            let mut chars = rest.chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .collect();
+            a.text.text = format!("{} {first}{}", a.text.text.trim_end(), chars.as_str());
+            a.text.raw = None;
+            for (mine, theirs) in [
+                (&mut a.target, b.target),
+                (&mut a.implementation, b.implementation),
+            ] {
+                if mine.is_empty() {
+                    *mine = theirs;
+                }
+            }
+            a.score_table = a.score_table.take().or(b.score_table);
+            a.score_self = a.score_self.take().or(b.score_self);
+            if a.score.is_none() {
+                (a.score, a.score_source, a.not_due) = (b.score, b.score_source, b.not_due);
+            }
+        }
+        here.reverse();
+        joined.extend(here);
+        renumber(std::slice::from_mut(o));
+    }
+    joined
+}
+
 /// Objective numbers and places set anew; codes too where they were places only.
 fn renumber(objectives: &mut [Objective]) {
     for o in objectives {
