@@ -329,6 +329,29 @@ fn codes_account_for_table(r: &Report) -> bool {
         })
 }
 
+/// Whether the plan table as read from a scan, its measures numbered by place only, read
+/// without a problem: the report states its count of objectives and the table has as many,
+/// numbered 1, 2, …, each with a measure, and the plan-table stage met nothing it had to
+/// repair or leave out. Weaker than written codes (a measure lost whole leaves no gap), so
+/// what it backs is a warning.
+fn table_read_cleanly(r: &Report) -> bool {
+    let objectives_stated = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.stated_counts)
+        .find(|c| c.what == "objectives")
+        .map(|c| c.value);
+    objectives_stated.is_some_and(|n| (n - r.objectives.len() as f64).abs() <= SAME)
+        && r.objectives
+            .iter()
+            .enumerate()
+            .all(|(i, o)| o.objective_no as usize == i + 1 && !o.measures.is_empty())
+        && !r
+            .problems
+            .iter()
+            .any(|p| p.stage == crate::model::Stage::PlanTable)
+}
+
 /// Whether the count of objectives in the plan table as read is one the report bears out: for
 /// a text export or a PDF, always; for a scan, when the evaluation's list names measures of
 /// exactly those objectives, or their summary rows add up to the measures the report states.
@@ -1068,6 +1091,19 @@ fn counts(out: &mut Out) {
                     Severity::Warning,
                     format!(
                         "the report states {} measures; the scan's plan table as read holds {}, each with its code written in the table and none skipped, the objectives numbered as the report counts them; no other count of the report confirms the table, so a warning, not an error",
+                        num(c.value),
+                        num(expected)
+                    ),
+                )
+            } else if c.what == "measures"
+                && !table_count_corroborated(r, None)
+                && table_read_cleanly(r)
+            {
+                (
+                    FindingKind::MeasureCountMismatch,
+                    Severity::Warning,
+                    format!(
+                        "the report states {} measures; the scan's plan table as read holds {}, read without a problem, its objectives as many as the report states; its measures are numbered by place only and no other count confirms them, so a warning, not an error: check the table's pages",
                         num(c.value),
                         num(expected)
                     ),
@@ -1816,11 +1852,37 @@ mod tests {
             miscount(&r),
             vec![(FindingKind::MeasureCountMismatch, Severity::Warning)]
         );
-        // A code not written (a place taken for it): the table does not account for itself.
+        // A code not written (a place taken for it): the codes do not account for the table;
+        // a table read without a problem, its objectives as many as stated, still backs a
+        // warning.
         r.objectives[1].measures[0].code_written = false;
         assert_eq!(
             miscount(&r),
             vec![(FindingKind::OcrDoubtful, Severity::Info)]
+        );
+        // (The sample's two rows short of a cell are repairs of the plan-table stage.)
+        r.problems
+            .retain(|p| p.stage != crate::model::Stage::PlanTable);
+        assert_eq!(
+            miscount(&r),
+            vec![(FindingKind::MeasureCountMismatch, Severity::Warning)]
+        );
+        // A table the reading had to repair backs nothing.
+        r.problems.push(crate::model::Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: Default::default(),
+            message: "row has no objective number".into(),
+        });
+        assert_eq!(
+            miscount(&r),
+            vec![(FindingKind::OcrDoubtful, Severity::Info)]
+        );
+        // Nor one with fewer objectives than the report states.
+        r.problems.pop();
+        r.objectives.pop();
+        assert_eq!(
+            miscount(&r).first(),
+            Some(&(FindingKind::OcrDoubtful, Severity::Info))
         );
     }
 
