@@ -306,18 +306,22 @@ fn table_count_corroborated(r: &Report, o: Option<&Objective>) -> bool {
     }
 }
 
+/// The count of objectives the report states, if it does.
+fn objectives_stated(r: &Report) -> Option<f64> {
+    r.evaluation
+        .iter()
+        .flat_map(|e| &e.stated_counts)
+        .find(|c| c.what == "objectives")
+        .map(|c| c.value)
+}
+
 /// Whether the plan table as read from a scan accounts for its measures by itself: every
 /// measure's code is written in the table, each objective's codes run 1, 2, … without a gap,
 /// the objectives run 1, 2, … and as many as the report states (when it does). A measure lost
 /// inside an objective, or an objective lost, shows as a gap; a measure split in two, as a
 /// repeated code.
 fn codes_account_for_table(r: &Report) -> bool {
-    let objectives_stated = r
-        .evaluation
-        .iter()
-        .flat_map(|e| &e.stated_counts)
-        .find(|c| c.what == "objectives")
-        .map(|c| c.value);
+    let objectives_stated = objectives_stated(r);
     !r.objectives.is_empty()
         && objectives_stated.is_none_or(|n| (n - r.objectives.len() as f64).abs() <= SAME)
         && r.objectives.iter().enumerate().all(|(i, o)| {
@@ -335,12 +339,7 @@ fn codes_account_for_table(r: &Report) -> bool {
 /// repair or leave out. Weaker than written codes (a measure lost whole leaves no gap), so
 /// what it backs is a warning.
 fn table_read_cleanly(r: &Report) -> bool {
-    let objectives_stated = r
-        .evaluation
-        .iter()
-        .flat_map(|e| &e.stated_counts)
-        .find(|c| c.what == "objectives")
-        .map(|c| c.value);
+    let objectives_stated = objectives_stated(r);
     objectives_stated.is_some_and(|n| (n - r.objectives.len() as f64).abs() <= SAME)
         && r.objectives
             .iter()
@@ -1082,34 +1081,26 @@ fn counts(out: &mut Out) {
                         num(expected)
                     ),
                 )
-            } else if c.what == "measures"
-                && !table_count_corroborated(r, None)
-                && codes_account_for_table(r)
-            {
-                (
-                    FindingKind::MeasureCountMismatch,
-                    Severity::Warning,
-                    format!(
-                        "the report states {} measures; the scan's plan table as read holds {}, each with its code written in the table and none skipped, the objectives numbered as the report counts them; no other count of the report confirms the table, so a warning, not an error",
-                        num(c.value),
-                        num(expected)
-                    ),
-                )
-            } else if c.what == "measures"
-                && !table_count_corroborated(r, None)
-                && table_read_cleanly(r)
-            {
-                (
-                    FindingKind::MeasureCountMismatch,
-                    Severity::Warning,
-                    format!(
-                        "the report states {} measures; the scan's plan table as read holds {}, read without a problem, its objectives as many as the report states; its measures are numbered by place only and no other count confirms them, so a warning, not an error: check the table's pages",
-                        num(c.value),
-                        num(expected)
-                    ),
-                )
             } else if c.what == "measures" && !table_count_corroborated(r, None) {
-                (
+                // What backs the table as read where no other count does: a warning then.
+                let backing = if codes_account_for_table(r) {
+                    Some("each with its code written in the table and none skipped, the objectives numbered as the report counts them")
+                } else if table_read_cleanly(r) {
+                    Some("read without a problem, its objectives as many as the report states, its measures numbered by place only")
+                } else {
+                    None
+                };
+                match backing {
+                    Some(why) => (
+                        FindingKind::MeasureCountMismatch,
+                        Severity::Warning,
+                        format!(
+                            "the report states {} measures; the scan's plan table as read holds {}, {why}; no other count of the report confirms the table, so a warning, not an error: check the table's pages",
+                            num(c.value),
+                            num(expected)
+                        ),
+                    ),
+                    None => (
                         FindingKind::OcrDoubtful,
                         Severity::Info,
                         format!(
@@ -1117,7 +1108,8 @@ fn counts(out: &mut Out) {
                             num(c.value),
                             num(expected)
                         ),
-                    )
+                    ),
+                }
             } else {
                 (
                     FindingKind::MeasureCountMismatch,

@@ -1854,6 +1854,20 @@ mod tests {
         assert_eq!(h.count_stated.as_ref().map(|c| c.value), Some(1.0));
     }
 
+    /// The evaluation's items as (code, text, score).
+    fn items_of(e: &Evaluation) -> Vec<(&str, &str, Option<f64>)> {
+        e.items
+            .iter()
+            .map(|i| {
+                (
+                    i.code.as_str(),
+                    i.text.text.as_str(),
+                    i.score.as_ref().map(|s| s.value),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn two_lines_of_the_list_drawn_as_one_row_are_read_line_by_line() {
         // A heading and the item under it set close on a scan: one row, two paragraphs a cell.
@@ -1867,17 +1881,7 @@ mod tests {
         let (doc, _) = parse_text(html, SourceFormat::Html);
         let mut problems = Vec::new();
         let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
-        let items: Vec<(&str, &str, Option<f64>)> = e
-            .items
-            .iter()
-            .map(|i| {
-                (
-                    i.code.as_str(),
-                    i.text.text.as_str(),
-                    i.score.as_ref().map(|s| s.value),
-                )
-            })
-            .collect();
+        let items = items_of(&e);
         assert_eq!(
             items,
             vec![
@@ -1997,17 +2001,7 @@ mod tests {
         let (doc, _) = parse_text(text, SourceFormat::Text);
         let mut problems = Vec::new();
         let e = parse(&doc, 0, &mut problems).unwrap().evaluation;
-        let items: Vec<(&str, &str, Option<f64>)> = e
-            .items
-            .iter()
-            .map(|i| {
-                (
-                    i.code.as_str(),
-                    i.text.text.as_str(),
-                    i.score.as_ref().map(|s| s.value),
-                )
-            })
-            .collect();
+        let items = items_of(&e);
         assert_eq!(
             items,
             vec![

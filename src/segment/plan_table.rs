@@ -1524,6 +1524,15 @@ mod tests {
     use crate::model::SourceFormat;
     use crate::read::text::parse;
 
+    /// The texts of the first objective's measures.
+    fn first_objective_texts(out: &TableOutput) -> Vec<&str> {
+        out.objectives[0]
+            .measures
+            .iter()
+            .map(|m| m.text.text.as_str())
+            .collect()
+    }
+
     fn table(text: &str) -> Table {
         let (doc, _) = parse(text, SourceFormat::Text);
         find(&doc).expect("plan table").2.into_owned()
@@ -1671,11 +1680,7 @@ mod tests {
             "{HEADER}1\tҮйл\t<p>Эрсдэлийн үнэлгээг.</p><p>хэрэгжүүлэх</p>\tТ\tБ.\t100\n"
         ));
         let out = segment(&t, &mut Vec::new());
-        let texts: Vec<&str> = out.objectives[0]
-            .measures
-            .iter()
-            .map(|m| m.text.text.as_str())
-            .collect();
+        let texts = first_objective_texts(&out);
         assert_eq!(texts, vec!["Эрсдэлийн үнэлгээг. хэрэгжүүлэх"]);
     }
 
@@ -1686,11 +1691,7 @@ mod tests {
             "{HEADER}1\tҮйл\t<p>Цахим системий</p><p>Г байршуулах</p><p>Дүрмийг</p><p>Х</p>\tТ\tБ.\t100\n"
         ));
         let out = segment(&t, &mut Vec::new());
-        let texts: Vec<&str> = out.objectives[0]
-            .measures
-            .iter()
-            .map(|m| m.text.text.as_str())
-            .collect();
+        let texts = first_objective_texts(&out);
         assert_eq!(texts, vec!["Цахим системий г байршуулах", "Дүрмийг х"]);
         // A digit for the tail's letter after text that ends no action; after an action it
         // may begin a measure ("2 удаа …").
@@ -1698,11 +1699,7 @@ mod tests {
             "{HEADER}1\tҮйл\t<p>Хяналт шалгалты</p><p>5 байршуулах</p><p>2 удаа хэлэлцэх</p><p>Хяналт шалгалты</p><p>5</p><p>байршуулах</p>\tТ\tБ.\t100\n"
         ));
         let out = segment(&t, &mut Vec::new());
-        let texts: Vec<&str> = out.objectives[0]
-            .measures
-            .iter()
-            .map(|m| m.text.text.as_str())
-            .collect();
+        let texts = first_objective_texts(&out);
         assert_eq!(
             texts,
             vec![
@@ -1966,11 +1963,7 @@ mod tests {
         ));
         let mut problems = Vec::new();
         let out = segment(&t, &mut problems);
-        let texts: Vec<&str> = out.objectives[0]
-            .measures
-            .iter()
-            .map(|m| m.text.text.as_str())
-            .collect();
+        let texts = first_objective_texts(&out);
         assert_eq!(texts, vec!["Нэг арга."]);
         assert_eq!(
             out.objectives[0].measures[0]
@@ -2167,11 +2160,7 @@ mod tests {
         );
         t.rows[3].after_page_break = false;
         let out = segment(&t, &mut Vec::new());
-        let texts: Vec<&str> = out.objectives[0]
-            .measures
-            .iter()
-            .map(|m| m.text.text.as_str())
-            .collect();
+        let texts = first_objective_texts(&out);
         assert_eq!(texts, vec!["4.4.1. Шилэн дансаар дамжуулан байршуулах"]);
     }
 
