@@ -262,7 +262,14 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     });
     header.agency = match agency_upper {
         Some(a) => Some(recase(&a, &running)),
-        None => title.and_then(|(t, _)| agency_from_title(t)),
+        // The title's name; else any title-like paragraph's (OCR may make the covering
+        // letter's sentence bold, "… 2013 оны биелэлтийг хавсралтаар хүргүүлэв", and take it
+        // for the title).
+        None => title.and_then(|(t, _)| agency_from_title(t)).or_else(|| {
+            norm.iter()
+                .filter(|(t, _)| is_title(t))
+                .find_map(|(t, _)| agency_from_title(t))
+        }),
     };
     if header.agency.is_none() {
         problems.push(Problem {
@@ -352,6 +359,28 @@ mod tests {
             Some("Дархан-Уул аймгийн Засаг даргын Тамгын газар")
         );
         assert_eq!(h.year, Some(2020));
+    }
+
+    #[test]
+    fn the_agency_is_read_from_the_title_when_ocr_made_the_letter_s_sentence_bold() {
+        // No letterhead; the covering letter's sentence, bold as OCR read it, names the year too.
+        let ps = [
+            para("2014-01-13 № 12/29", false),
+            para("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ", false),
+            para(
+                "Авлигатай тэмцэх үндэсний хөтөлбөрийг хэрэгжүүлэх арга хэмжээний 2013 оны биелэлтийг хавсралтаар хүргүүлэв.",
+                true,
+            ),
+            para(
+                "Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд Боловсролын ерөнхий газраас 2013 онд хэрэгжүүлэх үйл",
+                true,
+            ),
+            para("ажиллагааны төлөвлөгөөний биелэлт", false),
+        ];
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        let h = parse(&refs, &refs, &mut Vec::new());
+        assert_eq!(h.agency.as_deref(), Some("Боловсролын ерөнхий газар"));
+        assert_eq!(h.year, Some(2013));
     }
 
     #[test]
