@@ -109,8 +109,10 @@ fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
     {
         return;
     }
+    // The column numbers' row, misread ("152 2 5 4 5 6"), is no objective's number.
     let numbers: Vec<Option<u32>> = rows
         .iter()
+        .filter(|r| !is_column_numbers(r, header.cells.len()))
         .filter_map(|r| r.cells.first())
         .map(|c| normalize(&crate::normalize::ocr_digits(&c.text())))
         .filter(|t| !t.trim().is_empty())
@@ -2024,6 +2026,24 @@ mod tests {
             "2\tОролцоо\tГурав арга.\tТ\tБ.\t70",
         ]);
         t.rows[0].cells[0] = Cell::new(vec!["Мо".to_string(), "5э5:2".to_string()]);
+        let mut cols = columns_of(&t.rows[0]).unwrap();
+        assert_eq!(cols.of(Role::No), None);
+        number_column_by_contents(&mut cols, &t.rows[0], &t.rows[1..]);
+        assert_eq!(cols.of(Role::No), Some(0));
+    }
+
+    #[test]
+    fn the_column_numbers_misread_and_the_mean_row_do_not_hide_the_number_column() {
+        // "№" read "Мсо"; the column numbers' "1" glued to "3" ("152"), "3" read "5"; the mean
+        // row's "Д" (Дундаж) under the objective numbers.
+        let t = rows(&[
+            HEADER.replacen('№', "Мсо", 1).trim_end(),
+            "152	2	5	4	5	6",
+            "1	Гомдол	Нэг арга.	Т	Б.	100",
+            "2	Оролцоо	Хоёр арга.	Т	Б.	70",
+            "3	Сургалт	Гурав арга.	Т	Б.	70",
+            "Д	Дундаж үнэлгээ				80",
+        ]);
         let mut cols = columns_of(&t.rows[0]).unwrap();
         assert_eq!(cols.of(Role::No), None);
         number_column_by_contents(&mut cols, &t.rows[0], &t.rows[1..]);
