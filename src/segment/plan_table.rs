@@ -1116,20 +1116,20 @@ fn scores_on_rows_are_the_measures(o: &mut Objective) {
     }
 }
 
-/// An objective whose last measures' written codes all name one other number, which no
-/// objective of the table has and which fits between it and the next, is two objectives: the
-/// next one's № cell was lost (OCR skips a lone digit; its row then reads as more rows of the
-/// objective above). Its first measures keep the objective; those coded for the other number
-/// open it, in the table's order.
+/// An objective whose last measures' written codes name other numbers, rising, which no
+/// objective of the table has and which fit between it and the next, is several objectives:
+/// the next ones' № cells were lost (OCR skips a lone digit; their rows then read as more rows
+/// of the objective above). Its first measures keep the objective; those coded for each other
+/// number open it, in the table's order.
 fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
+    let written_no = |m: &Measure| -> Option<u32> {
+        m.code_written
+            .then(|| m.code.split_once('.')?.0.parse().ok())
+            .flatten()
+    };
     let mut i = 0;
     while i < objectives.len() {
         let o = &objectives[i];
-        let written_no = |m: &Measure| -> Option<u32> {
-            m.code_written
-                .then(|| m.code.split_once('.')?.0.parse().ok())
-                .flatten()
-        };
         let Some(j) = o
             .measures
             .iter()
@@ -1138,56 +1138,61 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
             i += 1;
             continue;
         };
-        let k = written_no(&o.measures[j]).expect("found above");
-        let fits = k > o.objective_no
-            && objectives
-                .get(i + 1)
-                .is_none_or(|next| k < next.objective_no);
-        let rest_k = o.measures[j..].iter().all(|m| written_no(m) == Some(k));
+        let rest: Option<Vec<u32>> = o.measures[j..].iter().map(written_no).collect();
+        let fits = rest.as_ref().is_some_and(|ks| {
+            ks.windows(2).all(|w| w[0] <= w[1])
+                && ks[0] > o.objective_no
+                && objectives
+                    .get(i + 1)
+                    .is_none_or(|next| ks[ks.len() - 1] < next.objective_no)
+        });
         let head_own = o.measures[..j]
             .iter()
             .all(|m| written_no(m).is_none_or(|no| no == o.objective_no));
-        if j == 0 || !fits || !rest_k || !head_own {
+        if j == 0 || !fits || !head_own {
             i += 1;
             continue;
         }
         let o = &mut objectives[i];
         let moved: Vec<Measure> = o.measures.split_off(j);
-        problems.push(Problem {
-            stage: crate::model::Stage::PlanTable,
-            source: moved[0].source.clone(),
-            message: format!(
-                "objective {}'s rows hold {} measure(s) coded {k}.…: objective {k}, whose № cell was lost or unread",
-                o.objective_no,
-                moved.len()
-            ),
-        });
-        let source = moved[0].source.clone();
-        let measures = moved
-            .into_iter()
-            .enumerate()
-            .map(|(n, mut m)| {
-                m.objective_no = k;
-                m.measure_no = n as u32 + 1;
-                m
-            })
-            .collect();
-        objectives.insert(
-            i + 1,
-            Objective {
+        let from = o.objective_no;
+        let mut opened: Vec<Objective> = Vec::new();
+        for run in moved.chunk_by(|a, b| written_no(a) == written_no(b)) {
+            let k = written_no(&run[0]).expect("all written, checked above");
+            problems.push(Problem {
+                stage: crate::model::Stage::PlanTable,
+                source: run[0].source.clone(),
+                message: format!(
+                    "objective {from}'s rows hold {} measure(s) coded {k}.…: objective {k}, whose № cell was lost or unread",
+                    run.len()
+                ),
+            });
+            let measures = run
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(n, mut m)| {
+                    m.objective_no = k;
+                    m.measure_no = n as u32 + 1;
+                    m
+                })
+                .collect();
+            opened.push(Objective {
                 objective_no: k,
                 text: Text::default(),
                 measures,
-                source,
+                source: run[0].source.clone(),
                 score_table: None,
                 score_self: None,
                 score_summary: None,
                 n_measures_stated: None,
                 band_counts_stated: Vec::new(),
                 band_counts_unplaced: None,
-            },
-        );
-        i += 1;
+            });
+        }
+        let n = opened.len();
+        objectives.splice(i + 1..i + 1, opened);
+        i += 1 + n;
     }
 }
 
@@ -1943,11 +1948,24 @@ mod tests {
         ));
         let mut problems = Vec::new();
         let out = segment(&t, &mut problems);
-        let shape = shape(&out);
         assert_eq!(
-            shape,
+            shape(&out),
             vec![(1, vec!["1.1"]), (2, vec!["2.1"]), (3, vec!["3.1", "3.2"])],
             "{problems:?}"
+        );
+        // Two objectives' numbers lost in a row: each opens its own.
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t1.1. Нэг арга.\tТ\tБ.\t100\n2\tХоёр\t2.1. Хоёр арга.\tТ\tБ.\t70\n\t\t<p>3.1. Гурав арга.</p><p>3.2. Дөрөв арга.</p>\tТ\tБ.\t70\n\t\t4.1. Тав арга.\tТ\tБ.\t70\n5\tТав\t5.1. Зургаа арга.\tТ\tБ.\t70\n"
+        ));
+        assert_eq!(
+            shape(&segment(&t, &mut Vec::new())),
+            vec![
+                (1, vec!["1.1"]),
+                (2, vec!["2.1"]),
+                (3, vec!["3.1", "3.2"]),
+                (4, vec!["4.1"]),
+                (5, vec!["5.1"])
+            ]
         );
         // A number another objective has, or one out of order, is no lost objective.
         let t = table(&format!(
