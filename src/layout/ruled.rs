@@ -427,7 +427,9 @@ pub(super) fn whitespace_columns(
                             })
                     })
                 };
-                if widest.1 - widest.0 > min_gap {
+                if widest.1 - widest.0 > min_gap
+                    && !word_space_on_every_line(&inside, widest.0, widest.1)
+                {
                     xs.push((widest.0 + widest.1) / 2.0);
                 } else if x - from > min_gap && crossings > 0 && !word_space() {
                     xs.push((from + x) / 2.0);
@@ -437,6 +439,43 @@ pub(super) fn whitespace_columns(
     }
     xs.push(right);
     xs
+}
+
+/// Whether the white strip from `a` to `b` is a word space on every line that starts a word
+/// at its right edge (two lines at least): rows of one text ("Тайланг хагас жил тутам гаргаж,
+/// 3 удаа", "… 9 удаа") line their word spaces up, but a column's cells start at its edge
+/// after a gap or nothing (the cells on the left are ragged, or padded). A word space is what
+/// the line's words leave between them: OCR's boxes make it vary, twice the usual at most.
+fn word_space_on_every_line(inside: &[&Word], a: f64, b: f64) -> bool {
+    let mut lines = 0;
+    for r in inside
+        .iter()
+        .filter(|w| w.x0 >= b - 0.5 && w.x0 <= b + 0.25 * w.font_size)
+    {
+        let mut line: Vec<&Word> = inside
+            .iter()
+            .filter(|w| (w.cy() - r.cy()).abs() < 0.5 * r.font_size)
+            .copied()
+            .collect();
+        line.sort_by(|p, q| p.x0.total_cmp(&q.x0));
+        let before = line
+            .iter()
+            .filter(|w| w.x1 <= a + 0.5)
+            .map(|w| w.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut spaces: Vec<f64> = line
+            .windows(2)
+            .map(|p| p[1].x0 - p[0].x1)
+            .filter(|g| *g > 0.0 && *g < 0.6 * r.font_size)
+            .collect();
+        spaces.sort_by(f64::total_cmp);
+        let usual = spaces.get(spaces.len() / 2).copied().unwrap_or(0.0);
+        if r.x0 - before >= (0.6 * r.font_size).max(2.0 * usual) {
+            return false;
+        }
+        lines += 1;
+    }
+    lines >= 2
 }
 
 #[cfg(test)]
@@ -573,6 +612,52 @@ mod tests {
         ];
         let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 190.0);
         assert_eq!(xs, vec![50.0, 400.0]);
+    }
+
+    #[test]
+    fn rows_of_one_text_lining_up_their_word_spaces_do_not_make_columns() {
+        // "Тайланг хагас жил тутам" on three rows, the same x each time (a scan's word space:
+        // 4 pt at a 9.4 pt size), the score column 60 pt further.
+        let rows = |third: &[&str]| {
+            let mut words = Vec::new();
+            for top in [110.0, 140.0, 170.0] {
+                for (text, x0, x1) in [
+                    ("Тайланг", 100.0, 143.0),
+                    ("хагас", 147.0, 175.0),
+                    ("жил", 179.0, 200.0),
+                    ("тутам", 204.0, 235.0),
+                    ("100,0", 295.0, 322.0),
+                ] {
+                    if top == 170.0 && !third.contains(&text) {
+                        continue;
+                    }
+                    words.push(Word {
+                        x1,
+                        font_size: 9.4,
+                        ..word(text, x0, top)
+                    });
+                }
+            }
+            words
+        };
+        let all = ["Тайланг", "хагас", "жил", "тутам", "100,0"];
+        let xs = whitespace_columns(&rows(&all), 50.0, 400.0, 100.0, 190.0);
+        assert_eq!(xs, vec![50.0, 265.0, 400.0]);
+        // OCR's boxes vary: one word space read wider, twice the line's usual.
+        let mut words = rows(&all);
+        words[0].x1 -= 3.0;
+        let xs = whitespace_columns(&words, 50.0, 400.0, 100.0, 190.0);
+        assert_eq!(xs, vec![50.0, 265.0, 400.0]);
+        // A row whose text stops short of a word starting there: the strip is a column's
+        // edge.
+        let xs = whitespace_columns(
+            &rows(&["Тайланг", "тутам", "100,0"]),
+            50.0,
+            400.0,
+            100.0,
+            190.0,
+        );
+        assert_eq!(xs, vec![50.0, 202.0, 265.0, 400.0]);
     }
 
     #[test]

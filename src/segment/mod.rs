@@ -192,6 +192,7 @@ pub fn segment(
 
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {
+        regroup::open_lost_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         regroup::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
         if format == SourceFormat::Scan {
@@ -409,6 +410,34 @@ mod tests {
         let r = segment(&doc, "d", "r.html", format).unwrap();
         let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
         assert_eq!(counts, vec![3, 1]);
+    }
+
+    #[test]
+    fn measures_of_an_objective_whose_number_was_lost_open_it_as_the_evaluation_lists_them() {
+        // Objective 2's № cell unread ("2" read "(5)"): its rows read as objective 1's.
+        let html = |second: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>(5)</td><td>Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td></td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>70</td></tr></table>\
+                 <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+                 <p>Зорилт {second}.1. Иргэдэд сургалт зохион байгуулах /70/</p>\
+                 <p>Зорилт {second}.2. Тендерийн баримтыг ил тод болгох /70/</p>"
+            )
+        };
+        let shape = |second: &str| {
+            let (doc, format) = crate::read::text::parse(&html(second), SourceFormat::Html);
+            let r = segment(&doc, "d", "r.html", format).unwrap();
+            r.objectives
+                .iter()
+                .map(|o| (o.objective_no, o.measures.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape("2"), vec![(1, 1), (2, 2)]);
+        // Items of an objective the table already has, or not next in order, open nothing.
+        assert_eq!(shape("1"), vec![(1, 3)]);
+        assert_eq!(shape("3"), vec![(1, 3)]);
     }
 
     #[test]

@@ -91,6 +91,84 @@ pub fn regroup_by_narrative(
     moved.len()
 }
 
+/// Measures the plan table numbers by their places only, standing last under an objective
+/// whose next number the table lacks (between it and the next objective it has), whose texts
+/// are the evaluation's first items of that number in order, open it: the lost objective's №
+/// cell was unread ("6" read "(5)") and its rows read as more rows of the one above. Returns
+/// the numbers opened.
+pub fn open_lost_by_narrative(
+    objectives: &mut Vec<Objective>,
+    eval: &Evaluation,
+    problems: &mut Vec<Problem>,
+) -> Vec<u32> {
+    let is_item = |code: String, m: &Measure| {
+        eval.items
+            .iter()
+            .find(|i| i.code == code)
+            .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+    };
+    let mut opened = Vec::new();
+    let mut i = 0;
+    while i < objectives.len() {
+        let lost = objectives[i].objective_no + 1;
+        let absent = objectives.iter().all(|o| o.objective_no != lost)
+            && objectives
+                .get(i + 1)
+                .is_none_or(|next| next.objective_no > lost);
+        let len = objectives[i].measures.len();
+        let t = if absent {
+            (1..len)
+                .rev()
+                .find(|&t| {
+                    objectives[i].measures[len - t..]
+                        .iter()
+                        .enumerate()
+                        .all(|(j, m)| {
+                            positional(m)
+                                && !is_item(m.code.clone(), m)
+                                && is_item(format!("{lost}.{}", j + 1), m)
+                        })
+                })
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let tail: Vec<Measure> = objectives[i].measures.drain(len - t..).collect();
+        problems.push(Problem {
+            stage: crate::model::Stage::Reconcile,
+            source: tail[0].source.clone(),
+            message: format!(
+                "objective {}'s last {t} measure(s) are the evaluation's items {lost}.1-{lost}.{t} (their texts alike, the table's codes only their places): objective {lost}, whose № cell was lost or unread, opened with them",
+                objectives[i].objective_no
+            ),
+        });
+        let source = tail[0].source.clone();
+        objectives.insert(
+            i + 1,
+            Objective {
+                objective_no: lost,
+                text: Default::default(),
+                measures: tail,
+                source,
+                score_table: None,
+                score_self: None,
+                score_summary: None,
+                n_measures_stated: None,
+                band_counts_stated: Vec::new(),
+                band_counts_unplaced: None,
+            },
+        );
+        renumber(&mut objectives[i..i + 2]);
+        opened.push(lost);
+        i += 1;
+    }
+    opened
+}
+
 /// The measure numbered by its place only (no code written in its cell).
 fn positional(m: &Measure) -> bool {
     !m.code_written
