@@ -251,10 +251,16 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
         ));
     }
     if !gaps.is_empty() {
-        let shown: Vec<String> = gaps.iter().map(u32::to_string).collect();
+        // A misread number ("152") leaves a long gap: the first few say enough.
+        let shown: Vec<String> = gaps.iter().take(8).map(u32::to_string).collect();
         why.push(format!(
-            "objective(s) {} missing from the plan table as read",
-            shown.join(", ")
+            "objective(s) {}{} missing from the plan table as read",
+            shown.join(", "),
+            if gaps.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
         ));
     }
     // A scan's table rebuilt with more measures than the evaluation lists (a code misread

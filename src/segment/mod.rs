@@ -193,6 +193,15 @@ pub fn segment(
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {
         regroup::open_lost_by_narrative(&mut objectives, &e.evaluation, &mut problems);
+        let counts: Vec<(u32, usize)> = e
+            .summary
+            .iter()
+            .filter_map(|row| {
+                let n = row.n_measures.as_ref()?.value;
+                (n >= 1.0 && n.fract() == 0.0).then_some((row.objective_no, n as usize))
+            })
+            .collect();
+        regroup::open_lost_by_summary(&mut objectives, &counts, &mut problems);
         regroup::regroup_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         evaluation::apply_summary(&e, &mut objectives, &mut problems);
         if format == SourceFormat::Scan {
@@ -413,6 +422,37 @@ mod tests {
     }
 
     #[test]
+    fn an_unlisted_last_measure_goes_down_when_the_next_objective_s_items_start_at_its_second() {
+        // Objective 2's first measure is not due (not listed); the layout put it last under
+        // objective 1.
+        let html = |first_of_two: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Цахим системийг зохион байгуулах</td><td>Хугацаа болоогүй</td><td>/-/</td></tr>\
+                 <tr><td>2</td><td>Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td></td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>70</td></tr></table>\
+                 <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+                 <p>Зорилт 1.2. Мэдээллийн санг шинэчлэх /100/</p>\
+                 <p>Зорилт 2.{first_of_two}. Иргэдэд сургалт зохион байгуулах /70/</p>\
+                 <p>Зорилт 2.3. Тендерийн баримтыг ил тод болгох /70/</p>"
+            )
+        };
+        let counts = |first_of_two: &str| {
+            let (doc, format) = crate::read::text::parse(&html(first_of_two), SourceFormat::Html);
+            let r = segment(&doc, "d", "r.html", format).unwrap();
+            r.objectives
+                .iter()
+                .map(|o| o.measures.len())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(counts("2"), vec![2, 3]);
+        // Items that do not start at the second leave the table as it is.
+        assert_eq!(counts("1"), vec![3, 2]);
+    }
+
+    #[test]
     fn measures_of_an_objective_whose_number_was_lost_open_it_as_the_evaluation_lists_them() {
         // Objective 2's № cell unread ("2" read "(5)"): its rows read as objective 1's.
         let html = |second: &str| {
@@ -438,6 +478,41 @@ mod tests {
         // Items of an objective the table already has, or not next in order, open nothing.
         assert_eq!(shape("1"), vec![(1, 3)]);
         assert_eq!(shape("3"), vec![(1, 3)]);
+    }
+
+    #[test]
+    fn a_row_of_measures_the_summary_counts_for_an_objective_the_table_lacks_opens_it() {
+        // Objective 2's № cell unread: its row reads as objective 1's second.
+        let html = |second_row: &str, counts: (&str, &str)| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td><p>Дотоод журмыг нэвтрүүлэх</p><p>Мэдээллийн санг шинэчлэх</p></td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>(5)</td><td>{second_row}</td><td>Хийсэн.</td><td>70</td></tr></table>\
+                 <table><tr><td>Зорилт</td><td>Арга хэмжээний тоо</td><td>Хэрэгжилт хувь</td></tr>\
+                 <tr><td>Зорилт 1: А</td><td>{}</td><td>100</td></tr>\
+                 <tr><td>Зорилт 2: Б</td><td>{}</td><td>70</td></tr></table>",
+                counts.0, counts.1
+            )
+        };
+        let shape = |second_row: &str, counts: (&str, &str)| {
+            let (doc, format) =
+                crate::read::text::parse(&html(second_row, counts), SourceFormat::Html);
+            let r = segment(&doc, "d", "r.html", format).unwrap();
+            r.objectives
+                .iter()
+                .map(|o| (o.objective_no, o.measures.len()))
+                .collect::<Vec<_>>()
+        };
+        let row = "<p>Иргэдэд сургалт зохион байгуулах</p><p>Тендерийн баримтыг ил тод болгох</p>";
+        assert_eq!(shape(row, ("2", "2")), vec![(1, 2), (2, 2)]);
+        // The one above's count unread: the lost one's and the row's edge suffice.
+        assert_eq!(shape(row, ("", "2")), vec![(1, 2), (2, 2)]);
+        // A count that puts the edge inside a row, or one the one above's contradicts, or a
+        // code written in the cell: nothing opened.
+        assert_eq!(shape(row, ("", "1")), vec![(1, 4)]);
+        assert_eq!(shape(row, ("3", "2")), vec![(1, 4)]);
+        let coded = "<p>1.3. Иргэдэд сургалт зохион байгуулах</p><p>1.4. Тендерийн баримтыг ил тод болгох</p>";
+        assert_eq!(shape(coded, ("2", "2")), vec![(1, 4)]);
     }
 
     #[test]

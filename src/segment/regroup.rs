@@ -64,6 +64,26 @@ pub fn regroup_by_narrative(
                     })
                     .unwrap_or(0)
             };
+            // The last measure of objective i, listed nowhere (not due, unscored), when the
+            // next objective's measures are all its items from the second on: the first one,
+            // unlisted, is that measure.
+            let listed_anywhere = |m: &Measure| {
+                eval.items
+                    .iter()
+                    .any(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+            };
+            let down = if down == 0 && up == 0 && len >= 2 {
+                let last = &objectives[i].measures[len - 1];
+                let next = &objectives[i + 1].measures;
+                let shifted = !next.is_empty()
+                    && next
+                        .iter()
+                        .enumerate()
+                        .all(|(j, m)| misplaced(m, format!("{next_no}.{}", j + 2)));
+                usize::from(positional(last) && !listed_anywhere(last) && shifted)
+            } else {
+                down
+            };
             if down > 0 || up > 0 {
                 moved.extend(shift(
                     &mut objectives[i..i + 2],
@@ -82,7 +102,7 @@ pub fn regroup_by_narrative(
             stage: crate::model::Stage::Reconcile,
             source: o.source.clone(),
             message: format!(
-                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, the table's codes only their places); moved: {}",
+                "{} measure(s) stood in the plan table under the objective next to the one the evaluation lists them under (their texts alike, or, for one it does not list, the next objective's items numbered from the second; the table's codes only their places); moved: {}",
                 moved.len(),
                 moved.join(", ")
             ),
@@ -146,27 +166,90 @@ pub fn open_lost_by_narrative(
                 objectives[i].objective_no
             ),
         });
-        let source = tail[0].source.clone();
-        objectives.insert(
-            i + 1,
-            Objective {
-                objective_no: lost,
-                text: Default::default(),
-                measures: tail,
-                source,
-                score_table: None,
-                score_self: None,
-                score_summary: None,
-                n_measures_stated: None,
-                band_counts_stated: Vec::new(),
-                band_counts_unplaced: None,
-            },
-        );
-        renumber(&mut objectives[i..i + 2]);
+        open_after(objectives, i, lost, tail);
         opened.push(lost);
         i += 1;
     }
     opened
+}
+
+/// An objective the table lacks, whose number comes next, holding the last measures of the
+/// one above: its № cell was lost and its rows read as more rows of the objective above. The
+/// summary table counts the lost one's measures: as many as the one above holds from a row of
+/// the table to its end, none with a written code (and the one above's count, when read, is
+/// what is left).
+/// `counts` are the summary's (objective number, measures). Returns the numbers opened.
+pub fn open_lost_by_summary(
+    objectives: &mut Vec<Objective>,
+    counts: &[(u32, usize)],
+    problems: &mut Vec<Problem>,
+) -> Vec<u32> {
+    let count = |no: u32| counts.iter().find(|(n, _)| *n == no).map(|(_, c)| *c);
+    let mut opened = Vec::new();
+    let mut i = 0;
+    while i < objectives.len() {
+        let no = objectives[i].objective_no;
+        let lost = no + 1;
+        let absent = objectives.iter().all(|o| o.objective_no != lost)
+            && objectives
+                .get(i + 1)
+                .is_none_or(|next| next.objective_no > lost);
+        let ms = &objectives[i].measures;
+        // The one above's count, when the summary row's was unread, is what the lost one's
+        // leaves; the row edge still has to fall there.
+        let cut = match (absent, count(lost)) {
+            (true, Some(theirs)) if theirs >= 1 && theirs < ms.len() => {
+                let own = ms.len() - theirs;
+                count(no).is_none_or(|c| c == own).then_some(own)
+            }
+            _ => None,
+        }
+        .filter(|&c| {
+            let (a, b) = (&ms[c - 1], &ms[c]);
+            (a.table_row, a.source.page) != (b.table_row, b.source.page)
+                && ms[c..].iter().all(positional)
+        });
+        let Some(c) = cut else {
+            i += 1;
+            continue;
+        };
+        let tail: Vec<Measure> = objectives[i].measures.drain(c..).collect();
+        problems.push(Problem {
+            stage: crate::model::Stage::Reconcile,
+            source: tail[0].source.clone(),
+            message: format!(
+                "objective {no}'s rows hold {} measure(s); the summary table counts {} for objective {lost}, which the table lacks: the last {}, from a row of their own, opened it (its № cell lost or unread)",
+                c + tail.len(),
+                tail.len(),
+                tail.len()
+            ),
+        });
+        open_after(objectives, i, lost, tail);
+        opened.push(lost);
+        i += 1;
+    }
+    opened
+}
+
+/// Objective `no`, holding `measures`, put after objective `i`; both renumbered.
+fn open_after(objectives: &mut Vec<Objective>, i: usize, no: u32, measures: Vec<Measure>) {
+    let source = measures[0].source.clone();
+    objectives.insert(
+        i + 1,
+        Objective {
+            objective_no: no,
+            text: Default::default(),
+            measures,
+            source,
+            score_table: None,
+            score_self: None,
+            score_summary: None,
+            n_measures_stated: None,
+            band_counts_stated: Vec::new(),
+            band_counts_unplaced: None,
+        },
+    );
+    renumber(&mut objectives[i..i + 2]);
 }
 
 /// The measure numbered by its place only (no code written in its cell).
