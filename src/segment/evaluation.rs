@@ -605,6 +605,37 @@ fn stated(raw: &str, source: &Source) -> Option<StatedNumber> {
     }
 }
 
+/// An objective's name cut by a row edge drawn too high (a table without rules: the name's
+/// last lines, below its figures, read as the next row's first): the lines in a row's name
+/// cell before its own "Зорилт N" go back to the row above, when that is an objective's.
+fn name_tails_up(mut rows: Vec<Row>) -> Vec<Row> {
+    for k in 1..rows.len() {
+        if !SUMMARY_OBJECTIVE.is_match(normalize(&rows[k - 1].cell_text(0)).trim()) {
+            continue;
+        }
+        let Some(cell) = rows[k].cells.first() else {
+            continue;
+        };
+        let lines: Vec<String> = cell
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.lines().map(str::to_string))
+            .collect();
+        let Some(at) = lines
+            .iter()
+            .position(|l| SUMMARY_OBJECTIVE.is_match(normalize(l).trim()))
+            .filter(|&at| at > 0)
+        else {
+            continue;
+        };
+        rows[k].cells[0].paragraphs = vec![lines[at..].join("\n")];
+        if let Some(above) = rows[k - 1].cells.first_mut() {
+            above.paragraphs.push(lines[..at].join("\n"));
+        }
+    }
+    rows
+}
+
 /// Summary rows with a page break inside them joined back: an objective's name on one side of
 /// the break, its figures alone on the other (a page may take the figures and leave the name,
 /// set lower in its cell, to the next), or the name itself cut ("Зорилт" / "4: Ашиг …").
@@ -820,7 +851,7 @@ fn parse_summary(
     header_line: Option<&[Band]>,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Band>, Vec<SummaryRow>) {
-    let rows = join_cut_rows(&table.rows);
+    let rows = name_tails_up(join_cut_rows(&table.rows));
     let table = &Table {
         rows,
         source: table.source.clone(),
@@ -1697,6 +1728,36 @@ mod tests {
                 (4, Some(1.0), Some(100.0)),
                 (5, Some(2.0), Some(100.0))
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_s_last_lines_read_into_the_next_row_go_back_to_it() {
+        let row = |cells: &[&str]| row_of(cells, Source::default(), false);
+        let table = Table {
+            rows: vec![
+                row(&["Зорилт", "Арга хэмжээний тоо", "100 /90-100/", "Хувь"]),
+                row(&["Зорилт 1: Олон нийтийн", "4", "4", "100"]),
+                row(&[
+                    "мэдлэг, хандлагыг\nтөлөвшүүлэх\nЗорилт 2: Гомдол",
+                    "5",
+                    "5",
+                    "100",
+                ]),
+                row(&["шийдвэрлэх", "", "", ""]),
+            ],
+            source: Source::default(),
+        };
+        let mut problems = Vec::new();
+        let (_, rows) = parse_summary(&table, None, &mut problems);
+        assert_eq!(
+            counts(&rows),
+            vec![(1, Some(4.0), Some(100.0)), (2, Some(5.0), Some(100.0))],
+            "{problems:?}"
+        );
+        assert_eq!(
+            rows[0].text.text,
+            "Олон нийтийн мэдлэг, хандлагыг төлөвшүүлэх"
         );
     }
 

@@ -438,7 +438,9 @@ fn split_measures(paras: Vec<Para>) -> Vec<Para> {
 /// own when the first word does not fit beside it.
 fn starts_with_code(line: &str) -> bool {
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\d{1,3}[.,:-]\d{1,3}[.,:;](?:\d{1,3}[.,:;])?(?:\s|$|\p{Lu})")
+        // A three-level code's last dot may be lost or read as a digit at a line's end
+        // ("2.5.1." read "2:5:15", cut from its text by a page break).
+        Regex::new(r"^\d{1,3}[.,:-]\d{1,3}[.,:;](?:\d{1,3}[.,:;]|\d{1,3}$)?(?:\s|$|\p{Lu})")
             .expect("valid regex")
     });
     CODE.is_match(line.trim()) || MISREAD_CODE.is_match(line.trim())
@@ -2148,6 +2150,8 @@ mod tests {
         assert!(starts_with_code("252."));
         assert!(!starts_with_code("1,5 тэрбум"));
         assert!(!starts_with_code("2024."));
+        assert!(is_code_alone("2:5:15"));
+        assert!(!starts_with_code("2.5.15 удаа"));
     }
 
     #[test]
