@@ -43,7 +43,8 @@ impl Out<'_> {
     ) {
         // On a scan, a disagreement that rests on a number OCR read with little confidence is
         // a reading to doubt: the figure is kept as read, the finding says so.
-        let (kind, severity, message) = match unsure_reading(self.report, &evidence) {
+        let figures: Vec<f64> = stated.into_iter().chain(expected).collect();
+        let (kind, severity, message) = match unsure_reading(self.report, &evidence, &figures) {
             Some((page, text)) if severity != Severity::Info => (
                 FindingKind::OcrDoubtful,
                 Severity::Info,
@@ -69,18 +70,33 @@ impl Out<'_> {
 }
 
 /// The first piece of evidence of a scan that holds, on its page, a number OCR was unsure of
-/// (the same text, as a whole word of the evidence's snippet): its page and text.
-fn unsure_reading<'r>(r: &'r Report, evidence: &[Evidence]) -> Option<(u32, &'r str)> {
+/// (the same text, as a whole word of the evidence's snippet): its page and text. In a
+/// sentence ("Төлөвлөгөөнд 5 зорилтын 14 арга хэмжээ …") only the finding's own `figures`
+/// count: an unsure "5" objectives does not doubt the 14 measures beside it.
+fn unsure_reading<'r>(
+    r: &'r Report,
+    evidence: &[Evidence],
+    figures: &[f64],
+) -> Option<(u32, &'r str)> {
     if r.source_format != crate::model::SourceFormat::Scan {
         return None;
     }
+    let is_figure = |text: &str| {
+        text.replace(',', ".")
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .parse::<f64>()
+            .is_ok_and(|v| figures.iter().any(|f| (f - v).abs() < 1e-9))
+    };
     // The word exactly as read: "100/" (a band heading) is not the cell "100" beside it.
     evidence.iter().find_map(|e| {
         let page = e.source.page?;
         let words: Vec<&str> = e.raw.split_whitespace().collect();
+        let sentence = words.len() > 3;
         r.ocr_unsure
             .iter()
-            .find(|(p, text)| *p == page && words.contains(&text.as_str()))
+            .find(|(p, text)| {
+                *p == page && words.contains(&text.as_str()) && (!sentence || is_figure(text))
+            })
             .map(|(p, text)| (*p, text.as_str()))
     })
 }
@@ -2218,6 +2234,23 @@ mod tests {
         assert_eq!(
             kinds(&r),
             vec![(FindingKind::OverallScoreMismatch, Severity::Error)]
+        );
+        // In a sentence, only the finding's own figure: an unsure "5" objectives does not
+        // doubt the 14 measures beside it.
+        let sentence = vec![Evidence {
+            what: "stated count".into(),
+            raw: "Төлөвлөгөөнд 5 зорилтын 14 арга хэмжээ тусгагдсан.".into(),
+            source: crate::model::Source {
+                page: Some(5),
+                line: None,
+            },
+        }];
+        r.ocr_unsure = vec![(5, "5".into())];
+        assert_eq!(unsure_reading(&r, &sentence, &[14.0, 11.0]), None);
+        r.ocr_unsure = vec![(5, "14".into())];
+        assert_eq!(
+            unsure_reading(&r, &sentence, &[14.0, 11.0]),
+            Some((5, "14"))
         );
         // Not a scan: OCR says nothing.
         r.ocr_unsure = vec![(5, "65.1".into())];
