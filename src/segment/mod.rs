@@ -41,6 +41,16 @@ pub fn parse_score(raw: &str) -> ScoreCell {
     if t.contains("хугацаа болоогүй") || t == "хб" || t == "/хб/" {
         return ScoreCell::NotDue;
     }
+    // A scan's speck or a rule's piece read beside the figure as one mark ("100.0 :",
+    // "90.0 Р"): the figure alone.
+    if let Some((figure, mark)) = t.rsplit_once(char::is_whitespace) {
+        let mark = mark.trim();
+        if mark.chars().count() == 1 && !mark.chars().any(|c| c.is_ascii_digit() || c == '%') {
+            if let v @ ScoreCell::Value(_) = parse_score(figure) {
+                return v;
+            }
+        }
+    }
     let core: String = t
         .trim_matches(|c: char| c == '/' || c == '(' || c == ')' || c.is_whitespace())
         .trim_end_matches("хувь")
@@ -663,6 +673,12 @@ mod tests {
         assert_eq!(parse_score("97.9095"), ScoreCell::Value(97.90));
         assert_eq!(parse_score("33.125"), ScoreCell::Value(33.125));
         assert_eq!(parse_score("68,896"), ScoreCell::Value(68.8));
+        // A speck beside the figure read as one mark.
+        assert_eq!(parse_score("100.0 :"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("90.0 Р"), ScoreCell::Value(90.0));
+        assert_eq!(parse_score("100.0 ”"), ScoreCell::Value(100.0));
+        assert_eq!(parse_score("4 5"), ScoreCell::Unreadable);
+        assert_eq!(parse_score("/ -"), ScoreCell::NotDue);
     }
 
     #[test]
