@@ -235,6 +235,27 @@ impl Measure {
 }
 
 impl Objective {
+    /// An objective the plan table lost the number of, opened with its measures (its text
+    /// and figures come later, from the evaluation).
+    pub fn opened_with(objective_no: u32, measures: Vec<Measure>) -> Self {
+        let source = measures
+            .first()
+            .map(|m| m.source.clone())
+            .unwrap_or_default();
+        Objective {
+            objective_no,
+            text: Text::default(),
+            measures,
+            source,
+            score_table: None,
+            score_self: None,
+            score_summary: None,
+            n_measures_stated: None,
+            band_counts_stated: Vec::new(),
+            band_counts_unplaced: None,
+        }
+    }
+
     /// The objective's stated percent: the summary table's, else the main table's.
     pub fn score_stated(&self) -> Option<&StatedNumber> {
         self.score_summary.as_ref().or(self.score_table.as_ref())

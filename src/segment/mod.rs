@@ -395,6 +395,16 @@ mod tests {
         assert!(first.score_table.is_none() && second.score_table.is_none());
     }
 
+    /// Each objective's number and how many measures it holds, from an HTML report.
+    fn objective_sizes(html: &str) -> Vec<(u32, usize)> {
+        let (doc, format) = crate::read::text::parse(html, SourceFormat::Html);
+        let r = segment(&doc, "d", "r.html", format).unwrap();
+        r.objectives
+            .iter()
+            .map(|o| (o.objective_no, o.measures.len()))
+            .collect()
+    }
+
     #[test]
     fn a_measure_a_row_off_its_objective_goes_where_the_evaluation_lists_it() {
         let html = |third: &str| {
@@ -449,17 +459,9 @@ mod tests {
                  <p>Зорилт 2.3. Тендерийн баримтыг ил тод болгох /70/</p>"
             )
         };
-        let counts = |first_of_two: &str| {
-            let (doc, format) = crate::read::text::parse(&html(first_of_two), SourceFormat::Html);
-            let r = segment(&doc, "d", "r.html", format).unwrap();
-            r.objectives
-                .iter()
-                .map(|o| o.measures.len())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(counts("2"), vec![2, 3]);
+        assert_eq!(objective_sizes(&html("2")), vec![(1, 2), (2, 3)]);
         // Items that do not start at the second leave the table as it is.
-        assert_eq!(counts("1"), vec![3, 2]);
+        assert_eq!(objective_sizes(&html("1")), vec![(1, 3), (2, 2)]);
     }
 
     #[test]
@@ -476,14 +478,7 @@ mod tests {
                  <p>Зорилт {second}.2. Тендерийн баримтыг ил тод болгох /70/</p>"
             )
         };
-        let shape = |second: &str| {
-            let (doc, format) = crate::read::text::parse(&html(second), SourceFormat::Html);
-            let r = segment(&doc, "d", "r.html", format).unwrap();
-            r.objectives
-                .iter()
-                .map(|o| (o.objective_no, o.measures.len()))
-                .collect::<Vec<_>>()
-        };
+        let shape = |second: &str| objective_sizes(&html(second));
         assert_eq!(shape("2"), vec![(1, 1), (2, 2)]);
         // Items of an objective the table already has, or not next in order, open nothing.
         assert_eq!(shape("1"), vec![(1, 3)]);
@@ -504,15 +499,8 @@ mod tests {
                 counts.0, counts.1
             )
         };
-        let shape = |second_row: &str, counts: (&str, &str)| {
-            let (doc, format) =
-                crate::read::text::parse(&html(second_row, counts), SourceFormat::Html);
-            let r = segment(&doc, "d", "r.html", format).unwrap();
-            r.objectives
-                .iter()
-                .map(|o| (o.objective_no, o.measures.len()))
-                .collect::<Vec<_>>()
-        };
+        let shape =
+            |second_row: &str, counts: (&str, &str)| objective_sizes(&html(second_row, counts));
         let row = "<p>Иргэдэд сургалт зохион байгуулах</p><p>Тендерийн баримтыг ил тод болгох</p>";
         assert_eq!(shape(row, ("2", "2")), vec![(1, 2), (2, 2)]);
         // The one above's count unread: the lost one's and the row's edge suffice.

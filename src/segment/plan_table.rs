@@ -1181,18 +1181,7 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
                     m
                 })
                 .collect();
-            opened.push(Objective {
-                objective_no: k,
-                text: Text::default(),
-                measures,
-                source: run[0].source.clone(),
-                score_table: None,
-                score_self: None,
-                score_summary: None,
-                n_measures_stated: None,
-                band_counts_stated: Vec::new(),
-                band_counts_unplaced: None,
-            });
+            opened.push(Objective::opened_with(k, measures));
         }
         let n = opened.len();
         objectives.splice(i + 1..i + 1, opened);

@@ -233,22 +233,7 @@ pub fn open_lost_by_summary(
 
 /// Objective `no`, holding `measures`, put after objective `i`; both renumbered.
 fn open_after(objectives: &mut Vec<Objective>, i: usize, no: u32, measures: Vec<Measure>) {
-    let source = measures[0].source.clone();
-    objectives.insert(
-        i + 1,
-        Objective {
-            objective_no: no,
-            text: Default::default(),
-            measures,
-            source,
-            score_table: None,
-            score_self: None,
-            score_summary: None,
-            n_measures_stated: None,
-            band_counts_stated: Vec::new(),
-            band_counts_unplaced: None,
-        },
-    );
+    objectives.insert(i + 1, Objective::opened_with(no, measures));
     renumber(&mut objectives[i..i + 2]);
 }
 
