@@ -989,17 +989,40 @@ fn counts(out: &mut Out) {
                     "the scan's figures disagree with each other",
                 )
             };
+            // The plan table as read, complete, holds as many measures as the row states: the
+            // band counts are the odd figure out, as a report's miscount leaves them (a speck
+            // read as a figure would too: a warning, not an error).
+            let table_backs_count = severity == Severity::Warning
+                && (n.value - o.measures.len() as f64).abs() <= SAME
+                && !incomplete(r, o);
+            let (kind, message) = if table_backs_count {
+                let sum: u32 = o.band_counts_stated.iter().map(|c| c.unwrap_or(0)).sum();
+                (
+                    FindingKind::BucketCountMismatch,
+                    format!(
+                        "objective {}'s summary row states {} measure(s), as many as the plan table as read holds, but its band counts ({}) add up to {sum}; a warning, not an error, as a speck OCR read as a figure would do the same: check the page",
+                        o.objective_no,
+                        num(n.value),
+                        bands.join(", ")
+                    ),
+                )
+            } else {
+                (
+                    FindingKind::OcrDoubtful,
+                    format!(
+                        "objective {}'s summary row reads {} measure(s) but band counts {}: {why}; kept as read, not checked",
+                        o.objective_no,
+                        num(n.value),
+                        bands.join(", ")
+                    ),
+                )
+            };
             out.push(
-                FindingKind::OcrDoubtful,
+                kind,
                 severity,
                 Some(o.objective_no),
                 None,
-                format!(
-                    "objective {}'s summary row reads {} measure(s) but band counts {}: {why}; kept as read, not checked",
-                    o.objective_no,
-                    num(n.value),
-                    bands.join(", ")
-                ),
+                message,
                 Some(n.value),
                 None,
                 vec![Evidence::of("summary table count as OCR read it", n)],
@@ -1832,6 +1855,37 @@ mod tests {
     }
 
     #[test]
+    fn a_scan_s_band_counts_odd_against_the_row_and_a_complete_table_are_a_bucket_warning() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        // One figure too many in objective 2's last band column: 4 where the row counts 3.
+        let o = &mut r.objectives[1];
+        let n = o.n_measures_stated.as_ref().expect("a count").value;
+        assert_eq!(n as usize, o.measures.len());
+        let last = o.band_counts_stated.len() - 1;
+        o.band_counts_stated[last] = Some(o.band_counts_stated[last].unwrap_or(0) + 1);
+        let of_two = |r: &Report| {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(2) && f.severity != Severity::Info)
+                .map(|f| (f.kind, f.severity))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            of_two(&r),
+            vec![(FindingKind::BucketCountMismatch, Severity::Warning)]
+        );
+        // The table as read holds fewer than the row states: the reading is doubted.
+        r.objectives[1].measures.pop();
+        assert_eq!(
+            of_two(&r),
+            vec![(FindingKind::OcrDoubtful, Severity::Warning)]
+        );
+    }
+
+    #[test]
     fn a_scan_s_miscount_against_a_table_its_written_codes_account_for_is_a_warning() {
         let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
         let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
@@ -1917,10 +1971,15 @@ mod tests {
         let row_doubt = |r: &Report| -> Vec<Severity> {
             check(r, &[])
                 .into_iter()
-                .filter(|f| f.objective_no == Some(1) && f.message.contains("summary row reads"))
+                .filter(|f| {
+                    f.objective_no == Some(1)
+                        && (f.message.contains("summary row reads")
+                            || f.message.contains("summary row states"))
+                })
                 .map(|f| f.severity)
                 .collect()
         };
+        // (The complete table backs the row's count: a bucket_count_mismatch warning.)
         assert_eq!(row_doubt(&r), vec![Severity::Warning]);
         // The scale as read lost its lowest band's heading: it no longer reaches 0.
         let e = r.evaluation.as_mut().expect("the sample's evaluation");
@@ -2005,7 +2064,11 @@ mod tests {
         let row_doubt = |r: &Report| -> Vec<Severity> {
             check(r, &[])
                 .into_iter()
-                .filter(|f| f.objective_no == Some(5) && f.message.contains("summary row reads"))
+                .filter(|f| {
+                    f.objective_no == Some(5)
+                        && (f.message.contains("summary row reads")
+                            || f.message.contains("summary row states"))
+                })
                 .map(|f| f.severity)
                 .collect()
         };
