@@ -177,7 +177,7 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
 /// them under another objective.
 fn incomplete(r: &Report, o: &Objective) -> bool {
     !unscored(o).is_empty()
-        || count_differs(o)
+        || (count_differs(o) && !bands_back_the_table(r, o))
         || named_but_not_found(r, o)
         || holds_anothers_measure(r, o)
 }
@@ -204,6 +204,14 @@ fn count_differs(o: &Objective) -> bool {
     o.n_measures_stated
         .as_ref()
         .is_some_and(|n| (n.value - o.measures.len() as f64).abs() > SAME)
+}
+
+/// A scan's summary row that disagrees with itself, whose band counts add up to the measures
+/// found (less the not-due ones no band holds): the count is the misread figure ("3" for 1),
+/// and the table as read is the objective's whole.
+fn bands_back_the_table(r: &Report, o: &Objective) -> bool {
+    let sum: u32 = o.band_counts_stated.iter().map(|c| c.unwrap_or(0)).sum();
+    doubtful_summary_row(r, o) && (sum + not_due_outside_bands(r, o)) as usize == o.measures.len()
 }
 
 /// The evaluation's list names a measure of this objective ("Зорилт 7.3 …") that no measure
@@ -1852,6 +1860,25 @@ mod tests {
             .map(|f| f.message)
             .collect();
         assert!(doubts.is_empty(), "{doubts:?}");
+    }
+
+    #[test]
+    fn a_scan_s_count_misread_against_band_counts_that_fit_the_table_leaves_it_whole() {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        r.source_format = crate::model::SourceFormat::Scan;
+        let o = &r.objectives[1];
+        assert!(!incomplete(&r, o));
+        // The row's count read "5" where its band counts and the table hold 3.
+        let o = &mut r.objectives[1];
+        o.n_measures_stated.as_mut().expect("a count").value = 5.0;
+        assert!(!incomplete(&r, &r.objectives[1]));
+        // Band counts that do not fit the table either: read in part, or misread.
+        let o = &mut r.objectives[1];
+        let last = o.band_counts_stated.len() - 1;
+        o.band_counts_stated[last] = Some(o.band_counts_stated[last].unwrap_or(0) + 2);
+        assert!(incomplete(&r, &r.objectives[1]));
     }
 
     #[test]
