@@ -462,6 +462,55 @@ fn join_lone_codes(paras: Vec<Para>) -> Vec<Para> {
     out
 }
 
+/// In a measure cell whose measures are coded, a paragraph of one short word (three letters at
+/// most) before one that starts with a capital is the next measure's code as OCR garbled it
+/// ("3.1." read "За", "ЗАС"): no measure is one short word, and a measure starts with its code
+/// where its neighbours do. It is left out (said in a problem), and the measure after it is
+/// numbered by its place.
+fn drop_garbled_codes(
+    paras: Vec<Para>,
+    objective_no: u32,
+    problems: &mut Vec<Problem>,
+) -> Vec<Para> {
+    if !paras.iter().any(|p| starts_with_code(&p.text)) {
+        return paras;
+    }
+    let garbled = |p: &Para| {
+        let t = p.text.trim();
+        !t.contains(char::is_whitespace)
+            && (1..=3).contains(&t.chars().count())
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !starts_with_code(t)
+    };
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut it = paras.into_iter().peekable();
+    while let Some(p) = it.next() {
+        let next_capital = it.peek().is_some_and(|n| {
+            !starts_with_code(&n.text)
+                && n.text
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        if garbled(&p) && next_capital {
+            problems.push(Problem {
+                stage: crate::model::Stage::PlanTable,
+                source: p.source.clone(),
+                message: format!(
+                    "measure cell of objective {objective_no}: {:?} stands where a measure's code is, its neighbours coded: read as the code garbled, the measure after it numbered by its place",
+                    p.text.trim()
+                ),
+            });
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
 fn is_code_alone(text: &str) -> bool {
     starts_with_code(text) && !text.trim().contains(char::is_whitespace)
 }
@@ -1272,7 +1321,8 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
         // A measure is an action in words: a paragraph of the measure cell with no letter
         // ("?", a stray mark a scan left) is none.
-        let (measure_paras, marks): (Vec<Para>, Vec<Para>) = join_lone_codes(get(Role::Measure))
+        let cell = drop_garbled_codes(get(Role::Measure), group.objective_no, problems);
+        let (measure_paras, marks): (Vec<Para>, Vec<Para>) = join_lone_codes(cell)
             .into_iter()
             .partition(|p| p.text.chars().any(char::is_alphabetic));
         if let Some(first) = marks.first() {
@@ -2372,6 +2422,27 @@ mod tests {
                 "3.3.1. Улирал бүр тайлагнах"
             ]
         );
+    }
+
+    #[test]
+    fn a_short_word_where_a_coded_cell_has_its_code_is_the_code_garbled() {
+        let para = |t: &str| Para {
+            text: t.into(),
+            source: Default::default(),
+        };
+        let mut problems = Vec::new();
+        let cell = vec![
+            para("За"),
+            para("Шилэн дансаар худалдан авах ажиллагааг хэрэгжүүлэх"),
+            para("3.2. Орон нутагт иргэдийн санал хүсэлтийг хянах"),
+        ];
+        let kept = drop_garbled_codes(cell.clone(), 3, &mut problems);
+        let texts: Vec<&str> = kept.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, [cell[1].text.as_str(), cell[2].text.as_str()]);
+        assert!(problems[0].message.contains("\"За\""));
+        // Without a code in the cell, nothing tells a short word from a code.
+        let uncoded = vec![para("За"), para("Шилэн дансаар хэрэгжүүлэх")];
+        assert_eq!(drop_garbled_codes(uncoded, 3, &mut problems).len(), 2);
     }
 
     #[test]

@@ -485,8 +485,18 @@ pub(super) fn uncovered_ink(
         );
         c.1 += 1;
     }
+    // Lines the reading skipped one under another (a cell's three lines, "ах / 1.2. Орон /
+    // нутагт", between lines it read) join into one cluster taller than text: each line of it
+    // is a cluster of its own. A bar, a picture's edge, has no white row to part it.
     let mut boxes: Vec<PixelBox> = clusters
         .into_values()
+        .flat_map(|(b, ink)| {
+            if b.3 - b.1 > heights.1 {
+                lines_of(&mask, b)
+            } else {
+                vec![(b, ink)]
+            }
+        })
         .filter(|&((_, y0, _, y1), ink)| {
             (heights.0..=heights.1).contains(&(y1 - y0)) && ink >= min_ink
         })
@@ -494,6 +504,31 @@ pub(super) fn uncovered_ink(
         .collect();
     boxes.sort_unstable_by_key(|b| (b.1, b.0));
     boxes
+}
+
+/// The lines of ink in box `b` of `mask` (255 = ink): runs of rows holding ink, parted by
+/// white rows, each with the box of its ink and its ink's pixels.
+fn lines_of(mask: &GrayImage, (x0, y0, x1, y1): PixelBox) -> Vec<(PixelBox, usize)> {
+    let width = mask.width() as usize;
+    let raw = mask.as_raw();
+    let mut lines = Vec::new();
+    let mut current: Option<(PixelBox, usize)> = None;
+    for y in y0..y1 {
+        let row = &raw[y * width + x0..y * width + x1];
+        let ink: Vec<usize> = (0..row.len()).filter(|&i| row[i] != 0).collect();
+        match (ink.first(), ink.last(), current.as_mut()) {
+            (Some(&a), Some(&z), Some((b, n))) => {
+                *b = (b.0.min(x0 + a), b.1, b.2.max(x0 + z + 1), y + 1);
+                *n += ink.len();
+            }
+            (Some(&a), Some(&z), None) => {
+                current = Some(((x0 + a, y, x0 + z + 1, y + 1), ink.len()))
+            }
+            _ => lines.extend(current.take()),
+        }
+    }
+    lines.extend(current);
+    lines
 }
 
 /// Ink pixels in the rectangle `x0..x1` × `y0..y1` (pixels, clipped to the image).
@@ -589,6 +624,28 @@ mod tests {
         assert_eq!(found, vec![(200, 100, 214, 120)]);
         // Nothing covered: the word is found too.
         assert_eq!(uncovered_ink(&img, &[], 3, (8, 60), 20).len(), 2);
+    }
+
+    #[test]
+    fn lines_skipped_one_under_another_are_found_line_by_line() {
+        // Three lines of text 20 px high, 2 px apart (joined into one cluster 64 px high, over
+        // the 30 px of text), and a bar 64 px high.
+        let rect = |x0: u32, y0: u32, x1: u32, y1: u32| {
+            (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y)))
+        };
+        let img = image(
+            400,
+            200,
+            rect(10, 20, 60, 40)
+                .chain(rect(10, 42, 90, 62))
+                .chain(rect(10, 64, 40, 84))
+                .chain(rect(300, 20, 304, 84)),
+        );
+        let found = uncovered_ink(&img, &[], 3, (8, 30), 20);
+        assert_eq!(
+            found,
+            vec![(10, 20, 60, 40), (10, 42, 90, 62), (10, 64, 40, 84)]
+        );
     }
 
     /// A white image `w` × `h` with the dark pixels `(x, y)` listed.
