@@ -533,6 +533,20 @@ fn misread_table_score(r: &Report, m: &Measure) -> bool {
         })
 }
 
+/// On a scan, an objective's stated percent outside 0-100 that its other table does not state
+/// too is a misreading ("75" beside a rule read "715"): kept as read, flagged `ocr_doubtful`,
+/// never compared.
+fn misread_objective_score(r: &Report, o: &Objective, s: &StatedNumber) -> bool {
+    r.source_format == crate::model::SourceFormat::Scan
+        && !(0.0..=100.0).contains(&s.value)
+        && [&o.score_table, &o.score_summary]
+            .into_iter()
+            .flatten()
+            .filter(|other| (other.value - s.value).abs() <= SAME)
+            .count()
+            < 2
+}
+
 /// measure_score_conflict: the table and the evaluation give one measure two scores.
 fn measure_scores(out: &mut Out) {
     let r = out.report;
@@ -621,6 +635,8 @@ fn objective_score(out: &mut Out, o: &Objective) {
     if let Some(s) = &o.score_summary {
         stated.push(("summary table", s));
     }
+    // Flagged by `out_of_range`.
+    stated.retain(|(_, s)| !misread_objective_score(out.report, o, s));
     let mut rounding: Vec<Evidence> = Vec::new();
     let mut rounding_value = None;
     for (where_, s) in &stated {
@@ -709,6 +725,9 @@ fn objective_score(out: &mut Out, o: &Objective) {
 /// fits neither, each was reported against it already.
 fn tables_disagree(out: &mut Out, o: &Objective, mean: Option<f64>) {
     if let (Some(t), Some(s)) = (&o.score_table, &o.score_summary) {
+        if misread_objective_score(out.report, o, t) || misread_objective_score(out.report, o, s) {
+            return;
+        }
         let both_off = mean.is_some_and(|m| fit(t, m) == Fit::No && fit(s, m) == Fit::No);
         if (t.value - s.value).abs() > SAME && both_off {
             return;
@@ -1470,8 +1489,22 @@ fn out_of_range(out: &mut Out) {
             ("plan table", &o.score_table),
             ("summary table", &o.score_summary),
         ] {
-            if let Some(s) = s {
-                stated.push((Some(o.objective_no), None, what, s));
+            match s {
+                Some(s) if misread_objective_score(r, o, s) => out.push(
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    Some(o.objective_no),
+                    None,
+                    format!(
+                        "objective {}: the scan's {what} reads {:?}, outside 0-100, and its other table does not say so: taken as misread, kept as read and not used",
+                        o.objective_no, s.raw
+                    ),
+                    Some(s.value),
+                    None,
+                    vec![Evidence::of(&format!("{what} as OCR read it"), s)],
+                ),
+                Some(s) => stated.push((Some(o.objective_no), None, what, s)),
+                None => {}
             }
         }
         for m in &o.measures {
@@ -1797,6 +1830,33 @@ mod tests {
         let scanned = errors(&r);
         assert!(!scanned.iter().any(|(_, c)| *c == c0), "{scanned:?}");
         assert!(scanned.contains(&(FindingKind::ScoreOutOfRange, c1)));
+    }
+
+    #[test]
+    fn on_a_scan_an_objective_percent_out_of_range_its_other_table_lacks_is_a_misreading() {
+        // The sample's objective 1 with its summary percent read "715", its plan table's
+        // percent as printed.
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let o = &mut r.objectives[0];
+        let source = o.source.clone();
+        o.score_summary = Some(StatedNumber {
+            value: 715.0,
+            raw: "715".into(),
+            source,
+        });
+        let of_one = |r: &Report| -> Vec<(FindingKind, Severity)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.objective_no == Some(1) && f.stated == Some(715.0))
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        let printed = of_one(&r);
+        assert!(printed.contains(&(FindingKind::ScoreOutOfRange, Severity::Error)));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert_eq!(of_one(&r), vec![(FindingKind::OcrDoubtful, Severity::Info)]);
     }
 
     #[test]

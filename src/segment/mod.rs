@@ -221,6 +221,8 @@ pub fn segment(
                     "measure(s) {} joined: the first ends in no action (\"-х\"), the next goes on in its row, and the summary table counts as many measures as the joins leave (OCR read a small letter as a capital)",
                     joins.join(", ")
                 )));
+                // The joins moved measures to other places: their codes are read again.
+                plan_table::recode_misread_codes(&mut objectives, &mut problems);
             }
         }
         regroup::regroup_by_summary(&mut objectives, &e.evaluation, &mut problems);

@@ -957,6 +957,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     join_misread_into_next(&mut objectives, problems);
     split_by_codes(&mut objectives, problems);
     regroup_by_stated_codes(&mut objectives, problems);
+    recode_misread_codes(&mut objectives, problems);
     TableOutput {
         objectives,
         overall,
@@ -1001,6 +1002,50 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
         o.objective_no = k;
         for m in &mut o.measures {
             m.objective_no = k;
+        }
+    }
+}
+
+/// A measure's written code that OCR misread takes the measure's place in its objective: a
+/// code another measure of the objective also has ("5.2." read "5.3." beside the true 5.3), or
+/// one that lost the dot of a third level ("1.3.1." read "1.341"), when no other measure of the
+/// objective has the place's code. A code that merely skips (1.1, 1.2, 1.4: a measure dropped
+/// from the plan) is no misreading and is kept.
+pub(super) fn recode_misread_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) {
+    for o in objectives.iter_mut() {
+        let no = o.objective_no;
+        let second = |m: &Measure| -> Option<String> {
+            let (first, second) = m.code.split_once('.')?;
+            (m.code_written && first.parse() == Ok(no)).then(|| second.to_string())
+        };
+        let read: Vec<Option<String>> = o.measures.iter().map(second).collect();
+        for (i, code) in read.iter().enumerate() {
+            let place = (i + 1).to_string();
+            let Some(code) = code.as_ref().filter(|c| **c != place) else {
+                continue;
+            };
+            let twice = read
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != i && c.as_ref() == Some(code));
+            let lost_dot = code.len() > place.len() && code.starts_with(&place);
+            let place_free = !o
+                .measures
+                .iter()
+                .any(|m| m.code.split_once('.').is_some_and(|(_, s)| s == place));
+            if !place_free || !(twice || lost_dot) {
+                continue;
+            }
+            let m = &mut o.measures[i];
+            let was = std::mem::replace(&mut m.code, format!("{no}.{place}"));
+            problems.push(Problem {
+                stage: crate::model::Stage::PlanTable,
+                source: m.source.clone(),
+                message: format!(
+                    "measure {place} of objective {no} reads code {was:?}, {}: coded {no}.{place} by its place (OCR misread the code?)",
+                    if twice { "which another measure of the objective has" } else { "its place's code with a dot lost" }
+                ),
+            });
         }
     }
 }
@@ -2443,6 +2488,34 @@ mod tests {
         // Without a code in the cell, nothing tells a short word from a code.
         let uncoded = vec![para("За"), para("Шилэн дансаар хэрэгжүүлэх")];
         assert_eq!(drop_garbled_codes(uncoded, 3, &mut problems).len(), 2);
+    }
+
+    #[test]
+    fn a_code_read_twice_or_with_a_dot_lost_is_coded_by_its_place() {
+        let codes_of = |rows: &str| -> (Vec<String>, Vec<Problem>) {
+            let mut problems = Vec::new();
+            let out = segment(&table(&format!("{HEADER}{rows}")), &mut problems);
+            let codes = out.objectives[0]
+                .measures
+                .iter()
+                .map(|m| m.code.clone())
+                .collect();
+            (codes, problems)
+        };
+        let (twice, problems) = codes_of(
+            "5\tҮйл\t5.1. Нэг\tТ\tБ.\t90\n\t\t5.3. Хоёр\tТ\tБ.\t80\n\t\t5.3. Гурав\tТ\tБ.\t70\n",
+        );
+        assert_eq!(twice, ["5.1", "5.2", "5.3"]);
+        assert!(problems.iter().any(|p| p.message.contains("\"5.3\"")));
+        let (lost_dot, _) = codes_of(
+            "1\tҮйл\t1.1. Нэг\tТ\tБ.\t90\n\t\t1.2. Хоёр\tТ\tБ.\t80\n\t\t1.341 Гурав\tТ\tБ.\t70\n",
+        );
+        assert_eq!(lost_dot, ["1.1", "1.2", "1.3"]);
+        // A plan whose codes skip one keeps them.
+        let (skip, _) = codes_of(
+            "1\tҮйл\t1.1. Нэг\tТ\tБ.\t90\n\t\t1.2. Хоёр\tТ\tБ.\t80\n\t\t1.4. Гурав\tТ\tБ.\t70\n",
+        );
+        assert_eq!(skip, ["1.1", "1.2", "1.4"]);
     }
 
     #[test]
