@@ -394,13 +394,19 @@ fn narrow(
         .map(|w| Run { x0: w.x0, x1: w.x1 })
         .collect();
     // A line of column numbers crosses a gap where OCR glued two of its numbers ("1 2" as
-    // "17,", "1БРЧУЛ"): only its clean numbers narrow the gaps, and it drops none.
+    // "17,", "1БРЧУЛ", "152"): only its clean numbers narrow the gaps, and it drops none. A
+    // column's number is at most the line's count of numbers and a glued or lost one or two.
     let numbers = numbers_line(line);
+    let most = line.words.len() + 2;
     let clean: Vec<Run> = line
         .words
         .iter()
         .filter(|_| numbers)
-        .filter(|w| w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| {
+            w.text.len() <= 3
+                && w.text.chars().all(|c| c.is_ascii_digit())
+                && w.text.parse::<usize>().is_ok_and(|n| n <= most)
+        })
         .map(|w| Run { x0: w.x0, x1: w.x1 })
         .collect();
     // A word a little more than a space after the one before it, starting where the column's
@@ -2041,6 +2047,32 @@ mod tests {
             }
         }
         words.extend(line(&[("1БРЧУЛ", 50.0), ("3", 220.0), ("4", 400.0)], 111.0));
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(rows[0].len(), 4, "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r == &vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn column_numbers_glued_into_a_number_no_column_has_keep_the_columns() {
+        // "1 2" read as "152", all digits, a box across the gap between the № and activity
+        // columns: no table of four columns numbers a column 152.
+        let mut words = plan_lines();
+        for w in &mut words {
+            if w.top > 105.0 {
+                w.top += 12.0;
+                w.bottom += 12.0;
+            }
+        }
+        let mut numbers = line(&[("152", 50.0), ("3", 220.0), ("4", 400.0)], 111.0);
+        numbers[0].x1 = 84.0;
+        words.extend(numbers);
         let doc = document(&[unruled_page(1, words)]);
         let t = tables(&doc);
         assert_eq!(t.len(), 1, "{:?}", doc.blocks);
