@@ -463,8 +463,8 @@ fn join_lone_codes(paras: Vec<Para>) -> Vec<Para> {
 }
 
 /// In a measure cell whose measures are coded, a paragraph of one short word (three letters at
-/// most) before one that starts with a capital is the next measure's code as OCR garbled it
-/// ("3.1." read "За", "ЗАС"): no measure is one short word, and a measure starts with its code
+/// most) or of one word mostly digits, before one that starts with a capital, is the next
+/// measure's code as OCR garbled it ("3.1." read "За", "ЗАС"; "5.2.1." read "52221Л"): no measure is one short word, and a measure starts with its code
 /// where its neighbours do. It is left out (said in a problem), and the measure after it is
 /// numbered by its place.
 fn drop_garbled_codes(
@@ -477,12 +477,15 @@ fn drop_garbled_codes(
     }
     let garbled = |p: &Para| {
         let t = p.text.trim();
+        let n = t.chars().count();
+        let digits = t.chars().filter(char::is_ascii_digit).count();
         !t.contains(char::is_whitespace)
-            && (1..=3).contains(&t.chars().count())
-            && t.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && !starts_with_code(t)
+            && (((1..=3).contains(&n)
+                && t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+                || (digits >= 3 && 2 * digits >= n))
     };
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     let mut it = paras.into_iter().peekable();
@@ -973,15 +976,21 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
         let written: Vec<u32> = o
             .measures
             .iter()
-            .filter(|m| m.code_written)
-            .filter_map(|m| m.code.split_once('.').and_then(|(no, _)| no.parse().ok()))
+            .filter_map(|m| {
+                if m.code_written {
+                    m.code.split_once('.').and_then(|(no, _)| no.parse().ok())
+                } else {
+                    three_level_objective(m)
+                }
+            })
             .collect();
         let Some(&k) = written.first() else { continue };
         let fits = (i == 0 || objectives[i - 1].objective_no < k)
             && objectives
                 .get(i + 1)
                 .is_none_or(|next| k < next.objective_no);
-        if written.len() != o.measures.len()
+        // Every measure's code, or two at least where OCR garbled the others' ("52221Л").
+        if written.len() < o.measures.len().min(2)
             || written.iter().any(|&no| no != k)
             || k == o.objective_no
             || objectives.iter().any(|other| other.objective_no == k)
@@ -993,7 +1002,7 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
             stage: crate::model::Stage::PlanTable,
             source: o.source.clone(),
             message: format!(
-                "objective numbered {} in its № cell, but all its {} measure code(s) say {k}: numbered {k} (the № cell misread?)",
+                "objective numbered {} in its № cell, but the {} measure code(s) read in its rows all say {k}: numbered {k} (the № cell misread?)",
                 o.objective_no,
                 written.len()
             ),
@@ -1002,6 +1011,9 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
         o.objective_no = k;
         for m in &mut o.measures {
             m.objective_no = k;
+            if !m.code_written {
+                m.code = format!("{k}.{}", m.measure_no);
+            }
         }
     }
 }
@@ -1283,13 +1295,18 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
     }
 }
 
+/// The objective a three-level code left in a measure's text names ("2.3.1. …" → 2).
+fn three_level_objective(m: &Measure) -> Option<u32> {
+    static THREE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\d{1,3}\.\d{1,3}\.?\s").expect("valid regex"));
+    THREE.captures(&m.text.text)?[1].parse().ok()
+}
+
 /// The objective a measure's own code names, when it is not the measure's position: "2.3. …"
 /// (parsed into `code`) or "2.3.1. …" (three levels, left in the text).
 fn stated_objective(m: &Measure) -> Option<u32> {
-    static THREE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\d{1,3}\.\d{1,3}\.?\s").expect("valid regex"));
-    if let Some(c) = THREE.captures(&m.text.text) {
-        return c[1].parse().ok();
+    if let Some(no) = three_level_objective(m) {
+        return Some(no);
     }
     if m.code == format!("{}.{}", m.objective_no, m.measure_no) {
         return None;
@@ -1966,6 +1983,16 @@ mod tests {
         ));
         let out = segment(&t, &mut Vec::new());
         assert_eq!(out.objectives[1].objective_no, 5);
+        // The last objective read "9" for 5, its three-level codes left in the texts, one of
+        // them garbled ("52221Л"): the two read are witnesses enough.
+        let t = table(&format!(
+            "{HEADER}4\tНэг\t4.1.1. Нэг арга.\tТ\tБ.\t100\n9\tХоёр\t<p>5.1.1. Хоёр арга.</p><p>52221Л</p><p>Гурав арга.</p><p>5.3.1. Дөрөв арга.</p>\tТ\tБ.\t70\n"
+        ));
+        let out = segment(&t, &mut Vec::new());
+        assert_eq!(
+            shape(&out),
+            vec![(4, vec!["4.1"]), (5, vec!["5.1", "5.2", "5.3"])]
+        );
     }
 
     /// Each objective's number with its measures' codes.
