@@ -1675,6 +1675,13 @@ fn shares(out: &mut Out, metrics: &[Metric]) {
 mod tests {
     use super::*;
 
+    /// The sample report, as its text export reads.
+    fn sample_report() -> Report {
+        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        crate::segment::segment(&doc, "d", "r.txt", format).unwrap()
+    }
+
     #[test]
     fn a_share_looks_for_its_whole_within_its_sentence() {
         assert!(ends_a_sentence(
@@ -1708,9 +1715,7 @@ mod tests {
     fn a_scan_s_table_with_more_measures_than_the_report_lists_is_a_reading_to_doubt() {
         // The sample, its measure 1.1 found twice (a misread code splits a measure on a scan):
         // the summary row and the evaluation's list both say 3 measures for objective 1.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         let extra = r.objectives[0].measures[0].clone();
         r.objectives[0].measures.push(extra);
         let kinds = |r: &Report| -> Vec<(FindingKind, Severity)> {
@@ -1769,9 +1774,7 @@ mod tests {
     fn on_a_scan_a_scale_with_a_gap_lost_a_band_to_ocr() {
         // The sample's scale has no band for 70-89 (100 /90-100/, 70 /60-69/, …); one of its
         // measures scored 80.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.objectives[0].measures[0].score = Some(80.0);
         let errors = |r: &Report| -> Vec<FindingKind> {
             check(r, &[])
@@ -1794,9 +1797,7 @@ mod tests {
     fn on_a_scan_a_table_score_out_of_range_that_nothing_confirms_is_a_misreading() {
         // The sample's measure 1.1 with its table cell reading "1009" ("100%" misread) beside
         // the evaluation's 100; measure 1.2 with "110" in both.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         for (m, v) in r.objectives[0].measures.iter_mut().zip([1009.0, 110.0]) {
             let source = m.source.clone();
             let stated = |v: f64| StatedNumber {
@@ -1836,9 +1837,7 @@ mod tests {
     fn on_a_scan_an_objective_percent_out_of_range_its_other_table_lacks_is_a_misreading() {
         // The sample's objective 1 with its summary percent read "715", its plan table's
         // percent as printed.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         let o = &mut r.objectives[0];
         let source = o.source.clone();
         o.score_summary = Some(StatedNumber {
@@ -1861,9 +1860,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_figure_one_look_alike_digit_off_the_mean_is_a_misreading() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         let n = |raw: &str| StatedNumber {
             value: raw.replace(',', ".").parse().unwrap(),
             raw: raw.into(),
@@ -1899,9 +1896,7 @@ mod tests {
     fn a_scan_s_summary_row_counting_not_due_measures_its_bands_leave_out_agrees() {
         // The sample's scale without its "/-/" band, objective 1's measure 1.3 not due: the
         // row counts 3 measures, its band columns 2 (the report's usual way).
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         let e = r.evaluation.as_mut().expect("the sample's evaluation");
         let not_due_band = e.bands.iter().position(|b| b.not_due).expect("a /-/ band");
@@ -1924,9 +1919,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_count_misread_against_band_counts_that_fit_the_table_leaves_it_whole() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         let o = &r.objectives[1];
         assert!(!incomplete(&r, o));
@@ -1943,9 +1936,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_band_counts_odd_against_the_row_and_a_complete_table_are_a_bucket_warning() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         // One figure too many in objective 2's last band column: 4 where the row counts 3.
         let o = &mut r.objectives[1];
@@ -1974,9 +1965,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_miscount_against_a_table_its_written_codes_account_for_is_a_warning() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         // No list and no summary counts to bear the table out; the stated count one too many.
         let e = r.evaluation.as_mut().expect("the sample's evaluation");
@@ -2043,9 +2032,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_summary_row_under_a_scale_that_lost_a_heading_is_doubted_quietly() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         // Objective 1's row: a band cell misread, so its counts no longer add up to its count.
         let o = &mut r.objectives[0];
@@ -2084,9 +2071,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_objective_its_doubtful_summary_row_counts_otherwise_is_not_averaged() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         let o = &mut r.objectives[0];
         assert!(o.n_measures_stated.is_some());
@@ -2111,9 +2096,7 @@ mod tests {
     fn a_scan_s_summary_percent_in_a_row_that_disagrees_with_itself_is_doubted() {
         // The sample's objective 5 (3 measures, mean 97.97), its summary row's percent read
         // 79 and one band cell lost: its band counts no longer add up to its count.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         let o = &mut r.objectives[4];
         o.score_table = None;
         let summary = o
@@ -2168,9 +2151,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_count_of_measures_needs_another_count_to_bear_it_out() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         // As read, the table holds what the evaluation lists.
         assert!(table_count_corroborated(&r, None));
@@ -2187,9 +2168,7 @@ mod tests {
 
     #[test]
     fn a_scan_s_count_of_objectives_needs_the_list_or_the_summary_to_bear_it_out() {
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         r.source_format = crate::model::SourceFormat::Scan;
         assert!(objective_count_corroborated(&r));
         // Objective 6's rows lost to the reading: the list still names its measures.
@@ -2253,9 +2232,7 @@ mod tests {
         // The sample, objective 4's № cell lost (as on a scan): its row, measure 4.1 scored
         // 95, joins objective 3, whose summary count was not read. 3's stated 100 against the
         // mean 97.5 of 3.1 and the evaluation's "4.1" says nothing.
-        let sample = include_str!("../corpus/000_ef92a22f4dcf0ecd.txt");
-        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
-        let mut r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut r = sample_report();
         let fourth = r.objectives.remove(3);
         let third = &mut r.objectives[2];
         third.n_measures_stated = None;

@@ -2038,51 +2038,33 @@ mod tests {
 
     #[test]
     fn column_numbers_ocr_glued_across_a_gap_keep_the_columns() {
-        // "1 2" read as one word that crosses the gap between the № and activity columns.
-        let mut words = plan_lines();
-        for w in &mut words {
-            if w.top > 105.0 {
-                w.top += 12.0;
-                w.bottom += 12.0;
+        // "1 2" read as one word that crosses the gap between the № and activity columns:
+        // with letters ("1БРЧУЛ"), or all digits as a number no table of four columns numbers
+        // a column ("152", its box as wide as the two numbers).
+        for (glued, x1) in [("1БРЧУЛ", None), ("152", Some(84.0))] {
+            let mut words = plan_lines();
+            for w in &mut words {
+                if w.top > 105.0 {
+                    w.top += 12.0;
+                    w.bottom += 12.0;
+                }
             }
-        }
-        words.extend(line(&[("1БРЧУЛ", 50.0), ("3", 220.0), ("4", 400.0)], 111.0));
-        let doc = document(&[unruled_page(1, words)]);
-        let t = tables(&doc);
-        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
-        let rows = texts(t[0]);
-        assert_eq!(rows[0].len(), 4, "{rows:?}");
-        assert!(
-            rows.iter()
-                .any(|r| r == &vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"]),
-            "{rows:?}"
-        );
-    }
-
-    #[test]
-    fn column_numbers_glued_into_a_number_no_column_has_keep_the_columns() {
-        // "1 2" read as "152", all digits, a box across the gap between the № and activity
-        // columns: no table of four columns numbers a column 152.
-        let mut words = plan_lines();
-        for w in &mut words {
-            if w.top > 105.0 {
-                w.top += 12.0;
-                w.bottom += 12.0;
+            let mut numbers = line(&[(glued, 50.0), ("3", 220.0), ("4", 400.0)], 111.0);
+            if let Some(x1) = x1 {
+                numbers[0].x1 = x1;
             }
+            words.extend(numbers);
+            let doc = document(&[unruled_page(1, words)]);
+            let t = tables(&doc);
+            assert_eq!(t.len(), 1, "{glued}: {:?}", doc.blocks);
+            let rows = texts(t[0]);
+            assert_eq!(rows[0].len(), 4, "{glued}: {rows:?}");
+            assert!(
+                rows.iter()
+                    .any(|r| r == &vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"]),
+                "{glued}: {rows:?}"
+            );
         }
-        let mut numbers = line(&[("152", 50.0), ("3", 220.0), ("4", 400.0)], 111.0);
-        numbers[0].x1 = 84.0;
-        words.extend(numbers);
-        let doc = document(&[unruled_page(1, words)]);
-        let t = tables(&doc);
-        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
-        let rows = texts(t[0]);
-        assert_eq!(rows[0].len(), 4, "{rows:?}");
-        assert!(
-            rows.iter()
-                .any(|r| r == &vec!["2", "Тайлан гаргах", "Хэлэлцүүлэг", "70"]),
-            "{rows:?}"
-        );
     }
 
     #[test]

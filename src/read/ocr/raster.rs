@@ -608,9 +608,6 @@ mod tests {
     fn ink_no_word_covers_is_found_as_clusters_of_text_height() {
         // A word the reading saw (covered), a two-digit number it skipped (strokes 4 px
         // apart: one cluster), a speck, and a tall bar (a picture's edge, not text).
-        let rect = |x0: u32, y0: u32, x1: u32, y1: u32| {
-            (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y)))
-        };
         let img = image(
             400,
             200,
@@ -630,9 +627,6 @@ mod tests {
     fn lines_skipped_one_under_another_are_found_line_by_line() {
         // Three lines of text 20 px high, 2 px apart (joined into one cluster 64 px high, over
         // the 30 px of text), and a bar 64 px high.
-        let rect = |x0: u32, y0: u32, x1: u32, y1: u32| {
-            (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y)))
-        };
         let img = image(
             400,
             200,
@@ -646,6 +640,11 @@ mod tests {
             found,
             vec![(10, 20, 60, 40), (10, 42, 90, 62), (10, 64, 40, 84)]
         );
+    }
+
+    /// The pixels of the rectangle `x0..x1` × `y0..y1`.
+    fn rect(x0: u32, y0: u32, x1: u32, y1: u32) -> impl Iterator<Item = (u32, u32)> {
+        (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y)))
     }
 
     /// A white image `w` × `h` with the dark pixels `(x, y)` listed.
