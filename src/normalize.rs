@@ -357,16 +357,19 @@ pub fn fold_for_matching(s: &str) -> String {
         .join(" ")
 }
 
-/// Digits as OCR misreads them in a cell that holds only a number (a № or score cell): "З" → 3,
+/// Digits as OCR misreads them in a cell that holds only a number (a № or score cell): "З"/"з" → 3,
 /// "О"/"о" → 0, "б" → 6, "l"/"I"/"|" → 1. Only for cells that are numbers: never on running text.
 pub fn ocr_digits(cell: &str) -> String {
     let t = cell.trim();
     let looks_numeric = t.chars().count() <= 6
         && t.chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, 'З' | 'О' | 'о' | 'б' | 'l' | 'I'))
+            .any(|c| c.is_ascii_digit() || matches!(c, 'З' | 'з' | 'О' | 'о' | 'б' | 'l' | 'I'))
         && t.chars().all(|c| {
             c.is_ascii_digit()
-                || matches!(c, 'З' | 'О' | 'о' | 'б' | 'l' | 'I' | '|' | '.' | ',' | ' ')
+                || matches!(
+                    c,
+                    'З' | 'з' | 'О' | 'о' | 'б' | 'l' | 'I' | '|' | '.' | ',' | ' '
+                )
         });
     if !looks_numeric {
         return cell.to_string();
@@ -374,7 +377,7 @@ pub fn ocr_digits(cell: &str) -> String {
     t.chars()
         .filter(|c| *c != ' ')
         .map(|c| match c {
-            'З' => '3',
+            'З' | 'з' => '3',
             'О' | 'о' => '0',
             'б' => '6',
             'l' | 'I' | '|' => '1',
@@ -523,6 +526,8 @@ mod tests {
     fn ocr_digits_only_in_numeric_cells() {
         assert_eq!(ocr_digits("З"), "3");
         assert_eq!(ocr_digits("1О0"), "100");
+        // "30" as Tesseract's Mongolian model reads it in a band label ("зо /10-29/").
+        assert_eq!(ocr_digits("зо"), "30");
         assert_eq!(ocr_digits("97,9"), "97,9");
         assert_eq!(ocr_digits("Зорилт"), "Зорилт");
         assert_eq!(ocr_digits("/-/"), "/-/");

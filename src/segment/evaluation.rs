@@ -166,6 +166,88 @@ fn parse_band(label: &str) -> Option<Band> {
     })
 }
 
+/// "50 /30-" followed by nothing or by marks and figures garbled together, no letter ("зо /10-
+/// 49/”:29/::9/": the labels' second lines run into one word): a band label whose range lost
+/// its end to OCR.
+static BAND_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:({NUM})\s*%?\s*)?[/(]\s*({NUM})\s*%?\s*-[^\p{{L}}]*$"
+    ))
+});
+
+/// "90770-89/": a band label whose first slash OCR read as a digit ("7" or "1", the glyphs
+/// closest to "/"). The figures before the dash are the value, that digit and the range's
+/// low; read only when one split alone gives a value and a range within 0-100 (the value at
+/// least the low: "30 /10-29/", "100 /90-100/").
+static BAND_SLASH_AS_DIGIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{3,7})\s*-\s*(\d{1,3})\s*[/)]?$"));
+
+/// A band label as OCR may leave it when [`parse_band`] cannot read it: cut after its dash
+/// (its high then `None`, see [`complete_cut_ranges`]) or its first slash read as a digit.
+fn parse_garbled_band(label: &str) -> Option<Band> {
+    let t: String = normalize(label)
+        .split_whitespace()
+        .map(crate::normalize::ocr_digits)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let t = t.trim();
+    if let Some(c) = BAND_CUT.captures(t) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+        return Some(Band {
+            label: t.to_string(),
+            value: num(1).filter(|v| *v <= 100.0),
+            low: num(2),
+            high: None,
+            not_due: false,
+        });
+    }
+    let c = BAND_SLASH_AS_DIGIT.captures(t)?;
+    let (head, high) = (&c[1], c[2].parse::<f64>().ok()?);
+    let splits: Vec<(f64, f64)> = head
+        .char_indices()
+        .filter(|&(i, ch)| matches!(ch, '7' | '1') && i > 0 && i + 1 < head.len())
+        .filter_map(|(i, _)| {
+            let (value, low) = (&head[..i], &head[i + 1..]);
+            // "090" is no way to print a figure.
+            let plain = |s: &str| s == "0" || !s.starts_with('0');
+            (plain(value) && plain(low)).then_some(())?;
+            let (value, low) = (value.parse::<f64>().ok()?, low.parse::<f64>().ok()?);
+            (value <= 100.0 && low <= high && high <= 100.0 && value >= low).then_some((value, low))
+        })
+        .collect();
+    let [(value, low)] = splits[..] else {
+        return None;
+    };
+    Some(Band {
+        label: t.to_string(),
+        value: Some(value),
+        low: Some(low),
+        high: Some(high),
+        not_due: false,
+    })
+}
+
+/// Bands whose range lost its end to OCR ([`parse_garbled_band`]: "50 /30-") end one under the
+/// low of the band above them (the top one at 100): a report's bands split 0-100 between them
+/// ("100 /90-100/, 90 /70-89/, 70 /50-69/ …"). A high is left unknown where the band above has
+/// no whole-number low.
+fn complete_cut_ranges(bands: &mut [Band]) {
+    let lows: Vec<f64> = bands.iter().filter_map(|b| b.low).collect();
+    for b in bands.iter_mut().filter(|b| b.high.is_none() && !b.not_due) {
+        let Some(low) = b.low else { continue };
+        let above = lows
+            .iter()
+            .copied()
+            .filter(|l| *l > low)
+            .min_by(f64::total_cmp);
+        b.high = match above {
+            None => Some(100.0),
+            Some(l) if l.fract() == 0.0 => Some(l - 1.0),
+            Some(_) => None,
+        };
+    }
+}
+
 /// A row of the summary table proper: its header or an objective's row.
 fn is_summary_row(row: &Row) -> bool {
     let first = row
@@ -896,6 +978,14 @@ fn parse_summary(
             assign(i, role);
         }
     }
+    // Last, a column none names whose label OCR garbled: its band read as it can be.
+    let placed: Vec<usize> = bands.iter().map(|(i, _)| *i).collect();
+    for i in (0..width).filter(|i| !named.contains(i) && !placed.contains(i)) {
+        let joined: Vec<String> = header_rows.iter().map(|r| r.cell_text(i)).collect();
+        if let Some(b) = parse_garbled_band(&joined.join(" ")) {
+            bands.push((i, b));
+        }
+    }
     // Column 0 holds the objectives' names: a count label there means the count's column was
     // drawn into it (its figures are read from the name cell).
     if count_col == Some(0) {
@@ -923,6 +1013,11 @@ fn parse_summary(
         }
     }
     bands.sort_by_key(|(i, _)| *i);
+    let mut scale: Vec<Band> = bands.iter().map(|(_, b)| b.clone()).collect();
+    complete_cut_ranges(&mut scale);
+    for ((_, b), completed) in bands.iter_mut().zip(scale) {
+        *b = completed;
+    }
     let merged_bands: Option<Vec<Band>> =
         (!merged_at.is_empty()).then(|| bands.iter().map(|(_, b)| b.clone()).collect());
     let mut rows: Vec<SummaryRow> = Vec::new();
@@ -1508,6 +1603,85 @@ mod tests {
         let mut problems = Vec::new();
         let (bands, rows) = parse_summary(&table, None, &mut problems);
         (bands, rows, problems)
+    }
+
+    #[test]
+    fn a_band_label_ocr_cut_or_misread_is_read_as_far_as_it_goes() {
+        let b = parse_garbled_band("50 /30-").unwrap();
+        assert_eq!((b.value, b.low, b.high), (Some(50.0), Some(30.0), None));
+        // The labels' second lines run together into one word under another band.
+        let b = parse_garbled_band("зо /10- 49/”:29/::9/").unwrap();
+        assert_eq!((b.value, b.low, b.high), (Some(30.0), Some(10.0), None));
+        // "/" read as "7": 90 /70-89/.
+        let b = parse_garbled_band("90770-89/").unwrap();
+        assert_eq!(
+            (b.value, b.low, b.high),
+            (Some(90.0), Some(70.0), Some(89.0))
+        );
+        let b = parse_garbled_band("30110-29/").unwrap();
+        assert_eq!(
+            (b.value, b.low, b.high),
+            (Some(30.0), Some(10.0), Some(29.0))
+        );
+        // Two splits fit ("1" and "7" both could be the slash): not guessed.
+        assert!(parse_garbled_band("17170-89/").is_none());
+        // A heading of the narrative, words after the range: not a header's label.
+        assert!(parse_garbled_band("50 /30- хувийн биелэлттэй").is_none());
+        assert!(parse_garbled_band("2024-2025").is_none());
+    }
+
+    #[test]
+    fn a_band_cut_by_ocr_ends_under_the_band_above() {
+        let band = |value: f64, low: f64, high: Option<f64>| Band {
+            label: String::new(),
+            value: Some(value),
+            low: Some(low),
+            high,
+            not_due: false,
+        };
+        let mut scale = vec![
+            band(100.0, 90.0, None),
+            band(70.0, 50.0, Some(89.0)),
+            band(50.0, 30.0, None),
+            band(0.0, 0.0, None),
+        ];
+        complete_cut_ranges(&mut scale);
+        let highs: Vec<Option<f64>> = scale.iter().map(|b| b.high).collect();
+        assert_eq!(highs, vec![Some(100.0), Some(89.0), Some(49.0), Some(29.0)]);
+    }
+
+    #[test]
+    fn a_summary_header_garbled_by_ocr_keeps_every_band_column() {
+        // 20261129 r000 at 200 dpi: the labels' second lines ran into one word.
+        let (bands, rows, _) = summary_of(&[
+            &[
+                "Зорилт",
+                "Арга хэмжээний тоо",
+                "100 /90-100/",
+                "70 /50-69/",
+                "50 /30-",
+                "зо /10- 49/”:29/::9/",
+                "0 /0-",
+                "Хэрэгжилт хувь",
+            ],
+            &["Зорилт 1: Нэг", "4", "2", "1", "", "", "1", "67,5"],
+        ]);
+        let ranges: Vec<(Option<f64>, Option<f64>)> =
+            bands.iter().map(|b| (b.low, b.high)).collect();
+        assert_eq!(
+            ranges,
+            vec![
+                (Some(90.0), Some(100.0)),
+                (Some(50.0), Some(69.0)),
+                (Some(30.0), Some(49.0)),
+                (Some(10.0), Some(29.0)),
+                (Some(0.0), Some(9.0)),
+            ]
+        );
+        assert_eq!(
+            rows[0].band_counts,
+            vec![Some(2), Some(1), None, None, Some(1)]
+        );
     }
 
     #[test]
