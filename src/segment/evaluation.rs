@@ -192,6 +192,16 @@ fn parse_garbled_band(label: &str) -> Option<Band> {
         .join(" ");
     let t = t.trim();
     if let Some(c) = BAND_CUT.captures(t) {
+        // A figure standing alone after the label ("100 /90-100/ 2") is a row's, read into
+        // the header: the header took in a row, and its columns are not known.
+        let after_dash = t.split_once('-').map_or("", |(_, rest)| rest);
+        let lone_figure = after_dash
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().all(|ch| ch.is_ascii_digit()));
+        if lone_figure {
+            return None;
+        }
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
         return Some(Band {
             label: t.to_string(),
@@ -1628,6 +1638,8 @@ mod tests {
         // A heading of the narrative, words after the range: not a header's label.
         assert!(parse_garbled_band("50 /30- хувийн биелэлттэй").is_none());
         assert!(parse_garbled_band("2024-2025").is_none());
+        // A row's figure read into the header under its label (20261129 r002).
+        assert!(parse_garbled_band("100 /90-100/ 2").is_none());
     }
 
     #[test]

@@ -202,6 +202,8 @@ pub fn segment(
 
     let mut objectives = table_out.objectives;
     let evaluation = eval.map(|e| {
+        let summary_names: Vec<u32> = e.summary.iter().map(|row| row.objective_no).collect();
+        regroup::split_by_item_codes(&mut objectives, &e.evaluation, &summary_names, &mut problems);
         regroup::open_lost_by_narrative(&mut objectives, &e.evaluation, &mut problems);
         let counts: Vec<(u32, usize)> = e
             .summary
@@ -464,6 +466,54 @@ mod tests {
         assert_eq!(objective_sizes(&html("2")), vec![(1, 2), (2, 3)]);
         // Items that do not start at the second leave the table as it is.
         assert_eq!(objective_sizes(&html("1")), vec![(1, 3), (2, 2)]);
+    }
+
+    #[test]
+    fn an_objective_holding_several_lost_ones_splits_where_the_evaluation_places_them() {
+        // The № cells of objectives 2 and 3 unread (150 dpi: "2" read "ж,"): every row reads
+        // as objective 1's. 2.1 is not due and not listed: its place (before 2.2) says where.
+        let html = |third_code: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>ж,</td><td>Цахим системийг зохион байгуулах</td><td>Хугацаа болоогүй</td><td>/-/</td></tr>\
+                 <tr><td></td><td>Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>70</td></tr>\
+                 <tr><td></td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>70</td></tr></table>\
+                 <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+                 <p>Зорилт 1.2. Мэдээллийн санг шинэчлэх /100/</p>\
+                 <p>Зорилт 2.2. Иргэдэд сургалт зохион байгуулах /70/</p>\
+                 <p>Зорилт {third_code}. Тендерийн баримтыг ил тод болгох /70/</p>"
+            )
+        };
+        assert_eq!(objective_sizes(&html("3.1")), vec![(1, 2), (2, 2), (3, 1)]);
+        // An item at a place the table's order cannot give (a measure lost): nothing moves.
+        assert_eq!(objective_sizes(&html("3.2")), vec![(1, 5)]);
+    }
+
+    #[test]
+    fn objectives_whose_numbers_were_lost_open_as_the_summary_counts_them() {
+        // The № cells of objectives 2 and 3 unread; no narrative list, only the summary.
+        let html = |first_count: &str| {
+            format!(
+                "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+                 <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>ж,</td><td>Цахим системийг зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td></td><td>Иргэдэд сургалт зохион байгуулах</td><td>Хийсэн.</td><td>100</td></tr>\
+                 <tr><td>(з</td><td>Тендерийн баримтыг ил тод болгох</td><td>Хийсэн.</td><td>100</td></tr></table>\
+                 <table><tr><th>Зорилт</th><th>Арга хэмжээний тоо</th><th>100 /90-100/</th><th>Хувь</th></tr>\
+                 <tr><td>Зорилт 1: Нэг</td><td>{first_count}</td><td>2</td><td>100</td></tr>\
+                 <tr><td>Зорилт 2: Хоёр</td><td>2</td><td>2</td><td>100</td></tr>\
+                 <tr><td>Зорилт 3: Гурав</td><td>1</td><td>1</td><td>100</td></tr></table>"
+            )
+        };
+        assert_eq!(objective_sizes(&html("2")), vec![(1, 2), (2, 2), (3, 1)]);
+        // Objective 1's count unread: cut from the back.
+        assert_eq!(objective_sizes(&html("")), vec![(1, 2), (2, 2), (3, 1)]);
+        // Counts that do not add up from either side to the rows: the one the cuts leave holds
+        // the rest.
+        assert_eq!(objective_sizes(&html("3")), vec![(1, 3), (2, 1), (3, 1)]);
     }
 
     #[test]

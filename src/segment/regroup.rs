@@ -173,60 +173,224 @@ pub fn open_lost_by_narrative(
     opened
 }
 
-/// An objective the table lacks, whose number comes next, holding the last measures of the
-/// one above: its № cell was lost and its rows read as more rows of the objective above. The
-/// summary table counts the lost one's measures: as many as the one above holds from a row of
-/// the table to its end, none with a written code (and the one above's count, when read, is
-/// what is left).
-/// `counts` are the summary's (objective number, measures). Returns the numbers opened.
+/// The evaluation's item a measure surely is, as (objective, place) from its code "N.M": the
+/// one item whose text is the measure's (two items of that text with other codes: none).
+fn item_code(eval: &Evaluation, m: &Measure) -> Option<(u32, u32)> {
+    let mut codes = eval
+        .items
+        .iter()
+        .filter(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+        .map(|i| {
+            let (n, k) = i.code.split_once('.')?;
+            Some((n.parse::<u32>().ok()?, k.parse::<u32>().ok()?))
+        });
+    let first = codes.next()??;
+    codes.all(|c| c == Some(first)).then_some(first)
+}
+
+/// An objective of the plan table holding the measures of several the evaluation lists, the
+/// table lacking the others: their № cells were lost or unread (a 150-dpi scan read "2" as
+/// "8,"), so their rows read as more rows of the first. Where every measure is numbered by its
+/// place only and the evaluation's items, matched by text, say in order which objective each
+/// measure is, and at which place ("Зорилт 3.2" the second of objective 3), it is split there.
+/// A measure the evaluation does not list goes with the next listed one when its place allows,
+/// else with the one before. Nothing moves unless every listed measure then stands at its
+/// item's place (a measure lost to OCR would shift them: the grouping is then not known), and
+/// every number it skips is one the items or the summary table (`summary_names`) name.
+/// Returns the numbers opened.
+pub fn split_by_item_codes(
+    objectives: &mut Vec<Objective>,
+    eval: &Evaluation,
+    summary_names: &[u32],
+    problems: &mut Vec<Problem>,
+) -> Vec<u32> {
+    let mut opened = Vec::new();
+    let mut i = 0;
+    while i < objectives.len() {
+        let no = objectives[i].objective_no;
+        let next_no = objectives.get(i + 1).map_or(u32::MAX, |o| o.objective_no);
+        let ms = &objectives[i].measures;
+        let codes: Vec<Option<(u32, u32)>> = ms.iter().map(|m| item_code(eval, m)).collect();
+        let listed: Vec<(usize, (u32, u32))> = codes
+            .iter()
+            .enumerate()
+            .filter_map(|(p, c)| c.map(|c| (p, c)))
+            .collect();
+        let table_has = |n: u32| objectives.iter().any(|o| o.objective_no == n);
+        let fits = ms.len() >= 2
+            && ms.iter().all(positional)
+            && listed.windows(2).all(|w| w[0].1 < w[1].1)
+            && listed
+                .iter()
+                .all(|&(_, (n, _))| n == no || (n > no && n < next_no && !table_has(n)))
+            && listed.iter().any(|&(_, (n, _))| n != no);
+        // Every number up to the last opened is one the evaluation names: items of "3" after
+        // objective 1, with no objective 2 anywhere, are not known to be a lost objective's.
+        let named = |n: u32| summary_names.contains(&n) || listed.iter().any(|&(_, (m, _))| m == n);
+        let last = listed.last().map_or(no, |&(_, (n, _))| n);
+        if !fits || !(no + 1..=last).all(named) {
+            i += 1;
+            continue;
+        }
+        // Each measure's objective: its item's, else the next listed one's when its place
+        // leaves room before that one, else the previous listed one's.
+        let group: Vec<u32> = (0..ms.len())
+            .map(|p| {
+                if let Some((n, _)) = codes[p] {
+                    return n;
+                }
+                let next = listed.iter().find(|(q, _)| *q > p);
+                let prev = listed.iter().rev().find(|(q, _)| *q < p);
+                match (next, prev) {
+                    (Some(&(q, (n, k))), _) if k as usize > q - p => n,
+                    (_, Some(&(_, (n, _)))) => n,
+                    _ => no,
+                }
+            })
+            .collect();
+        let start = |p: usize| (0..=p).rev().take_while(|&q| group[q] == group[p]).last();
+        let at_their_places = group[0] == no
+            && listed
+                .iter()
+                .all(|&(p, (_, k))| start(p).is_some_and(|s| p - s + 1 == k as usize));
+        if !at_their_places {
+            i += 1;
+            continue;
+        }
+        let mut rest: Vec<Measure> = objectives[i].measures.drain(..).collect();
+        let mut runs: Vec<(u32, Vec<Measure>)> = Vec::new();
+        for (m, n) in rest.drain(..).zip(group) {
+            match runs.last_mut() {
+                Some((last, run)) if *last == n => run.push(m),
+                _ => runs.push((n, vec![m])),
+            }
+        }
+        let mut runs = runs.into_iter();
+        if let Some((_, own)) = runs.next() {
+            objectives[i].measures = own;
+        }
+        let mut at = i;
+        let mut these = Vec::new();
+        for (n, run) in runs {
+            these.push(format!("{n} ({} measure(s))", run.len()));
+            open_after(objectives, at, n, run);
+            opened.push(n);
+            at += 1;
+        }
+        renumber(&mut objectives[i..=at]);
+        problems.push(Problem {
+            stage: crate::model::Stage::Reconcile,
+            source: objectives[i].source.clone(),
+            message: format!(
+                "objective {no}'s rows hold the measures the evaluation lists under objectives the table lacks, each at its item's place (their texts alike, the table's codes only their places): opened {}, their № cells lost or unread",
+                these.join(", ")
+            ),
+        });
+        i = at + 1;
+    }
+    opened
+}
+
+/// Objectives the table lacks, whose numbers come next, holding measures of the one above:
+/// their № cells were lost or unread and their rows read as more rows of the objective above.
+/// The summary table counts each one's measures: cut by those counts from the front (the one
+/// above's own count first) and from the back (the last lost one's first), each cut where a
+/// table row ends, none of the measures with a written code, as far as the counts and the
+/// rows agree; a lost one the cuts do not reach from either side (a measure of it, or of its
+/// neighbours, lost too) stays with the measures between. `counts` are the summary's
+/// (objective number, measures). Returns the numbers opened.
 pub fn open_lost_by_summary(
     objectives: &mut Vec<Objective>,
     counts: &[(u32, usize)],
     problems: &mut Vec<Problem>,
 ) -> Vec<u32> {
-    let count = |no: u32| counts.iter().find(|(n, _)| *n == no).map(|(_, c)| *c);
+    let count = |no: u32| {
+        counts
+            .iter()
+            .find(|(n, _)| *n == no)
+            .map(|(_, c)| *c)
+            .filter(|c| *c >= 1)
+    };
     let mut opened = Vec::new();
     let mut i = 0;
     while i < objectives.len() {
         let no = objectives[i].objective_no;
-        let lost = no + 1;
-        let absent = objectives.iter().all(|o| o.objective_no != lost)
-            && objectives
-                .get(i + 1)
-                .is_none_or(|next| next.objective_no > lost);
+        let next_no = objectives.get(i + 1).map_or(u32::MAX, |o| o.objective_no);
+        let table_has = |n: u32| objectives.iter().any(|o| o.objective_no == n);
+        // The lost ones: the numbers after this one's, up to the table's next, that the
+        // summary counts.
+        let lost: Vec<u32> = (no.saturating_add(1)..next_no)
+            .take_while(|&n| count(n).is_some() && !table_has(n))
+            .collect();
         let ms = &objectives[i].measures;
-        // The one above's count, when the summary row's was unread, is what the lost one's
-        // leaves; the row edge still has to fall there.
-        let cut = match (absent, count(lost)) {
-            (true, Some(theirs)) if theirs >= 1 && theirs < ms.len() => {
-                let own = ms.len() - theirs;
-                count(no).is_none_or(|c| c == own).then_some(own)
-            }
-            _ => None,
-        }
-        .filter(|&c| {
-            let (a, b) = (&ms[c - 1], &ms[c]);
-            (a.table_row, a.source.page) != (b.table_row, b.source.page)
-                && ms[c..].iter().all(positional)
-        });
-        let Some(c) = cut else {
+        if lost.is_empty() || ms.len() < 2 || !ms.iter().all(positional) {
             i += 1;
             continue;
+        }
+        let row_ends_before = |c: usize| {
+            let (a, b) = (&ms[c - 1], &ms[c]);
+            (a.table_row, a.source.page) != (b.table_row, b.source.page)
         };
-        let tail: Vec<Measure> = objectives[i].measures.drain(c..).collect();
+        let groups: Vec<u32> = std::iter::once(no).chain(lost.iter().copied()).collect();
+        // Where each group starts: from the front while the counts fall on row ends…
+        let mut starts: Vec<(u32, usize)> = vec![(no, 0)];
+        let mut at = 0;
+        let mut k = 0;
+        while k + 1 < groups.len() {
+            let Some(c) = count(groups[k]) else { break };
+            if at + c >= ms.len() || !row_ends_before(at + c) {
+                break;
+            }
+            at += c;
+            k += 1;
+            starts.push((groups[k], at));
+        }
+        // …then from the back, down to the last group the front reached.
+        let mut from_back: Vec<(u32, usize)> = Vec::new();
+        let mut end = ms.len();
+        let mut j = groups.len() - 1;
+        while j > k {
+            let Some(c) = count(groups[j]) else { break };
+            if c >= end - at || !row_ends_before(end - c) {
+                break;
+            }
+            end -= c;
+            from_back.push((groups[j], end));
+            j -= 1;
+        }
+        // The group the cuts leave holds what is between them: a count of its own that says
+        // otherwise stops it all, unless cuts from both sides bracket it (a measure of it lost).
+        let (front_cuts, back_cuts) = (k, from_back.len());
+        let left_size = from_back.last().map_or(ms.len(), |s| s.1) - at;
+        let left_contradicted = count(groups[k]).is_some_and(|c| c != left_size);
+        starts.extend(from_back.into_iter().rev());
+        if starts.len() < 2 || (left_contradicted && (front_cuts == 0 || back_cuts == 0)) {
+            i += 1;
+            continue;
+        }
+        let n_rows = ms.len();
+        let mut rest: Vec<Measure> = objectives[i].measures.drain(starts[1].1..).collect();
+        let mut these = Vec::new();
+        let mut pos = i;
+        for w in 1..starts.len() {
+            let (n, start) = starts[w];
+            let stop = starts.get(w + 1).map_or(n_rows, |s| s.1);
+            let tail = rest.split_off(stop - start);
+            let run = std::mem::replace(&mut rest, tail);
+            these.push(format!("{n} ({} measure(s))", run.len()));
+            open_after(objectives, pos, n, run);
+            opened.push(n);
+            pos += 1;
+        }
         problems.push(Problem {
             stage: crate::model::Stage::Reconcile,
-            source: tail[0].source.clone(),
+            source: objectives[i].source.clone(),
             message: format!(
-                "objective {no}'s rows hold {} measure(s); the summary table counts {} for objective {lost}, which the table lacks: the last {}, from a row of their own, opened it (its № cell lost or unread)",
-                c + tail.len(),
-                tail.len(),
-                tail.len()
+                "objective {no}'s rows hold {n_rows} measure(s); the summary table counts its own and those of objectives the table lacks, which fall on the rows' ends: opened {} (their № cells lost or unread)",
+                these.join(", ")
             ),
         });
-        open_after(objectives, i, lost, tail);
-        opened.push(lost);
-        i += 1;
+        i = pos + 1;
     }
     opened
 }
