@@ -53,72 +53,19 @@ fn on_other_baselines(a: &Word, b: &Word) -> bool {
     }
 }
 
-/// A font's ascent and descent, as shares of its size (DejaVu's 0.93 and 0.24; Times' are a
-/// little less): a PDF word's box spans them whatever its letters.
-const ASCENT: f64 = 0.93;
-const DESCENT: f64 = 0.24;
-
-/// Letters that reach under the baseline (Cyrillic "д", "р", "у", "ү", "ф", "ц", "щ", and the
-/// capitals with tails), and marks that do.
-fn descends(c: char) -> bool {
-    matches!(
-        c,
-        'д' | 'р' | 'у' | 'ү' | 'ф' | 'ц' | 'щ' | 'Д' | 'Ц' | 'Щ' | ',' | ';' | '(' | ')' | '/'
-    )
-}
-
-/// The vertical extent of a line of words whose boxes hug their ink (OCR's; no baseline
-/// known), as a PDF's font boxes would give it: a line of letters without capitals,
-/// ascenders or descenders ("ах", "х") is shorter than its font and stands lower, so its gap
-/// to the line above reads as a paragraph's ("тайлагна" / "х" cut into two paragraphs at
-/// 150 dpi). The baseline is each word's ink bottom, less a descender where it has one.
-fn font_extent(g: &[&Word], size: f64) -> (f64, f64) {
-    let mut baselines: Vec<f64> = g
-        .iter()
-        .map(|w| {
-            let tail = if w.text.chars().any(descends) {
-                0.22
-            } else {
-                0.0
-            };
-            w.bottom - tail * w.font_size
-        })
-        .collect();
-    baselines.sort_by(f64::total_cmp);
-    let baseline = baselines[baselines.len() / 2];
-    let ink_top = g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min);
-    let ink_bottom = g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max);
-    (
-        ink_top.min(baseline - ASCENT * size),
-        ink_bottom.max(baseline + DESCENT * size),
-    )
-}
-
 /// Words → lines of text.
 pub(super) fn lines_of(words: &[&Word]) -> Vec<Line> {
     line_groups(words)
         .into_iter()
-        .map(|g| {
-            let size = g.iter().map(|w| w.font_size).fold(0.0, f64::max);
-            let (top, bottom) = if g.iter().all(|w| w.baseline.is_none()) {
-                font_extent(&g, size)
-            } else {
-                (
-                    g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
-                    g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
-                )
-            };
-            (g, size, top, bottom)
-        })
-        .map(|(g, size, top, bottom)| Line {
+        .map(|g| Line {
             text: g
                 .iter()
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
-            top,
-            bottom,
-            size,
+            top: g.iter().map(|w| w.top).fold(f64::INFINITY, f64::min),
+            bottom: g.iter().map(|w| w.bottom).fold(f64::NEG_INFINITY, f64::max),
+            size: g.iter().map(|w| w.font_size).fold(0.0, f64::max),
             x0: g.first().map_or(0.0, |w| w.x0),
             x1: g.last().map_or(0.0, |w| w.x1),
             first_word: g.first().map_or(0.0, |w| w.x1 - w.x0),
@@ -255,29 +202,6 @@ mod tests {
         });
         let refs: Vec<&Word> = ocr.iter().collect();
         assert_eq!(line_groups(&refs).len(), 1);
-    }
-
-    #[test]
-    fn ocr_lines_of_short_letters_keep_their_paragraph() {
-        // 20261129 r035 at 150 dpi: "тайлагна" / "х", 10.5 pt apart at 8.9 pt. Their ink
-        // boxes leave 5 pt between them (no ascender, no descender), which a PDF's font boxes
-        // would not: one paragraph.
-        let ink = |text: &str, top: f64, bottom: f64| Word {
-            text: text.into(),
-            x0: 150.0,
-            x1: 193.0,
-            top,
-            bottom,
-            font_size: 8.9,
-            baseline: None,
-        };
-        let words = [ink("тайлагна", 349.0, 356.2), ink("х", 361.3, 366.7)];
-        let refs: Vec<&Word> = words.iter().collect();
-        assert_eq!(paragraphs_of(&lines_of(&refs), None, None).len(), 1);
-        // Lines twice that far apart stay two paragraphs.
-        let words = [ink("тайлагна", 349.0, 356.2), ink("х", 371.8, 377.2)];
-        let refs: Vec<&Word> = words.iter().collect();
-        assert_eq!(paragraphs_of(&lines_of(&refs), None, None).len(), 2);
     }
 
     #[test]

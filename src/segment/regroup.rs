@@ -13,6 +13,14 @@ use crate::model::{Evaluation, Measure, Objective, Problem};
 /// Text similarity at which a narrative item and a table measure are surely one measure.
 const SURELY_SAME_TEXT: f64 = 0.9;
 
+/// The evaluation lists `m` as its item `code`: the item of that code has its text.
+fn is_item(eval: &Evaluation, code: &str, m: &Measure) -> bool {
+    eval.items
+        .iter()
+        .find(|i| i.code == code)
+        .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
+}
+
 /// Measures the plan table numbers by their places only (no code in their cells), standing
 /// last under their objective, whose texts are the evaluation's first items of the next
 /// objective in order (and not their own places' items), move there; so do first ones whose
@@ -24,12 +32,7 @@ pub fn regroup_by_narrative(
     eval: &Evaluation,
     problems: &mut Vec<Problem>,
 ) -> usize {
-    let is_item = |code: String, m: &Measure| {
-        eval.items
-            .iter()
-            .find(|i| i.code == code)
-            .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
-    };
+    let is_item = |code: String, m: &Measure| is_item(eval, &code, m);
     let mut moved: Vec<String> = Vec::new();
     let total: usize = objectives.iter().map(|o| o.measures.len()).sum();
     for _ in 0..total {
@@ -121,12 +124,7 @@ pub fn open_lost_by_narrative(
     eval: &Evaluation,
     problems: &mut Vec<Problem>,
 ) -> Vec<u32> {
-    let is_item = |code: String, m: &Measure| {
-        eval.items
-            .iter()
-            .find(|i| i.code == code)
-            .is_some_and(|i| similarity(&i.text.text, &m.text.text) >= SURELY_SAME_TEXT)
-    };
+    let is_item = |code: String, m: &Measure| is_item(eval, &code, m);
     let mut opened = Vec::new();
     let mut i = 0;
     while i < objectives.len() {
