@@ -125,14 +125,18 @@ pub struct EvalOutput {
     pub summary: Vec<SummaryRow>,
 }
 
-fn parse_band(label: &str) -> Option<Band> {
-    // A band's figures as OCR gives them: "З0 /10-29/" is 30 (each word alone: the range's
-    // slashes keep "/10-" as read).
-    let t: String = normalize(label)
+/// A band label's text with its figures as OCR gives them: "З0 /10-29/" is 30 (each word
+/// alone: the range's slashes keep "/10-" as read).
+fn band_text(label: &str) -> String {
+    normalize(label)
         .split_whitespace()
         .map(crate::normalize::ocr_digits)
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+}
+
+fn parse_band(label: &str) -> Option<Band> {
+    let t = band_text(label);
     let t = t.trim();
     let lower = t.to_lowercase();
     if matches!(lower.as_str(), "/-/" | "-" | "хб" | "/хб/") || lower.contains("хугацаа болоогүй")
@@ -185,11 +189,7 @@ static BAND_SLASH_AS_DIGIT: LazyLock<Regex> =
 /// A band label as OCR may leave it when [`parse_band`] cannot read it: cut after its dash
 /// (its high then `None`, see [`complete_cut_ranges`]) or its first slash read as a digit.
 fn parse_garbled_band(label: &str) -> Option<Band> {
-    let t: String = normalize(label)
-        .split_whitespace()
-        .map(crate::normalize::ocr_digits)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = band_text(label);
     let t = t.trim();
     if let Some(c) = BAND_CUT.captures(t) {
         // A figure standing alone after the label ("100 /90-100/ 2") is a row's, read into
