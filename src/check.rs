@@ -583,6 +583,26 @@ fn measure_scores(out: &mut Out) {
                     }
                 }
             }
+            // On a scan, two scores one look-alike digit apart ("85.7" and "35.7") are
+            // likelier one glyph misread than two figures.
+            if explained.is_empty() && one_glyph_misread(r, t, n.value) {
+                out.push(
+                    FindingKind::OcrDoubtful,
+                    Severity::Info,
+                    Some(o.objective_no),
+                    Some((m.measure_no, &m.code)),
+                    format!(
+                        "measure {} reads {} in the plan table and {} in the evaluation: one digit of a look-alike shape apart, as OCR misreads it; kept as read and not counted as a disagreement; check the page",
+                        m.code,
+                        t.raw.trim(),
+                        n.raw.trim()
+                    ),
+                    Some(t.value),
+                    Some(n.value),
+                    vec![Evidence::of("table score", t), Evidence::of("evaluation", n)],
+                );
+                continue;
+            }
             let severity = if explained.is_empty() {
                 Severity::Error
             } else {
@@ -1831,6 +1851,34 @@ mod tests {
         let scanned = errors(&r);
         assert!(!scanned.iter().any(|(_, c)| *c == c0), "{scanned:?}");
         assert!(scanned.contains(&(FindingKind::ScoreOutOfRange, c1)));
+    }
+
+    #[test]
+    fn on_a_scan_two_scores_of_a_measure_one_look_alike_digit_apart_are_a_misreading() {
+        // The sample's measure 1.1 with "85.7" in its table cell, "35.7" in the evaluation.
+        let mut r = sample_report();
+        let m = &mut r.objectives[0].measures[0];
+        let stated = |raw: &str| StatedNumber {
+            value: raw.parse().unwrap(),
+            raw: raw.into(),
+            source: m.source.clone(),
+        };
+        m.score_table = Some(stated("85.7"));
+        m.score_narrative = Some(stated("35.7"));
+        let code = m.code.clone();
+        let of_it = |r: &Report| -> Vec<(FindingKind, Severity)> {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.code.as_ref() == Some(&code) && f.stated == Some(85.7))
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        assert_eq!(
+            of_it(&r),
+            vec![(FindingKind::MeasureScoreConflict, Severity::Error)]
+        );
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert_eq!(of_it(&r), vec![(FindingKind::OcrDoubtful, Severity::Info)]);
     }
 
     #[test]

@@ -710,6 +710,21 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
             }
         })
         .collect();
+    let mut strips = strips;
+    // Rows spanning the columns cross every gutter.
+    let row_lines: Vec<&AlignedLine> = table_lines
+        .iter()
+        .zip(&spanning)
+        .filter(|(_, s)| !**s)
+        .map(|(l, _)| l)
+        .collect();
+    let (first, last) = (strips[0].0, strips[strips.len() - 1].1);
+    if let Some(s) = edge_gutter(&row_lines, (left, runs[0].x0), first, min_gap) {
+        strips.insert(0, s);
+    }
+    if let Some(s) = edge_gutter(&row_lines, (runs[runs.len() - 1].x1, right), last, min_gap) {
+        strips.push(s);
+    }
     let mut xs = vec![left - 1.0];
     xs.extend(strips.iter().map(|(a, b)| (a + b) / 2.0));
     xs.push(right + 1.0);
@@ -720,6 +735,42 @@ fn grow_free(lines: &[AlignedLine], start: usize) -> Option<Region> {
         gutters: strips,
         continues: false,
     })
+}
+
+/// Lines of a table needed on each side of a column boundary found outside its first line.
+const EDGE_LINES: usize = 3;
+
+/// A gutter in `zone`, the part of a table beyond its first line's text (its left or right
+/// edge to where that line's text starts or ends): a table that starts with the rest of a row
+/// cut by the page break has no text in its first or last column on that line (the row's
+/// number, its score), and those columns' gutters cannot come from it. The widest strip of
+/// the zone no line's run covers, with text of `EDGE_LINES` lines at least on each side of it:
+/// beyond it (toward the table's edge) and in the column next to it, which ends at `inner`
+/// (the first gutter found from the first line, or the last).
+fn edge_gutter(
+    lines: &[&AlignedLine],
+    zone: (f64, f64),
+    inner: f64,
+    min_gap: f64,
+) -> Option<Gutter> {
+    if zone.1 - zone.0 < min_gap {
+        return None;
+    }
+    let mut strips = vec![zone];
+    for r in lines.iter().flat_map(|l| &l.runs) {
+        strips = less(strips, r, min_gap);
+    }
+    let on_left = inner > zone.1;
+    let lines_with =
+        |test: &dyn Fn(&Run) -> bool| lines.iter().filter(|l| l.runs.iter().any(test)).count();
+    strips
+        .into_iter()
+        .filter(|g| {
+            let before = lines_with(&|r| r.x1 <= g.0 + 0.5 && (on_left || r.x0 >= inner));
+            let after = lines_with(&|r| r.x0 >= g.1 - 0.5 && (!on_left || r.x1 <= inner));
+            before >= EDGE_LINES && after >= EDGE_LINES
+        })
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
 }
 
 /// Whether line `j`, which crosses the table's gutters, is a line of its rows that OCR
@@ -1954,6 +2005,54 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(rows[last], vec!["Зорилт 3", "", "1", "", "70"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_table_starting_with_the_rest_of_a_row_finds_its_first_and_last_columns_below() {
+        // A scanned page without rules starts with the end of a row cut by the page break:
+        // text in the middle columns only. The rows below have their number at 50 and their
+        // score at 450, outside that first line's text.
+        let mut words = line(
+            &[
+                ("зүйг төлөвшүүлэх", 80.0),
+                ("санал сургах", 220.0),
+                ("сургалт хамрагдсан.", 330.0),
+            ],
+            60.0,
+        );
+        for (k, no) in ["3", "4", "4", "5"].iter().enumerate() {
+            let top = 90.0 + 40.0 * k as f64;
+            words.extend(line(
+                &[
+                    (no, 50.0),
+                    ("Ашиг сонирхлын", 80.0),
+                    ("Шилэн дансаар", 220.0),
+                    ("Нийт 230", 330.0),
+                    ("100", 450.0),
+                ],
+                top,
+            ));
+            words.extend(line(
+                &[("урьдчилан", 80.0), ("хяналт", 220.0), ("хүрсэн.", 330.0)],
+                top + 12.0,
+            ));
+        }
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        let rows = texts(t[0]);
+        assert_eq!(
+            rows[1],
+            vec![
+                "3",
+                "Ашиг сонирхлын\nурьдчилан",
+                "Шилэн дансаар\nхяналт",
+                "Нийт 230\nхүрсэн.",
+                "100"
+            ],
+            "{rows:?}"
+        );
+        assert_eq!(rows.len(), 5, "{rows:?}");
     }
 
     #[test]

@@ -319,10 +319,39 @@ pub(super) fn strokes(
     let (width, height) = (img.width() as usize, img.height() as usize);
     let pixels = img.as_raw();
     let paper = Paper::of(img);
-    let dark = |x: usize, y: usize| pixels[y * width + x] < paper.rule_threshold(x, y);
+    // Each pixel's darkness once, row by row and column by column (the vertical pass reads
+    // its columns as rows: a column of the image is a stride apart in memory).
+    let mut rows = vec![false; width * height];
+    for (y, (row, dark)) in pixels
+        .chunks(width.max(1))
+        .zip(rows.chunks_mut(width.max(1)))
+        .enumerate()
+    {
+        let pieces = row
+            .chunks(PAPER_BLOCK)
+            .zip(dark.chunks_mut(PAPER_BLOCK))
+            .enumerate();
+        for (b, (piece, dark)) in pieces {
+            let threshold = paper.rule_threshold(b * PAPER_BLOCK, y);
+            for (p, d) in piece.iter().zip(dark.iter_mut()) {
+                *d = *p < threshold;
+            }
+        }
+    }
+    let mut columns = vec![false; width * height];
+    const TILE: usize = 64;
+    for y0 in (0..height).step_by(TILE) {
+        for x0 in (0..width).step_by(TILE) {
+            for y in y0..(y0 + TILE).min(height) {
+                for x in x0..(x0 + TILE).min(width) {
+                    columns[x * height + y] = rows[y * width + x];
+                }
+            }
+        }
+    }
     let limits = (min_len, max_gap, max_thick);
-    let (h_lines, h_runs) = lines_along(height, width, |y, x| dark(x, y), limits);
-    let (v_lines, v_runs) = lines_along(width, height, dark, limits);
+    let (h_lines, h_runs) = lines_along(height, width, |y, x| rows[y * width + x], limits);
+    let (v_lines, v_runs) = lines_along(width, height, |x, y| columns[x * height + y], limits);
     let lines = h_lines
         .into_iter()
         .map(|(y, x0, x1)| Rule {
@@ -393,10 +422,18 @@ pub(super) fn flatten(img: &GrayImage) -> GrayImage {
         .collect();
     let mut out = img.clone();
     let pixels: &mut [u8] = &mut out;
-    for (i, p) in pixels.iter_mut().enumerate() {
-        let (x, y) = (i % width, i / width);
-        let level = around[(y / PAPER_BLOCK) * across + x / PAPER_BLOCK];
-        *p = ((*p as u32 * 255) / level).min(255) as u8;
+    // Block by block along each row, each block's scaling as a table of the 256 grey levels.
+    let mut scaled = vec![[0u8; 256]; around.len()];
+    for (table, level) in scaled.iter_mut().zip(&around) {
+        for (v, t) in table.iter_mut().enumerate() {
+            *t = ((v as u32 * 255) / level).min(255) as u8;
+        }
+    }
+    for (y, row) in pixels.chunks_mut(width.max(1)).enumerate() {
+        let blocks = &scaled[(y / PAPER_BLOCK) * across..];
+        for (table, piece) in blocks.iter().zip(row.chunks_mut(PAPER_BLOCK)) {
+            piece.iter_mut().for_each(|p| *p = table[*p as usize]);
+        }
     }
     out
 }
@@ -414,9 +451,11 @@ pub(super) fn specks_per_million(img: &GrayImage) -> f64 {
             if !ink(x, y) {
                 continue;
             }
+            // Counted until a fifth ink pixel shows it is not alone.
             let around = (y - 2..=y + 2)
                 .flat_map(|yy| (x - 2..=x + 2).map(move |xx| (xx, yy)))
                 .filter(|&(xx, yy)| ink(xx, yy))
+                .take(5)
                 .count();
             specks += usize::from(around <= 4);
         }
