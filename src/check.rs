@@ -101,12 +101,27 @@ fn unsure_reading<'r>(
     })
 }
 
+/// Whether OCR read a stated figure with high confidence wherever it read it on its page
+/// (`ocr_sure`): a figure read plainly is what the page prints, look-alike shapes or not.
+fn read_plainly(r: &Report, stated: &StatedNumber) -> bool {
+    let core = |t: &str| -> String {
+        t.trim_matches(|c: char| !c.is_ascii_digit())
+            .replace(',', ".")
+    };
+    let figure = core(&stated.raw);
+    stated.source.page.is_some_and(|page| {
+        r.ocr_sure
+            .iter()
+            .any(|(p, text)| *p == page && core(text) == figure)
+    })
+}
+
 /// On a scan, a stated figure that differs from the exact one printed to its decimals by one
 /// digit of a look-alike shape ("79" for 75: round-bodied 0 3 5 6 8 9, or the strokes 1 4 7)
 /// is likelier a glyph OCR misread than a wrong figure.
 fn one_glyph_misread(r: &Report, stated: &StatedNumber, exact: f64) -> bool {
     const ALIKE: [&str; 2] = ["035689", "147"];
-    if r.source_format != crate::model::SourceFormat::Scan {
+    if r.source_format != crate::model::SourceFormat::Scan || read_plainly(r, stated) {
         return false;
     }
     let d = decimals(&stated.raw);
@@ -1925,6 +1940,19 @@ mod tests {
         assert!(!one_glyph_misread(&r, &n("63"), 75.0));
         assert!(!one_glyph_misread(&r, &n("66.5"), 75.0));
         assert!(!one_glyph_misread(&r, &n("75"), 75.0));
+        // Read plainly (every reading of it on its page sure): what the page prints.
+        let on_page = |raw: &str| StatedNumber {
+            source: crate::model::Source {
+                page: Some(4),
+                ..Default::default()
+            },
+            ..n(raw)
+        };
+        assert!(one_glyph_misread(&r, &on_page("79"), 75.0));
+        r.ocr_sure = vec![(4, "79".into())];
+        assert!(!one_glyph_misread(&r, &on_page("79"), 75.0));
+        assert!(one_glyph_misread(&r, &n("79"), 75.0));
+        r.ocr_sure.clear();
         // Objective 5 (mean 97.97) stated "98,6" in its summary row: on a scan, doubted.
         r.objectives[4].score_table = None;
         r.objectives[4].score_summary = Some(n("98,6"));

@@ -398,6 +398,10 @@ pub struct Report {
     /// of them is a reading to doubt, not a disagreement.
     #[serde(skip)]
     pub ocr_unsure: Vec<(u32, String)>,
+    /// Numbers OCR read plainly (page, text as read): every reading of them on their page had
+    /// high confidence.
+    #[serde(skip)]
+    pub ocr_sure: Vec<(u32, String)>,
     pub header: Header,
     pub objectives: Vec<Objective>,
     /// The main table's "Дундаж үнэлгээ" row.
@@ -424,6 +428,7 @@ impl Report {
             ocr_confidence: None,
             ocr_low_confidence_share: None,
             ocr_unsure: Vec::new(),
+            ocr_sure: Vec::new(),
             header: Header::default(),
             objectives: Vec::new(),
             overall_table: None,

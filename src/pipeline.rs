@@ -145,6 +145,7 @@ fn parse(
         report.ocr_confidence = Some((c.mean * 10.0).round() / 10.0);
         report.ocr_low_confidence_share = Some((c.low_share * 1000.0).round() / 1000.0);
         report.ocr_unsure = c.unsure;
+        report.ocr_sure = c.sure;
     }
     // A page the reader lost (a parser panic, an engine error, a page limit) is content the
     // report lacks: its status must say so.

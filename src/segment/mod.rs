@@ -296,6 +296,7 @@ pub fn segment(
         ocr_confidence: None,
         ocr_low_confidence_share: None,
         ocr_unsure: Vec::new(),
+        ocr_sure: Vec::new(),
         header,
         objectives,
         overall_table: table_out.overall,

@@ -7,7 +7,7 @@
 
 use super::hocr::{self, HocrLine};
 use super::tsv::TsvWord;
-use super::{engine, raster, reread, tsv, DPI, LOW_CONFIDENCE};
+use super::{engine, raster, reread, tsv, DPI, LOW_CONFIDENCE, SURE_CONFIDENCE};
 use crate::layout::{Page, Rule, Word};
 use std::path::Path;
 
@@ -32,6 +32,8 @@ pub(super) struct PageRead {
     /// Numbers read with less than [`LOW_CONFIDENCE`]: a figure resting on one of them is
     /// doubted, not compared.
     pub(super) unsure: Vec<String>,
+    /// Numbers every reading of which on the page had [`SURE_CONFIDENCE`] or more.
+    pub(super) sure: Vec<String>,
     pub(super) problems: Vec<String>,
 }
 
@@ -130,6 +132,7 @@ pub(super) fn read_page(
             },
             confidences: Vec::new(),
             unsure: Vec::new(),
+            sure: Vec::new(),
             problems: Vec::new(),
         });
     }
@@ -186,6 +189,17 @@ pub(super) fn read_page(
         .filter(|w| is_unsure_number(w.conf, &w.text))
         .map(|w| w.text.clone())
         .collect();
+    // Each number's lowest confidence on the page, over its first and second readings.
+    let mut lowest: std::collections::BTreeMap<String, f64> = Default::default();
+    let mut note_number = |conf: f64, text: &str| {
+        if text.chars().any(|c| c.is_ascii_digit()) {
+            let low = lowest.entry(text.to_string()).or_insert(conf);
+            *low = low.min(conf);
+        }
+    };
+    for w in &words {
+        note_number(w.conf, &w.text);
+    }
     let mut heights: Vec<f64> = line_boxes.values().map(|b| (b[3] - b[1]) as f64).collect();
     heights.sort_by(f64::total_cmp);
     let median_height = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
@@ -254,6 +268,9 @@ pub(super) fn read_page(
     // fails leaves the page as first read, and says so.
     let mut second = |read: Result<Vec<(f64, String)>, String>, what: &str| match read {
         Ok(c) => {
+            for (conf, text) in &c {
+                note_number(*conf, text);
+            }
             unsure.extend(
                 c.iter()
                     .filter(|(conf, text)| is_unsure_number(*conf, text))
@@ -279,10 +296,16 @@ pub(super) fn read_page(
         reread::reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}"))),
         "OCR pass on number columns",
     );
+    let sure = lowest
+        .into_iter()
+        .filter(|(_, conf)| *conf >= SURE_CONFIDENCE)
+        .map(|(text, _)| text)
+        .collect();
     Ok(PageRead {
         page: out,
         confidences,
         unsure,
+        sure,
         problems,
     })
 }
