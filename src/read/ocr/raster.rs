@@ -562,14 +562,17 @@ fn apart_blocks(mask: &GrayImage, join: usize) -> Vec<PixelBox> {
 /// The clusters of `mask`'s ink inside `block` (ink within `join` pixels of other ink is one
 /// cluster), each with its box in the mask's pixels and its ink pixels.
 fn clusters_in(mask: &GrayImage, (x0, y0, x1, y1): PixelBox, join: u8) -> Vec<(PixelBox, usize)> {
-    let crop = image::imageops::crop_imm(
-        mask,
-        x0 as u32,
-        y0 as u32,
-        (x1 - x0) as u32,
-        (y1 - y0) as u32,
-    )
-    .to_image();
+    // A blank pixel all round: imageproc's labelling numbers its union-find by the image's
+    // pixels from 1, and panics on an image whose every pixel is a cluster of its own (a
+    // one-pixel speck alone in its block).
+    let (w, h) = ((x1 - x0) as u32, (y1 - y0) as u32);
+    let mut crop = GrayImage::new(w + 2, h + 2);
+    image::imageops::replace(
+        &mut crop,
+        &*image::imageops::crop_imm(mask, x0 as u32, y0 as u32, w, h),
+        1,
+        1,
+    );
     let joined =
         imageproc::morphology::dilate(&crop, imageproc::distance_transform::Norm::LInf, join);
     let labels = imageproc::region_labelling::connected_components(
@@ -584,7 +587,7 @@ fn clusters_in(mask: &GrayImage, (x0, y0, x1, y1): PixelBox, join: u8) -> Vec<(P
         if *m == 0 {
             continue;
         }
-        let (x, y) = (x0 + i % width, y0 + i / width);
+        let (x, y) = (x0 + i % width - 1, y0 + i / width - 1);
         let c = clusters
             .entry(labels.as_raw()[i])
             .or_insert(((x, y, x + 1, y + 1), 0));
@@ -761,6 +764,10 @@ mod tests {
             }
             m
         };
+        // A lone speck is a block of one pixel.
+        let mut one = GrayImage::new(1, 1);
+        one.put_pixel(0, 0, Luma([255]));
+        assert_eq!(clusters_in(&one, (0, 0, 1, 1), 2), vec![((0, 0, 1, 1), 1)]);
         for join in [1u8, 3, 4, 6] {
             let mut whole = clusters_in(&mask, (0, 0, 400, 300), join);
             let mut blocks: Vec<_> = apart_blocks(&mask, usize::from(join))
