@@ -296,6 +296,10 @@ pub(super) fn read_page(
         reread::reread_number_columns(&img, &mut out, unmap, &tmp.join(format!("numbers{page}"))),
         "OCR pass on number columns",
     );
+    second(
+        reread::reread_codes(&img, &mut out, unmap, &tmp.join(format!("codes{page}"))),
+        "OCR pass on measure codes",
+    );
     let sure = lowest
         .into_iter()
         .filter(|(_, conf)| *conf >= SURE_CONFIDENCE)

@@ -12,7 +12,9 @@
 use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
 use crate::layout::{Page, Rect, Word};
 use image::GrayImage;
+use regex::Regex;
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// A cell on the page and its pixels in the page image (x0, y0, x1, y1).
 type Crop = (Rect, (usize, usize, usize, usize));
@@ -354,6 +356,114 @@ pub(super) fn reread_number_columns(
     })
 }
 
+/// A measure's code as printed: "2.1", "1.1.1." (one or two digits a level).
+static CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){1,3}\.?$").expect("valid regex"));
+/// A code as OCR reads it on a scan, its dots read as colons or commas ("2:1:1.", "1,3:1.").
+static CODE_AS_READ: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}([.,:;]\d{1,2}){1,3}[.,:;]?$").expect("valid regex"));
+
+/// A cell's first word in a column of codes that does not read as one but may be one gone
+/// wrong: it starts with a digit (or "З", a 3), holds another, and has no mark of a number or
+/// an ordinal ("3-аас", "5/18", "95%"): "1ДЭ15" for "1.1.1.", "1:5:Е:" for "1.5.1.". A code
+/// read with colons or commas for its dots is one as it stands: read again, "2:1:1." lost a
+/// dot ("21.1").
+fn maybe_code(text: &str) -> bool {
+    let first = text.chars().next();
+    text.chars().count() <= 8
+        && matches!(first, Some(c) if c.is_ascii_digit() || c == 'З')
+        && text.chars().filter(|c| c.is_ascii_digit()).count() >= 2
+        && !text.contains(['-', '/', '%'])
+        && !CODE_AS_READ.is_match(text)
+}
+
+/// The first word of each cell below a table's header, in reading order, with its cell.
+fn first_words(page: &Page, grid: &crate::layout::ruled::Grid, c: usize) -> Vec<(Rect, usize)> {
+    (1..grid.ys.len() - 1)
+        .filter_map(|r| {
+            let cell = grid.cell(r, c);
+            let first = page
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| cell.holds(w))
+                .min_by(|a, b| {
+                    (a.1.top, a.1.x0)
+                        .partial_cmp(&(b.1.top, b.1.x0))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                })?;
+            Some((cell, first.0))
+        })
+        .collect()
+}
+
+/// Measure codes read again with digits and dots only. A column whose cells start with codes
+/// (two or more read as codes, dots read as colons counted) is a column of codes; a cell of
+/// it that starts with a word that may be a code gone wrong ([`maybe_code`]) has that word
+/// read again, and the new reading replaces it when it is a code; otherwise the word stays as
+/// first read (a year, a word beginning with a figure).
+pub(super) fn reread_codes(
+    img: &GrayImage,
+    page: &mut Page,
+    unmap: impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<(f64, String)>, String> {
+    let mut targets: Vec<usize> = Vec::new();
+    for g in table_grids(page) {
+        for c in 0..g.xs.len() - 1 {
+            let firsts = first_words(page, &g, c);
+            let codes = firsts
+                .iter()
+                .filter(|(_, i)| CODE_AS_READ.is_match(&page.words[*i].text))
+                .count();
+            if codes >= 2 {
+                targets.extend(
+                    firsts
+                        .iter()
+                        .map(|(_, i)| *i)
+                        .filter(|i| maybe_code(&page.words[*i].text)),
+                );
+            }
+        }
+    }
+    targets.sort_unstable();
+    targets.dedup();
+    // Each word's box, a point wider all round (its trimmed box may clip a dot), as a cell
+    // for [`cell_crop`], which insets it.
+    let pad = INSET + 1.0;
+    let crops: Vec<(usize, Crop)> = targets
+        .iter()
+        .filter_map(|&i| {
+            let w = &page.words[i];
+            let rect = Rect {
+                x0: w.x0 - pad,
+                y0: w.top - pad,
+                x1: w.x1 + pad,
+                y1: w.bottom + pad,
+            };
+            cell_crop(img, rect, &unmap).map(|(crop, _)| (i, crop))
+        })
+        .collect();
+    if crops.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut read = Page {
+        words: Vec::new(),
+        ..page.clone()
+    };
+    let only: Vec<Crop> = crops.iter().map(|(_, c)| *c).collect();
+    let confs = reread_cells(img, &mut read, &only, stem, Some("0123456789."), 0.0)?;
+    for (i, (cell, _)) in &crops {
+        let words: Vec<&Word> = words_in(&read, *cell).collect();
+        if let [code] = words[..] {
+            if CODE.is_match(&code.text) {
+                page.words[*i].text = code.text.clone();
+            }
+        }
+    }
+    Ok(confs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,5 +594,19 @@ mod tests {
         for t in ["ж", "Жилдээ", "хувь", ""] {
             assert!(!is_number_cell(t), "{t}");
         }
+    }
+    #[test]
+    fn a_code_gone_wrong_is_read_again_a_year_or_an_ordinal_is_not() {
+        for t in ["1ДЭ15", "1:5:Е:", "З3:3:15"] {
+            assert!(maybe_code(t), "{t}");
+        }
+        for t in ["1.1.1.", "2.1", "2:1:1.", "1,3:1.", "3-аас", "5/18", "95%", "Хүний", "7"] {
+            assert!(!maybe_code(t), "{t}");
+        }
+        for t in ["2:1:1.", "1,3:1.", "4.1", "1.2.1."] {
+            assert!(CODE_AS_READ.is_match(t), "{t}");
+        }
+        assert!(!CODE_AS_READ.is_match("2016"));
+        assert!(CODE.is_match("1.1.1.") && !CODE.is_match("2016") && !CODE.is_match("1:5:1"));
     }
 }
