@@ -50,6 +50,23 @@ fn cell_crop(
     if px1 <= px0 + 4 || py1 <= py0 + 4 {
         return None;
     }
+    // A figure set close under the cell's top rule (or over its bottom one) is cut by the
+    // inset, and its top alone reads as another digit ("6" read "9" and "5"): where ink
+    // touches the crop's top or bottom edge, the crop reaches out to the rule (erased from the
+    // image before any reading).
+    let reach = (INSET * DPI / 72.0).round() as usize;
+    let (py0, py1) = (
+        if raster::ink_in(img, (px0, py0, px1, py0 + 1)) > 0 {
+            py0.saturating_sub(reach)
+        } else {
+            py0
+        },
+        if raster::ink_in(img, (px0, py1 - 1, px1, py1)) > 0 {
+            (py1 + reach).min(img.height() as usize)
+        } else {
+            py1
+        },
+    );
     let ink = raster::ink_in(img, (px0, py0, px1, py1));
     Some(((cell, (px0, py0, px1, py1)), ink))
 }
@@ -60,14 +77,15 @@ fn words_in(page: &Page, cell: Rect) -> impl Iterator<Item = &Word> {
 
 /// Read cells again: their crops stacked into one image (a band each, white margins), one
 /// Tesseract run over them, the words put back in their cells. `whitelist` limits the characters
-/// (digits for a number column).
+/// (digits for a number column); a word read in crop `k` with less than `min_confidence[k]` is
+/// left out.
 fn reread_cells(
     img: &GrayImage,
     page: &mut Page,
     crops: &[Crop],
     stem: &Path,
     whitelist: Option<&str>,
-    min_confidence: f64,
+    min_confidence: &[f64],
 ) -> Result<Vec<(f64, String)>, String> {
     if crops.is_empty() {
         return Ok(Vec::new());
@@ -105,7 +123,7 @@ fn reread_cells(
         else {
             continue;
         };
-        if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence) {
+        if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence[k]) {
             confs.push((w.conf, word.text.clone()));
             page.words.push(word);
         }
@@ -277,7 +295,8 @@ pub(super) fn reread_skipped(
             crops.extend(lost);
         }
         let words_before = page.words.len();
-        confs.extend(reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)?);
+        let sure = vec![LOW_CONFIDENCE; crops.len()];
+        confs.extend(reread_cells(img, page, &crops, stem, None, &sure)?);
         if page.words.len() == words_before {
             break;
         }
@@ -303,7 +322,7 @@ pub(super) fn reread_number_columns(
     stem: &Path,
 ) -> Result<Vec<(f64, String)>, String> {
     let grids = table_grids(page);
-    let mut targets: Vec<Rect> = Vec::new();
+    let mut targets: Vec<(Rect, f64)> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
             let cells: Vec<(Rect, String)> = (1..g.ys.len() - 1)
@@ -334,24 +353,43 @@ pub(super) fn reread_number_columns(
                 cells
                     .iter()
                     .filter(|(_, t)| !is_number_cell(t) && t.chars().count() <= 4)
-                    .map(|(cell, _)| *cell),
+                    .map(|(cell, _)| (*cell, 0.0)),
+            );
+            // Cells still empty that hold ink: a lone figure the readings before saw as a
+            // letter at low confidence ("6" alone at the top of a tall № cell, read at 47%);
+            // with digits only it reads as one, and what reads unsure is no reading.
+            targets.extend(
+                (1..g.ys.len() - 1)
+                    .map(|r| g.cell(r, c))
+                    .filter(|cell| words_in(page, *cell).next().is_none())
+                    .map(|cell| (cell, LOW_CONFIDENCE)),
             );
         }
     }
-    let crops: Vec<Crop> = targets
+    let crops: Vec<(Crop, f64)> = targets
         .iter()
-        .filter_map(|c| cell_crop(img, *c, &unmap))
-        .map(|(c, _)| c)
+        .filter_map(|(c, min)| cell_crop(img, *c, &unmap).map(|(crop, ink)| (crop, ink, *min)))
+        .filter(|(_, ink, min)| *min == 0.0 || *ink >= 30)
+        .map(|(crop, _, min)| (crop, min))
         .collect();
     if crops.is_empty() {
         return Ok(Vec::new());
     }
+    let (crops, min_confidence): (Vec<Crop>, Vec<f64>) = crops.into_iter().unzip();
     // The first reading goes, but comes back if the second fails.
     let (first, kept): (Vec<Word>, Vec<Word>) = std::mem::take(&mut page.words)
         .into_iter()
         .partition(|w| crops.iter().any(|(cell, _)| cell.holds(w)));
     page.words = kept;
-    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"), 0.0).inspect_err(|_| {
+    reread_cells(
+        img,
+        page,
+        &crops,
+        stem,
+        Some("0123456789.,/-%"),
+        &min_confidence,
+    )
+    .inspect_err(|_| {
         page.words.extend(first);
     })
 }
@@ -452,7 +490,8 @@ pub(super) fn reread_codes(
         ..page.clone()
     };
     let only: Vec<Crop> = crops.iter().map(|(_, c)| *c).collect();
-    let confs = reread_cells(img, &mut read, &only, stem, Some("0123456789."), 0.0)?;
+    let any = vec![0.0; only.len()];
+    let confs = reread_cells(img, &mut read, &only, stem, Some("0123456789."), &any)?;
     for (i, (cell, _)) in &crops {
         let words: Vec<&Word> = words_in(&read, *cell).collect();
         if let [code] = words[..] {
@@ -600,7 +639,17 @@ mod tests {
         for t in ["1ДЭ15", "1:5:Е:", "З3:3:15"] {
             assert!(maybe_code(t), "{t}");
         }
-        for t in ["1.1.1.", "2.1", "2:1:1.", "1,3:1.", "3-аас", "5/18", "95%", "Хүний", "7"] {
+        for t in [
+            "1.1.1.",
+            "2.1",
+            "2:1:1.",
+            "1,3:1.",
+            "3-аас",
+            "5/18",
+            "95%",
+            "Хүний",
+            "7",
+        ] {
             assert!(!maybe_code(t), "{t}");
         }
         for t in ["2:1:1.", "1,3:1.", "4.1", "1.2.1."] {
@@ -608,5 +657,33 @@ mod tests {
         }
         assert!(!CODE_AS_READ.is_match("2016"));
         assert!(CODE.is_match("1.1.1.") && !CODE.is_match("2016") && !CODE.is_match("1:5:1"));
+    }
+    #[test]
+    fn a_figure_cut_by_the_inset_is_cropped_whole() {
+        // A cell 100 × 100 pt; ink from 1 pt under its top (inside the inset) down to 10 pt.
+        let px = DPI / 72.0;
+        let unmap = |x: f64, y: f64| (x * px, y * px);
+        let cell = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 100.0,
+            y1: 100.0,
+        };
+        let mut img = GrayImage::from_pixel(500, 500, image::Luma([255]));
+        for y in (1.0 * px) as u32..(10.0 * px) as u32 {
+            for x in 40..60 {
+                img.put_pixel(x, y, image::Luma([0]));
+            }
+        }
+        let ((_, (_, top, _, bottom)), _) = cell_crop(&img, cell, &unmap).unwrap();
+        assert_eq!(top, 0, "reaches out to the top");
+        assert_eq!(bottom, (97.5 * px) as usize, "no ink at the bottom: inset");
+        // Ink clear of the inset: the crop stays inset.
+        let mut clear = GrayImage::from_pixel(500, 500, image::Luma([255]));
+        for y in (5.0 * px) as u32..(10.0 * px) as u32 {
+            clear.put_pixel(50, y, image::Luma([0]));
+        }
+        let ((_, (_, top, _, _)), _) = cell_crop(&clear, cell, &unmap).unwrap();
+        assert_eq!(top, (INSET * px) as usize);
     }
 }
