@@ -15,10 +15,11 @@ use std::sync::LazyLock;
 /// өдөр № 1/233", "2020 оны 1-р сарын 30 № 1/233"; OCR's `mon` model has no "№" and reads it
 /// as "М" or "N" and a letter or mark for the raised "o" ("Мо", "Ме", "Мь", "Мс", "Мг", "No"),
 /// which after a letter's date can be nothing else; OCR may also put a space after a date's
-/// dots ("2019. 02. 05"). Groups: y m d (numeric date) or vy vm vd (date in words), then no.
+/// dots ("2019. 02. 05"), and a day in words as a letter it looks like ("сарын б" for 6, "З"
+/// for 3). Groups: y m d (numeric date) or vy vm vd (date in words), then no.
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<y>\d{4})[.\-/ ]\s?(?P<m>\d{1,2})[.\-/ ]\s?(?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?P<sign>№|[NМХ][^\s\d]{0,2}|[^\s\d]{1,3})\.?\s*(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
+        r"(?:(?P<y>\d{4})[.\-/ ]\s?(?P<m>\d{1,2})[.\-/ ]\s?(?P<d>\d{1,2})|(?P<vy>\d{4})\s*оны\s*(?P<vm>\d{1,2})\s*(?:-?\s*(?:дүгээр|дугаар|р)\s*)?сарын\s*(?P<vd>\d{1,2}|[бЗз]\d?|\d[бЗзО]))(?:\s*-?\s*(?:ны|ний|нд|оны)?\s*(?:өдрийн|өдөр)?)?\s*(?:Дугаар\s*)?(?P<sign>№|[NМХ][^\s\d]{0,2}|[^\s\d]{1,3})\.?\s*(?P<no>[0-9A-Za-zА-Яа-яӨөҮүЁё][0-9A-Za-zА-Яа-яӨөҮүЁё/\-.]*)",
     )
     .expect("valid regex")
 });
@@ -175,7 +176,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
         let (y, m, d) = (
             part("y", "vy").and_then(|v| v.parse().ok()),
             part("m", "vm").and_then(|v| v.parse().ok()),
-            part("d", "vd").and_then(|v| v.parse().ok()),
+            part("d", "vd").and_then(|v| crate::normalize::ocr_digits(v).parse().ok()),
         );
         header.letter_date = match (y, m, d) {
             (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
@@ -238,7 +239,15 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
     // that is not the parent body's line ("МОНГОЛ УЛСЫН ЗАСГИЙН ГАЗРЫН … АГЕНТЛАГ"). A name set
     // on two lines can come as two paragraphs (OCR sizes its lines apart): short capitals right
     // below it go with it.
-    let is_candidate = |t: &str| is_upper_text(t) && !t.contains('@') && !LETTER.is_match(t);
+    // A name in the dative ("… ГАЗАРТ") is the addressee's: it stands among the letterhead's
+    // lines when the letter's date line was not read.
+    let is_dative = |t: &str| {
+        t.split_whitespace()
+            .last()
+            .is_some_and(|w| BODY_NOUNS.iter().any(|(dat, _)| w.to_lowercase() == *dat))
+    };
+    let is_candidate =
+        |t: &str| is_upper_text(t) && !t.contains('@') && !LETTER.is_match(t) && !is_dative(t);
     let head = &norm[..letterhead_end];
     let start = head
         .iter()
@@ -381,6 +390,27 @@ mod tests {
         let h = parse(&refs, &refs, &mut Vec::new());
         assert_eq!(h.agency.as_deref(), Some("Боловсролын ерөнхий газар"));
         assert_eq!(h.year, Some(2013));
+    }
+
+    #[test]
+    fn a_letter_line_misread_keeps_the_letterhead_as_agency() {
+        // OCR lost the letterhead's bold and read the day "6" as "б"; the addressee, bold,
+        // stands between.
+        let ps = [
+            para("ТАТВАРЫН ЕРӨНХИЙ ГАЗАР", false),
+            para("2021 оны 1-р сарын б Ме 4/387", false),
+            para("АВЛИГАТАЙ ТЭМЦЭХ ГАЗАРТ", true),
+            para("Авлигатай тэмцэх үндэсний хөтөлбөрийн хүрээнд Татварын ерөнхий газраас 2020 онд хэрэгжүүлэх үйл ажиллагааны төлөвлөгөөний биелэлт", true),
+        ];
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        let h = parse(&refs, &refs, &mut Vec::new());
+        assert_eq!(h.agency.as_deref(), Some("Татварын ерөнхий газар"));
+        assert_eq!(h.letter_date, NaiveDate::from_ymd_opt(2021, 1, 6));
+        assert_eq!(h.letter_no.as_deref(), Some("4/387"));
+        // Without the letter line, the bold addressee is still no agency.
+        let refs: Vec<&Paragraph> = [&ps[0], &ps[2], &ps[3]].into_iter().collect();
+        let h = parse(&refs, &refs, &mut Vec::new());
+        assert_eq!(h.agency.as_deref(), Some("Татварын ерөнхий газар"));
     }
 
     #[test]
