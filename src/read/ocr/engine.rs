@@ -9,8 +9,14 @@ use image::{GrayImage, ImageEncoder};
 use std::path::Path;
 use std::process::Command;
 
-/// Is the OCR engine there? (`tesseract` with the `mon` model, `pdftoppm`.)
+/// Is the OCR engine there? (`tesseract` with the `mon` model, `pdftoppm`.) Asked once a
+/// process: each asking runs Tesseract (0.1 s), and an archive's scans are many.
 pub fn engine_missing() -> Option<String> {
+    static MISSING: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    MISSING.get_or_init(look_for_engines).clone()
+}
+
+fn look_for_engines() -> Option<String> {
     let tess = Command::new("tesseract").arg("--list-langs").output();
     match tess {
         Err(_) => return Some("tesseract not found".into()),
