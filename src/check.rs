@@ -883,6 +883,24 @@ fn overall_score(out: &mut Out) {
     }
 }
 
+/// On a scan, an objective's stated percent that cannot stand in for its measures: the plan
+/// table and the summary table read two figures for it, or OCR was unsure of the one taken
+/// (20261213 r009 @200: "/-/" read "14" and "4", made a mean of 90.44 against a stated 100).
+fn scan_percent_doubted(r: &Report, o: &Objective) -> bool {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return false;
+    }
+    if let (Some(t), Some(s)) = (&o.score_table, &o.score_summary) {
+        if (t.value - s.value).abs() > SAME {
+            return true;
+        }
+    }
+    o.score_table
+        .as_ref()
+        .or(o.score_summary.as_ref())
+        .is_some_and(|s| unsure_reading(r, &[Evidence::of("stated", s)], &[s.value]).is_some())
+}
+
 /// An objective's own stated percent: the plan table's, else the summary table's.
 fn stated_percent(o: &Objective) -> Option<f64> {
     o.score_table
@@ -921,7 +939,8 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
             sum += scores.iter().sum::<f64>();
             n += scores.len();
         } else if own == 0 && due > 0 {
-            let percent = stated_percent(o).filter(|_| !miscounted(r, o))?;
+            let percent =
+                stated_percent(o).filter(|_| !miscounted(r, o) && !scan_percent_doubted(r, o))?;
             sum += percent * due as f64;
             n += due;
             from_stated = true;
@@ -2402,6 +2421,33 @@ mod tests {
         assert_eq!(overall("60"), vec![2]);
         // Two different percents: a finding each.
         assert_eq!(overall("62"), vec![1, 1]);
+    }
+
+    #[test]
+    fn on_a_scan_an_objective_percent_read_two_ways_or_unsure_stands_for_no_measures() {
+        let html = format!("{TWO_MEASURES}</table>");
+        let (doc, format) = crate::read::text::parse(&html, crate::model::SourceFormat::Html);
+        let mut r = crate::segment::segment(&doc, "d", "r.pdf", format).unwrap();
+        let stated = |raw: &str, value: f64| StatedNumber {
+            raw: raw.into(),
+            value,
+            source: crate::model::Source {
+                page: Some(1),
+                line: None,
+            },
+        };
+        let o = &mut r.objectives[0];
+        o.score_table = Some(stated("14", 14.0));
+        o.score_summary = Some(stated("4", 4.0));
+        // A text or PDF report: its figures are what it prints.
+        assert!(!scan_percent_doubted(&r, &r.objectives[0]));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert!(scan_percent_doubted(&r, &r.objectives[0]));
+        // Both read alike: it stands, unless OCR was unsure of it.
+        r.objectives[0].score_summary = Some(stated("14", 14.0));
+        assert!(!scan_percent_doubted(&r, &r.objectives[0]));
+        r.ocr_unsure = vec![(1, "14".into())];
+        assert!(scan_percent_doubted(&r, &r.objectives[0]));
     }
 
     #[test]
