@@ -10,7 +10,7 @@
 //! for a column of numbers) and their words put back in place.
 
 use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
-use crate::layout::{Page, Rect, Word};
+use crate::layout::{Page, Rect, Rule, Word};
 use image::GrayImage;
 use regex::Regex;
 use std::path::Path;
@@ -22,12 +22,15 @@ type Crop = (Rect, (usize, usize, usize, usize));
 /// How far inside its borders a cell is cropped, in points: the rules stay out.
 const INSET: f64 = 2.5;
 
-/// The crop of a cell, inset from its borders, and how many dark pixels it holds.
+/// The crop of a cell, inset from its borders, how many dark pixels it holds, and whether ink
+/// is cut at its top or bottom where no rule bounds the cell (a merged cell's figure, centred
+/// across rows, that the row's edge runs through: its lower half reads "4" for 1).
 fn cell_crop(
     img: &GrayImage,
     cell: Rect,
     unmap: &impl Fn(f64, f64) -> (f64, f64),
-) -> Option<(Crop, usize)> {
+    rules: &[Rule],
+) -> Option<(Crop, usize, bool)> {
     let Rect { x0, y0, x1, y1 } = cell;
     if x1 - x0 < 3.0 * INSET || y1 - y0 < 3.0 * INSET {
         return None;
@@ -52,23 +55,34 @@ fn cell_crop(
     }
     // A figure set close under the cell's top rule (or over its bottom one) is cut by the
     // inset, and its top alone reads as another digit ("6" read "9" and "5"): where ink
-    // touches the crop's top or bottom edge, the crop reaches out to the rule (erased from the
-    // image before any reading).
+    // touches the crop's top or bottom edge along a rule, the crop reaches out to the rule
+    // (erased from the image before any reading).
     let reach = (INSET * DPI / 72.0).round() as usize;
-    let (py0, py1) = (
-        if raster::ink_in(img, (px0, py0, px1, py0 + 1)) > 0 {
-            py0.saturating_sub(reach)
+    let middle = (x0 + x1) / 2.0;
+    let ruled = |y: f64| {
+        rules.iter().any(|r| {
+            r.is_horizontal() && (r.y0 - y).abs() <= INSET + 1.0 && r.x0 <= middle && r.x1 >= middle
+        })
+    };
+    let mut cut = false;
+    let mut py0 = py0;
+    if raster::ink_in(img, (px0, py0, px1, py0 + 1)) > 0 {
+        if ruled(y0) {
+            py0 = py0.saturating_sub(reach);
         } else {
-            py0
-        },
-        if raster::ink_in(img, (px0, py1 - 1, px1, py1)) > 0 {
-            (py1 + reach).min(img.height() as usize)
+            cut = true;
+        }
+    }
+    let mut py1 = py1;
+    if raster::ink_in(img, (px0, py1 - 1, px1, py1)) > 0 {
+        if ruled(y1) {
+            py1 = (py1 + reach).min(img.height() as usize);
         } else {
-            py1
-        },
-    );
+            cut = true;
+        }
+    }
     let ink = raster::ink_in(img, (px0, py0, px1, py1));
-    Some(((cell, (px0, py0, px1, py1)), ink))
+    Some(((cell, (px0, py0, px1, py1)), ink, cut))
 }
 
 fn words_in(page: &Page, cell: Rect) -> impl Iterator<Item = &Word> {
@@ -285,9 +299,9 @@ pub(super) fn reread_skipped(
             .flat_map(|g| g.cells())
             .filter(|c| words_in(page, *c).next().is_none())
             .filter(|c| !read.contains(c))
-            .filter_map(|c| cell_crop(img, c, &unmap))
-            .filter(|(_, ink)| *ink >= 30)
-            .map(|(crop, _)| crop)
+            .filter_map(|c| cell_crop(img, c, &unmap, &page.rules))
+            .filter(|(_, ink, _)| *ink >= 30)
+            .map(|(crop, ..)| crop)
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
         if pass == 0 {
@@ -368,9 +382,12 @@ pub(super) fn reread_number_columns(
     }
     let crops: Vec<(Crop, f64)> = targets
         .iter()
-        .filter_map(|(c, min)| cell_crop(img, *c, &unmap).map(|(crop, ink)| (crop, ink, *min)))
-        .filter(|(_, ink, min)| *min == 0.0 || *ink >= 30)
-        .map(|(crop, _, min)| (crop, min))
+        .filter_map(|(c, min)| {
+            cell_crop(img, *c, &unmap, &page.rules).map(|(crop, ink, cut)| (crop, ink, cut, *min))
+        })
+        // An empty cell is read for a figure of its own: not for part of one cut by its edge.
+        .filter(|(_, ink, cut, min)| *min == 0.0 || (*ink >= 30 && !cut))
+        .map(|(crop, _, _, min)| (crop, min))
         .collect();
     if crops.is_empty() {
         return Ok(Vec::new());
@@ -415,21 +432,26 @@ fn maybe_code(text: &str) -> bool {
         && !CODE_AS_READ.is_match(text)
 }
 
-/// The first word of each cell below a table's header, in reading order, with its cell.
+/// The first word of each cell below a table's header that holds more words after it (a code
+/// opens a measure's text; a score cell, "91,4", holds its figure alone), with its cell.
 fn first_words(page: &Page, grid: &crate::layout::ruled::Grid, c: usize) -> Vec<(Rect, usize)> {
     (1..grid.ys.len() - 1)
         .filter_map(|r| {
             let cell = grid.cell(r, c);
-            let first = page
+            let words: Vec<(usize, &Word)> = page
                 .words
                 .iter()
                 .enumerate()
                 .filter(|(_, w)| cell.holds(w))
-                .min_by(|a, b| {
-                    (a.1.top, a.1.x0)
-                        .partial_cmp(&(b.1.top, b.1.x0))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })?;
+                .collect();
+            if words.len() < 2 {
+                return None;
+            }
+            let first = words.iter().min_by(|a, b| {
+                (a.1.top, a.1.x0)
+                    .partial_cmp(&(b.1.top, b.1.x0))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })?;
             Some((cell, first.0))
         })
         .collect()
@@ -479,7 +501,7 @@ pub(super) fn reread_codes(
                 x1: w.x1 + pad,
                 y1: w.bottom + pad,
             };
-            cell_crop(img, rect, &unmap).map(|(crop, _)| (i, crop))
+            cell_crop(img, rect, &unmap, &[]).map(|(crop, ..)| (i, crop))
         })
         .collect();
     if crops.is_empty() {
@@ -659,7 +681,7 @@ mod tests {
         assert!(CODE.is_match("1.1.1.") && !CODE.is_match("2016") && !CODE.is_match("1:5:1"));
     }
     #[test]
-    fn a_figure_cut_by_the_inset_is_cropped_whole() {
+    fn a_figure_cut_by_the_inset_is_cropped_whole_under_a_rule() {
         // A cell 100 × 100 pt; ink from 1 pt under its top (inside the inset) down to 10 pt.
         let px = DPI / 72.0;
         let unmap = |x: f64, y: f64| (x * px, y * px);
@@ -675,15 +697,28 @@ mod tests {
                 img.put_pixel(x, y, image::Luma([0]));
             }
         }
-        let ((_, (_, top, _, bottom)), _) = cell_crop(&img, cell, &unmap).unwrap();
-        assert_eq!(top, 0, "reaches out to the top");
+        let rule = |y: f64| Rule {
+            x0: 0.0,
+            y0: y,
+            x1: 100.0,
+            y1: y,
+        };
+        let ((_, (_, top, _, bottom)), _, cut) =
+            cell_crop(&img, cell, &unmap, &[rule(0.0), rule(100.0)]).unwrap();
+        assert_eq!(top, 0, "reaches out to the top rule");
         assert_eq!(bottom, (97.5 * px) as usize, "no ink at the bottom: inset");
+        assert!(!cut);
+        // No rule there: the edge of a row inside a merged cell, which cuts its figure.
+        let ((_, (_, top, _, _)), _, cut) = cell_crop(&img, cell, &unmap, &[rule(100.0)]).unwrap();
+        assert_eq!(top, (INSET * px) as usize);
+        assert!(cut);
         // Ink clear of the inset: the crop stays inset.
         let mut clear = GrayImage::from_pixel(500, 500, image::Luma([255]));
         for y in (5.0 * px) as u32..(10.0 * px) as u32 {
             clear.put_pixel(50, y, image::Luma([0]));
         }
-        let ((_, (_, top, _, _)), _) = cell_crop(&clear, cell, &unmap).unwrap();
+        let ((_, (_, top, _, _)), _, cut) = cell_crop(&clear, cell, &unmap, &[rule(0.0)]).unwrap();
         assert_eq!(top, (INSET * px) as usize);
+        assert!(!cut);
     }
 }
