@@ -804,7 +804,7 @@ fn overall_score(out: &mut Out) {
     // The same percent in the plan table and the conclusion is one figure stated twice: one
     // finding with both pieces of evidence.
     let mut stated: Vec<(String, &StatedNumber, Vec<Evidence>)> = Vec::new();
-    if let Some(t) = &r.overall_table {
+    if let Some(t) = r.overall_table.as_ref().filter(|t| !misread_overall(r, t)) {
         let where_ = "plan table's \"Дундаж үнэлгээ\"";
         stated.push((where_.into(), t, vec![Evidence::of(where_, t)]));
     }
@@ -899,6 +899,20 @@ fn scan_percent_doubted(r: &Report, o: &Objective) -> bool {
         .as_ref()
         .or(o.score_summary.as_ref())
         .is_some_and(|s| unsure_reading(r, &[Evidence::of("stated", s)], &[s.value]).is_some())
+}
+
+/// On a scan, the plan table's overall percent read outside 0-100 with the digits of the
+/// conclusion's figure: its decimal mark lost to OCR ("914." for 91,4; 20261129 r036 @200).
+fn misread_overall(r: &Report, table: &StatedNumber) -> bool {
+    let digits =
+        |s: &StatedNumber| -> String { s.raw.chars().filter(char::is_ascii_digit).collect() };
+    r.source_format == crate::model::SourceFormat::Scan
+        && r.overall_table.as_ref() == Some(table)
+        && !(0.0..=100.0).contains(&table.value)
+        && r.evaluation
+            .as_ref()
+            .and_then(|e| e.overall_conclusion.as_ref())
+            .is_some_and(|c| (0.0..=100.0).contains(&c.value) && digits(c) == digits(table))
 }
 
 /// An objective's own stated percent: the plan table's, else the summary table's.
@@ -1599,7 +1613,30 @@ fn out_of_range(out: &mut Out) {
             }
         }
     }
-    if let Some(s) = r.overall_score_stated() {
+    if let Some(t) = r.overall_table.as_ref().filter(|t| misread_overall(r, t)) {
+        out.push(
+            FindingKind::OcrDoubtful,
+            Severity::Info,
+            None,
+            None,
+            format!(
+                "the scan's overall percent in the plan table reads {:?}, outside 0-100, the conclusion's figure with its decimal mark lost: taken as misread, kept as read and not used",
+                t.raw
+            ),
+            Some(t.value),
+            None,
+            vec![Evidence::of("overall percent as OCR read it", t)],
+        );
+    }
+    if let Some(s) = r
+        .overall_score_stated()
+        .filter(|s| !misread_overall(r, s))
+        .or_else(|| {
+            r.evaluation
+                .as_ref()
+                .and_then(|e| e.overall_conclusion.as_ref())
+        })
+    {
         stated.push((None, None, "overall percent", s));
     }
     for (o, m, what, s) in stated {
@@ -2448,6 +2485,39 @@ mod tests {
         assert!(!scan_percent_doubted(&r, &r.objectives[0]));
         r.ocr_unsure = vec![(1, "14".into())];
         assert!(scan_percent_doubted(&r, &r.objectives[0]));
+    }
+
+    #[test]
+    fn on_a_scan_an_overall_percent_that_lost_its_decimal_mark_is_misread() {
+        let html = format!(
+            "{TWO_MEASURES}<tr><td colspan=\"3\">Дундаж үнэлгээ</td><td>85</td></tr></table>\
+             <p>Төлөвлөгөөний хэрэгжилт 85 хувьтай байна.</p>"
+        );
+        let (doc, format) = crate::read::text::parse(&html, crate::model::SourceFormat::Html);
+        let mut r = crate::segment::segment(&doc, "d", "r.pdf", format).unwrap();
+        let t = r.overall_table.as_mut().unwrap();
+        (t.raw, t.value) = ("850.".into(), 850.0);
+        let c = r
+            .evaluation
+            .as_mut()
+            .and_then(|e| e.overall_conclusion.as_mut())
+            .expect("conclusion read");
+        (c.raw, c.value) = ("85,0".into(), 85.0);
+        let serious = |r: &Report| {
+            check(r, &[])
+                .into_iter()
+                .filter(|f| f.severity != Severity::Info)
+                .map(|f| f.kind)
+                .collect::<Vec<_>>()
+        };
+        // A PDF prints what it prints: out of range.
+        assert!(serious(&r).contains(&FindingKind::ScoreOutOfRange));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert_eq!(serious(&r), vec![]);
+        // Other digits than the conclusion's: no lost mark, out of range.
+        r.overall_table.as_mut().unwrap().raw = "860.".into();
+        r.overall_table.as_mut().unwrap().value = 860.0;
+        assert!(serious(&r).contains(&FindingKind::ScoreOutOfRange));
     }
 
     #[test]
