@@ -10,7 +10,7 @@
 //! for a column of numbers) and their words put back in place.
 
 use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
-use crate::layout::{Page, Rect, Rule, Word};
+use crate::layout::{Page, Rect, Word};
 use image::GrayImage;
 use regex::Regex;
 use std::path::Path;
@@ -22,15 +22,12 @@ type Crop = (Rect, (usize, usize, usize, usize));
 /// How far inside its borders a cell is cropped, in points: the rules stay out.
 const INSET: f64 = 2.5;
 
-/// The crop of a cell, inset from its borders, how many dark pixels it holds, and whether ink
-/// is cut at its top or bottom where no rule bounds the cell (a merged cell's figure, centred
-/// across rows, that the row's edge runs through: its lower half reads "4" for 1).
+/// The crop of a cell, inset from its borders, and how many dark pixels it holds.
 fn cell_crop(
     img: &GrayImage,
     cell: Rect,
     unmap: &impl Fn(f64, f64) -> (f64, f64),
-    rules: &[Rule],
-) -> Option<(Crop, usize, bool)> {
+) -> Option<(Crop, usize)> {
     let Rect { x0, y0, x1, y1 } = cell;
     if x1 - x0 < 3.0 * INSET || y1 - y0 < 3.0 * INSET {
         return None;
@@ -53,36 +50,8 @@ fn cell_crop(
     if px1 <= px0 + 4 || py1 <= py0 + 4 {
         return None;
     }
-    // A figure set close under the cell's top rule (or over its bottom one) is cut by the
-    // inset, and its top alone reads as another digit ("6" read "9" and "5"): where ink
-    // touches the crop's top or bottom edge along a rule, the crop reaches out to the rule
-    // (erased from the image before any reading).
-    let reach = (INSET * DPI / 72.0).round() as usize;
-    let middle = (x0 + x1) / 2.0;
-    let ruled = |y: f64| {
-        rules.iter().any(|r| {
-            r.is_horizontal() && (r.y0 - y).abs() <= INSET + 1.0 && r.x0 <= middle && r.x1 >= middle
-        })
-    };
-    let mut cut = false;
-    let mut py0 = py0;
-    if raster::ink_in(img, (px0, py0, px1, py0 + 1)) > 0 {
-        if ruled(y0) {
-            py0 = py0.saturating_sub(reach);
-        } else {
-            cut = true;
-        }
-    }
-    let mut py1 = py1;
-    if raster::ink_in(img, (px0, py1 - 1, px1, py1)) > 0 {
-        if ruled(y1) {
-            py1 = (py1 + reach).min(img.height() as usize);
-        } else {
-            cut = true;
-        }
-    }
     let ink = raster::ink_in(img, (px0, py0, px1, py1));
-    Some(((cell, (px0, py0, px1, py1)), ink, cut))
+    Some(((cell, (px0, py0, px1, py1)), ink))
 }
 
 fn words_in(page: &Page, cell: Rect) -> impl Iterator<Item = &Word> {
@@ -91,15 +60,14 @@ fn words_in(page: &Page, cell: Rect) -> impl Iterator<Item = &Word> {
 
 /// Read cells again: their crops stacked into one image (a band each, white margins), one
 /// Tesseract run over them, the words put back in their cells. `whitelist` limits the characters
-/// (digits for a number column); a word read in crop `k` with less than `min_confidence[k]` is
-/// left out.
+/// (digits for a number column); a word read with less than `min_confidence` is left out.
 fn reread_cells(
     img: &GrayImage,
     page: &mut Page,
     crops: &[Crop],
     stem: &Path,
     whitelist: Option<&str>,
-    min_confidence: &[f64],
+    min_confidence: f64,
 ) -> Result<Vec<(f64, String)>, String> {
     if crops.is_empty() {
         return Ok(Vec::new());
@@ -137,7 +105,7 @@ fn reread_cells(
         else {
             continue;
         };
-        if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence[k]) {
+        if let Some(word) = placed(&w, crops[k].0, bands[k].0, margin, min_confidence) {
             confs.push((w.conf, word.text.clone()));
             page.words.push(word);
         }
@@ -299,8 +267,8 @@ pub(super) fn reread_skipped(
             .flat_map(|g| g.cells())
             .filter(|c| words_in(page, *c).next().is_none())
             .filter(|c| !read.contains(c))
-            .filter_map(|c| cell_crop(img, c, &unmap, &page.rules))
-            .filter(|(_, ink, _)| *ink >= 30)
+            .filter_map(|c| cell_crop(img, c, &unmap))
+            .filter(|(_, ink)| *ink >= 30)
             .map(|(crop, ..)| crop)
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
@@ -309,8 +277,7 @@ pub(super) fn reread_skipped(
             crops.extend(lost);
         }
         let words_before = page.words.len();
-        let sure = vec![LOW_CONFIDENCE; crops.len()];
-        confs.extend(reread_cells(img, page, &crops, stem, None, &sure)?);
+        confs.extend(reread_cells(img, page, &crops, stem, None, LOW_CONFIDENCE)?);
         if page.words.len() == words_before {
             break;
         }
@@ -336,7 +303,7 @@ pub(super) fn reread_number_columns(
     stem: &Path,
 ) -> Result<Vec<(f64, String)>, String> {
     let grids = table_grids(page);
-    let mut targets: Vec<(Rect, f64)> = Vec::new();
+    let mut targets: Vec<Rect> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
             let cells: Vec<(Rect, String)> = (1..g.ys.len() - 1)
@@ -367,46 +334,24 @@ pub(super) fn reread_number_columns(
                 cells
                     .iter()
                     .filter(|(_, t)| !is_number_cell(t) && t.chars().count() <= 4)
-                    .map(|(cell, _)| (*cell, 0.0)),
-            );
-            // Cells still empty that hold ink: a lone figure the readings before saw as a
-            // letter at low confidence ("6" alone at the top of a tall № cell, read at 47%);
-            // with digits only it reads as one, and what reads unsure is no reading.
-            targets.extend(
-                (1..g.ys.len() - 1)
-                    .map(|r| g.cell(r, c))
-                    .filter(|cell| words_in(page, *cell).next().is_none())
-                    .map(|cell| (cell, LOW_CONFIDENCE)),
+                    .map(|(cell, _)| *cell),
             );
         }
     }
-    let crops: Vec<(Crop, f64)> = targets
+    let crops: Vec<Crop> = targets
         .iter()
-        .filter_map(|(c, min)| {
-            cell_crop(img, *c, &unmap, &page.rules).map(|(crop, ink, cut)| (crop, ink, cut, *min))
-        })
-        // An empty cell is read for a figure of its own: not for part of one cut by its edge.
-        .filter(|(_, ink, cut, min)| *min == 0.0 || (*ink >= 30 && !cut))
-        .map(|(crop, _, _, min)| (crop, min))
+        .filter_map(|c| cell_crop(img, *c, &unmap))
+        .map(|(crop, ..)| crop)
         .collect();
     if crops.is_empty() {
         return Ok(Vec::new());
     }
-    let (crops, min_confidence): (Vec<Crop>, Vec<f64>) = crops.into_iter().unzip();
     // The first reading goes, but comes back if the second fails.
     let (first, kept): (Vec<Word>, Vec<Word>) = std::mem::take(&mut page.words)
         .into_iter()
         .partition(|w| crops.iter().any(|(cell, _)| cell.holds(w)));
     page.words = kept;
-    reread_cells(
-        img,
-        page,
-        &crops,
-        stem,
-        Some("0123456789.,/-%"),
-        &min_confidence,
-    )
-    .inspect_err(|_| {
+    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"), 0.0).inspect_err(|_| {
         page.words.extend(first);
     })
 }
@@ -501,7 +446,7 @@ pub(super) fn reread_codes(
                 x1: w.x1 + pad,
                 y1: w.bottom + pad,
             };
-            cell_crop(img, rect, &unmap, &[]).map(|(crop, ..)| (i, crop))
+            cell_crop(img, rect, &unmap).map(|(crop, ..)| (i, crop))
         })
         .collect();
     if crops.is_empty() {
@@ -512,8 +457,7 @@ pub(super) fn reread_codes(
         ..page.clone()
     };
     let only: Vec<Crop> = crops.iter().map(|(_, c)| *c).collect();
-    let any = vec![0.0; only.len()];
-    let confs = reread_cells(img, &mut read, &only, stem, Some("0123456789."), &any)?;
+    let confs = reread_cells(img, &mut read, &only, stem, Some("0123456789."), 0.0)?;
     for (i, (cell, _)) in &crops {
         let words: Vec<&Word> = words_in(&read, *cell).collect();
         if let [code] = words[..] {
@@ -679,46 +623,5 @@ mod tests {
         }
         assert!(!CODE_AS_READ.is_match("2016"));
         assert!(CODE.is_match("1.1.1.") && !CODE.is_match("2016") && !CODE.is_match("1:5:1"));
-    }
-    #[test]
-    fn a_figure_cut_by_the_inset_is_cropped_whole_under_a_rule() {
-        // A cell 100 × 100 pt; ink from 1 pt under its top (inside the inset) down to 10 pt.
-        let px = DPI / 72.0;
-        let unmap = |x: f64, y: f64| (x * px, y * px);
-        let cell = Rect {
-            x0: 0.0,
-            y0: 0.0,
-            x1: 100.0,
-            y1: 100.0,
-        };
-        let mut img = GrayImage::from_pixel(500, 500, image::Luma([255]));
-        for y in (1.0 * px) as u32..(10.0 * px) as u32 {
-            for x in 40..60 {
-                img.put_pixel(x, y, image::Luma([0]));
-            }
-        }
-        let rule = |y: f64| Rule {
-            x0: 0.0,
-            y0: y,
-            x1: 100.0,
-            y1: y,
-        };
-        let ((_, (_, top, _, bottom)), _, cut) =
-            cell_crop(&img, cell, &unmap, &[rule(0.0), rule(100.0)]).unwrap();
-        assert_eq!(top, 0, "reaches out to the top rule");
-        assert_eq!(bottom, (97.5 * px) as usize, "no ink at the bottom: inset");
-        assert!(!cut);
-        // No rule there: the edge of a row inside a merged cell, which cuts its figure.
-        let ((_, (_, top, _, _)), _, cut) = cell_crop(&img, cell, &unmap, &[rule(100.0)]).unwrap();
-        assert_eq!(top, (INSET * px) as usize);
-        assert!(cut);
-        // Ink clear of the inset: the crop stays inset.
-        let mut clear = GrayImage::from_pixel(500, 500, image::Luma([255]));
-        for y in (5.0 * px) as u32..(10.0 * px) as u32 {
-            clear.put_pixel(50, y, image::Luma([0]));
-        }
-        let ((_, (_, top, _, _)), _, cut) = cell_crop(&clear, cell, &unmap, &[rule(0.0)]).unwrap();
-        assert_eq!(top, (INSET * px) as usize);
-        assert!(!cut);
     }
 }
