@@ -304,6 +304,7 @@ pub(super) fn reread_number_columns(
 ) -> Result<Vec<(f64, String)>, String> {
     let grids = table_grids(page);
     let mut targets: Vec<Rect> = Vec::new();
+    let mut empty: Vec<Rect> = Vec::new();
     for g in &grids {
         for c in 0..g.xs.len() - 1 {
             let cells: Vec<(Rect, String)> = (1..g.ys.len() - 1)
@@ -336,24 +337,67 @@ pub(super) fn reread_number_columns(
                     .filter(|(_, t)| !is_number_cell(t) && t.chars().count() <= 4)
                     .map(|(cell, _)| *cell),
             );
+            empty.extend(
+                (1..g.ys.len() - 1)
+                    .map(|r| g.cell(r, c))
+                    .filter(|cell| words_in(page, *cell).next().is_none()),
+            );
         }
     }
+    let mut confs = reread_empty_number_cells(img, page, &empty, &unmap, stem)?;
     let crops: Vec<Crop> = targets
         .iter()
         .filter_map(|c| cell_crop(img, *c, &unmap))
         .map(|(crop, ..)| crop)
         .collect();
     if crops.is_empty() {
-        return Ok(Vec::new());
+        return Ok(confs);
     }
     // The first reading goes, but comes back if the second fails.
     let (first, kept): (Vec<Word>, Vec<Word>) = std::mem::take(&mut page.words)
         .into_iter()
         .partition(|w| crops.iter().any(|(cell, _)| cell.holds(w)));
     page.words = kept;
-    reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"), 0.0).inspect_err(|_| {
-        page.words.extend(first);
-    })
+    confs.extend(
+        reread_cells(img, page, &crops, stem, Some("0123456789.,/-%"), 0.0).inspect_err(|_| {
+            page.words.extend(first);
+        })?,
+    );
+    Ok(confs)
+}
+
+/// Whether ink touches the top or bottom row of a crop: a figure its edge cuts.
+fn cut_at_edge(img: &GrayImage, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> bool {
+    raster::ink_in(img, (x0, y0, x1, y0 + 1)) > 0 || raster::ink_in(img, (x0, y1 - 1, x1, y1)) > 0
+}
+
+/// Cells of a number column still empty that hold ink, read with digits only: a lone figure
+/// the readings before saw as a letter at low confidence ("6" alone at the top of a tall №
+/// cell, read at 47%). What reads unsure is no reading, and a cell whose ink its top or bottom
+/// edge cuts is not read: a row's edge inside a merged cell runs through the figure centred in
+/// it, whose lower half alone reads "4" for 1.
+fn reread_empty_number_cells(
+    img: &GrayImage,
+    page: &mut Page,
+    cells: &[Rect],
+    unmap: &impl Fn(f64, f64) -> (f64, f64),
+    stem: &Path,
+) -> Result<Vec<(f64, String)>, String> {
+    let crops: Vec<Crop> = cells
+        .iter()
+        .filter_map(|c| cell_crop(img, *c, unmap))
+        .filter(|(_, ink)| *ink >= 30)
+        .map(|(crop, _)| crop)
+        .filter(|(_, px)| !cut_at_edge(img, *px))
+        .collect();
+    reread_cells(
+        img,
+        page,
+        &crops,
+        stem,
+        Some("0123456789.,/-%"),
+        LOW_CONFIDENCE,
+    )
 }
 
 /// A measure's code as printed: "2.1", "1.1.1." (one or two digits a level).
@@ -623,5 +667,18 @@ mod tests {
         }
         assert!(!CODE_AS_READ.is_match("2016"));
         assert!(CODE.is_match("1.1.1.") && !CODE.is_match("2016") && !CODE.is_match("1:5:1"));
+    }
+    #[test]
+    fn a_figure_the_crop_s_edge_runs_through_is_cut() {
+        let mut img = GrayImage::from_pixel(100, 100, image::Luma([255]));
+        for y in 40..60 {
+            img.put_pixel(50, y, image::Luma([0]));
+        }
+        assert!(!cut_at_edge(&img, (0, 30, 100, 70)));
+        assert!(cut_at_edge(&img, (0, 50, 100, 90)), "top edge through it");
+        assert!(
+            cut_at_edge(&img, (0, 10, 100, 45)),
+            "bottom edge through it"
+        );
     }
 }
