@@ -195,6 +195,20 @@ fn incomplete(r: &Report, o: &Objective) -> bool {
         || (count_differs(o) && !bands_back_the_table(r, o))
         || named_but_not_found(r, o)
         || holds_anothers_measure(r, o)
+        || read_twice(r, o)
+}
+
+/// On a scan, another objective of the table as read carries the same number: an objective
+/// is one block of rows, so its rows were split by a misread (20261129 r017 @200: objective
+/// 3's fourth measure under a second "3" after objective 5, its first three averaged alone
+/// against the summary's 60).
+fn read_twice(r: &Report, o: &Objective) -> bool {
+    r.source_format == crate::model::SourceFormat::Scan
+        && r.objectives
+            .iter()
+            .filter(|other| other.objective_no == o.objective_no)
+            .count()
+            > 1
 }
 
 /// A measure of this objective as read is the one the evaluation lists under another
@@ -2518,6 +2532,22 @@ mod tests {
         r.overall_table.as_mut().unwrap().raw = "860.".into();
         r.overall_table.as_mut().unwrap().value = 860.0;
         assert!(serious(&r).contains(&FindingKind::ScoreOutOfRange));
+    }
+
+    #[test]
+    fn on_a_scan_an_objective_read_twice_is_incomplete() {
+        let html = format!("{TWO_MEASURES}</table>");
+        let (doc, format) = crate::read::text::parse(&html, crate::model::SourceFormat::Html);
+        let mut r = crate::segment::segment(&doc, "d", "r.pdf", format).unwrap();
+        let again = r.objectives[0].clone();
+        r.objectives.push(again);
+        // A PDF's table is what it prints; a scan's second "1" is a misread.
+        assert!(!read_twice(&r, &r.objectives[0]));
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert!(read_twice(&r, &r.objectives[0]));
+        assert!(incomplete(&r, &r.objectives[0]));
+        r.objectives.pop();
+        assert!(!read_twice(&r, &r.objectives[0]));
     }
 
     #[test]
