@@ -476,12 +476,14 @@ pub(super) type PixelBox = (usize, usize, usize, usize);
 /// Clusters of ink that no box of `covered` holds (text the first reading skipped: Tesseract's
 /// page segmentation drops lone short text, a row number "1" or a score "100" alone in its
 /// cell), as boxes of pixels. Ink within `join` pixels of other ink is one cluster (the digits
-/// of a number); a cluster counts when its height is within `heights` (text, not specks nor a
-/// picture) and it holds `min_ink` pixels.
+/// of a number), specks (pieces within `speck` × `speck` pixels) left out; a cluster counts
+/// when its height is within `heights` (text, not specks nor a picture) and it holds `min_ink`
+/// pixels.
 pub(super) fn uncovered_ink(
     img: &GrayImage,
     covered: &[PixelBox],
     join: u8,
+    speck: usize,
     heights: (usize, usize),
     min_ink: usize,
 ) -> Vec<PixelBox> {
@@ -501,7 +503,7 @@ pub(super) fn uncovered_ink(
     }
     let clusters: Vec<(PixelBox, usize)> = apart_blocks(&mask, usize::from(join))
         .into_iter()
-        .flat_map(|block| clusters_in(&mask, block, join))
+        .flat_map(|block| clusters_in(&mask, block, join, speck))
         .collect();
     // Lines the reading skipped one under another (a cell's three lines, "ах / 1.2. Орон /
     // нутагт", between lines it read) join into one cluster taller than text: each line of it
@@ -561,7 +563,12 @@ fn apart_blocks(mask: &GrayImage, join: usize) -> Vec<PixelBox> {
 
 /// The clusters of `mask`'s ink inside `block` (ink within `join` pixels of other ink is one
 /// cluster), each with its box in the mask's pixels and its ink pixels.
-fn clusters_in(mask: &GrayImage, (x0, y0, x1, y1): PixelBox, join: u8) -> Vec<(PixelBox, usize)> {
+fn clusters_in(
+    mask: &GrayImage,
+    (x0, y0, x1, y1): PixelBox,
+    join: u8,
+    speck: usize,
+) -> Vec<(PixelBox, usize)> {
     // A blank pixel all round: imageproc's labelling numbers its union-find by the image's
     // pixels from 1, and panics on an image whose every pixel is a cluster of its own (a
     // one-pixel speck alone in its block).
@@ -573,6 +580,9 @@ fn clusters_in(mask: &GrayImage, (x0, y0, x1, y1): PixelBox, join: u8) -> Vec<(P
         1,
         1,
     );
+    if speck > 0 {
+        clear_specks(&mut crop, speck);
+    }
     let joined =
         imageproc::morphology::dilate(&crop, imageproc::distance_transform::Norm::LInf, join);
     let labels = imageproc::region_labelling::connected_components(
@@ -600,6 +610,36 @@ fn clusters_in(mask: &GrayImage, (x0, y0, x1, y1): PixelBox, join: u8) -> Vec<(P
         c.1 += 1;
     }
     clusters.into_values().collect()
+}
+
+/// `mask` (255 = ink) without its specks: pieces of ink that fit in `speck` × `speck` pixels.
+/// A copier's grain strewn about a figure joins it to the words beside it (a row number then
+/// stands "beside a word on its line" and is taken for that word's edge) or stretches it taller
+/// than text; a decimal point is inside its number's cluster either way.
+fn clear_specks(mask: &mut GrayImage, speck: usize) {
+    let labels = imageproc::region_labelling::connected_components(
+        &*mask,
+        imageproc::region_labelling::Connectivity::Eight,
+        Luma([0u8]),
+    );
+    let width = mask.width() as usize;
+    let mut boxes: std::collections::HashMap<u32, PixelBox> = Default::default();
+    for (i, &l) in labels.as_raw().iter().enumerate() {
+        if l == 0 {
+            continue;
+        }
+        let (x, y) = (i % width, i / width);
+        let b = boxes.entry(l).or_insert((x, y, x + 1, y + 1));
+        *b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+    }
+    for (m, &l) in mask.as_mut().iter_mut().zip(labels.as_raw()) {
+        if l != 0 {
+            let b = boxes[&l];
+            if b.2 - b.0 <= speck && b.3 - b.1 <= speck {
+                *m = 0;
+            }
+        }
+    }
 }
 
 /// The lines of ink in box `b` of `mask` (255 = ink): runs of rows holding ink, parted by
@@ -713,10 +753,30 @@ mod tests {
                 .chain(rect(300, 50, 302, 52))
                 .chain(rect(350, 10, 354, 190)),
         );
-        let found = uncovered_ink(&img, &[(5, 15, 95, 45)], 3, (8, 60), 20);
+        let found = uncovered_ink(&img, &[(5, 15, 95, 45)], 3, 2, (8, 60), 20);
         assert_eq!(found, vec![(200, 100, 214, 120)]);
         // Nothing covered: the word is found too.
-        assert_eq!(uncovered_ink(&img, &[], 3, (8, 60), 20).len(), 2);
+        assert_eq!(uncovered_ink(&img, &[], 3, 2, (8, 60), 20).len(), 2);
+    }
+
+    #[test]
+    fn grain_about_a_figure_neither_joins_nor_stretches_it() {
+        // A figure 12 × 20 px, and two-pixel specks 4 px apart running from it down and right:
+        // joined, they would make it 46 px high and 40 px wide.
+        let mut dark: Vec<(u32, u32)> = rect(100, 100, 112, 120).collect();
+        for k in 0..5 {
+            dark.extend(rect(114 + 6 * k, 122 + 6 * k, 116 + 6 * k, 124 + 6 * k));
+        }
+        let img = image(300, 200, dark.into_iter());
+        assert_eq!(
+            uncovered_ink(&img, &[], 3, 2, (8, 30), 20),
+            vec![(100, 100, 112, 120)]
+        );
+        assert_eq!(
+            uncovered_ink(&img, &[], 3, 0, (8, 60), 20),
+            vec![(100, 100, 140, 148)],
+            "specks kept: one cluster with them"
+        );
     }
 
     #[test]
@@ -731,7 +791,7 @@ mod tests {
                 .chain(rect(10, 64, 40, 84))
                 .chain(rect(300, 20, 304, 84)),
         );
-        let found = uncovered_ink(&img, &[], 3, (8, 30), 20);
+        let found = uncovered_ink(&img, &[], 3, 2, (8, 30), 20);
         assert_eq!(
             found,
             vec![(10, 20, 60, 40), (10, 42, 90, 62), (10, 64, 40, 84)]
@@ -767,12 +827,15 @@ mod tests {
         // A lone speck is a block of one pixel.
         let mut one = GrayImage::new(1, 1);
         one.put_pixel(0, 0, Luma([255]));
-        assert_eq!(clusters_in(&one, (0, 0, 1, 1), 2), vec![((0, 0, 1, 1), 1)]);
+        assert_eq!(
+            clusters_in(&one, (0, 0, 1, 1), 2, 0),
+            vec![((0, 0, 1, 1), 1)]
+        );
         for join in [1u8, 3, 4, 6] {
-            let mut whole = clusters_in(&mask, (0, 0, 400, 300), join);
+            let mut whole = clusters_in(&mask, (0, 0, 400, 300), join, 2);
             let mut blocks: Vec<_> = apart_blocks(&mask, usize::from(join))
                 .into_iter()
-                .flat_map(|b| clusters_in(&mask, b, join))
+                .flat_map(|b| clusters_in(&mask, b, join, 2))
                 .collect();
             whole.sort_unstable();
             blocks.sort_unstable();

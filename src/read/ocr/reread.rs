@@ -182,10 +182,13 @@ fn lost_ink_crops(
         })
         .collect();
     let join = (0.3 * text_height).clamp(1.0, 255.0) as u8;
+    // Grain: dots a tenth of the text's height at most.
+    let speck = (0.12 * text_height) as usize;
     let clusters = raster::uncovered_ink(
         img,
         &covered,
         join,
+        speck,
         ((0.45 * text_height) as usize, (2.0 * text_height) as usize),
         ((0.02 * text_height * text_height) as usize).max(12),
     );
