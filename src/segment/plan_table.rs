@@ -1121,7 +1121,15 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
         let (prev, o, next) = (&objectives[i - 1], &objectives[i], &objectives[i + 1]);
         let out_of_order =
             !(prev.objective_no < o.objective_no && o.objective_no < next.objective_no);
-        let none_free = next.objective_no == prev.objective_no + 1;
+        // Between two rows of one objective ("3", "2", "3": the № and the activity repeated
+        // per row) no number is free either; "2", "1", "2" with the second 2's activity
+        // another is objective 1 whose first row's № was misread (`join_misread_into_next`).
+        let alike = |a: &Objective| crate::normalize::similarity(&o.text.text, &a.text.text) >= 0.9;
+        let one_block = next.objective_no == prev.objective_no
+            && !o.text.text.is_empty()
+            && alike(prev)
+            && alike(next);
+        let none_free = next.objective_no == prev.objective_no + 1 || one_block;
         let own_activity = !o.text.text.is_empty() && o.text.text != prev.text.text;
         let codes_say_read = o.measures.iter().any(|m| {
             m.code_written
@@ -1146,8 +1154,13 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
                 objectives[i - 1].objective_no
             ),
         });
+        let mut joined = vec![joined];
+        // The rows after it went on with the same objective: one block of rows again.
+        if objectives[i].objective_no == objectives[i - 1].objective_no {
+            joined.push(objectives.remove(i));
+        }
         let o = &mut objectives[i - 1];
-        for m in joined.measures {
+        for m in joined.into_iter().flat_map(|j| j.measures) {
             let positional = !m.code_written;
             take_in(o, m, positional);
         }
@@ -2062,6 +2075,36 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
         assert_eq!(numbers, vec![3, 9, 4]);
+    }
+
+    #[test]
+    fn a_repeated_number_misread_between_rows_of_one_objective_joins_them() {
+        // Objective 3's № and activity repeated on each row, its third row's "3" read "2"
+        // (20261213 r003 @300: nine objectives for seven).
+        let rows = "2	Хоёр	Хоёр арга.	Т	Б.	70
+3	Гурав	Гурав арга.	Т	Б.	100
+3	Гурав	Дөрөв арга.	Т	Б.	0
+2	Гурав	Тав арга.	Т	Б.	100
+3	Гурав	Зургаа арга.	Т	Б.	70
+4	Дөрөв	Долоо арга.	Т	Б.	70
+";
+        let t = table(&format!("{HEADER}{rows}"));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        assert_eq!(
+            shape(&out),
+            vec![
+                (2, vec!["2.1"]),
+                (3, vec!["3.1", "3.2", "3.3", "3.4"]),
+                (4, vec!["4.1"])
+            ],
+            "{problems:?}"
+        );
+        // The activity of objective 2 on it: an objective of its own, kept.
+        let t = table(&format!("{HEADER}{}", rows.replace("2\tГурав", "2\tХоёр")));
+        let out = segment(&t, &mut Vec::new());
+        let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
+        assert_eq!(numbers, vec![2, 3, 2, 3, 4]);
     }
 
     #[test]
