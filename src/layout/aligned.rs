@@ -1353,6 +1353,19 @@ pub(super) fn aligned_tables<'a>(
             i += 1;
             continue;
         };
+        // A line just above the table whose runs happen to fit its gutters (a title whose
+        // word OCR lost leaves a gap, "хөт 7 … хүрээнд", over a table without rules) would
+        // give it that line's few columns: a line a little lower with more runs, whose columns
+        // hold as far down, is where the table starts (the lines above it join as header
+        // lines only if they fit its columns).
+        if let Some((k, finer)) = (i + 1..region.end.min(i + 4))
+            .filter(|&k| !taken[k] && lines[k].runs.len() > lines[i].runs.len())
+            .filter_map(|k| Some((k, grow_free(&lines, k)?)))
+            .find(|(_, r)| r.gutters.len() > region.gutters.len() && r.end >= region.end)
+        {
+            i = k;
+            region = finer;
+        }
         // Stop before lines a carried table took.
         if let Some(k) = (i..region.end).find(|&k| taken[k]) {
             region.end = k;
@@ -1688,6 +1701,29 @@ mod tests {
         words.extend(line(&[("Тайлан хавсралтаар хүргүүлэв.", 50.0)], 155.0));
         let doc = document(&[unruled_page(1, words)]);
         assert!(tables(&doc).is_empty(), "{:?}", doc.blocks);
+    }
+
+    #[test]
+    fn a_title_whose_gaps_fit_the_table_s_gutters_gives_it_no_columns() {
+        // A title over the table whose word OCR half lost ("хөт 7 … хүрээнд"): three runs,
+        // their gaps free all the way down, but fewer columns than the header's.
+        let mut words = line(
+            &[
+                ("Төлөвлөгөөний биелэлт", 50.0),
+                ("7", 190.0),
+                ("хүрээнд хэрэгжүүлэх ажлын тайлан", 230.0),
+            ],
+            82.0,
+        );
+        words.extend(plan_lines());
+        let doc = document(&[unruled_page(1, words)]);
+        let t = tables(&doc);
+        assert_eq!(t.len(), 1, "{:?}", doc.blocks);
+        assert_eq!(texts(t[0])[0], vec!["№", "Үйл", "Арга", "Үнэлгээ"]);
+        assert_eq!(texts(t[0]).len(), 3);
+        assert!(
+            matches!(&doc.blocks[0], Block::Paragraph(p) if p.text.starts_with("Төлөвлөгөөний"))
+        );
     }
 
     #[test]
