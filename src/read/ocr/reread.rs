@@ -9,6 +9,7 @@
 //! are cropped, stacked into one image, read in one run as a block of text (with digits only,
 //! for a column of numbers) and their words put back in place.
 
+use super::raster::PixelBox;
 use super::{engine, raster, tsv, DPI, LOW_CONFIDENCE};
 use crate::layout::{Page, Rect, Word};
 use image::GrayImage;
@@ -154,7 +155,7 @@ fn lost_ink_crops(
     page: &Page,
     map: &impl Fn(f64, f64) -> (f64, f64),
     unmap: &impl Fn(f64, f64) -> (f64, f64),
-) -> Vec<Crop> {
+) -> Vec<(Crop, PixelBox)> {
     let pt = 72.0 / DPI;
     let mut heights: Vec<f64> = page.words.iter().map(|w| (w.bottom - w.top) / pt).collect();
     if heights.len() < 5 {
@@ -163,7 +164,7 @@ fn lost_ink_crops(
     heights.sort_by(f64::total_cmp);
     let text_height = heights[heights.len() / 2];
     // A word's box, a little wider than Tesseract drew it: its letters' edges stay covered.
-    let covered: Vec<raster::PixelBox> = page
+    let covered: Vec<PixelBox> = page
         .words
         .iter()
         .map(|w| {
@@ -196,7 +197,7 @@ fn lost_ink_crops(
     let (width, height) = (img.width() as usize, img.height() as usize);
     // Text a reading skips stands alone (in its cell, on its line); ink beside a word on its
     // line is that word's edge, which its box missed (a bold letter's stem), or dust.
-    let apart = |&(x0, y0, x1, y1): &raster::PixelBox| {
+    let apart = |&(x0, y0, x1, y1): &PixelBox| {
         let near = 0.8 * text_height;
         covered.iter().all(|&(cx0, cy0, cx1, cy1)| {
             let overlap = (y1.min(cy1) as f64 - y0.max(cy0) as f64).max(0.0);
@@ -207,7 +208,7 @@ fn lost_ink_crops(
     clusters
         .into_iter()
         .filter(apart)
-        .map(|(x0, y0, x1, y1)| {
+        .map(|ink @ (x0, y0, x1, y1)| {
             let px = (
                 x0.saturating_sub(margin),
                 y0.saturating_sub(margin),
@@ -223,7 +224,7 @@ fn lost_ink_crops(
                 x1: cx0.max(cx1) + INSET,
                 y1: cy0.max(cy1) + INSET,
             };
-            (cell, px)
+            ((cell, px), ink)
         })
         .collect()
 }
@@ -235,15 +236,25 @@ fn table_grids(page: &Page) -> Vec<crate::layout::ruled::Grid> {
     grids
 }
 
-/// Crops of lost ink that no cell crop touches: ink in an empty cell, even in part (a digit
-/// across the cell's inset edge), is read with its cell; read twice, it would be two words.
-fn outside_cells(lost: Vec<Crop>, cells: &[Crop]) -> Vec<Crop> {
-    let touches = |(x0, y0, x1, y1): (usize, usize, usize, usize)| {
-        cells
-            .iter()
-            .any(|(_, (cx0, cy0, cx1, cy1))| x0 < *cx1 && *cx0 < x1 && y0 < *cy1 && *cy0 < y1)
-    };
-    lost.into_iter().filter(|(_, px)| !touches(*px)).collect()
+/// Crops of lost ink (each with the box of its ink) that no cell crop reads whole: ink inside
+/// an empty cell's crop is read with its cell (read twice, it would be two words), ink near one
+/// is left to it; but ink the crop's edge cuts (a digit set close under the cell's top rule,
+/// which the crop's inset leaves out in part: "3" read from its lower two thirds, at 30%) is
+/// read from its own crop, and that cell's crop is not read.
+fn outside_cells(lost: Vec<(Crop, PixelBox)>, cells: &mut Vec<Crop>) -> Vec<Crop> {
+    let meets = |a: PixelBox, b: PixelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let holds = |a: PixelBox, b: PixelBox| a.0 <= b.0 && a.1 <= b.1 && b.2 <= a.2 && b.3 <= a.3;
+    let mut kept = Vec::new();
+    for (crop, ink) in lost {
+        let cut = |c: &Crop| meets(c.1, ink) && !holds(c.1, ink);
+        if cells.iter().any(cut) {
+            cells.retain(|c| !cut(c));
+            kept.push(crop);
+        } else if !cells.iter().any(|c| meets(c.1, crop.1)) {
+            kept.push(crop);
+        }
+    }
+    kept
 }
 
 /// What the first reading skipped, read again: cells of the page's tables (ruled, or aligned
@@ -276,7 +287,7 @@ pub(super) fn reread_skipped(
             .collect();
         read.extend(crops.iter().map(|(cell, _)| *cell));
         if pass == 0 {
-            let lost = outside_cells(lost_ink_crops(img, page, &map, &unmap), &crops);
+            let lost = outside_cells(lost_ink_crops(img, page, &map, &unmap), &mut crops);
             crops.extend(lost);
         }
         let words_before = page.words.len();
@@ -616,26 +627,47 @@ mod tests {
         let map = |x: f64, y: f64| (x * pt, y * pt);
         let unmap = |x: f64, y: f64| (x / pt, y / pt);
         let crops = lost_ink_crops(&img, &page, &map, &unmap);
-        let boxes: Vec<_> = crops.iter().map(|c| c.1).collect();
-        assert_eq!(boxes, vec![(992, 52, 1048, 98)]);
+        let boxes: Vec<_> = crops.iter().map(|c| (c.0 .1, c.1)).collect();
+        assert_eq!(boxes, vec![((992, 52, 1048, 98), (1000, 60, 1040, 90))]);
     }
 
     #[test]
-    fn lost_ink_in_an_empty_cell_is_read_with_the_cell_only() {
+    fn lost_ink_in_an_empty_cell_is_read_with_the_cell_unless_its_edge_cuts_it() {
         let rect = Rect {
             x0: 0.0,
             y0: 0.0,
             x1: 1.0,
             y1: 1.0,
         };
-        let cells = [(rect, (100, 100, 200, 150))];
-        let lost = vec![
-            (rect, (190, 120, 210, 140)), // across the cell's edge
-            (rect, (120, 110, 140, 130)), // inside
-            (rect, (300, 110, 320, 130)), // elsewhere
-        ];
-        let kept: Vec<_> = outside_cells(lost, &cells).iter().map(|c| c.1).collect();
+        let mut cells = vec![(rect, (100, 100, 200, 150))];
+        // Each crop 4 px round its ink.
+        let lost = |inks: &[PixelBox]| -> Vec<(Crop, PixelBox)> {
+            inks.iter()
+                .map(|&(x0, y0, x1, y1)| {
+                    ((rect, (x0 - 4, y0 - 4, x1 + 4, y1 + 4)), (x0, y0, x1, y1))
+                })
+                .collect()
+        };
+        let kept: Vec<_> = outside_cells(
+            lost(&[
+                (124, 114, 136, 126), // inside
+                (202, 114, 208, 126), // beside its edge: left to the cell
+                (304, 114, 316, 126), // elsewhere
+            ]),
+            &mut cells,
+        )
+        .iter()
+        .map(|c| c.1)
+        .collect();
         assert_eq!(kept, vec![(300, 110, 320, 130)]);
+        assert_eq!(cells.len(), 1);
+        // Ink across the crop's top edge: read from its own crop, the cell's crop not read.
+        let kept: Vec<_> = outside_cells(lost(&[(124, 94, 136, 112)]), &mut cells)
+            .iter()
+            .map(|c| c.1)
+            .collect();
+        assert_eq!(kept, vec![(120, 90, 140, 116)]);
+        assert!(cells.is_empty());
     }
 
     #[test]
