@@ -221,6 +221,12 @@ pub struct Objective {
     /// The summary row's band counts printed without their columns when no single order of
     /// the bands explains them: their sum as the value, the figures as printed as raw.
     pub band_counts_unplaced: Option<StatedNumber>,
+    /// Each scored row of the plan table under this objective as read: the index of the row's
+    /// first measure and its score cell's figure. A scan's lost № cell joins rows of two
+    /// objectives, each with its own merged score; when the table's repair parts them, each
+    /// takes its row's score back. Segment-internal, not in the dataset.
+    #[serde(skip)]
+    pub row_scores: Vec<(usize, StatedNumber)>,
 }
 
 impl Measure {
@@ -253,6 +259,7 @@ impl Objective {
             n_measures_stated: None,
             band_counts_stated: Vec::new(),
             band_counts_unplaced: None,
+            row_scores: Vec::new(),
         }
     }
 

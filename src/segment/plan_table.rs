@@ -1163,9 +1163,14 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
             joined.push(objectives.remove(i));
         }
         let o = &mut objectives[i - 1];
-        for m in joined.into_iter().flat_map(|j| j.measures) {
-            let positional = !m.code_written;
-            take_in(o, m, positional);
+        for j in joined {
+            let shift = o.measures.len();
+            o.row_scores
+                .extend(j.row_scores.into_iter().map(|(k, s)| (k + shift, s)));
+            for m in j.measures {
+                let positional = !m.code_written;
+                take_in(o, m, positional);
+            }
         }
         scores_on_rows_are_the_measures(o);
         if o.measures.iter().filter(|m| m.score_self.is_some()).count() >= 2 {
@@ -1212,6 +1217,15 @@ fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Pr
             ),
         });
         let rest = std::mem::take(&mut next.measures);
+        // The rows moved in front: the next one's rows start later.
+        let shift = joined.measures.len();
+        let mut row_scores = joined.row_scores;
+        row_scores.extend(
+            std::mem::take(&mut next.row_scores)
+                .into_iter()
+                .map(|(k, s)| (k + shift, s)),
+        );
+        next.row_scores = row_scores;
         for m in joined.measures.into_iter().chain(rest) {
             let positional = !m.code_written;
             take_in(next, m, positional);
@@ -1282,6 +1296,25 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
         let o = &mut objectives[i];
         let moved: Vec<Measure> = o.measures.split_off(j);
         let from = o.objective_no;
+        // Each part takes the score of the one scored row it starts with, when its measures
+        // have no scores of their own (the score cell merged over the row's measures).
+        let row_scores = std::mem::take(&mut o.row_scores);
+        let row_score = |start: usize, end: usize, measures: &[Measure]| {
+            let within: Vec<&(usize, StatedNumber)> = row_scores
+                .iter()
+                .filter(|(k, _)| (start..end).contains(k))
+                .collect();
+            match within.as_slice() {
+                [(k, s)] if *k == start && measures.iter().all(|m| m.score_table.is_none()) => {
+                    Some(s.clone())
+                }
+                _ => None,
+            }
+        };
+        if o.score_table.is_none() {
+            o.score_table = row_score(0, j, &o.measures);
+        }
+        let mut start = j;
         let mut opened: Vec<Objective> = Vec::new();
         for run in moved.chunk_by(|a, b| written_no(a) == written_no(b)) {
             let k = written_no(&run[0]).expect("all written, checked above");
@@ -1303,7 +1336,10 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
                     m
                 })
                 .collect();
-            opened.push(Objective::opened_with(k, measures));
+            let mut part = Objective::opened_with(k, measures);
+            part.score_table = row_score(start, start + run.len(), &part.measures);
+            start += run.len();
+            opened.push(part);
         }
         let n = opened.len();
         objectives.splice(i + 1..i + 1, opened);
@@ -1391,6 +1427,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         .unwrap_or_default();
     let mut measures = Vec::new();
     let mut unit_scores = Vec::new();
+    let mut row_scores = Vec::new();
     let mut self_scores = Vec::new();
     // Text of rows above the objective's first measure: kept on that measure.
     let mut orphan_targets: Vec<Para> = Vec::new();
@@ -1436,6 +1473,18 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
             }
         }
         unit_scores.push(read.cell.clone());
+        if let (Some((ScoreCell::Value(v), raw, src)), false) =
+            (&read.cell, measure_paras.is_empty())
+        {
+            row_scores.push((
+                measures.len(),
+                StatedNumber {
+                    value: *v,
+                    raw: raw.clone(),
+                    source: src.clone(),
+                },
+            ));
+        }
         self_scores.push(read_self.cell.clone());
         if measure_paras.is_empty() {
             if !targets.is_empty() || !impls.is_empty() {
@@ -1532,6 +1581,7 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         n_measures_stated: None,
         band_counts_stated: Vec::new(),
         band_counts_unplaced: None,
+        row_scores,
     }
 }
 
@@ -2111,6 +2161,34 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
         assert_eq!(numbers, vec![2, 3, 2, 3, 4]);
+    }
+
+    #[test]
+    fn objectives_parted_by_their_codes_take_their_rows_merged_scores_back() {
+        // Objective 3's № lost: its row, with its score cell merged over its two measures,
+        // reads as objective 2's second row (20261213 r020 @300: objective 2's 100 lost, so
+        // the summary's planted 88 had nothing to disagree with).
+        let t = table(&format!(
+            "{HEADER}1\tНэг\t1.1. Нэг арга.\tТ\tБ.\t100\n\
+             2\tХоёр\t<p>2.1. Хоёр арга.</p><p>2.2. Гурав арга.</p>\tТ\tБ.\t70\n\
+             \t\t<p>3.1. Дөрөв арга.</p><p>3.2. Тав арга.</p>\tТ\tБ.\t40\n"
+        ));
+        let mut problems = Vec::new();
+        let out = segment(&t, &mut problems);
+        let scores: Vec<(u32, Option<f64>)> = out
+            .objectives
+            .iter()
+            .map(|o| (o.objective_no, o.score_table.as_ref().map(|s| s.value)))
+            .collect();
+        assert_eq!(
+            scores,
+            vec![(1, Some(100.0)), (2, Some(70.0)), (3, Some(40.0))],
+            "{problems:?}"
+        );
+        assert!(out.objectives[1..]
+            .iter()
+            .flat_map(|o| &o.measures)
+            .all(|m| m.score_table.is_none()));
     }
 
     #[test]
