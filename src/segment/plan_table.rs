@@ -1111,10 +1111,11 @@ fn renumber_by_sequence(objectives: &mut [Objective], problems: &mut Vec<Problem
 }
 
 /// An objective numbered out of the table's rising order where no number is free between its
-/// neighbours ("9" between 3 and 4), with no activity of its own (none, or the one before
-/// repeated) and no written code naming its number, is rows of the objective before whose
-/// repeated № OCR misread: they join it (the evaluation's list may still move them on, see
-/// `regroup`).
+/// neighbours ("9" between 3 and 4, or "2" between two rows of objective 3 whose activity all
+/// three repeat), with no activity of its own (none, or the one before repeated) and no written
+/// code naming its number, is rows of the objective before whose repeated № OCR misread: they
+/// join it, and the rows after it of the same objective with them (the evaluation's list may
+/// still move them on, see `regroup`).
 fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
     let mut i = 1;
     while i + 1 < objectives.len() {
@@ -1133,7 +1134,6 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
             && alike(next);
         let none_free = next.objective_no == prev.objective_no + 1 || one_block;
         let own_activity = !o.text.text.is_empty() && o.text.text != prev.text.text && !one_block;
-
         let codes_say_read = o.measures.iter().any(|m| {
             m.code_written
                 && m.code
@@ -1149,7 +1149,7 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
             stage: crate::model::Stage::PlanTable,
             source: joined.source.clone(),
             message: format!(
-                "objective numbered {} in its № cell between {} and {}, with no activity of its own: its {} measure(s) joined objective {} (a repeated № misread?)",
+                "objective numbered {} in its № cell between {} and {}, with no activity of its own (none, or its neighbours' repeated): its {} measure(s) joined objective {} (a repeated № misread?)",
                 joined.objective_no,
                 objectives[i - 1].objective_no,
                 objectives[i].objective_no,
