@@ -950,6 +950,11 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
         }
     }
 
+    if no_col.is_some() {
+        if let Some(s) = score_col {
+            split_rows_of_lost_numbers(&mut groups, s, problems);
+        }
+    }
     let mut objectives: Vec<Objective> = groups
         .into_iter()
         .map(|g| build_objective(g, &cols, problems))
@@ -964,6 +969,70 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     TableOutput {
         objectives,
         overall,
+    }
+}
+
+/// In a table of one scored row per objective (every other objective is one row), an
+/// objective of several scored rows followed by a gap in the numbers as wide as its rows after
+/// the first is that many objectives: OCR lost their lone № digits ("2", "", "4"), so their
+/// rows read as more rows of the objective above. Each row after the first opens the next
+/// number. Rows of one objective each with a score (a row per measure) make every objective
+/// several rows, and nothing is split.
+fn split_rows_of_lost_numbers(
+    groups: &mut Vec<Group>,
+    score_col: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let scored = |u: &Unit| {
+        u.cols[score_col].iter().any(|p| {
+            matches!(
+                parse_score(&p.text),
+                ScoreCell::Value(_) | ScoreCell::NotDue
+            )
+        })
+    };
+    let one_row = groups.iter().filter(|g| g.units.len() == 1).count();
+    let mut i = 0;
+    while i + 1 < groups.len() {
+        let (g, next) = (&groups[i], &groups[i + 1]);
+        let rows = g.units.len();
+        let gap = next.objective_no.saturating_sub(g.objective_no + 1) as usize;
+        let fits = rows >= 2
+            && gap + 1 == rows
+            && one_row >= 2
+            && one_row + 1 == groups.len()
+            && g.units.iter().all(scored)
+            && !groups
+                .iter()
+                .any(|o| (g.objective_no + 1..next.objective_no).contains(&o.objective_no));
+        if !fits {
+            i += 1;
+            continue;
+        }
+        let g = &mut groups[i];
+        let rest: Vec<Unit> = g.units.split_off(1);
+        let from = g.objective_no;
+        problems.push(Problem {
+            stage: crate::model::Stage::PlanTable,
+            source: rest[0].source.clone(),
+            message: format!(
+                "objective {from} reads as {rows} scored rows, the others as one each, and the numbers go on at {}: its rows after the first are objectives {}-{} (their № cells lost or unread)",
+                from + rows as u32,
+                from + 1,
+                from + gap as u32
+            ),
+        });
+        let opened: Vec<Group> = rest
+            .into_iter()
+            .enumerate()
+            .map(|(k, u)| Group {
+                objective_no: from + 1 + k as u32,
+                source: u.source.clone(),
+                units: vec![u],
+            })
+            .collect();
+        groups.splice(i + 1..i + 1, opened);
+        i += rows;
     }
 }
 
@@ -2225,6 +2294,49 @@ mod tests {
         let out = segment(&t, &mut Vec::new());
         let numbers: Vec<u32> = out.objectives.iter().map(|o| o.objective_no).collect();
         assert_eq!(numbers, vec![1, 2]);
+    }
+
+    #[test]
+    fn a_scored_row_under_an_objective_where_the_numbers_skip_one_is_the_lost_objective() {
+        const NO_ACTIVITY: &str = "№\tХэрэгжүүлэх арга хэмжээ\tХүрэх түвшин\tБиелэлт\tҮнэлгээ\n";
+        // Objective 3's lone digit lost: its row reads as a second row of objective 2.
+        let lost = |three: &str| {
+            table(&format!(
+                "{NO_ACTIVITY}1\t<p>Нэг арга.</p><p>Хоёр арга.</p>\tТ\tБ.\t100\n2\tГурав арга.\tТ\tБ.\t100\n{three}\t<p>Дөрөв арга.</p><p>Тав арга.</p>\tТ\tБ.\t30\n4\tЗургаа арга.\tТ\tБ.\t0\n5\tДолоо арга.\tТ\tБ.\t70\n"
+            ))
+        };
+        let mut problems = Vec::new();
+        let out = segment(&lost(""), &mut problems);
+        assert_eq!(
+            shape(&out),
+            vec![
+                (1, vec!["1.1", "1.2"]),
+                (2, vec!["2.1"]),
+                (3, vec!["3.1", "3.2"]),
+                (4, vec!["4.1"]),
+                (5, vec!["5.1"])
+            ],
+            "{problems:?}"
+        );
+        assert_eq!(
+            out.objectives[2].score_table.as_ref().map(|s| s.value),
+            Some(30.0)
+        );
+        // Read, it is the same table.
+        assert_eq!(shape(&segment(&lost("3"), &mut Vec::new())), shape(&out));
+        // A row per measure (objectives of several rows): rows without a number are the
+        // objective's own, whatever the numbers do.
+        let t = table(&format!(
+            "{NO_ACTIVITY}1\tНэг арга.\tТ\tБ.\t100\n\tХоёр арга.\tТ\tБ.\t100\n2\tГурав арга.\tТ\tБ.\t100\n\tДөрөв арга.\tТ\tБ.\t30\n4\tТав арга.\tТ\tБ.\t0\n\tЗургаа арга.\tТ\tБ.\t70\n"
+        ));
+        assert_eq!(
+            shape(&segment(&t, &mut Vec::new())),
+            vec![
+                (1, vec!["1.1", "1.2"]),
+                (2, vec!["2.1", "2.2"]),
+                (4, vec!["4.1", "4.2"])
+            ]
+        );
     }
 
     #[test]
