@@ -257,6 +257,25 @@ fn named_but_not_found(r: &Report, o: &Objective) -> bool {
         .any(|(k, i)| !matched.contains(&k) && i.code.trim().starts_with(&prefix))
 }
 
+/// The report states as many measures in all as the plan table holds, and its summary rows'
+/// counts do not add up to that: a summary row that gives an objective another count than the
+/// table (a scan's misread figure, "9" for 3) is the odd one, and the table's count of each
+/// objective stands.
+fn total_bears_table_out(r: &Report) -> bool {
+    let found = r.n_measures() as f64;
+    let stated_total = r
+        .evaluation
+        .iter()
+        .flat_map(|e| &e.stated_counts)
+        .any(|c| c.what == "measures" && (c.value - found).abs() <= SAME);
+    let summed: f64 = r
+        .objectives
+        .iter()
+        .filter_map(|o| o.n_measures_stated.as_ref().map(|s| s.value))
+        .sum();
+    stated_total && (summed - found).abs() > SAME
+}
+
 fn miscounted(r: &Report, o: &Objective) -> bool {
     !doubtful_summary_row(r, o)
         && o.n_measures_stated
@@ -967,8 +986,9 @@ fn overall_by_measures(r: &Report) -> Option<(f64, bool)> {
             sum += scores.iter().sum::<f64>();
             n += scores.len();
         } else if own == 0 && due > 0 {
-            let percent =
-                stated_percent(o).filter(|_| !miscounted(r, o) && !scan_percent_doubted(r, o))?;
+            let percent = stated_percent(o).filter(|_| {
+                (!miscounted(r, o) || total_bears_table_out(r)) && !scan_percent_doubted(r, o)
+            })?;
             sum += percent * due as f64;
             n += due;
             from_stated = true;
@@ -2310,6 +2330,37 @@ mod tests {
         // A text export's table is what the report prints.
         r.source_format = crate::model::SourceFormat::Text;
         assert!(table_count_corroborated(&r, None));
+    }
+
+    #[test]
+    fn a_summary_row_s_odd_count_does_not_stop_the_overall_mean_when_the_total_bears_the_table_out()
+    {
+        // The sample states 12 measures, its table holds 12, its summary rows add up to 12.
+        let mut r = sample_report();
+        r.source_format = crate::model::SourceFormat::Scan;
+        assert!(!total_bears_table_out(&r));
+        // Objective 1's summary count read "9" for 3 (a scan's misread), and its measures'
+        // scores not read: its percent stands in for them, weighted by the table's count.
+        let o = &mut r.objectives[0];
+        o.n_measures_stated.as_mut().expect("a summary row").value = 9.0;
+        // Its band counts read to match (a row that agrees with itself).
+        let band = o.band_counts_stated.iter().position(Option::is_some);
+        if let Some(c) = &mut o.band_counts_stated[band.expect("a band count")] {
+            *c += 6;
+        }
+        assert!(miscounted(&r, &r.objectives[0]));
+        let o = &mut r.objectives[0];
+        for m in &mut o.measures {
+            m.score = None;
+        }
+        assert!(total_bears_table_out(&r));
+        assert!(overall_by_measures(&r).is_some());
+        // Without the stated total nothing says which count is right.
+        if let Some(e) = r.evaluation.as_mut() {
+            e.stated_counts.retain(|c| c.what != "measures");
+        }
+        assert!(!total_bears_table_out(&r));
+        assert!(overall_by_measures(&r).is_none());
     }
 
     #[test]
