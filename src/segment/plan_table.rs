@@ -462,30 +462,38 @@ fn join_lone_codes(paras: Vec<Para>) -> Vec<Para> {
     out
 }
 
-/// In a measure cell whose measures are coded, a paragraph of one short word (three letters at
-/// most) or of one word mostly digits, before one that starts with a capital, is the next
-/// measure's code as OCR garbled it ("3.1." read "За", "ЗАС"; "5.2.1." read "52221Л"): no measure is one short word, and a measure starts with its code
-/// where its neighbours do. It is left out (said in a problem), and the measure after it is
-/// numbered by its place.
+/// In a measure cell whose measures are coded (in the cell, or `table_coded`: in the table,
+/// a row per measure), a paragraph of one short word (three letters at most), of one word
+/// mostly digits, or of a few short words without a lowercase letter, before one that starts
+/// with a capital, is the next measure's code as OCR garbled it ("3.1." read "За", "ЗАС";
+/// "5.2.1." read "52221Л"; "5.1.1." read "УН БН"): no measure is short words in capitals,
+/// and a measure starts with its code where its neighbours do. It is left out (said in a
+/// problem), and the measure after it is numbered by its place.
 fn drop_garbled_codes(
     paras: Vec<Para>,
     objective_no: u32,
+    table_coded: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<Para> {
-    if !paras.iter().any(|p| starts_with_code(&p.text)) {
+    if !table_coded && !paras.iter().any(|p| starts_with_code(&p.text)) {
         return paras;
     }
     let garbled = |p: &Para| {
         let t = p.text.trim();
         let n = t.chars().count();
         let digits = t.chars().filter(char::is_ascii_digit).count();
-        !t.contains(char::is_whitespace)
-            && !starts_with_code(t)
-            && (((1..=3).contains(&n)
-                && t.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-                || (digits >= 3 && 2 * digits >= n))
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let capital_start = t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let short_capitals = (2..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().count() <= 3)
+            && !t.chars().any(char::is_lowercase);
+        !starts_with_code(t)
+            && ((!t.contains(char::is_whitespace)
+                && (((1..=3).contains(&n) && capital_start) || (digits >= 3 && 2 * digits >= n)))
+                || (short_capitals && capital_start))
     };
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     let mut it = paras.into_iter().peekable();
@@ -955,9 +963,20 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             split_rows_of_lost_numbers(&mut groups, s, problems);
         }
     }
+    // Measures written with their codes in the table (two at least): a row per measure puts
+    // one in each cell, so a cell alone cannot say it.
+    let table_coded = cols.of(Role::Measure).is_some_and(|m| {
+        groups
+            .iter()
+            .flat_map(|g| &g.units)
+            .flat_map(|u| &u.cols[m])
+            .filter(|p| starts_with_code(&p.text))
+            .count()
+            >= 2
+    });
     let mut objectives: Vec<Objective> = groups
         .into_iter()
-        .map(|g| build_objective(g, &cols, problems))
+        .map(|g| build_objective(g, &cols, table_coded, problems))
         .collect();
     renumber_by_codes(&mut objectives, problems);
     renumber_by_sequence(&mut objectives, problems);
@@ -1489,7 +1508,12 @@ fn join_field(paras: &[Para]) -> Text {
     )
 }
 
-fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) -> Objective {
+fn build_objective(
+    group: Group,
+    cols: &Columns,
+    table_coded: bool,
+    problems: &mut Vec<Problem>,
+) -> Objective {
     let col = |r: Role| cols.of(r);
     let activity: Vec<Para> = col(Role::Activity)
         .map(|a| group.units.iter().flat_map(|u| u.cols[a].clone()).collect())
@@ -1505,7 +1529,12 @@ fn build_objective(group: Group, cols: &Columns, problems: &mut Vec<Problem>) ->
         let get = |r: Role| col(r).map(|c| unit.cols[c].clone()).unwrap_or_default();
         // A measure is an action in words: a paragraph of the measure cell with no letter
         // ("?", a stray mark a scan left) is none.
-        let cell = drop_garbled_codes(get(Role::Measure), group.objective_no, problems);
+        let cell = drop_garbled_codes(
+            get(Role::Measure),
+            group.objective_no,
+            table_coded,
+            problems,
+        );
         let (measure_paras, marks): (Vec<Para>, Vec<Para>) = join_lone_codes(cell)
             .into_iter()
             .partition(|p| p.text.chars().any(char::is_alphabetic));
@@ -2747,13 +2776,27 @@ mod tests {
             para("Шилэн дансаар худалдан авах ажиллагааг хэрэгжүүлэх"),
             para("3.2. Орон нутагт иргэдийн санал хүсэлтийг хянах"),
         ];
-        let kept = drop_garbled_codes(cell.clone(), 3, &mut problems);
+        let kept = drop_garbled_codes(cell.clone(), 3, false, &mut problems);
         let texts: Vec<&str> = kept.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, [cell[1].text.as_str(), cell[2].text.as_str()]);
         assert!(problems[0].message.contains("\"За\""));
         // Without a code in the cell, nothing tells a short word from a code.
         let uncoded = vec![para("За"), para("Шилэн дансаар хэрэгжүүлэх")];
-        assert_eq!(drop_garbled_codes(uncoded, 3, &mut problems).len(), 2);
+        assert_eq!(
+            drop_garbled_codes(uncoded.clone(), 3, false, &mut problems).len(),
+            2
+        );
+        // A row per measure: the table's other cells are coded.
+        assert_eq!(drop_garbled_codes(uncoded, 3, true, &mut problems).len(), 1);
+        // Short words in capitals ("5.1.1." read "УН БН").
+        let spaced = vec![
+            para("УН БН"),
+            para("Салбарын хэмжээнд цахим системийг хянах"),
+        ];
+        assert_eq!(drop_garbled_codes(spaced, 5, true, &mut problems).len(), 1);
+        // A measure in words is kept, coded table or not.
+        let words = vec![para("Ил тод"), para("Шилэн дансаар хэрэгжүүлэх")];
+        assert_eq!(drop_garbled_codes(words, 5, true, &mut problems).len(), 2);
     }
 
     #[test]
