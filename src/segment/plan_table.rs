@@ -137,7 +137,27 @@ fn number_column_by_contents(cols: &mut Columns, header: &Row, rows: &[Row]) {
 }
 
 fn columns_of(row: &Row) -> Option<Columns> {
-    let roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
+    let mut roles: Vec<Option<Role>> = row.cells.iter().map(|c| role_of(&c.text())).collect();
+    // A label OCR garbled past recognition ("Хэрэгжүүл Эинн, туса") between the activity's
+    // column and the target's is the measures' column: the genre's plan tables set the
+    // measures there, and no other column of theirs stands between those two.
+    if !roles.contains(&Some(Role::Measure)) {
+        if let Some(a) = roles.iter().position(|r| *r == Some(Role::Activity)) {
+            let letters = |i: usize| {
+                row.cells[i]
+                    .text()
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+            };
+            if roles.get(a + 1) == Some(&None)
+                && roles.get(a + 2) == Some(&Some(Role::Target))
+                && letters(a + 1) >= 3
+            {
+                roles[a + 1] = Some(Role::Measure);
+            }
+        }
+    }
     let has = |r: Role| roles.contains(&Some(r));
     (has(Role::Measure) && has(Role::Implementation)).then_some(Columns { roles })
 }
@@ -1267,12 +1287,11 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
     }
 }
 
-/// A measure moved into objective `o`, numbered after its last; a measure numbered by its
-/// place only takes its new place's code.
 /// An objective numbered out of order with the next (not below it), with the next one's
-/// activity word for word, and no written code naming its number: the № repeated on each row
-/// of the next objective, misread on its first row ("2", "1", "1", … before "2"). Its measures
-/// go first in the next objective.
+/// activity (as alike as OCR's copies of one text read: 0.7 at least, see
+/// `join_misread_repeats`), and no written code naming its number: the № repeated on each
+/// row of the next objective, misread on its first row ("2", "1", "1", … before "2"). Its
+/// measures go first in the next objective.
 fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) {
     let mut i = 0;
     while i + 1 < objectives.len() {
@@ -1280,7 +1299,7 @@ fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Pr
         let out_of_order = o.objective_no >= next.objective_no
             && (i == 0 || objectives[i - 1].objective_no < next.objective_no);
         let same_activity = !o.text.text.is_empty()
-            && crate::normalize::similarity(&o.text.text, &next.text.text) >= 0.9;
+            && crate::normalize::similarity(&o.text.text, &next.text.text) >= 0.7;
         let codes_say_read = o.measures.iter().any(|m| {
             m.code_written
                 && m.code
@@ -1322,6 +1341,8 @@ fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Pr
     }
 }
 
+/// A measure moved into objective `o`, numbered after its last; a measure numbered by its
+/// place only takes its new place's code.
 fn take_in(o: &mut Objective, mut m: Measure, positional: bool) {
     m.objective_no = o.objective_no;
     m.measure_no = o.measures.len() as u32 + 1;
@@ -2484,21 +2505,21 @@ mod tests {
              2\tИргэдийн оролцоо\tДөрөв арга.\tТ\tБ.\t70\n"
         ));
         let out = segment(&t, &mut Vec::new());
-        let shape: Vec<(u32, Vec<&str>)> = out
-            .objectives
-            .iter()
-            .map(|o| {
-                (
-                    o.objective_no,
-                    o.measures.iter().map(|m| m.code.as_str()).collect(),
-                )
-            })
-            .collect();
         assert_eq!(
-            shape,
+            shape(&out),
             vec![(1, vec!["1.1", "1.2", "1.3"]), (2, vec!["2.1"])]
         );
         assert_eq!(out.objectives[0].measures[0].text.text, "Нэг арга.");
+        // The first row's copy of the activity as OCR garbles it (20261213 r003 @150).
+        let t = table(&format!(
+            "{HEADER}1\tОлон нийтийн мэдлэгийг дээшлүүлэх\tНэг арга.\tТ\tБ.\t100\n\
+             3\tАвлигын эрсдэлийг үнэлэх, бууруулах шмюэн 8Ууруу\tХоёр арга.\tТ\tБ.\t70\n\
+             2\tАвлигын эрсдэлийг үнэлэх, бууруулах\tГурав арга.\tТ\tБ.\t70\n"
+        ));
+        assert_eq!(
+            shape(&segment(&t, &mut Vec::new())),
+            vec![(1, vec!["1.1"]), (2, vec!["2.1", "2.2"])]
+        );
     }
 
     #[test]
@@ -2653,6 +2674,47 @@ mod tests {
         // Misread past a letter in six, a label is not guessed.
         assert_eq!(role_of("Өнөлөлт"), None);
         assert_eq!(role_of("Хариуцах нэгж"), None);
+    }
+
+    #[test]
+    fn a_garbled_label_between_the_activity_and_the_target_is_the_measures() {
+        let header = |labels: &[&str]| Row {
+            cells: labels
+                .iter()
+                .map(|l| Cell::new(vec![l.to_string()]))
+                .collect(),
+            source: Default::default(),
+            after_page_break: false,
+        };
+        // "Хэрэгжүүлэх арга хэмжээ" read at 150 dpi.
+        let cols = columns_of(&header(&[
+            "Мо",
+            "Үйл ажиллагаа",
+            "Хэрэгжүүл Эинн, туса",
+            "Хүрэх түвшин",
+            "Хариуцах нэгж",
+            "Биелэлт",
+            "Үнэлгээ",
+        ]))
+        .expect("a plan table's header");
+        assert_eq!(cols.of(Role::Measure), Some(2));
+        // Elsewhere, or with no letters to be a label, it is not guessed.
+        assert!(columns_of(&header(&[
+            "Мо",
+            "Үйл ажиллагаа",
+            "Хүрэх түвшин",
+            "Хэрэгжүүл Эинн, туса",
+            "Биелэлт",
+        ]))
+        .is_none());
+        assert!(columns_of(&header(&[
+            "Мо",
+            "Үйл ажиллагаа",
+            "1 2",
+            "Хүрэх түвшин",
+            "Биелэлт",
+        ]))
+        .is_none());
     }
 
     #[test]
