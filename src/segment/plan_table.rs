@@ -2676,18 +2676,22 @@ mod tests {
         assert_eq!(role_of("Хариуцах нэгж"), None);
     }
 
-    #[test]
-    fn a_garbled_label_between_the_activity_and_the_target_is_the_measures() {
-        let header = |labels: &[&str]| Row {
+    /// A header row of one cell per label.
+    fn header_row(labels: &[&str]) -> Row {
+        Row {
             cells: labels
                 .iter()
                 .map(|l| Cell::new(vec![l.to_string()]))
                 .collect(),
             source: Default::default(),
             after_page_break: false,
-        };
+        }
+    }
+
+    #[test]
+    fn a_garbled_label_between_the_activity_and_the_target_is_the_measures() {
         // "Хэрэгжүүлэх арга хэмжээ" read at 150 dpi.
-        let cols = columns_of(&header(&[
+        let cols = columns_of(&header_row(&[
             "Мо",
             "Үйл ажиллагаа",
             "Хэрэгжүүл Эинн, туса",
@@ -2699,7 +2703,7 @@ mod tests {
         .expect("a plan table's header");
         assert_eq!(cols.of(Role::Measure), Some(2));
         // Elsewhere, or with no letters to be a label, it is not guessed.
-        assert!(columns_of(&header(&[
+        assert!(columns_of(&header_row(&[
             "Мо",
             "Үйл ажиллагаа",
             "Хүрэх түвшин",
@@ -2707,7 +2711,7 @@ mod tests {
             "Биелэлт",
         ]))
         .is_none());
-        assert!(columns_of(&header(&[
+        assert!(columns_of(&header_row(&[
             "Мо",
             "Үйл ажиллагаа",
             "1 2",
@@ -2723,15 +2727,7 @@ mod tests {
         assert_eq!(two, Some(Role::SelfScore));
         assert_eq!(role_of("Өөрийн үнэлгээ"), Some(Role::SelfScore));
         assert_eq!(role_of("Хяналтын үнэлгээ"), Some(Role::Score));
-        let header = |labels: &[&str]| Row {
-            cells: labels
-                .iter()
-                .map(|l| Cell::new(vec![l.to_string()]))
-                .collect(),
-            source: Default::default(),
-            after_page_break: false,
-        };
-        let both = columns_of(&header(&[
+        let both = columns_of(&header_row(&[
             "№",
             "Хэрэгжүүлэх арга хэмжээ",
             "Биелэлт",
@@ -2741,7 +2737,7 @@ mod tests {
         .unwrap();
         assert_eq!(both.of(Role::Score), Some(4));
         assert_eq!(both.of(Role::SelfScore), Some(3));
-        let own_only = columns_of(&header(&[
+        let own_only = columns_of(&header_row(&[
             "№",
             "Хэрэгжүүлэх арга хэмжээ",
             "Биелэлт",
