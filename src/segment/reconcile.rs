@@ -64,9 +64,10 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
         let most_like = |of: &mut dyn Iterator<Item = ((usize, usize), f64)>| {
             of.max_by(|a, b| a.1.total_cmp(&b.1))
         };
-        let best = most_like(&mut sims.iter().copied().filter(|(p, _)| !claimed_by_another(p)))
-            .filter(|(_, sim)| *sim >= SAME_TEXT + 0.1)
-            .or_else(|| most_like(&mut sims.iter().copied()));
+        // A measure another item claims is never taken by text alone, however like: that
+        // item's own text and code name it (20261129 r011 @200: item 2.2, its table measure's
+        // text garbled, took 2.3 at 0.77 from item 2.3, which names it at 1.0).
+        let best = most_like(&mut sims.iter().copied().filter(|(p, _)| !claimed_by_another(p)));
         let chosen = match (by_code, best) {
             (Some((pos, sim)), _) if sim >= SAME_TEXT => Some((pos, sim, "code_and_text")),
             (_, Some((pos, sim))) if sim >= SAME_TEXT + 0.1 => {
@@ -376,8 +377,9 @@ mod tests {
         for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
             (m.narrative, m.score_narrative, m.score) = (None, None, None);
         }
+        let template = eval.items[0].clone();
         let item = |code: &str, v: f64| {
-            let mut i = eval.items[0].clone();
+            let mut i = template.clone();
             i.code = code.into();
             i.text = text.clone();
             i.score = Some(StatedNumber {
@@ -388,6 +390,25 @@ mod tests {
             i
         };
         eval.items = vec![item("9.9", 40.0), item("2.1", 70.0)];
+        let fresh = objectives.clone();
+        reconcile(&mut objectives, &eval, &mut Vec::new());
+        let scores = (
+            objectives[0].measures[2].score,
+            objectives[1].measures[0].score,
+        );
+        assert_eq!(scores, (Some(40.0), Some(70.0)));
+        // Item 1.3's text like measure 2.1's but not the same, its own table measure's text
+        // garbled by OCR: it keeps to its code, and never takes 2.1 from the item naming it
+        // (20261129 r011 @200).
+        let mut objectives = fresh;
+        objectives[0].measures[2].text.text = "Ш ЭЭ ХЯУ ЭЫ".into();
+        let mut like = item("1.3", 40.0);
+        like.text.text = format!("{} шинэчлэх", text.text);
+        let sim = similarity(&like.text.text, &text.text);
+        assert!((SAME_TEXT + 0.1..1.0).contains(&sim), "{sim}");
+        eval.items = vec![like, item("2.1", 70.0)];
+        // No other measure like it (the sample's 1.2 is).
+        objectives[0].measures[1].text.text = "Гомдлыг шийдвэрлэх".into();
         reconcile(&mut objectives, &eval, &mut Vec::new());
         let scores = (
             objectives[0].measures[2].score,
