@@ -1125,32 +1125,21 @@ fn parse_summary(
                 }
             }
             if !misread.is_empty() || in_name.is_some() {
-                // A count of measures read whole in its own cell stands: a band cell misread
-                // ("Э" for 5) says nothing of it. Figures in the name's cell put the columns
-                // themselves in doubt.
-                let keep_count = in_name.is_none() && n_measures.is_some();
                 let what = match in_name {
                     Some(line) => format!("figures {line:?} stand in the objective's name cell"),
                     None => format!(
                         "count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?)"
                     ),
                 };
-                let unchecked = if keep_count {
-                    "band counts were not checked (its count of measures is kept)"
-                } else {
-                    "counts were not checked"
-                };
                 problems.push(Problem {
                     stage: crate::model::Stage::Evaluation,
                     source: r.source.clone(),
                     message: format!(
-                        "summary table row of objective {no}: {what}; the row's {unchecked}"
+                        "summary table row of objective {no}: {what}; the row's counts were not checked"
                     ),
                 });
                 band_counts.clear();
-                if !keep_count {
-                    n_measures = None;
-                }
+                n_measures = None;
             }
             let percent = percent_col.and_then(|i| stated(&r.cell_text(i), &r.source));
             // A percent above 0 needs a measure in some band: with every band cell empty, the
@@ -1973,9 +1962,7 @@ mod tests {
                 // The band's "2" drawn under the count's column: read as one cell.
                 row(&["Зорилт 1: Нэг", "3 2", "", "", "100"]),
                 row(&["Зорилт 2: Хоёр", "2", "-", "2", "0"]),
-                // A band's count misread: the count of measures, read whole in its own
-                // cell, stands (20261129 r026 @300: "5" read "Э" in a band cell lost two
-                // rows' counts, and with them the sum that bears the table's count out).
+                // A band's count misread: the row's stated count is no surer.
                 row(&["Зорилт 3: Гурав", "2", "l.", "", "100"]),
                 // A percent with no band count: the counts were not read.
                 row(&["Зорилт 4: Дөрөв", "2", "", "", "100"]),
@@ -1986,8 +1973,7 @@ mod tests {
         let (_, rows) = parse_summary(&table, None, &mut problems);
         assert!(rows[0].band_counts.is_empty() && rows[0].n_measures.is_none());
         assert_eq!(rows[1].band_counts, vec![None, Some(2)]);
-        assert!(rows[2].band_counts.is_empty());
-        assert_eq!(rows[2].n_measures.as_ref().map(|n| n.value), Some(2.0));
+        assert!(rows[2].band_counts.is_empty() && rows[2].n_measures.is_none());
         assert!(rows[3].band_counts.is_empty());
         assert_eq!(rows[3].n_measures.as_ref().map(|n| n.value), Some(2.0));
         assert_eq!(problems.len(), 3, "{problems:?}");
