@@ -890,16 +890,7 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
             Some(prev) => {
                 let non_empty: Vec<usize> = (0..n).filter(|&c| !paras[c].is_empty()).collect();
                 let has_score = score_col.is_some_and(|s| !paras[s].is_empty());
-                // A score's own figure: the rest of one cut by the page break ("хувь" of
-                // "100 хувь") is none.
-                let has_figure = score_col.is_some_and(|s| {
-                    paras[s].iter().any(|p| {
-                        matches!(
-                            parse_score(&p.text),
-                            ScoreCell::Value(_) | ScoreCell::NotDue
-                        )
-                    })
-                });
+                let has_figure = score_col.is_some_and(|s| holds_score_figure(&paras[s]));
                 if after_page_break {
                     // The rest of a row cut by the page break has no score of its own; a row with
                     // a score is a new row that happens to start the page.
@@ -1011,6 +1002,17 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
     }
 }
 
+/// A score cell's paragraphs hold a score's own figure (a value, or "not due"): the rest of
+/// one cut by the page break ("хувь" of "100 хувь") does not.
+fn holds_score_figure(paras: &[Para]) -> bool {
+    paras.iter().any(|p| {
+        matches!(
+            parse_score(&p.text),
+            ScoreCell::Value(_) | ScoreCell::NotDue
+        )
+    })
+}
+
 /// In a table of one scored row per objective (every other objective is one row), an
 /// objective of several scored rows followed by a gap in the numbers as wide as its rows after
 /// the first is that many objectives: OCR lost their lone № digits ("2", "", "4"), so their
@@ -1022,14 +1024,7 @@ fn split_rows_of_lost_numbers(
     score_col: usize,
     problems: &mut Vec<Problem>,
 ) {
-    let scored = |u: &Unit| {
-        u.cols[score_col].iter().any(|p| {
-            matches!(
-                parse_score(&p.text),
-                ScoreCell::Value(_) | ScoreCell::NotDue
-            )
-        })
-    };
+    let scored = |u: &Unit| holds_score_figure(&u.cols[score_col]);
     let one_row = groups.iter().filter(|g| g.units.len() == 1).count();
     let mut i = 0;
     while i + 1 < groups.len() {
