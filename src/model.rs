@@ -579,6 +579,57 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
 }
 
+impl Finding {
+    /// A finding of `kind` saying `message`; what it concerns and rests on is added with the
+    /// builder's methods (`objective`, `measure`, `stated`, `expected`, `evidence`).
+    pub fn new(kind: FindingKind, severity: Severity, message: String) -> Self {
+        Finding {
+            kind,
+            severity,
+            objective_no: None,
+            measure_no: None,
+            code: None,
+            message,
+            stated: None,
+            expected: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    pub fn objective(mut self, objective_no: impl Into<Option<u32>>) -> Self {
+        self.objective_no = objective_no.into();
+        self
+    }
+
+    /// The measure concerned: its place in the objective and its code.
+    pub fn measure(self, measure_no: u32, code: &str) -> Self {
+        self.measure_opt(Some((measure_no, code)))
+    }
+
+    pub fn measure_opt(mut self, measure: Option<(u32, &str)>) -> Self {
+        self.measure_no = measure.map(|m| m.0);
+        self.code = measure.map(|m| m.1.to_string());
+        self
+    }
+
+    /// The figure the report states.
+    pub fn stated(mut self, value: impl Into<Option<f64>>) -> Self {
+        self.stated = value.into();
+        self
+    }
+
+    /// The figure the report's other statements give.
+    pub fn expected(mut self, value: impl Into<Option<f64>>) -> Self {
+        self.expected = value.into();
+        self
+    }
+
+    pub fn evidence(mut self, evidence: Vec<Evidence>) -> Self {
+        self.evidence = evidence;
+        self
+    }
+}
+
 /// What a number in a text measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
