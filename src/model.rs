@@ -80,6 +80,134 @@ impl SourceFormat {
     }
 }
 
+/// What kind of document of the genre a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// A plan's implementation report: the numbered table of objectives and measures (with or
+    /// without its evaluation).
+    PlanReport,
+    /// An evaluation without the plan table, as a summary table: a row per category (chapter,
+    /// direction, objective) with counts per band and a percent, and a total row.
+    EvaluationSummary,
+    /// An evaluation in prose: counts per band and percents per category in sentences.
+    ProseEvaluation,
+    /// None of the above was found (the row keeps what could be read: agency, year, dates).
+    Unknown,
+}
+
+impl ReportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::PlanReport => "plan_report",
+            ReportKind::EvaluationSummary => "evaluation_summary",
+            ReportKind::ProseEvaluation => "prose_evaluation",
+            ReportKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// Where a category of an evaluation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CategoryLevel {
+    /// The whole plan ("Нийт", "Бүгд", "Нийт N арга хэмжээнээс …").
+    Total,
+    /// A section's own total row inside the table.
+    Subtotal,
+    /// A chapter, direction or area ("Бүтээн байгуулалтын хүрээний асуудал").
+    Category,
+    /// An objective of a plan report's own summary table.
+    Objective,
+}
+
+impl CategoryLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CategoryLevel::Total => "total",
+            CategoryLevel::Subtotal => "subtotal",
+            CategoryLevel::Category => "category",
+            CategoryLevel::Objective => "objective",
+        }
+    }
+}
+
+/// The count of items an evaluation puts in one band of its scale ("100 хувь-33").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandCount {
+    /// The band's score (100, 70, 30, 0).
+    pub band: f64,
+    pub count: StatedNumber,
+}
+
+/// A row of an evaluation: a category (or the total) with its counts and percent as stated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    pub level: CategoryLevel,
+    /// The row's number as printed ("2", "1.1"), when it has one.
+    pub code: Option<String>,
+    pub name: String,
+    /// Items (measures, "заалт") the row counts.
+    pub n_items: Option<StatedNumber>,
+    /// Items done ("Биелсэн"), in progress ("Хэрэгжих шатандаа"), broken off ("Тасарсан").
+    pub n_done: Option<StatedNumber>,
+    pub n_in_progress: Option<StatedNumber>,
+    pub n_broken: Option<StatedNumber>,
+    /// Items not yet due ("Хугацаа болоогүй", "ХБ") and not evaluable ("Үнэлэх боломжгүй"):
+    /// outside the band counts and, by the usual rule, the percent's denominator.
+    pub n_not_due: Option<StatedNumber>,
+    pub n_not_evaluable: Option<StatedNumber>,
+    /// Items per band, in the report's order of its scale.
+    pub bands: Vec<BandCount>,
+    /// Each item scores its band's value (100, 70, 30, 0), so the percent is the bands'
+    /// weighted mean. False for a plan report's scale of ranges ("100 /90-100/"), whose
+    /// measures score anywhere in their band: its objectives' means are in `objectives`.
+    pub scored_by_band: bool,
+    pub percent: Option<StatedNumber>,
+    /// Figures of the row that could not be put in a column with certainty, as printed.
+    pub unplaced: Option<String>,
+    pub source: Source,
+    /// The row or sentence as printed.
+    pub raw: String,
+}
+
+impl Category {
+    pub fn named(level: CategoryLevel, name: &str, source: Source, raw: &str) -> Self {
+        Category {
+            level,
+            code: None,
+            name: name.to_string(),
+            n_items: None,
+            n_done: None,
+            n_in_progress: None,
+            n_broken: None,
+            n_not_due: None,
+            n_not_evaluable: None,
+            bands: Vec::new(),
+            scored_by_band: true,
+            percent: None,
+            unplaced: None,
+            source,
+            raw: raw.to_string(),
+        }
+    }
+
+    /// The band-weighted mean of the row's counts: Σ band × count / Σ count.
+    pub fn percent_computed(&self) -> Option<f64> {
+        if !self.scored_by_band {
+            return None;
+        }
+        let n: f64 = self.bands.iter().map(|b| b.count.value).sum();
+        (n > 0.0).then(|| {
+            self.bands
+                .iter()
+                .map(|b| b.band * b.count.value)
+                .sum::<f64>()
+                / n
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -345,6 +473,9 @@ pub struct Evaluation {
     pub stated_counts: Vec<StatedCount>,
     /// The conclusion's overall percent ("… 98.2 хувьтай дүгнэгдэв").
     pub overall_conclusion: Option<StatedNumber>,
+    /// Every statement of the overall percent an evaluation without a plan table makes in
+    /// its prose ("88 хувьтай биелэсэн", "Дундажаар 88.8 %"), in reading order.
+    pub overall_statements: Vec<StatedNumber>,
 }
 
 /// Something the pipeline could not do, or did with doubt. Kept on the report; never fatal.
@@ -395,6 +526,7 @@ pub struct Report {
     pub sha256: String,
     pub source_path: String,
     pub source_format: SourceFormat,
+    pub report_kind: ReportKind,
     /// Character encoding the text was decoded from; `None` when the file could not be read.
     pub encoding: Option<String>,
     pub n_pages: Option<u32>,
@@ -414,6 +546,9 @@ pub struct Report {
     /// The main table's "Дундаж үнэлгээ" row.
     pub overall_table: Option<StatedNumber>,
     pub evaluation: Option<Evaluation>,
+    /// The evaluation's categories with their band counts: a plan report's summary table, an
+    /// evaluation's own table or its prose.
+    pub categories: Vec<Category>,
     pub status: Status,
     pub error: Option<String>,
     pub problems: Vec<Problem>,
@@ -430,6 +565,7 @@ impl Report {
             sha256: String::new(),
             source_path: path,
             source_format: format,
+            report_kind: ReportKind::Unknown,
             encoding: None,
             n_pages: None,
             ocr_confidence: None,
@@ -440,6 +576,7 @@ impl Report {
             objectives: Vec::new(),
             overall_table: None,
             evaluation: None,
+            categories: Vec::new(),
             status: Status::Failed,
             error: Some(error),
             problems: Vec::new(),
@@ -508,10 +645,15 @@ pub enum FindingKind {
     BandGap,
     StatedShareMismatch,
     OcrDoubtful,
+    CategoryCountMismatch,
+    CategoryPercentMismatch,
+    TotalFormula,
+    RoundingUp,
+    NotDueInDenominator,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 11] = [
+    pub const ALL: [FindingKind; 16] = [
         FindingKind::MeasureScoreConflict,
         FindingKind::ObjectiveScoreMismatch,
         FindingKind::ScoreRounding,
@@ -523,6 +665,11 @@ impl FindingKind {
         FindingKind::BandGap,
         FindingKind::StatedShareMismatch,
         FindingKind::OcrDoubtful,
+        FindingKind::CategoryCountMismatch,
+        FindingKind::CategoryPercentMismatch,
+        FindingKind::TotalFormula,
+        FindingKind::RoundingUp,
+        FindingKind::NotDueInDenominator,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -538,6 +685,11 @@ impl FindingKind {
             FindingKind::BandGap => "band_gap",
             FindingKind::StatedShareMismatch => "stated_share_mismatch",
             FindingKind::OcrDoubtful => "ocr_doubtful",
+            FindingKind::CategoryCountMismatch => "category_count_mismatch",
+            FindingKind::CategoryPercentMismatch => "category_percent_mismatch",
+            FindingKind::TotalFormula => "total_formula",
+            FindingKind::RoundingUp => "rounding_up",
+            FindingKind::NotDueInDenominator => "not_due_in_denominator",
         }
     }
 }

@@ -47,6 +47,31 @@ pub fn fit(stated: &StatedNumber, exact: f64) -> Fit {
     }
 }
 
+/// Whether a stated figure is the exact one rounded up (ceiling) to its decimals and not
+/// rounded: some offices print 88.1 for 88.06 and 88.2 for 88.11.
+pub fn fits_ceiling(stated: &StatedNumber, exact: f64) -> bool {
+    let d = decimals(&stated.raw);
+    let p = 10f64.powi(d as i32);
+    ((exact * p - 1e-9).ceil() / p - stated.value).abs() < 1e-9
+        && (round_to(exact, d) - stated.value).abs() >= 1e-9
+}
+
+/// How a stated figure prints an exact one: "exact", "rounded", "truncated", "ceiling"
+/// (rounded up), or "none".
+pub fn printed_as(stated: &StatedNumber, exact: f64) -> &'static str {
+    if (stated.value - exact).abs() < 1e-9 {
+        "exact"
+    } else if fits_ceiling(stated, exact) {
+        "ceiling"
+    } else {
+        match fit(stated, exact) {
+            Fit::Rounded => "rounded",
+            Fit::Truncated => "truncated",
+            Fit::No => "none",
+        }
+    }
+}
+
 /// Does a score fall in a band? Bands are printed with whole-number bounds ("60-69"), so a
 /// band covers from its low bound up to the next whole number after its high bound.
 pub fn in_band(score: f64, low: f64, high: f64) -> bool {
@@ -72,6 +97,13 @@ mod tests {
         assert_eq!(fit(&stated(98.2, "98.2"), 98.2416), Fit::Rounded);
         assert_eq!(fit(&stated(100.0, "100"), 100.0), Fit::Rounded);
         assert_eq!(fit(&stated(95.5, "95,5"), 92.5), Fit::No);
+    }
+
+    #[test]
+    fn a_figure_rounded_up_is_told_from_one_rounded() {
+        assert!(fits_ceiling(&stated(88.2, "88.2"), 88.11));
+        assert!(!fits_ceiling(&stated(88.1, "88.1"), 88.11));
+        assert!(!fits_ceiling(&stated(88.2, "88,2"), 88.16));
     }
 
     #[test]

@@ -480,4 +480,7 @@ fn a_report_without_its_table_keeps_its_header() {
     assert_eq!(s(&r["agency"]), "Татварын ерөнхий газар");
     assert_eq!(r["year"], 2021);
     assert!(s(&r["error"]).contains("The header is kept"), "{r:?}");
+    // Its evaluation's list of measures says it is a plan report; its conclusion stays.
+    assert_eq!(s(&r["report_kind"]), "plan_report");
+    assert_eq!(r["overall_score_stated"].as_f64(), Some(85.6));
 }

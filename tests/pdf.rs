@@ -146,7 +146,7 @@ fn pdfs_give_the_same_dataset_as_their_text_forms() {
 fn show_gives_each_measure_its_page() {
     let (ok, stdout, _) = run(&["show", "tests/fixtures/pdf/sample_portrait.pdf"]);
     assert!(ok);
-    assert!(stdout.contains("[pdf]"));
+    assert!(stdout.contains("[pdf, plan_report]"));
     let measure_lines: Vec<&str> = stdout
         .lines()
         .filter(|l| l.starts_with("  ") && l.contains(", row "))

@@ -14,6 +14,7 @@ use crate::model::{
 use crate::scoring::{decimals, fit, in_band, round_to, Fit};
 
 mod bands;
+mod categories;
 mod counts;
 mod measure;
 mod objective;
@@ -26,14 +27,15 @@ mod shares;
 mod tests;
 
 use bands::*;
+use categories::*;
 use counts::*;
 use measure::*;
 use objective::*;
 use ocr::*;
 use overall::*;
 use range::*;
-pub use reading::{table_read_in_part, unscored_problem};
 use reading::*;
+pub use reading::{table_read_in_part, unscored_problem};
 use shares::*;
 
 /// Two figures closer than this are the same figure.
@@ -161,6 +163,12 @@ pub fn check(report: &Report, metrics: &[Metric]) -> Vec<Finding> {
         report,
         findings: Vec::new(),
     };
+    // An evaluation without a plan table (or a plan report whose table was lost) has its own
+    // checks; the plan's do not apply (no measures to count against, no table to read twice).
+    if report.report_kind != crate::model::ReportKind::PlanReport || report.objectives.is_empty() {
+        categories(&mut out);
+        return out.findings;
+    }
     measure_scores(&mut out);
     for o in &report.objectives {
         objective_score(&mut out, o);

@@ -37,6 +37,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         "doc_id": r.doc_id,
         "source_path": r.source_path,
         "source_format": r.source_format.as_str(),
+        "report_kind": r.report_kind.as_str(),
         "encoding": r.encoding,
         "agency": h.agency,
         "year": year,
@@ -202,6 +203,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         })
         .collect();
 
+    let (categories, band_counts) = category_rows(r);
     vec![
         ("reports", vec![report]),
         ("objectives", objectives),
@@ -209,5 +211,59 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
         ("narrative_items", items),
         ("metrics", metrics),
         ("findings", findings),
+        ("categories", categories),
+        ("band_counts", band_counts),
     ]
+}
+
+/// Rows of `categories` and `band_counts`.
+fn category_rows(r: &Report) -> (Vec<Value>, Vec<Value>) {
+    let year = r.header.year;
+    let count = |s: &Option<StatedNumber>| json!(s.as_ref().map(|s| s.value as i64));
+    let mut categories = Vec::new();
+    let mut bands = Vec::new();
+    for (i, c) in r.categories.iter().enumerate() {
+        let computed = c.percent_computed();
+        let rounding = match (&c.percent, computed) {
+            (Some(p), Some(exact)) => Some(crate::scoring::printed_as(p, exact)),
+            _ => None,
+        };
+        let mut row = json!({
+            "doc_id": r.doc_id,
+            "year": year,
+            "category_no": i,
+            "level": c.level.as_str(),
+            "code": c.code,
+            "name": c.name,
+            "n_items_stated": count(&c.n_items),
+            "n_done": count(&c.n_done),
+            "n_in_progress": count(&c.n_in_progress),
+            "n_broken": count(&c.n_broken),
+            "n_not_due": count(&c.n_not_due),
+            "n_not_evaluable": count(&c.n_not_evaluable),
+            "percent_stated": value(&c.percent),
+            "percent_raw": raw(&c.percent),
+            "percent_computed": computed,
+            "rounding": rounding,
+            "unplaced": c.unplaced,
+            "raw": c.raw,
+        });
+        place(&c.source, row.as_object_mut().expect("object"));
+        categories.push(row);
+        for b in &c.bands {
+            let mut row = json!({
+                "doc_id": r.doc_id,
+                "year": year,
+                "category_no": i,
+                "category_code": c.code,
+                "level": c.level.as_str(),
+                "band": b.band,
+                "count": b.count.value as i64,
+                "raw": b.count.raw,
+            });
+            place(&b.count.source, row.as_object_mut().expect("object"));
+            bands.push(row);
+        }
+    }
+    (categories, bands)
 }

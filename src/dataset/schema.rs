@@ -20,6 +20,11 @@ pub const TABLES: &[(&str, &str)] = &[
     ),
     ("metrics", include_str!("../../schemas/metrics.json")),
     ("findings", include_str!("../../schemas/findings.json")),
+    ("categories", include_str!("../../schemas/categories.json")),
+    (
+        "band_counts",
+        include_str!("../../schemas/band_counts.json"),
+    ),
 ];
 
 #[derive(Debug, Deserialize)]

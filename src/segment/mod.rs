@@ -9,16 +9,19 @@
 //! [`reconcile`] (narrative items matched to table measures, scores decided).
 
 pub mod band_placement;
+pub mod categories;
 pub mod evaluation;
+mod evaluation_report;
 pub mod header;
 pub mod labels;
 pub mod plan_table;
+pub mod prose;
 pub mod reconcile;
 pub mod regroup;
 
 use crate::error::SegmentError;
 use crate::layout::{Block, Document, Paragraph, Table};
-use crate::model::{Report, SourceFormat, StatedNumber, Status};
+use crate::model::{Report, ReportKind, SourceFormat, StatedNumber, Status};
 use crate::normalize::normalize;
 
 /// What a score cell or snippet holds.
@@ -154,41 +157,7 @@ pub fn segment(
     format: SourceFormat,
 ) -> Result<Report, SegmentError> {
     let Some((table_idx, last_part, plan)) = plan_table::find(doc) else {
-        let first_text = paragraphs(doc)
-            .map(|(_, p)| normalize(&p.text))
-            .find(|t| !t.is_empty())
-            .unwrap_or_default()
-            .chars()
-            .take(80)
-            .collect();
-        let err = SegmentError::NoPlanTable {
-            path: path.to_string(),
-            n_tables: tables(doc).count(),
-            first_text,
-        };
-        // Never lose the header: a report whose table could not be rebuilt keeps its agency,
-        // letter and year, and is partial; a file with none of them is not a report. Any one
-        // is enough: OCR may merge the agency's line with the letter's, or garble one.
-        let all: Vec<&Paragraph> = paragraphs(doc).map(|(_, p)| p).collect();
-        let mut problems = Vec::new();
-        let header = header::parse(&all, &all, &mut problems);
-        let is_report =
-            header.agency.is_some() || header.year.is_some() || header.letter_date.is_some();
-        if !is_report {
-            return Err(err);
-        }
-        return Ok(Report {
-            header,
-            n_pages: doc.n_pages,
-            status: Status::Partial,
-            problems,
-            ..Report::failed(
-                doc_id.to_string(),
-                path.to_string(),
-                format,
-                format!("{err} The header is kept."),
-            )
-        });
+        return evaluation_report::segment(doc, doc_id, path, format);
     };
     let mut problems = Vec::new();
     let table_out = plan_table::segment(&plan, &mut problems);
@@ -201,7 +170,9 @@ pub fn segment(
     let eval = evaluation::parse(doc, last_part, &mut problems);
 
     let mut objectives = table_out.objectives;
+    let mut categories = Vec::new();
     let evaluation = eval.map(|e| {
+        categories = categories::from_summary(&e.summary, &e.evaluation.bands);
         let summary_names: Vec<u32> = e.summary.iter().map(|row| row.objective_no).collect();
         regroup::split_by_item_codes(&mut objectives, &e.evaluation, &summary_names, &mut problems);
         regroup::open_lost_by_narrative(&mut objectives, &e.evaluation, &mut problems);
@@ -291,6 +262,7 @@ pub fn segment(
         sha256: String::new(),
         source_path: path.to_string(),
         source_format: format,
+        report_kind: ReportKind::PlanReport,
         encoding: None,
         n_pages: doc.n_pages,
         ocr_confidence: None,
@@ -301,6 +273,7 @@ pub fn segment(
         objectives,
         overall_table: table_out.overall,
         evaluation,
+        categories,
         status,
         error,
         problems,

@@ -48,9 +48,10 @@ pub fn outline(r: &Report) -> String {
     let h = &r.header;
     let _ = writeln!(
         o,
-        "{}  [{}]  doc_id {}",
+        "{}  [{}, {}]  doc_id {}",
         r.source_path,
         r.source_format.as_str(),
+        r.report_kind.as_str(),
         r.doc_id
     );
     let _ = writeln!(
@@ -92,6 +93,12 @@ pub fn outline(r: &Report) -> String {
     }
     if let Some(c) = r.overall_score_computed() {
         let _ = writeln!(o, "            mean of measures {}", num(c));
+    }
+    if r.report_kind != crate::model::ReportKind::PlanReport && !r.categories.is_empty() {
+        let _ = writeln!(o, "\nCategories:");
+        for c in &r.categories {
+            let _ = writeln!(o, "{}", category_line(c));
+        }
     }
     for obj in &r.objectives {
         let _ = writeln!(
@@ -167,6 +174,51 @@ pub fn outline(r: &Report) -> String {
         }
     }
     o
+}
+
+/// A category of an evaluation: level, code and name, items, counts per band, percent.
+fn category_line(c: &crate::model::Category) -> String {
+    let count = |s: &Option<StatedNumber>| s.as_ref().map(|s| num(s.value));
+    let bands: Vec<String> = c
+        .bands
+        .iter()
+        .map(|b| format!("{}:{}", num(b.band), num(b.count.value)))
+        .collect();
+    let mut parts = vec![format!(
+        "  {} {}{} ({})",
+        c.level.as_str(),
+        c.code.as_ref().map(|k| format!("{k} ")).unwrap_or_default(),
+        short(&c.name, 60),
+        at(&c.source)
+    )];
+    if let Some(n) = count(&c.n_items) {
+        parts.push(format!("items {n}"));
+    }
+    for (label, s) in [
+        ("done", &c.n_done),
+        ("in progress", &c.n_in_progress),
+        ("broken off", &c.n_broken),
+        ("not due", &c.n_not_due),
+        ("not evaluable", &c.n_not_evaluable),
+    ] {
+        if let Some(n) = count(s) {
+            parts.push(format!("{label} {n}"));
+        }
+    }
+    if !bands.is_empty() {
+        parts.push(format!("bands {}", bands.join(" ")));
+    }
+    if let Some(u) = &c.unplaced {
+        parts.push(format!("unplaced {u:?}"));
+    }
+    parts.push(format!(
+        "percent {}{}",
+        stated(&c.percent),
+        c.percent_computed()
+            .map(|m| format!(" (bands give {})", num(m)))
+            .unwrap_or_default()
+    ));
+    parts.join("; ")
 }
 
 /// One line for `ingest`.

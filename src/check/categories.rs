@@ -1,0 +1,422 @@
+//! Evaluations without a plan table (summary tables and prose): each category's counts and
+//! percent, the total against its categories, and the overall percent stated twice.
+//!
+//! Enters: a report of kind `evaluation_summary` or `prose_evaluation`. Leaves:
+//! `category_count_mismatch` (band or status counts that do not add up to the items),
+//! `category_percent_mismatch` (a percent that is not its band counts' weighted mean),
+//! `bucket_count_mismatch` (a band's total that is not the sum of its categories),
+//! `overall_score_mismatch` (a total that is no mean of its categories, or two statements of
+//! the overall percent that differ), and as info the formula the total follows
+//! (`total_formula`), a percent rounded up (`rounding_up`) and not-due items kept in the
+//! denominator (`not_due_in_denominator`). A figure the report does not state is never a
+//! reason for a finding: rows whose figures could not be placed are left out.
+
+use super::*;
+use crate::model::{Category, CategoryLevel};
+use crate::scoring::fits_ceiling;
+
+fn val(s: &Option<StatedNumber>) -> Option<f64> {
+    s.as_ref().map(|s| s.value)
+}
+
+fn band_sum(c: &Category) -> f64 {
+    c.bands.iter().map(|b| b.count.value).sum()
+}
+
+fn aside(c: &Category) -> f64 {
+    val(&c.n_not_due).unwrap_or(0.0) + val(&c.n_not_evaluable).unwrap_or(0.0)
+}
+
+/// The category's counts account for its items: its bands (with the not-due and
+/// not-evaluable items) add up to them. A band it does not name then holds none.
+fn complete(c: &Category) -> bool {
+    c.unplaced.is_none()
+        && !c.bands.is_empty()
+        && val(&c.n_items).is_none_or(|n| band_sum(c) + aside(c) == n || band_sum(c) == n)
+}
+
+fn label(c: &Category) -> String {
+    match (&c.code, c.level) {
+        (_, CategoryLevel::Total) => "the total".to_string(),
+        (Some(code), _) => format!("category {code} ({})", c.name),
+        (None, _) => format!("category \"{}\"", c.name),
+    }
+}
+
+fn band_evidence(c: &Category) -> Vec<Evidence> {
+    c.bands
+        .iter()
+        .map(|b| Evidence::of(&format!("{} band {}", label(c), num(b.band)), &b.count))
+        .collect()
+}
+
+/// Whether a stated percent is the exact one as printed (rounded or truncated).
+fn printed(stated: &StatedNumber, exact: f64) -> bool {
+    (stated.value - exact).abs() < 1e-9 || fit(stated, exact) != Fit::No
+}
+
+pub(super) fn categories(out: &mut Out) {
+    let r = out.report;
+    for c in &r.categories {
+        counts(out, c);
+        percent(out, c);
+    }
+    total(out);
+    overall_statements(out);
+}
+
+/// category_count_mismatch: counts per band, or per status, that are not the items.
+fn counts(out: &mut Out, c: &Category) {
+    let Some(items) = &c.n_items else { return };
+    if c.unplaced.is_some() {
+        return;
+    }
+    if !c.bands.is_empty() {
+        let sum = band_sum(c);
+        let with_aside = sum + aside(c);
+        if sum != items.value && with_aside != items.value {
+            let mut ev = vec![Evidence::of(&format!("{} items", label(c)), items)];
+            ev.extend(band_evidence(c));
+            ev.extend(c.n_not_due.iter().map(|n| Evidence::of("not due", n)));
+            ev.extend(
+                c.n_not_evaluable
+                    .iter()
+                    .map(|n| Evidence::of("not evaluable", n)),
+            );
+            out.push(
+                Finding::new(
+                    FindingKind::CategoryCountMismatch,
+                    Severity::Error,
+                    format!(
+                        "{}: {} items stated, but its band counts add up to {}{}",
+                        label(c),
+                        num(items.value),
+                        num(sum),
+                        if aside(c) > 0.0 {
+                            format!(" ({} with the not-due and not-evaluable)", num(with_aside))
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+                .stated(items.value)
+                .expected(with_aside)
+                .evidence(ev),
+            );
+        }
+    }
+    let statuses = [
+        ("done", &c.n_done),
+        ("in progress", &c.n_in_progress),
+        ("broken off", &c.n_broken),
+        ("not due", &c.n_not_due),
+        ("not evaluable", &c.n_not_evaluable),
+    ];
+    let named: Vec<(&str, &StatedNumber)> = statuses
+        .iter()
+        .filter_map(|(w, s)| s.as_ref().map(|s| (*w, s)))
+        .collect();
+    // Statuses are checked when the row gives the implementation's statuses (done at least);
+    // the not-due alone is a band-table column.
+    if c.n_done.is_some() {
+        let sum: f64 = named.iter().map(|(_, s)| s.value).sum();
+        if sum != items.value {
+            let mut ev = vec![Evidence::of(&format!("{} items", label(c)), items)];
+            ev.extend(named.iter().map(|(w, s)| Evidence::of(w, s)));
+            out.push(
+                Finding::new(
+                    FindingKind::CategoryCountMismatch,
+                    Severity::Error,
+                    format!(
+                        "{}: {} items stated, but its counts by status add up to {}",
+                        label(c),
+                        num(items.value),
+                        num(sum)
+                    ),
+                )
+                .stated(items.value)
+                .expected(sum)
+                .evidence(ev),
+            );
+        }
+    }
+}
+
+/// category_percent_mismatch: a percent that is not the band-weighted mean of its counts;
+/// info when it is that mean rounded up, or with the not-due items in the denominator.
+fn percent(out: &mut Out, c: &Category) {
+    let (Some(p), Some(mean)) = (&c.percent, c.percent_computed()) else {
+        return;
+    };
+    if !complete(c) || printed(p, mean) {
+        return;
+    }
+    let mut ev = vec![Evidence::of(&format!("{} percent", label(c)), p)];
+    ev.extend(band_evidence(c));
+    let weighted: f64 = c.bands.iter().map(|b| b.band * b.count.value).sum();
+    let with_aside = weighted / (band_sum(c) + aside(c));
+    let (kind, severity, message) = if fits_ceiling(p, mean) {
+        (
+            FindingKind::RoundingUp,
+            Severity::Info,
+            format!(
+                "{}: {} is its band counts' mean ({}) rounded up, where reports round or truncate",
+                label(c),
+                p.raw,
+                num(mean)
+            ),
+        )
+    } else if aside(c) > 0.0 && printed(p, with_aside) {
+        ev.extend(c.n_not_due.iter().map(|n| Evidence::of("not due", n)));
+        ev.extend(
+            c.n_not_evaluable
+                .iter()
+                .map(|n| Evidence::of("not evaluable", n)),
+        );
+        (
+            FindingKind::NotDueInDenominator,
+            Severity::Info,
+            format!(
+                "{}: {} counts its {} not-due or not-evaluable item(s) in the denominator as 0 ({}); the usual rule leaves them out ({})",
+                label(c),
+                p.raw,
+                num(aside(c)),
+                num(with_aside),
+                num(mean)
+            ),
+        )
+    } else {
+        (
+            FindingKind::CategoryPercentMismatch,
+            Severity::Error,
+            format!(
+                "{}: {} stated, but its band counts give {} (Σ band × count / Σ count)",
+                label(c),
+                p.raw,
+                num(mean)
+            ),
+        )
+    };
+    out.push(
+        Finding::new(kind, severity, message)
+            .stated(p.value)
+            .expected(mean)
+            .evidence(ev),
+    );
+}
+
+/// The total against its categories: items and band counts summed, and its percent as the
+/// item-weighted mean or the mean of the category percents.
+fn total(out: &mut Out) {
+    let r = out.report;
+    let Some(t) = r
+        .categories
+        .iter()
+        .find(|c| c.level == CategoryLevel::Total)
+    else {
+        return;
+    };
+    let parts: Vec<&Category> = r
+        .categories
+        .iter()
+        .filter(|c| matches!(c.level, CategoryLevel::Category | CategoryLevel::Objective))
+        .collect();
+    if parts.len() < 2 {
+        return;
+    }
+    let all_complete = parts.iter().all(|c| complete(c));
+    // Items: the categories' items (stated, or their counts when complete) against the total's.
+    if let Some(items) = &t.n_items {
+        let each: Option<Vec<f64>> = parts
+            .iter()
+            .map(|c| val(&c.n_items).or_else(|| complete(c).then(|| band_sum(c) + aside(c))))
+            .collect();
+        if let Some(each) = each {
+            let sum: f64 = each.iter().sum();
+            if sum != items.value {
+                let mut ev = vec![Evidence::of("total items", items)];
+                ev.extend(
+                    parts
+                        .iter()
+                        .filter_map(|c| c.n_items.as_ref().map(|n| (c, n)))
+                        .map(|(c, n)| Evidence::of(&format!("{} items", label(c)), n)),
+                );
+                out.push(
+                    Finding::new(
+                        FindingKind::CategoryCountMismatch,
+                        Severity::Error,
+                        format!(
+                            "the total counts {} items, its categories {}",
+                            num(items.value),
+                            num(sum)
+                        ),
+                    )
+                    .stated(items.value)
+                    .expected(sum)
+                    .evidence(ev),
+                );
+            }
+        }
+    }
+    // Each band of the total against the categories' counts in it.
+    if all_complete && t.unplaced.is_none() {
+        for b in &t.bands {
+            let sum: f64 = parts
+                .iter()
+                .flat_map(|c| &c.bands)
+                .filter(|x| x.band == b.band)
+                .map(|x| x.count.value)
+                .sum();
+            if sum != b.count.value {
+                let mut ev = vec![Evidence::of(
+                    &format!("total band {}", num(b.band)),
+                    &b.count,
+                )];
+                ev.extend(parts.iter().flat_map(|c| {
+                    c.bands.iter().filter(|x| x.band == b.band).map(|x| {
+                        Evidence::of(&format!("{} band {}", label(c), num(b.band)), &x.count)
+                    })
+                }));
+                out.push(
+                    Finding::new(
+                        FindingKind::BucketCountMismatch,
+                        Severity::Error,
+                        format!(
+                            "the total puts {} item(s) in band {}, its categories {}",
+                            num(b.count.value),
+                            num(b.band),
+                            num(sum)
+                        ),
+                    )
+                    .stated(b.count.value)
+                    .expected(sum)
+                    .evidence(ev),
+                );
+            }
+        }
+    }
+    let Some(p) = &t.percent else { return };
+    let by_items = all_complete.then(|| {
+        let (w, n) = parts
+            .iter()
+            .flat_map(|c| &c.bands)
+            .fold((0.0, 0.0), |(w, n), b| {
+                (w + b.band * b.count.value, n + b.count.value)
+            });
+        (n > 0.0).then(|| w / n)
+    });
+    let by_items = by_items.flatten();
+    let percents: Option<Vec<f64>> = parts.iter().map(|c| val(&c.percent)).collect();
+    let by_categories = percents.map(|v| v.iter().sum::<f64>() / v.len() as f64);
+    let mut ev = vec![Evidence::of("total percent", p)];
+    ev.extend(
+        parts
+            .iter()
+            .filter_map(|c| c.percent.as_ref().map(|s| (c, s)))
+            .map(|(c, s)| Evidence::of(&format!("{} percent", label(c)), s)),
+    );
+    let fits = |v: Option<f64>| v.is_some_and(|v| printed(p, v));
+    let (severity, kind, message) = match (fits(by_items), fits(by_categories)) {
+        (true, true) => (
+            Severity::Info,
+            FindingKind::TotalFormula,
+            format!(
+                "the total {} is both the item-weighted mean ({}) and the mean of the category percents ({})",
+                p.raw,
+                num(by_items.unwrap_or_default()),
+                num(by_categories.unwrap_or_default())
+            ),
+        ),
+        (true, false) => (
+            Severity::Info,
+            FindingKind::TotalFormula,
+            format!(
+                "the total {} weights by items: the mean of all items' scores ({}){}",
+                p.raw,
+                num(by_items.unwrap_or_default()),
+                by_categories
+                    .map(|m| format!(", not the mean of the category percents ({})", num(m)))
+                    .unwrap_or_default()
+            ),
+        ),
+        (false, true) => (
+            Severity::Info,
+            FindingKind::TotalFormula,
+            format!(
+                "the total {} averages the category percents ({}){}",
+                p.raw,
+                num(by_categories.unwrap_or_default()),
+                by_items
+                    .map(|m| format!(", not the item-weighted mean ({})", num(m)))
+                    .unwrap_or_default()
+            ),
+        ),
+        (false, false) => match (by_items, by_categories) {
+            (Some(items), Some(cats)) => (
+                Severity::Error,
+                FindingKind::OverallScoreMismatch,
+                format!(
+                    "the total {} is neither the item-weighted mean of its categories ({}) nor the mean of their percents ({})",
+                    p.raw,
+                    num(items),
+                    num(cats)
+                ),
+            ),
+            // One formula only can be computed: the other may be the office's.
+            (Some(m), None) | (None, Some(m)) => (
+                Severity::Info,
+                FindingKind::TotalFormula,
+                format!(
+                    "the total {} is not the {} ({}); the {} cannot be computed (figures not stated), so it is not called wrong",
+                    p.raw,
+                    if by_items.is_some() { "item-weighted mean" } else { "mean of the category percents" },
+                    num(m),
+                    if by_items.is_some() { "mean of the category percents" } else { "item-weighted mean (items per category)" }
+                ),
+            ),
+            (None, None) => return,
+        },
+    };
+    out.push(
+        Finding::new(kind, severity, message)
+            .stated(p.value)
+            .expected(by_items.or(by_categories))
+            .evidence(ev),
+    );
+}
+
+/// overall_score_mismatch: two statements of the overall percent that are not one figure
+/// printed to different decimals ("88 хувьтай" and "Дундажаар 88.8 %" are one).
+fn overall_statements(out: &mut Out) {
+    let r = out.report;
+    let Some(e) = &r.evaluation else { return };
+    let Some(main) = &e.overall_conclusion else {
+        return;
+    };
+    for s in &e.overall_statements {
+        let (fine, coarse) = if decimals(&s.raw) > decimals(&main.raw) {
+            (s, main)
+        } else {
+            (main, s)
+        };
+        if printed(coarse, fine.value) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                FindingKind::OverallScoreMismatch,
+                Severity::Error,
+                format!(
+                    "the report states its overall percent as {} and as {}",
+                    main.raw, s.raw
+                ),
+            )
+            .stated(s.value)
+            .expected(main.value)
+            .evidence(vec![
+                Evidence::of("overall percent", main),
+                Evidence::of("overall percent stated again", s),
+            ]),
+        );
+    }
+}
