@@ -20,6 +20,8 @@ pub const DROP_POINTS: f64 = 10.0;
 #[derive(Debug, Clone, Serialize)]
 pub struct YearRow {
     pub year: i32,
+    /// plan_report, evaluation_summary, prose_evaluation (see reports.report_kind).
+    pub report_kind: String,
     pub doc_id: String,
     pub source_path: String,
     pub overall: Option<f64>,
@@ -94,6 +96,7 @@ struct Report {
     source_path: String,
     agency: String,
     year: i32,
+    report_kind: String,
     overall: Option<f64>,
     n_measures: i64,
     n_findings: i64,
@@ -127,6 +130,11 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
     let n_findings = ints(&reports, "n_findings");
     let n_errors = ints(&reports, "n_errors");
     let status = strings(&reports, "status");
+    // Datasets of layout 2 have no report_kind: every report of theirs is a plan report.
+    let kinds = match reports.column_by_name("report_kind") {
+        Some(_) => strings(&reports, "report_kind"),
+        None => vec![Some("plan_report".to_string()); reports.num_rows()],
+    };
     let mut all = Vec::new();
     for i in 0..reports.num_rows() {
         let (Some(agency), Some(year)) = (agencies[i].clone(), years[i]) else {
@@ -147,6 +155,7 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
             source_path: paths[i].clone().unwrap_or_default(),
             agency,
             year: year as i32,
+            report_kind: kinds[i].clone().unwrap_or_default(),
             overall: stated[i].or(computed[i]),
             n_measures: n_measures[i].unwrap_or(0),
             n_findings: n_findings[i].unwrap_or(0),
@@ -338,6 +347,7 @@ fn agency_view(
         };
         years.push(YearRow {
             year: r.year,
+            report_kind: r.report_kind.clone(),
             doc_id: r.doc_id.clone(),
             source_path: r.source_path.clone(),
             overall: r.overall,
@@ -350,7 +360,13 @@ fn agency_view(
         previous = r.overall.or(previous);
     }
     let year_of: BTreeMap<&str, i32> = shown.iter().map(|r| (r.doc_id.as_str(), r.year)).collect();
-    let report_years: Vec<i32> = shown.iter().map(|r| r.year).collect();
+    // Objectives and measures are compared over the years whose report has a plan table: an
+    // evaluation without one drops none of them.
+    let report_years: Vec<i32> = shown
+        .iter()
+        .filter(|r| r.n_measures > 0)
+        .map(|r| r.year)
+        .collect();
     AgencyView {
         agency,
         objectives: series_rows(objective_items, &year_of, &report_years),

@@ -263,3 +263,55 @@ fn a_plan_report_fills_categories_from_its_summary_table() {
     assert!(!c.is_empty());
     assert!(c.iter().all(|x| x.0 == "objective"));
 }
+
+#[test]
+fn year_over_year_takes_an_evaluation_s_overall_beside_a_plan_report_s() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("corpus/tatvar_2021.txt"),
+        dir.path().join("tatvar_2021.txt"),
+    )
+    .unwrap();
+    // The same agency's next year, published as an evaluation summary only.
+    let v01 = std::fs::read_to_string(repo().join(VARIANTS).join("v01_summary_clean.md")).unwrap();
+    let evaluation = v01
+        .replace(
+            "**ДОРНОГОВЬ АЙМГИЙН ЗАСАГ ДАРГЫН ТАМГЫН ГАЗАР**",
+            "**ТАТВАРЫН ЕРӨНХИЙ ГАЗАР**",
+        )
+        .replace(
+            "Аймгийн Засаг даргын 2023 онд",
+            "Татварын ерөнхий газрын 2022 онд",
+        );
+    std::fs::write(dir.path().join("tatvar_2022.md"), evaluation).unwrap();
+    let (_d, out, _) = ingest(&[dir.path().to_str().unwrap()]);
+    let (ok, stdout, stderr) = run(&["yoy", "--format", "json", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let agency = &v["agencies"][0];
+    assert_eq!(s(&agency["agency"]), "Татварын ерөнхий газар");
+    let years: Vec<(i64, &str, f64)> = agency["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| {
+            (
+                y["year"].as_i64().unwrap(),
+                s(&y["report_kind"]),
+                y["overall"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        years,
+        vec![
+            (2021, "plan_report", 85.6),
+            (2022, "evaluation_summary", 93.3)
+        ]
+    );
+    assert_eq!(agency["years"][1]["change"].as_f64(), Some(7.7));
+    // An evaluation without a plan table drops no objective.
+    for o in agency["objectives"].as_array().unwrap() {
+        assert!(o["vanished"].as_array().unwrap().is_empty(), "{o}");
+    }
+}

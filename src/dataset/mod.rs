@@ -32,7 +32,7 @@ pub const MANIFEST: &str = "_manifest.json";
 /// Partition folder name for reports whose year is unknown; polars and DuckDB read it as null.
 pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 /// Version of the tables' layout; a dataset written with another one cannot be extended.
-pub const LAYOUT_VERSION: u32 = 2;
+pub const LAYOUT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ManifestEntry {

@@ -102,7 +102,10 @@ pub fn terminal(y: &Yoy) -> String {
                 r.n_measures.to_string(),
                 r.n_findings.to_string(),
                 r.n_errors.to_string(),
-                r.source_path.clone(),
+                match r.report_kind.as_str() {
+                    "plan_report" | "" => r.source_path.clone(),
+                    kind => format!("{} ({kind})", r.source_path),
+                },
             ]);
         }
         out.push_str(&format!("{t}\n"));
