@@ -423,6 +423,23 @@ pub struct Band {
     pub not_due: bool,
 }
 
+/// A word the report's scale gives a range of percent: "“Хангалттай”" for 70-89.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaleLabel {
+    pub label: String,
+    pub low: f64,
+    pub high: f64,
+    pub raw: String,
+    pub source: Source,
+}
+
+/// A percent the text qualifies with a word of the scale ("78.4 хувьтай буюу “Үр дүнтэй”").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelledPercent {
+    pub percent: StatedNumber,
+    pub label: String,
+}
+
 /// An item of the evaluation's measure list: "Зорилт 5.1. <text> /93.9/".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NarrativeItem {
@@ -473,6 +490,10 @@ pub struct Evaluation {
     pub stated_counts: Vec<StatedCount>,
     /// The conclusion's overall percent ("… 98.2 хувьтай дүгнэгдэв").
     pub overall_conclusion: Option<StatedNumber>,
+    /// The report's own words for ranges of percent ("90-100 хувь бол “Үр дүнтэй”").
+    pub scale_labels: Vec<ScaleLabel>,
+    /// Percents the text names with one of those words ("78.4 хувьтай буюу “Хангалттай”").
+    pub labelled_percents: Vec<LabelledPercent>,
     /// Every statement of the overall percent an evaluation without a plan table makes in
     /// its prose ("88 хувьтай биелэсэн", "Дундажаар 88.8 %"), in reading order.
     pub overall_statements: Vec<StatedNumber>,

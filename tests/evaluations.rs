@@ -156,7 +156,7 @@ fn the_real_excerpts_are_read_for_what_they_hold() {
 fn written_variants_give_their_planted_findings_and_the_clean_ones_none() {
     let (_dir, out, _) = ingest(&[VARIANTS]);
     let reports = rows(&out, "reports");
-    let expected: [(&str, &str, &[&str]); 10] = [
+    let expected: [(&str, &str, &[&str]); 12] = [
         ("v01_summary_clean.md", "evaluation_summary", &[]),
         ("v02_summary_dropped_cells.txt", "evaluation_summary", &[]),
         ("v03_six_bands_subtotals.html", "evaluation_summary", &[]),
@@ -194,6 +194,16 @@ fn written_variants_give_their_planted_findings_and_the_clean_ones_none() {
                 "bucket_count_mismatch",
                 "category_percent_mismatch",
             ],
+        ),
+        (
+            "v11_scale_word_planted.txt",
+            "prose_evaluation",
+            &["bucket_label_mismatch"],
+        ),
+        (
+            "v12_subtotal_planted.html",
+            "evaluation_summary",
+            &["category_count_mismatch", "category_count_mismatch"],
         ),
     ];
     for (file, kind, findings) in expected {

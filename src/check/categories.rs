@@ -38,6 +38,8 @@ fn complete(c: &Category) -> bool {
 fn label(c: &Category) -> String {
     match (&c.code, c.level) {
         (_, CategoryLevel::Total) => "the total".to_string(),
+        (Some(code), CategoryLevel::Subtotal) => format!("the subtotal {code} ({})", c.name),
+        (None, CategoryLevel::Subtotal) => format!("the subtotal \"{}\"", c.name),
         (Some(code), _) => format!("category {code} ({})", c.name),
         (None, _) => format!("category \"{}\"", c.name),
     }
@@ -63,6 +65,101 @@ pub(super) fn categories(out: &mut Out) {
     }
     total(out);
     overall_statements(out);
+    scale_words(out);
+    measures_stated(out);
+}
+
+/// category_count_mismatch: the text's count of measures ("нийт 80 арга хэмжээ төлөвлөн")
+/// against the total's items ("Нийт 78 арга хэмжээнээс …").
+fn measures_stated(out: &mut Out) {
+    let r = out.report;
+    let (Some(e), Some(total)) = (
+        &r.evaluation,
+        r.categories
+            .iter()
+            .find(|c| c.level == CategoryLevel::Total),
+    ) else {
+        return;
+    };
+    let Some(items) = &total.n_items else { return };
+    for c in e.stated_counts.iter().filter(|c| c.what == "measures") {
+        if c.value == items.value {
+            continue;
+        }
+        let stated = StatedNumber {
+            value: c.value,
+            raw: c.raw.clone(),
+            source: c.source.clone(),
+        };
+        out.push(
+            Finding::new(
+                FindingKind::CategoryCountMismatch,
+                Severity::Error,
+                format!(
+                    "the text counts {} measures (\"{}\") and the total {}",
+                    num(c.value),
+                    c.raw,
+                    num(items.value)
+                ),
+            )
+            .stated(c.value)
+            .expected(items.value)
+            .evidence(vec![
+                Evidence::of("measures stated", &stated),
+                Evidence::of("the total's items", items),
+            ]),
+        );
+    }
+}
+
+/// bucket_label_mismatch: a percent named with a word of the report's own scale whose range
+/// does not hold it ("78.4 хувьтай буюу “Үр дүнтэй”" where “Үр дүнтэй” is 90-100).
+fn scale_words(out: &mut Out) {
+    let r = out.report;
+    let Some(e) = &r.evaluation else { return };
+    for lp in &e.labelled_percents {
+        let fold = |t: &str| t.trim().to_lowercase();
+        let ranges: Vec<&crate::model::ScaleLabel> = e
+            .scale_labels
+            .iter()
+            .filter(|l| fold(&l.label) == fold(&lp.label))
+            .collect();
+        let v = lp.percent.value;
+        if ranges.is_empty() || ranges.iter().any(|l| in_band(v, l.low, l.high)) {
+            continue;
+        }
+        let fitting = e
+            .scale_labels
+            .iter()
+            .find(|l| in_band(v, l.low, l.high))
+            .map(|l| format!("; the scale calls {} “{}”", num(v), l.label))
+            .unwrap_or_default();
+        let mut ev = vec![Evidence::of("percent named with the word", &lp.percent)];
+        ev.extend(ranges.iter().map(|l| Evidence {
+            what: "the scale's word".into(),
+            raw: l.raw.clone(),
+            source: l.source.clone(),
+        }));
+        out.push(
+            Finding::new(
+                FindingKind::BucketLabelMismatch,
+                Severity::Error,
+                format!(
+                    "{} is called “{}”, which the report's scale gives to {}{}",
+                    lp.percent.raw,
+                    lp.label,
+                    ranges
+                        .iter()
+                        .map(|l| format!("{}-{}", num(l.low), num(l.high)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    fitting
+                ),
+            )
+            .stated(v)
+            .evidence(ev),
+        );
+    }
 }
 
 /// category_count_mismatch: counts per band, or per status, that are not the items.
@@ -205,6 +302,83 @@ fn percent(out: &mut Out, c: &Category) {
     );
 }
 
+/// A total's (or subtotal's) items and band counts against the sums of its categories'.
+fn sums(out: &mut Out, whole: &Category, parts: &[&Category]) {
+    let all_complete = parts.iter().all(|c| complete(c));
+    // Items: the categories' items (stated, or their counts when complete) against the total's.
+    if let Some(items) = &whole.n_items {
+        let each: Option<Vec<f64>> = parts
+            .iter()
+            .map(|c| val(&c.n_items).or_else(|| complete(c).then(|| band_sum(c) + aside(c))))
+            .collect();
+        if let Some(each) = each {
+            let sum: f64 = each.iter().sum();
+            if sum != items.value {
+                let mut ev = vec![Evidence::of(&format!("{} items", label(whole)), items)];
+                ev.extend(
+                    parts
+                        .iter()
+                        .filter_map(|c| c.n_items.as_ref().map(|n| (c, n)))
+                        .map(|(c, n)| Evidence::of(&format!("{} items", label(c)), n)),
+                );
+                out.push(
+                    Finding::new(
+                        FindingKind::CategoryCountMismatch,
+                        Severity::Error,
+                        format!(
+                            "{} counts {} items, its categories {}",
+                            label(whole),
+                            num(items.value),
+                            num(sum)
+                        ),
+                    )
+                    .stated(items.value)
+                    .expected(sum)
+                    .evidence(ev),
+                );
+            }
+        }
+    }
+    // Each band of the total against the categories' counts in it.
+    if all_complete && whole.unplaced.is_none() {
+        for b in &whole.bands {
+            let sum: f64 = parts
+                .iter()
+                .flat_map(|c| &c.bands)
+                .filter(|x| x.band == b.band)
+                .map(|x| x.count.value)
+                .sum();
+            if sum != b.count.value {
+                let mut ev = vec![Evidence::of(
+                    &format!("{} band {}", label(whole), num(b.band)),
+                    &b.count,
+                )];
+                ev.extend(parts.iter().flat_map(|c| {
+                    c.bands.iter().filter(|x| x.band == b.band).map(|x| {
+                        Evidence::of(&format!("{} band {}", label(c), num(b.band)), &x.count)
+                    })
+                }));
+                out.push(
+                    Finding::new(
+                        FindingKind::BucketCountMismatch,
+                        Severity::Error,
+                        format!(
+                            "{} puts {} item(s) in band {}, its categories {}",
+                            label(whole),
+                            num(b.count.value),
+                            num(b.band),
+                            num(sum)
+                        ),
+                    )
+                    .stated(b.count.value)
+                    .expected(sum)
+                    .evidence(ev),
+                );
+            }
+        }
+    }
+}
+
 /// The total against its categories: items and band counts summed, and its percent as the
 /// item-weighted mean or the mean of the category percents.
 fn total(out: &mut Out) {
@@ -224,77 +398,22 @@ fn total(out: &mut Out) {
     if parts.len() < 2 {
         return;
     }
+    sums(out, t, &parts);
+    // Each section's subtotal against the categories since the section before.
+    let mut section: Vec<&Category> = Vec::new();
+    for c in &r.categories {
+        match c.level {
+            CategoryLevel::Subtotal => {
+                if section.len() >= 2 {
+                    sums(out, c, &section);
+                }
+                section.clear();
+            }
+            CategoryLevel::Category | CategoryLevel::Objective => section.push(c),
+            CategoryLevel::Total => {}
+        }
+    }
     let all_complete = parts.iter().all(|c| complete(c));
-    // Items: the categories' items (stated, or their counts when complete) against the total's.
-    if let Some(items) = &t.n_items {
-        let each: Option<Vec<f64>> = parts
-            .iter()
-            .map(|c| val(&c.n_items).or_else(|| complete(c).then(|| band_sum(c) + aside(c))))
-            .collect();
-        if let Some(each) = each {
-            let sum: f64 = each.iter().sum();
-            if sum != items.value {
-                let mut ev = vec![Evidence::of("total items", items)];
-                ev.extend(
-                    parts
-                        .iter()
-                        .filter_map(|c| c.n_items.as_ref().map(|n| (c, n)))
-                        .map(|(c, n)| Evidence::of(&format!("{} items", label(c)), n)),
-                );
-                out.push(
-                    Finding::new(
-                        FindingKind::CategoryCountMismatch,
-                        Severity::Error,
-                        format!(
-                            "the total counts {} items, its categories {}",
-                            num(items.value),
-                            num(sum)
-                        ),
-                    )
-                    .stated(items.value)
-                    .expected(sum)
-                    .evidence(ev),
-                );
-            }
-        }
-    }
-    // Each band of the total against the categories' counts in it.
-    if all_complete && t.unplaced.is_none() {
-        for b in &t.bands {
-            let sum: f64 = parts
-                .iter()
-                .flat_map(|c| &c.bands)
-                .filter(|x| x.band == b.band)
-                .map(|x| x.count.value)
-                .sum();
-            if sum != b.count.value {
-                let mut ev = vec![Evidence::of(
-                    &format!("total band {}", num(b.band)),
-                    &b.count,
-                )];
-                ev.extend(parts.iter().flat_map(|c| {
-                    c.bands.iter().filter(|x| x.band == b.band).map(|x| {
-                        Evidence::of(&format!("{} band {}", label(c), num(b.band)), &x.count)
-                    })
-                }));
-                out.push(
-                    Finding::new(
-                        FindingKind::BucketCountMismatch,
-                        Severity::Error,
-                        format!(
-                            "the total puts {} item(s) in band {}, its categories {}",
-                            num(b.count.value),
-                            num(b.band),
-                            num(sum)
-                        ),
-                    )
-                    .stated(b.count.value)
-                    .expected(sum)
-                    .evidence(ev),
-                );
-            }
-        }
-    }
     let Some(p) = &t.percent else { return };
     let by_items = all_complete.then(|| {
         let (w, n) = parts

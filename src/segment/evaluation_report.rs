@@ -180,6 +180,8 @@ fn evaluation(
         stated_counts: prose.stated_counts.clone(),
         overall_conclusion: total_percent(categories).or_else(|| best_statement(&prose.overall)),
         overall_statements: prose.overall.clone(),
+        scale_labels: prose.scale_labels.clone(),
+        labelled_percents: prose.labelled_percents.clone(),
     }
 }
 

@@ -8,7 +8,10 @@
 //! below.
 
 use crate::layout::{Block, Document};
-use crate::model::{BandCount, Category, CategoryLevel, Source, StatedCount, StatedNumber};
+use crate::model::{
+    BandCount, Category, CategoryLevel, LabelledPercent, ScaleLabel, Source, StatedCount,
+    StatedNumber,
+};
 use crate::normalize::normalize;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,7 +37,7 @@ static NOT_DUE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:хугацаа\s+болоогүй|\bХБ)\s*-\s*(\d{1,4})\b"));
 /// "үнэлэх боломжгүй - 1" (cannot be evaluated).
 static NOT_EVALUABLE_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)үнэлэх\s+боломжгүй\s*-\s*(\d{1,4})\b"));
+    LazyLock::new(|| re(r"(?i)(?:үнэлэх\s+боломжгүй|\bҮБ)\s*-\s*(\d{1,4})\b"));
 /// "Нийт 80 арга хэмжээнээс …" (of 80 measures in all).
 static TOTAL_ITEMS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bнийт\s+(\d{1,4})\s+(?:арга\s+хэмжээ|заалт)"));
@@ -55,7 +58,7 @@ static MEAN: LazyLock<Regex> =
 /// дүгнэгдэв", "88 хувийн биелэлттэй гэж үзлээ".
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?:\b({NUM})\s*(?:хувьтай|хувийн\s+биелэлттэй|хувийн\s+хэрэгжилттэй|%-тай|хувиар)\s+(?:биелэсэн|хэрэгжсэн|хэрэгжүүлсэн|дүгнэгд|үнэлэгд|дүгнэв|үнэлэв|гэж\s+үз)|\b(?:хэрэгжилт|биелэлт)\s+({NUM})\s*(?:%|хувь))"
+        r"(?i)(?:\b({NUM})\s*(?:хувьтай|хувийн\s+биелэлттэй|хувийн\s+хэрэгжилттэй|%-тай|хувиар)\s+(?:биелэсэн|хэрэгжсэн|хэрэгжүүлсэн|дүгнэгд|үнэлэгд|дүгнэв|үнэлэв|гэж\s+үз)|\b(?:хэрэгжилт|биелэлт)\s+({NUM})\s*(?:%|хувь|-тэй))"
     ))
 });
 /// "2015 онд 81.5 хувь" (a year's percent).
@@ -71,6 +74,68 @@ static OBJECTIVES: LazyLock<Regex> =
 static AREA_ITEMS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(\S+\s+\S+)\s+хүрээнд\s+(\d{1,4})\s+(?:арга\s+хэмжээ|заалт)"));
 
+/// A range of percent in a scale's definition: "90-100 хувь", "70-89%".
+static SCALE_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,3})\s*-\s*(\d{1,3})\s*(?:хувь|%)"));
+/// A word in quotes: "“Хангалттай”", "«Үр дүнтэй»", "\"Дунд\"".
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“«]([^"”»]{2,40})["”»]"#));
+
+/// The scale's words, each with its range: clauses of one range and one quoted word ("90-100
+/// хувь бол “Үр дүнтэй”, 70-89 хувь бол “Хангалттай”").
+fn scale_labels(t: &str, source: &Source) -> Vec<ScaleLabel> {
+    let mut out = Vec::new();
+    for clause in t.split([',', ';']) {
+        let ranges: Vec<_> = SCALE_RANGE.captures_iter(clause).collect();
+        let words: Vec<_> = QUOTED.captures_iter(clause).collect();
+        if let ([r], [w]) = (ranges.as_slice(), words.as_slice()) {
+            let (low, high): (f64, f64) = (
+                r[1].parse().unwrap_or(f64::NAN),
+                r[2].parse().unwrap_or(f64::NAN),
+            );
+            if low <= high && high <= 100.0 {
+                out.push(ScaleLabel {
+                    label: w[1].trim().to_string(),
+                    low,
+                    high,
+                    raw: clause.trim().to_string(),
+                    source: source.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Percents named with a word of the scale: "78.4 хувьтай буюу “Хангалттай”", "“Дунд” буюу
+/// 55 хувь".
+fn labelled_percents(t: &str, labels: &[ScaleLabel], source: &Source) -> Vec<LabelledPercent> {
+    let mut words: Vec<String> = labels.iter().map(|l| regex::escape(&l.label)).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let words = words.join("|");
+    let after = re(&format!(
+        r#"(?i)\b({NUM})\s*(?:хувь|%)\S*\s+(?:буюу\s+)?["“«]?({words})["”»]?"#
+    ));
+    let before = re(&format!(
+        r#"(?i)["“«]?({words})["”»]?\s+(?:буюу\s+)?({NUM})\s*(?:хувь|%)"#
+    ));
+    let mut out: Vec<LabelledPercent> = after
+        .captures_iter(t)
+        .map(|c| LabelledPercent {
+            percent: stated(&c[0], &c[1], source),
+            label: c[2].to_string(),
+        })
+        .collect();
+    out.extend(before.captures_iter(t).map(|c| LabelledPercent {
+        percent: stated(&c[0], &c[2], source),
+        label: c[1].to_string(),
+    }));
+    out
+}
+
 /// What the prose of an evaluation states.
 #[derive(Debug, Default)]
 pub struct ProseOutput {
@@ -78,6 +143,8 @@ pub struct ProseOutput {
     /// Every statement of the plan's overall percent, in reading order.
     pub overall: Vec<StatedNumber>,
     pub stated_counts: Vec<StatedCount>,
+    pub scale_labels: Vec<ScaleLabel>,
+    pub labelled_percents: Vec<LabelledPercent>,
 }
 
 impl ProseOutput {
@@ -114,7 +181,20 @@ fn lines(doc: &Document) -> Vec<(String, Source)> {
 pub fn parse(doc: &Document, year: Option<i32>) -> ProseOutput {
     let mut out = ProseOutput::default();
     let mut area_items: Vec<(String, StatedNumber)> = Vec::new();
-    for (text, source) in lines(doc) {
+    let lines = lines(doc);
+    let mut defining = Vec::new();
+    for (text, source) in &lines {
+        let found = scale_labels(text, source);
+        defining.push(!found.is_empty());
+        out.scale_labels.extend(found);
+    }
+    for ((text, source), defines) in lines.iter().zip(defining) {
+        if !defines {
+            let found = labelled_percents(text, &out.scale_labels, source);
+            out.labelled_percents.extend(found);
+        }
+    }
+    for (text, source) in lines {
         let t = text.trim_start_matches(['-', '•', '*', ' ']).trim();
         for c in AREA_ITEMS.captures_iter(t) {
             area_items.push((c[1].to_lowercase(), stated(&c[0], &c[2], &source)));
@@ -409,6 +489,45 @@ mod tests {
         ]);
         let out = parse(&d, Some(2015));
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn the_scale_s_words_and_the_percents_named_with_them() {
+        let d = doc(&[
+            "Хэрэгжилтийг 90-100 хувь бол “Үр дүнтэй”, 70-89 хувь бол “Хангалттай”, 0-69 хувь бол “Хангалтгүй” гэж үнэлнэ.",
+            "Нийгмийн хүрээний асуудал 78.4 хувьтай буюу “Үр дүнтэй” үнэлгээтэй байна.",
+        ]);
+        let out = parse(&d, None);
+        let labels: Vec<(&str, f64, f64)> = out
+            .scale_labels
+            .iter()
+            .map(|l| (l.label.as_str(), l.low, l.high))
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                ("Үр дүнтэй", 90.0, 100.0),
+                ("Хангалттай", 70.0, 89.0),
+                ("Хангалтгүй", 0.0, 69.0)
+            ]
+        );
+        assert_eq!(out.labelled_percents.len(), 1);
+        assert_eq!(out.labelled_percents[0].percent.value, 78.4);
+        assert_eq!(out.labelled_percents[0].label, "Үр дүнтэй");
+    }
+
+    #[test]
+    fn not_evaluable_items_and_a_headline_s_percent_without_its_word() {
+        let d = doc(&[
+            "Төлөвлөгөөний хэрэгжилт 92,1-тэй гарлаа.",
+            "Нийт 12 арга хэмжээнээс 100 хувь-8, 70 хувь-2, ҮБ-1, ХБ-1 заалт байна.",
+        ]);
+        let out = parse(&d, None);
+        assert_eq!(out.overall[0].value, 92.1);
+        let total = &out.categories[0];
+        assert_eq!(total.n_not_evaluable.as_ref().unwrap().value, 1.0);
+        assert_eq!(total.n_not_due.as_ref().unwrap().value, 1.0);
+        assert_eq!(total.percent.as_ref().unwrap().value, 92.1);
     }
 
     #[test]
