@@ -325,3 +325,42 @@ fn year_over_year_takes_an_evaluation_s_overall_beside_a_plan_report_s() {
         assert!(o["vanished"].as_array().unwrap().is_empty(), "{o}");
     }
 }
+
+#[test]
+fn an_evaluation_summary_printed_to_pdf_reads_as_its_html() {
+    let html = "tests/fixtures/evaluations/variants/v03_six_bands_subtotals.html";
+    let pdf = "tests/fixtures/evaluations/pdf/v03_six_bands_subtotals.pdf";
+    let (_dir, out, _) = ingest(&[html, pdf]);
+    let of = |file: &str| {
+        let mut c = categories(&out, file);
+        c.iter_mut().for_each(|x| x.1 = x.1.trim().to_string());
+        c
+    };
+    let from_pdf = of("v03_six_bands_subtotals.pdf");
+    assert_eq!(from_pdf.len(), 7);
+    assert_eq!(from_pdf, of("v03_six_bands_subtotals.html"));
+    for i in 0..7 {
+        assert_eq!(
+            bands(&out, "v03_six_bands_subtotals.pdf", i),
+            bands(&out, "v03_six_bands_subtotals.html", i),
+            "row {i}"
+        );
+    }
+    assert!(flagged(&out, "v03_six_bands_subtotals.pdf").is_empty());
+}
+
+/// Its scan (the conformance scanner, 200 dpi): Tesseract loses most band cells of this
+/// boxed table; the header stays and no misreading is called a disagreement.
+#[test]
+fn a_scanned_evaluation_summary_keeps_its_header_and_doubts_its_misread_rows() {
+    let scan = "tests/fixtures/evaluations/scan/v03_six_bands_subtotals_scan.pdf";
+    let (_dir, out, _) = ingest(&[scan]);
+    let r = &rows(&out, "reports")[0];
+    assert_eq!(s(&r["report_kind"]), "evaluation_summary");
+    assert_eq!(
+        s(&r["agency"]),
+        "Сүхбаатар аймгийн засаг даргын тамгын газар"
+    );
+    assert_eq!(r["year"].as_i64(), Some(2023));
+    assert!(flagged(&out, "v03_six_bands_subtotals_scan.pdf").is_empty());
+}

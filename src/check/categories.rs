@@ -59,6 +59,7 @@ fn printed(stated: &StatedNumber, exact: f64) -> bool {
 
 pub(super) fn categories(out: &mut Out) {
     let r = out.report;
+    let first = out.findings.len();
     for c in &r.categories {
         counts(out, c);
         percent(out, c);
@@ -67,6 +68,56 @@ pub(super) fn categories(out: &mut Out) {
     overall_statements(out);
     scale_words(out);
     measures_stated(out);
+    // A scan whose table OCR read with rows that cannot be right (a percent over 100, band
+    // cells read empty) gives no disagreement: every one is a reading to doubt.
+    if let Some(row) = misread_row(r) {
+        for f in &mut out.findings[first..] {
+            if f.severity != Severity::Info {
+                f.message = format!(
+                    "{} — but the scan's table as OCR read it has rows that cannot be right ({row}): kept as read, not counted as a disagreement; check the page",
+                    f.message
+                );
+                f.kind = FindingKind::OcrDoubtful;
+                f.severity = Severity::Info;
+            }
+        }
+    }
+}
+
+/// On a scan, the first row OCR cannot have read right: a percent outside 0-100, band counts
+/// short of the items (cells read empty) or over them.
+fn misread_row(r: &Report) -> Option<String> {
+    if r.source_format != crate::model::SourceFormat::Scan {
+        return None;
+    }
+    r.categories.iter().find_map(|c| {
+        if let Some(p) = c
+            .percent
+            .as_ref()
+            .filter(|p| !(0.0..=100.0).contains(&p.value))
+        {
+            return Some(format!("{} reads {:?} for its percent", label(c), p.raw));
+        }
+        // No category holds ten thousand items: figures run together across cells.
+        if let Some(b) = c.bands.iter().find(|b| b.count.value >= 10_000.0) {
+            return Some(format!(
+                "{} reads {:?} in band {}",
+                label(c),
+                b.count.raw,
+                num(b.band)
+            ));
+        }
+        let items = val(&c.n_items)?;
+        let sum = band_sum(c) + aside(c);
+        (sum < items || c.bands.iter().any(|b| b.count.value > items)).then(|| {
+            format!(
+                "{} reads {} items and band counts adding up to {}",
+                label(c),
+                num(items),
+                num(sum)
+            )
+        })
+    })
 }
 
 /// category_count_mismatch: the text's count of measures ("нийт 80 арга хэмжээ төлөвлөн")

@@ -54,11 +54,6 @@ static BAND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A row's number: "2", "1.1", "I", "2.".
-static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?$").expect("valid regex")
-});
-
 /// A total row's name: "Нийт", "Бүгд", "Дүн", "Дундаж" (all, sum, mean).
 static TOTAL_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:нийт|бүгд|дүн|дундаж)").expect("valid regex"));
@@ -176,27 +171,42 @@ fn figure(text: &str, source: &Source) -> Option<StatedNumber> {
 
 /// The first table that is a summary of categories: its columns and the index of its first
 /// data row.
-fn find_header(table: &Table) -> Option<(Vec<Column>, usize)> {
-    for (i, row) in table.rows.iter().enumerate().take(4) {
+fn find_header(table: &Table) -> Option<Header> {
+    for (i, row) in table.rows.iter().enumerate().take(6) {
         let top = labels(row);
         let sub = table.rows.get(i + 1).map(labels);
         let sub = sub.filter(|s| is_sub_header(s));
-        let cols = header_columns(&top, sub.as_deref());
-        if is_summary_header(&cols) {
-            return Some((cols, i + 1 + usize::from(sub.is_some())));
+        let columns = header_columns(&top, sub.as_deref());
+        if is_summary_header(&columns) {
+            return Some(Header {
+                // One header row: each cell's column by its place (a PDF's table keeps empty
+                // cells, and its rules' doubled lines add empty ones).
+                by_cell: sub.is_none().then_some(top),
+                columns,
+                first_row: i + 1 + usize::from(sub.is_some()),
+            });
         }
     }
     None
+}
+
+struct Header {
+    /// The columns in order.
+    columns: Vec<Column>,
+    /// Each header cell's column, when the header is one row.
+    by_cell: Option<Vec<Option<Column>>>,
+    first_row: usize,
 }
 
 /// Every summary table's categories and its band values, the first table that has any.
 pub fn from_tables(doc: &Document) -> Option<(Vec<Category>, Vec<f64>)> {
     doc.blocks.iter().find_map(|b| match b {
         crate::layout::Block::Table(t) => {
-            let (cols, first) = find_header(t)?;
-            let mut out: Vec<Category> = t.rows[first..]
+            let header = find_header(t)?;
+            let cols = &header.columns;
+            let mut out: Vec<Category> = t.rows[header.first_row..]
                 .iter()
-                .filter_map(|row| category_of(row, &cols))
+                .filter_map(|row| category_of(row, &header))
                 .collect();
             if out.is_empty() {
                 return None;
@@ -275,30 +285,38 @@ fn mark_totals(rows: &mut [Category]) {
 }
 
 /// One data row as a category: its number, its name, its figures put in their columns.
-fn category_of(row: &Row, cols: &[Column]) -> Option<Category> {
+fn category_of(row: &Row, header: &Header) -> Option<Category> {
     let texts: Vec<String> = (0..row.cells.len()).map(|i| cell_text(row, i)).collect();
+    let source = row.source.clone();
+    // Figures keep their cell's text as printed ("96,4").
+    let figure_at = |i: usize| {
+        figure(&texts[i], &source).map(|mut f| {
+            f.raw = row.cells[i].paragraphs.join(" ").trim().to_string();
+            f
+        })
+    };
+    if let Some(by_cell) = header.by_cell.as_ref().filter(|b| b.len() == texts.len()) {
+        // The row's cells stand under the header's: each figure in its own column.
+        let first_figure = by_cell
+            .iter()
+            .position(|c| c.is_some_and(Column::is_figure))?;
+        let mut cat = lead(&texts[..first_figure], &source, &texts)?;
+        let mut any = false;
+        for (i, c) in by_cell.iter().enumerate().skip(first_figure) {
+            if let (Some(c), Some(v)) = (c.filter(|c| c.is_figure()), figure_at(i)) {
+                put(&mut cat, c, v);
+                any = true;
+            }
+        }
+        return any.then_some(cat);
+    }
     let name_at = texts
         .iter()
         .position(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)?;
-    let code = texts[..name_at]
-        .iter()
-        .find(|t| CODE.is_match(t))
-        .map(|t| t.trim_end_matches('.').to_string());
-    let name = texts[name_at].clone();
-    let source = row.source.clone();
-    // Figures keep their cell's text as printed ("96,4").
-    let cells: Vec<Option<StatedNumber>> = (name_at + 1..texts.len())
-        .map(|i| {
-            figure(&texts[i], &source).map(|mut f| {
-                f.raw = row.cells[i].paragraphs.join(" ").trim().to_string();
-                f
-            })
-        })
-        .collect();
+    let mut cat = lead(&texts[..=name_at], &source, &texts)?;
+    let cells: Vec<Option<StatedNumber>> = (name_at + 1..texts.len()).map(figure_at).collect();
+    let cols = &header.columns;
     let figure_cols: Vec<Column> = cols.iter().copied().filter(|c| c.is_figure()).collect();
-    let raw = texts.join(" | ");
-    let mut cat = Category::named(CategoryLevel::Category, &name, source, &raw);
-    cat.code = code;
     let figures: Vec<StatedNumber> = cells.iter().flatten().cloned().collect();
     if figures.is_empty() {
         return None;
@@ -331,6 +349,35 @@ fn category_of(row: &Row, cols: &[Column]) -> Option<Category> {
     }
     Some(cat)
 }
+
+/// A row's code and name from the cells before its figures: "1.1" | "Аж үйлдвэр", or as a
+/// PDF's narrow № column may leave them, "1.1Аж" | "үйлдвэр".
+fn lead(cells: &[String], source: &Source, all: &[String]) -> Option<Category> {
+    let text = cells
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (code, name) = match LEADING_CODE.captures(&text) {
+        Some(c) if c[2].chars().next().is_some_and(char::is_alphabetic) => {
+            (Some(c[1].to_string()), c[2].to_string())
+        }
+        _ => (None, text.clone()),
+    };
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let raw = all.join(" | ");
+    let mut cat = Category::named(CategoryLevel::Category, name.trim(), source.clone(), &raw);
+    cat.code = code;
+    Some(cat)
+}
+
+/// A row's number before its name: "2 Эдийн засаг", "1.1Аж үйлдвэр", "II Нийгэм".
+static LEADING_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}))\.?\s*(.*)$").expect("valid regex")
+});
 
 fn put(cat: &mut Category, column: Column, v: StatedNumber) {
     match column {
