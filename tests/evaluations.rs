@@ -86,13 +86,32 @@ fn the_real_excerpts_are_read_for_what_they_hold() {
             ("05.txt", "prose_evaluation", "partial", Some(2023)),
             ("06.txt", "prose_evaluation", "partial", Some(2015)),
             ("07.txt", "prose_evaluation", "partial", Some(2017)),
-            ("08.txt", "unknown", "partial", Some(2021)),
+            ("08.txt", "plan_report", "partial", Some(2021)),
             ("09.txt", "unknown", "partial", Some(2017)),
             ("10.txt", "unknown", "partial", Some(2017)),
             ("11.txt", "unknown", "partial", Some(2016)),
             ("12.txt", "unknown", "partial", Some(2003)),
         ]
     );
+    // An agency where a line names a body; none where only a title stands there.
+    let agency = |file: &str| {
+        report(&reports, file)["agency"]
+            .as_str()
+            .map(str::to_string)
+    };
+    assert_eq!(
+        agency("01.txt").as_deref(),
+        Some("Барилга, хот байгуулалтын яам")
+    );
+    assert_eq!(
+        agency("03.txt").as_deref(),
+        Some("Говьсүмбэр аймгийн засаг даргын тамгын газар")
+    );
+    for file in [
+        "02.txt", "05.txt", "06.txt", "07.txt", "08.txt", "09.txt", "10.txt",
+    ] {
+        assert_eq!(agency(file), None, "{file}");
+    }
     let overall = |file: &str| f(&report(&reports, file)["overall_score_stated"]);
     assert_eq!(overall("02.txt"), Some(89.2));
     assert_eq!(overall("05.txt"), Some(65.22));

@@ -26,9 +26,10 @@ pub fn segment(
     // The evaluation's list of measures ("Зорилт 1.1. … /100/") is a plan report's: its plan
     // table is there but was not rebuilt (a scan's garbled header, a cut file). It stays a plan
     // report, partial, with its header (its title's year) and the evaluation's figures.
-    let table_lost = all
-        .iter()
-        .any(|p| MEASURE_ITEM.is_match(&normalize(&p.text)));
+    let table_lost = all.iter().any(|p| {
+        let t = normalize(&p.text);
+        MEASURE_ITEM.is_match(&t) || is_plan_column_label(&p.text)
+    });
     if let Some(year) = evaluated_year(&all).filter(|_| !table_lost || header.year.is_none()) {
         if header.year != Some(year) {
             // The header's rule looks for a plan report's title; an evaluation names its year
@@ -48,6 +49,21 @@ pub fn segment(
             header.year = Some(year);
         }
     }
+    // Without a letterhead the header's rule can take a title in capitals for the agency
+    // ("… хэрэгжилтийн тайлан", "Журам батлах тухай"): a body's name ends in what it is.
+    if let Some(a) = header.agency.take() {
+        match is_body_name(&a) {
+            true => header.agency = Some(a),
+            false => problems.push(crate::model::Problem {
+                stage: crate::model::Stage::Header,
+                source: crate::model::Source::default(),
+                message: format!("{a:?} read as the agency is a title, not a body's name (it ends in no газар, яам, хэлтэс, алба …): left out"),
+            }),
+        }
+    }
+    if header.agency.is_none() {
+        header.agency = body_line(&all);
+    }
     let prose = prose::parse(doc, header.year);
     let (kind, categories, band_values) = match categories::from_tables(doc) {
         Some((cats, bands)) => (ReportKind::EvaluationSummary, cats, bands),
@@ -66,7 +82,7 @@ pub fn segment(
     let is_report =
         header.agency.is_some() || header.year.is_some() || header.letter_date.is_some();
     if table_lost && is_report {
-        let why = "Its evaluation lists measures (\"Зорилт 1.1. …\"): the plan table is there but was not rebuilt. The header is kept, and the evaluation's figures.";
+        let why = "Its plan table's header or its evaluation's list of measures (\"Зорилт 1.1. …\") is there, the table was not rebuilt. The header is kept, and the evaluation's figures.";
         let mut report = unknown(doc, doc_id, path, format, header, problems, why);
         report.report_kind = ReportKind::PlanReport;
         report.evaluation = Some(evaluation(&prose, &band_values, &categories));
@@ -118,6 +134,72 @@ static MEASURE_ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"^(?:[-•–]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Зорилт\s*\d{1,3}\.\d{1,3}")
         .expect("valid regex")
 });
+
+/// A plan table's column label read as a line of its own ("Хэрэгжүүлэх арга хэмжээ": measures
+/// to carry out): the table's header is there, its rows were not rebuilt. A sentence naming
+/// "… хэрэгжүүлэх арга хэмжээний төлөвлөгөө" (a plan's title) is longer.
+fn is_plan_column_label(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = normalize(l).to_lowercase();
+        l.chars().count() <= 40 && l.starts_with("хэрэгжүүлэх арга хэмжээ")
+    })
+}
+
+/// The last words of a public body's name: office, ministry, department, service, committee,
+/// agency, organisation, centre, fund, council, assembly, aimag, district, city, court …
+const BODIES: &[&str] = &[
+    "газар",
+    "яам",
+    "хэлтэс",
+    "алба",
+    "хороо",
+    "агентлаг",
+    "байгууллага",
+    "төв",
+    "сан",
+    "зөвлөл",
+    "хурал",
+    "аймаг",
+    "дүүрэг",
+    "сум",
+    "хот",
+    "сургууль",
+    "эмнэлэг",
+    "комисс",
+    "шүүх",
+    "прокурор",
+    "банк",
+    "компани",
+    "хк",
+    "ххк",
+    "төхк",
+    "удирдлага",
+];
+
+fn is_body_name(name: &str) -> bool {
+    let last = name
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    BODIES.iter().any(|b| last == *b)
+}
+
+/// A line that is a body's name alone ("-Барилга, хот байгуулалтын яам"): a news item's or an
+/// evaluation's reporting body, where no letterhead names it.
+fn body_line(paragraphs: &[&Paragraph]) -> Option<String> {
+    paragraphs
+        .iter()
+        .flat_map(|p| p.text.lines())
+        .find_map(|l| {
+            let l = normalize(l);
+            let l = l.trim_start_matches(['-', '–', '•', ' ']).trim();
+            let words = l.split_whitespace().count();
+            ((2..=8).contains(&words) && !l.chars().any(|c| c.is_ascii_digit()) && is_body_name(l))
+                .then(|| l.to_string())
+        })
+}
 
 fn no_plan_table(doc: &Document, path: &str) -> SegmentError {
     SegmentError::NoPlanTable {
@@ -238,4 +320,52 @@ fn evaluated_year(paragraphs: &[&Paragraph]) -> Option<i32> {
                 .iter()
                 .find_map(|p| years(&normalize(&p.text), usize::MAX).first().copied())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
+        lines
+            .iter()
+            .map(|l| Paragraph {
+                text: l.to_string(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_is_no_body_a_body_s_name_ends_in_what_it_is() {
+        assert!(is_body_name("Барилга, хот байгуулалтын яам"));
+        assert!(is_body_name("Говьсүмбэр аймгийн засаг даргын тамгын газар"));
+        assert!(!is_body_name(
+            "Авлигатай тэмцэх үндэсний хөтөлбөрийн 2019 оны хэрэгжилтийн тайлан"
+        ));
+        assert!(!is_body_name("Журам батлах тухай"));
+        let ps = paragraphs(&[
+            "ТАЙЛАН",
+            "-Барилга, хот байгуулалтын яам",
+            "-2020 оны 01 дүгээр сарын 29",
+        ]);
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        assert_eq!(
+            body_line(&refs).as_deref(),
+            Some("Барилга, хот байгуулалтын яам")
+        );
+    }
+
+    #[test]
+    fn the_evaluated_year_is_the_one_named_with_what_is_evaluated() {
+        let ps = paragraphs(&[
+            "Улсын Их Хурлын 2016 оны 11 дүгээр сарын 03-ны өдрийн 51 дүгээр тогтоол",
+            "Засгийн газрын 2020-2024 оны үйл ажиллагааны хөтөлбөрийн 2023 оны жилийн эцсийн хэрэгжилт",
+        ]);
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        assert_eq!(evaluated_year(&refs), Some(2023));
+        let ps = paragraphs(&["Аймаг 2019 оныг “Бүтээн байгуулалтын жил” болгон зарласан."]);
+        let refs: Vec<&Paragraph> = ps.iter().collect();
+        assert_eq!(evaluated_year(&refs), Some(2019));
+    }
 }
