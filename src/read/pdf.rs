@@ -221,9 +221,12 @@ fn give_widths(glyphs: &mut [Glyph]) {
     }
 }
 
-/// Glyphs → words: lines by baseline, words split at spaces and at gaps wider than a quarter
-/// of the font size; a glyph without a width counts as half an em.
-fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
+/// Glyphs → words: lines by baseline, words split at spaces, at gaps wider than a quarter
+/// of the font size, and at a vertical rule between two glyphs (a narrow table's cells set
+/// two points apart: "тоо" | "100" | "90" is no word "тоо10090"); a glyph without a width
+/// counts as half an em.
+fn words_of(mut glyphs: Vec<Glyph>, rules: &[Rule]) -> Vec<Word> {
+    let verticals: Vec<&Rule> = rules.iter().filter(|r| r.is_vertical()).collect();
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     give_widths(&mut glyphs);
@@ -238,10 +241,20 @@ fn words_of(mut glyphs: Vec<Glyph>) -> Vec<Word> {
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut cur: Option<Word> = None;
+        // Where the last glyph of the word in progress ends: its middle.
+        let mut last_mid = f64::NEG_INFINITY;
         for g in line {
             let blank = g.ch.trim().is_empty();
             let gap_break = cur.as_ref().is_some_and(|w| g.x - w.x1 > 0.25 * g.size);
-            if blank || gap_break {
+            let ruled = cur.is_some()
+                && verticals.iter().any(|r| {
+                    r.x0 > last_mid
+                        && r.x0 < g.x + 0.3 * g.w
+                        && r.y0 <= g.y - 0.3 * g.size
+                        && r.y1 >= g.y
+                });
+            last_mid = g.x + 0.5 * g.w;
+            if blank || gap_break || ruled {
                 if let Some(w) = cur.take() {
                     words.push(w);
                 }
@@ -468,7 +481,7 @@ pub fn read(
             number: n,
             width: c.width,
             height: c.height,
-            words: words_of(std::mem::take(&mut c.glyphs)),
+            words: words_of(std::mem::take(&mut c.glyphs), &c.rules),
             rules: c.rules,
         });
     }
@@ -518,12 +531,41 @@ mod tests {
             .enumerate()
             .map(|(i, c)| glyph(c, 167.1 + 7.3 * i as f64, 0.0))
             .collect();
-        let words = words_of(g);
+        let words = words_of(g, &[]);
         assert_eq!(words.len(), 1, "{words:?}");
         assert_eq!(words[0].text, "2020");
         // A real space between words still splits them.
         let spaced = vec![glyph("a", 10.0, 5.0), glyph("b", 20.0, 5.0)];
-        assert_eq!(words_of(spaced).len(), 2);
+        assert_eq!(words_of(spaced, &[]).len(), 2);
+    }
+
+    #[test]
+    fn a_vertical_rule_between_two_glyphs_parts_them() {
+        // "тоо" and "100" in cells of a narrow table, 2.3 pt apart, a rule between.
+        let mut g: Vec<Glyph> = ["т", "о", "о"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| glyph(c, 217.7 + 5.7 * i as f64, 5.7))
+            .collect();
+        g.extend(
+            ["1", "0", "0"]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| glyph(c, 237.0 + 6.0 * i as f64, 6.0)),
+        );
+        let rule = Rule {
+            x0: 236.0,
+            y0: 80.0,
+            x1: 236.0,
+            y1: 110.0,
+        };
+        let texts = |w: Vec<Word>| w.into_iter().map(|w| w.text).collect::<Vec<_>>();
+        assert_eq!(texts(words_of(g.clone(), &[rule])), vec!["тоо", "100"]);
+        // Without the rule they stay one word (the gap is under a quarter em); a rule that
+        // stops above the line parts nothing.
+        assert_eq!(texts(words_of(g.clone(), &[])), vec!["тоо100"]);
+        let above = Rule { y1: 85.0, ..rule };
+        assert_eq!(texts(words_of(g, &[above])), vec!["тоо100"]);
     }
 
     #[test]
@@ -540,7 +582,7 @@ mod tests {
         for x in &mut g {
             x.size = 10.0;
         }
-        let words = words_of(g);
+        let words = words_of(g, &[]);
         let w24 = words.iter().find(|w| w.text == "24").expect("24");
         assert!((w24.x1 - 112.8).abs() < 1e-9, "{w24:?}");
     }
