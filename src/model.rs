@@ -423,6 +423,13 @@ pub struct Band {
     pub not_due: bool,
 }
 
+/// A count of items and the share of all items the text says it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedShare {
+    pub count: StatedNumber,
+    pub percent: StatedNumber,
+}
+
 /// A word the report's scale gives a range of percent: "“Хангалттай”" for 70-89.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScaleLabel {
@@ -494,6 +501,9 @@ pub struct Evaluation {
     pub scale_labels: Vec<ScaleLabel>,
     /// Percents the text names with one of those words ("78.4 хувьтай буюу “Хангалттай”").
     pub labelled_percents: Vec<LabelledPercent>,
+    /// Shares the prose states of the items ("59 арга хэмжээ нь нийт арга хэмжээний 73.7
+    /// хувийг"): a count and its percent of the whole.
+    pub shares: Vec<StatedShare>,
     /// Every statement of the overall percent an evaluation without a plan table makes in
     /// its prose ("88 хувьтай биелэсэн", "Дундажаар 88.8 %"), in reading order.
     pub overall_statements: Vec<StatedNumber>,

@@ -175,7 +175,7 @@ fn the_real_excerpts_are_read_for_what_they_hold() {
 fn written_variants_give_their_planted_findings_and_the_clean_ones_none() {
     let (_dir, out, _) = ingest(&[VARIANTS]);
     let reports = rows(&out, "reports");
-    let expected: [(&str, &str, &[&str]); 12] = [
+    let expected: [(&str, &str, &[&str]); 13] = [
         ("v01_summary_clean.md", "evaluation_summary", &[]),
         ("v02_summary_dropped_cells.txt", "evaluation_summary", &[]),
         ("v03_six_bands_subtotals.html", "evaluation_summary", &[]),
@@ -223,6 +223,11 @@ fn written_variants_give_their_planted_findings_and_the_clean_ones_none() {
             "v12_subtotal_planted.html",
             "evaluation_summary",
             &["category_count_mismatch", "category_count_mismatch"],
+        ),
+        (
+            "v13_share_planted.txt",
+            "prose_evaluation",
+            &["stated_share_mismatch"],
         ),
     ];
     for (file, kind, findings) in expected {

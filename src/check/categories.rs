@@ -68,6 +68,7 @@ pub(super) fn categories(out: &mut Out) {
     overall_statements(out);
     scale_words(out);
     measures_stated(out);
+    shares(out);
     // A scan whose table OCR read with rows that cannot be right (a percent over 100, band
     // cells read empty) gives no disagreement: every one is a reading to doubt.
     if let Some(row) = misread_row(r) {
@@ -118,6 +119,46 @@ fn misread_row(r: &Report) -> Option<String> {
             )
         })
     })
+}
+
+/// stated_share_mismatch: "59 арга хэмжээ нь нийт арга хэмжээний 73.7 хувийг" against the
+/// total's items (59 of 80 is 73.75: 73.7 truncated holds).
+fn shares(out: &mut Out) {
+    let r = out.report;
+    let (Some(e), Some(total)) = (
+        &r.evaluation,
+        r.categories
+            .iter()
+            .find(|c| c.level == CategoryLevel::Total),
+    ) else {
+        return;
+    };
+    let Some(items) = &total.n_items else { return };
+    for s in &e.shares {
+        let share = 100.0 * s.count.value / items.value;
+        if printed(&s.percent, share) || fits_ceiling(&s.percent, share) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                FindingKind::StatedShareMismatch,
+                Severity::Error,
+                format!(
+                    "{} of the total's {} items is {}%, the text says {}",
+                    num(s.count.value),
+                    num(items.value),
+                    num(share),
+                    num(s.percent.value)
+                ),
+            )
+            .stated(s.percent.value)
+            .expected(share)
+            .evidence(vec![
+                Evidence::of("share stated", &s.percent),
+                Evidence::of("the total's items", items),
+            ]),
+        );
+    }
 }
 
 /// category_count_mismatch: the text's count of measures ("нийт 80 арга хэмжээ төлөвлөн")

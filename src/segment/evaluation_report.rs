@@ -264,6 +264,7 @@ fn evaluation(
         overall_statements: prose.overall.clone(),
         scale_labels: prose.scale_labels.clone(),
         labelled_percents: prose.labelled_percents.clone(),
+        shares: prose.shares.clone(),
     }
 }
 

@@ -136,6 +136,14 @@ fn labelled_percents(t: &str, labels: &[ScaleLabel], source: &Source) -> Vec<Lab
     out
 }
 
+/// "59 арга хэмжээ нь нийт арга хэмжээний 73.7 хувийг", "2 арга хэмжээ нь 2.5 хувийг" (a
+/// count of items, then its share of all of them).
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(\d{{1,4}})\s+(?:заалт\s+)?(?:арга\s+хэмжээ|заалт)\s+нь\s+(?:нийт\s+(?:арга\s+хэмжээ|заалт)\S*\s+)?({NUM})\s*(?:хувийг|хувь|%)"
+    ))
+});
+
 /// What the prose of an evaluation states.
 #[derive(Debug, Default)]
 pub struct ProseOutput {
@@ -145,6 +153,7 @@ pub struct ProseOutput {
     pub stated_counts: Vec<StatedCount>,
     pub scale_labels: Vec<ScaleLabel>,
     pub labelled_percents: Vec<LabelledPercent>,
+    pub shares: Vec<crate::model::StatedShare>,
 }
 
 impl ProseOutput {
@@ -196,6 +205,14 @@ pub fn parse(doc: &Document, year: Option<i32>) -> ProseOutput {
     }
     for (text, source) in lines {
         let t = text.trim_start_matches(['-', '•', '*', ' ']).trim();
+        for c in SHARE.captures_iter(t) {
+            // The percent's own text ("73.7 хувийг"): its decimals say how it was printed.
+            let at = c.get(2).map_or(0, |m| m.start()) - c.get(0).map_or(0, |m| m.start());
+            out.shares.push(crate::model::StatedShare {
+                count: stated(&c[0], &c[1], &source),
+                percent: stated(&c[0][at..], &c[2], &source),
+            });
+        }
         for c in AREA_ITEMS.captures_iter(t) {
             area_items.push((c[1].to_lowercase(), stated(&c[0], &c[2], &source)));
         }
@@ -528,6 +545,22 @@ mod tests {
         assert_eq!(total.n_not_evaluable.as_ref().unwrap().value, 1.0);
         assert_eq!(total.n_not_due.as_ref().unwrap().value, 1.0);
         assert_eq!(total.percent.as_ref().unwrap().value, 92.1);
+    }
+
+    #[test]
+    fn a_count_and_its_share_of_all_items() {
+        let d = doc(&[
+            "- Бүрэн хэрэгжсэн 59 арга хэмжээ нь нийт арга хэмжээний 73.7 хувийг,",
+            "- Хэрэгжээгүй буюу 0 хувьтай 1 заалт арга хэмжээ нь 1.2 хувийг,",
+        ]);
+        let out = parse(&d, None);
+        let shares: Vec<(f64, f64)> = out
+            .shares
+            .iter()
+            .map(|s| (s.count.value, s.percent.value))
+            .collect();
+        assert_eq!(shares, vec![(59.0, 73.7), (1.0, 1.2)]);
+        assert!(out.categories.is_empty());
     }
 
     #[test]
