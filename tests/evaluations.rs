@@ -79,7 +79,7 @@ fn the_real_excerpts_are_read_for_what_they_hold() {
     assert_eq!(
         kinds,
         vec![
-            ("01.txt", "unknown", "partial", Some(2019)),
+            ("01.txt", "plan_report", "partial", Some(2019)),
             ("02.txt", "prose_evaluation", "partial", Some(2019)),
             ("03.txt", "unknown", "partial", Some(2018)),
             ("04.txt", "unknown", "partial", Some(2023)),

@@ -94,6 +94,12 @@ pub fn segment(
         if !is_report {
             return Err(no_plan_table(doc, path));
         }
+        if is_plan_report_title(&all) {
+            let why = "Its title names a plan's implementation report, not an evaluation: the file holds the report's beginning without its table. The header is kept.";
+            let mut report = unknown(doc, doc_id, path, format, header, problems, why);
+            report.report_kind = ReportKind::PlanReport;
+            return Ok(report);
+        }
         let why = "Nor is it an evaluation without one (no summary table of band counts, no percent or band counts in its text). The header is kept.";
         return Ok(unknown(doc, doc_id, path, format, header, problems, why));
     }
@@ -134,6 +140,34 @@ static MEASURE_ITEM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"^(?:[-•–]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?Зорилт\s*\d{1,3}\.\d{1,3}")
         .expect("valid regex")
 });
+
+/// A title naming a plan's implementation report ("… 2019 ОНЫ ХЭРЭГЖИЛТИЙН ТАЙЛАН", "…
+/// төлөвлөгөөний биелэлт"), where no title names an evaluation ("… ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭ
+/// ХИЙЛЭЭ", "… үнэлгээ"): the file is a plan report's beginning.
+fn is_plan_report_title(paragraphs: &[&Paragraph]) -> bool {
+    let titles: Vec<String> = paragraphs
+        .iter()
+        .map(|p| normalize(&p.text))
+        .filter(|t| {
+            let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            t.chars().count() <= 160 && upper * 2 > letters.len()
+        })
+        .map(|t| t.to_lowercase())
+        .collect();
+    let evaluation = |t: &String| {
+        ["үнэлгээ", "хяналт-шинжилгээ", "дүгнэлт"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    let plan = |t: &String| {
+        ["хэрэгжилтийн тайлан", "биелэлтийн тайлан"]
+            .iter()
+            .any(|w| t.contains(w))
+            || t.trim_end_matches(['.', ' ']).ends_with("биелэлт")
+    };
+    !titles.iter().any(evaluation) && titles.iter().any(plan)
+}
 
 /// A plan table's column label read as a line of its own ("Хэрэгжүүлэх арга хэмжээ": measures
 /// to carry out): the table's header is there, its rows were not rebuilt. A sentence naming
@@ -355,6 +389,20 @@ mod tests {
             body_line(&refs).as_deref(),
             Some("Барилга, хот байгуулалтын яам")
         );
+    }
+
+    #[test]
+    fn an_implementation_report_s_title_unless_a_title_names_an_evaluation() {
+        let ps = paragraphs(&[
+            "АВЛИГАТАЙ ТЭМЦЭХ ҮНДЭСНИЙ ХӨТӨЛБӨРИЙН\n2019 ОНЫ ХЭРЭГЖИЛТИЙН ТАЙЛАН",
+            "Хөтөлбөрийн нэр, огноо, шийдвэрийн дугаар",
+        ]);
+        assert!(is_plan_report_title(&ps.iter().collect::<Vec<_>>()));
+        let ps = paragraphs(&[
+            "ДЭД ХӨТӨЛБӨРҮҮДИЙН 2018 ОНЫ ХЭРЭГЖИЛТИЙН ЯВЦАД ХИЙСЭН ХЯНАЛТ-ШИНЖИЛГЭЭ, ҮНЭЛГЭЭНИЙ ТУХАЙ",
+            "2018 ОНЫ ХЭРЭГЖИЛТИЙН ТАЙЛАН",
+        ]);
+        assert!(!is_plan_report_title(&ps.iter().collect::<Vec<_>>()));
     }
 
     #[test]
