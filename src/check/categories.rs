@@ -121,19 +121,21 @@ fn misread_row(r: &Report) -> Option<String> {
     })
 }
 
+/// The report's evaluation and its total's items, when it states them.
+fn evaluation_and_items(r: &Report) -> Option<(&crate::model::Evaluation, &StatedNumber)> {
+    let total = r
+        .categories
+        .iter()
+        .find(|c| c.level == CategoryLevel::Total)?;
+    Some((r.evaluation.as_ref()?, total.n_items.as_ref()?))
+}
+
 /// stated_share_mismatch: "59 арга хэмжээ нь нийт арга хэмжээний 73.7 хувийг" against the
 /// total's items (59 of 80 is 73.75: 73.7 truncated holds).
 fn shares(out: &mut Out) {
-    let r = out.report;
-    let (Some(e), Some(total)) = (
-        &r.evaluation,
-        r.categories
-            .iter()
-            .find(|c| c.level == CategoryLevel::Total),
-    ) else {
+    let Some((e, items)) = evaluation_and_items(out.report) else {
         return;
     };
-    let Some(items) = &total.n_items else { return };
     for s in &e.shares {
         let share = 100.0 * s.count.value / items.value;
         if printed(&s.percent, share) || fits_ceiling(&s.percent, share) {
@@ -164,16 +166,9 @@ fn shares(out: &mut Out) {
 /// category_count_mismatch: the text's count of measures ("нийт 80 арга хэмжээ төлөвлөн")
 /// against the total's items ("Нийт 78 арга хэмжээнээс …").
 fn measures_stated(out: &mut Out) {
-    let r = out.report;
-    let (Some(e), Some(total)) = (
-        &r.evaluation,
-        r.categories
-            .iter()
-            .find(|c| c.level == CategoryLevel::Total),
-    ) else {
+    let Some((e, items)) = evaluation_and_items(out.report) else {
         return;
     };
-    let Some(items) = &total.n_items else { return };
     for c in e.stated_counts.iter().filter(|c| c.what == "measures") {
         if c.value == items.value {
             continue;
