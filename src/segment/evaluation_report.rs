@@ -294,21 +294,13 @@ fn evaluation(
             .collect(),
         items: Vec::new(),
         stated_counts: prose.stated_counts.clone(),
-        overall_conclusion: total_percent(categories).or_else(|| best_statement(&prose.overall)),
+        overall_conclusion: total_percent(categories)
+            .or_else(|| prose::best_statement(&prose.overall)),
         overall_statements: prose.overall.clone(),
         scale_labels: prose.scale_labels.clone(),
         labelled_percents: prose.labelled_percents.clone(),
         shares: prose.shares.clone(),
     }
-}
-
-/// The most precise statement of the overall percent, the first of equals.
-fn best_statement(statements: &[crate::model::StatedNumber]) -> Option<crate::model::StatedNumber> {
-    statements
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, s)| (crate::scoring::decimals(&s.raw), std::cmp::Reverse(*i)))
-        .map(|(_, s)| s.clone())
 }
 
 /// The total row's percent.

@@ -300,12 +300,7 @@ pub fn parse(doc: &Document, year: Option<i32>) -> ProseOutput {
     }
     // The overall percent: the most precise statement (the mean "88.8" over the headline's
     // "88"), the first of equals.
-    let best = out
-        .overall
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, s)| (crate::scoring::decimals(&s.raw), std::cmp::Reverse(*i)))
-        .map(|(_, s)| s.clone());
+    let best = best_statement(&out.overall);
     match out
         .categories
         .iter_mut()
@@ -349,6 +344,15 @@ pub fn parse(doc: &Document, year: Option<i32>) -> ProseOutput {
 static NOT_A_SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)ирц|төгрөг|тэрбум|\bсая\b|мянга|төсөв|төсв|санхүүжилт|\bхүү\b|хамрагдалт")
 });
+
+/// The most precise statement of the overall percent, the first of equals.
+pub fn best_statement(statements: &[StatedNumber]) -> Option<StatedNumber> {
+    statements
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| (crate::scoring::decimals(&s.raw), std::cmp::Reverse(*i)))
+        .map(|(_, s)| s.clone())
+}
 
 /// A name of an area: words, not a figure, a date or a quantity of another kind.
 fn is_area(name: &str) -> bool {
