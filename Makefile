@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test deps build fixtures bench bench-ocr fuzz conformance
+.PHONY: demo test deps build fixtures bench bench-ocr bench-scale fuzz conformance
 
 deps:
 	@./scripts/deps.sh
@@ -53,6 +53,14 @@ fixtures:
 bench: deps
 	$(CARGO) run --release --quiet --example bench_pdf
 	$(CARGO) run --release --quiet --example bench_archive
+
+# Benchmark: archives of BENCH_SIZES generated text reports ingested into new datasets: wall
+# time, time per report, peak RSS, re-ingest, files and bytes written, the analysts' query in
+# polars and DuckDB. Work files under target/bench-scale/.
+BENCH_SIZES ?= 1000,5000,10000,20000
+bench-scale: deps
+	$(CARGO) build --release --quiet
+	python3 scripts/bench/scale.py --bin target/release/biyelelt --sizes $(BENCH_SIZES)
 
 # Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
 bench-ocr: deps

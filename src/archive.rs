@@ -13,7 +13,7 @@ use crate::limits::Limits;
 use crate::model::Report;
 use crate::{pipeline, read};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -85,6 +85,8 @@ pub fn plan(
         ));
     }
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
+    // Looked up once per dataset report: a set, not a scan of the inputs (quadratic at 10k).
+    let input_paths: HashSet<String> = files.iter().map(|f| f.display().to_string()).collect();
     for (file, hash) in files.iter().zip(hashes) {
         let Some(hash) = hash else {
             plan.parse.push(file.clone());
@@ -115,10 +117,7 @@ pub fn plan(
             continue;
         }
         // A changed file replaces its old report by path (dataset::update); not an absence.
-        let replaced = files
-            .iter()
-            .any(|f| f.display().to_string() == entry.source_path);
-        if replaced {
+        if input_paths.contains(&entry.source_path) {
             continue;
         }
         if opts.prune {

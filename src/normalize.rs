@@ -342,19 +342,103 @@ fn decimal_comma_token(token: &str) -> String {
 /// Lowercase and fold the letters that reports and OCR confuse, for fuzzy comparison only
 /// (never for stored text): ү→у, ө→о, ё→е.
 pub fn fold_for_matching(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ү' => 'у',
-            'ө' => 'о',
-            'ё' => 'е',
-            c => c,
-        })
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let fold = |c: char| match c {
+        'ү' => 'у',
+        'ө' => 'о',
+        'ё' => 'е',
+        c => c,
+    };
+    let mut out = String::with_capacity(s.len());
+    // Runs of spaces become one, none at the ends: a space is written only before the next
+    // kept character. Other characters that are not letters or digits are dropped.
+    let mut space = false;
+    let keep = |c: char, out: &mut String, space: &mut bool| {
+        if std::mem::take(space) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+    };
+    for c in s.chars() {
+        // Fast paths for the letters reports are made of: `to_lowercase` and `is_alphanumeric`
+        // search Unicode tables and took a third of a text report's parse time.
+        match c {
+            ' ' => space = true,
+            'a'..='z' | '0'..='9' | 'а'..='я' => keep(c, &mut out, &mut space),
+            'A'..='Z' | 'А'..='Я' => keep(
+                char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                &mut out,
+                &mut space,
+            ),
+            'Ѐ'..='Џ' => keep(
+                fold(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+                &mut out,
+                &mut space,
+            ),
+            c if c.is_ascii() => {}
+            c => {
+                for l in c.to_lowercase().map(fold) {
+                    if l.is_alphanumeric() {
+                        keep(l, &mut out, &mut space);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The character trigrams of a folded text ([`fold_for_matching`], padded with a space at
+/// each end), each packed in a u64, sorted and without repeats: cut once, compared many times.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Trigrams(Vec<u64>);
+
+impl Trigrams {
+    pub fn of(text: &str) -> Self {
+        let chars: Vec<char> = std::iter::once(' ')
+            .chain(fold_for_matching(text).chars())
+            .chain(std::iter::once(' '))
+            .collect();
+        let mut grams: Vec<u64> = chars
+            .windows(3)
+            .map(|w| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64)
+            .collect();
+        grams.sort_unstable();
+        grams.dedup();
+        Trigrams(grams)
+    }
+
+    pub fn as_slice(&self) -> &[u64] {
+        &self.0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Dice coefficient: twice the trigrams in common over the trigrams of both.
+    pub fn dice(&self, other: &Trigrams) -> f64 {
+        let (a, b) = (&self.0, &other.0);
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (a.len() + b.len()) as f64
+    }
 }
 
 /// Digits as OCR misreads them in a cell that holds only a number (a № or score cell): "З"/"з" → 3,
@@ -389,20 +473,85 @@ pub fn ocr_digits(cell: &str) -> String {
 /// Character-trigram Dice similarity of two texts, after folding case and the letters reports
 /// and OCR confuse (ү/у, ө/о): "үр чадварыг" and "ур чадварыг" are equal.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> std::collections::HashSet<[char; 3]> {
-        let chars: Vec<char> = format!(" {} ", fold_for_matching(s)).chars().collect();
-        chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return 0.0;
+    cached_trigrams(a).dice(&cached_trigrams(b))
+}
+
+/// Segmentation compares each evaluation item with every measure of its report, several times
+/// over: each text's trigrams are cut once per thread (the cache is emptied when it grows past
+/// a few reports' texts, so memory stays bounded).
+fn cached_trigrams(text: &str) -> std::rc::Rc<Trigrams> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Rc<Trigrams>>> = RefCell::new(HashMap::new());
     }
-    2.0 * ga.intersection(&gb).count() as f64 / (ga.len() + gb.len()) as f64
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(t) = cache.get(text) {
+            return t.clone();
+        }
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        let t = Rc::new(Trigrams::of(text));
+        cache.insert(text.to_string(), t.clone());
+        t
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The folding as first written (lowercase, fold, keep letters, digits and spaces, one
+    /// space between words): the fast paths must give the same string.
+    fn fold_reference(s: &str) -> String {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ү' => 'у',
+                'ө' => 'о',
+                'ё' => 'е',
+                c => c,
+            })
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn fast_folding_equals_the_reference() {
+        for s in [
+            "  ТӨРИЙН Ёс зүйн, ҮЙЛ!  ажиллагаа\t2019 ",
+            "Ѐ Ђ Ё Џ ѐ ё  Ä Ω ǅ İ ß ١٢٣ x\u{a0}y",
+            "Зорилт 5.1 … /93.9/ — «Үр дүнтэй» Hello WORLD",
+            "",
+            "   ",
+        ] {
+            assert_eq!(fold_for_matching(s), fold_reference(s), "{s:?}");
+        }
+        // Every character of the Basic Latin, Latin-1 and Cyrillic blocks, alone and between
+        // letters.
+        for c in (0u32..0x530).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("а{c}б"), format!(" {c} Я")] {
+                assert_eq!(fold_for_matching(&s), fold_reference(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn trigram_dice_is_symmetric_and_one_for_equal_folds() {
+        let a = Trigrams::of("Үр чадварыг дээшлүүлэх");
+        let b = Trigrams::of("ур чадварыг дээшлуулэх");
+        assert_eq!(a.dice(&b), 1.0);
+        let c = Trigrams::of("Авлигын эсрэг сургалт");
+        assert_eq!(a.dice(&c), c.dice(&a));
+        assert!(a.dice(&c) < 0.3);
+        assert_eq!(similarity("", "x"), 0.0);
+    }
 
     #[test]
     fn nfc_not_nfkc_keeps_numero_sign() {

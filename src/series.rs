@@ -18,7 +18,7 @@
 //! Candidate links are taken strongest first; a link joins two series only when no report has
 //! a member in both, so two distinct measures of one report never share a series.
 
-use crate::normalize;
+use crate::normalize::{self, Trigrams};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -94,13 +94,13 @@ pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
     }
     let mut distinct: Vec<(&str, usize)> = counts.into_iter().collect();
     distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut canonical: Vec<(&str, Vec<u64>)> = Vec::new();
+    let mut canonical: Vec<(&str, Trigrams)> = Vec::new();
     let mut key_of: HashMap<&str, &str> = HashMap::new();
     for (name, _) in distinct {
-        let grams = trigrams(name);
+        let grams = Trigrams::of(name);
         match canonical
             .iter()
-            .find(|(_, g)| dice(g, &grams) >= SAME_AGENCY)
+            .find(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
         {
             Some((c, _)) => {
                 key_of.insert(name, c);
@@ -117,47 +117,12 @@ pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Character trigrams of a folded text, as [`normalize::similarity`] takes them, sorted, so
-/// that each text is cut once however many pairs it is in.
-fn trigrams(text: &str) -> Vec<u64> {
-    let chars: Vec<char> = format!(" {} ", normalize::fold_for_matching(text))
-        .chars()
-        .collect();
-    let mut grams: Vec<u64> = chars
-        .windows(3)
-        .map(|w| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64)
-        .collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
-/// Dice coefficient of two sorted trigram sets (equal to [`normalize::similarity`]).
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
-
 /// A member prepared for comparison.
 struct Prepared<'a> {
     member: &'a Member,
     agency: Option<String>,
-    text: Vec<u64>,
-    context: Option<Vec<u64>>,
+    text: Trigrams,
+    context: Option<Trigrams>,
 }
 
 /// Which rule links two members of different reports, if any, and their similarity.
@@ -167,7 +132,7 @@ fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
     }
     let same_agency = a.agency.is_some() && a.agency == b.agency;
     if same_agency {
-        let s = dice(&a.text, &b.text);
+        let s = a.text.dice(&b.text);
         if a.member.number == b.member.number && s >= SAME_NUMBER {
             return Some((Rule::SameNumber, s));
         }
@@ -178,14 +143,14 @@ fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
     }
     match (&a.context, &b.context) {
         (Some(ca), Some(cb)) => {
-            if dice(ca, cb) < PROGRAMME {
+            if ca.dice(cb) < PROGRAMME {
                 return None;
             }
-            let s = dice(&a.text, &b.text);
+            let s = a.text.dice(&b.text);
             (s >= OTHER_AGENCY).then_some((Rule::OtherAgency, s))
         }
         (None, None) => {
-            let s = dice(&a.text, &b.text);
+            let s = a.text.dice(&b.text);
             (s >= PROGRAMME).then_some((Rule::OtherAgency, s))
         }
         _ => None,
@@ -208,8 +173,8 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         .map(|(m, agency)| Prepared {
             member: m,
             agency,
-            text: trigrams(&m.text),
-            context: m.context.as_deref().map(trigrams),
+            text: Trigrams::of(&m.text),
+            context: m.context.as_deref().map(Trigrams::of),
         })
         .collect();
     let keys: Vec<&Option<String>> = prepared.iter().map(|p| &p.agency).collect();
@@ -463,17 +428,6 @@ mod tests {
         assert_eq!(a[1].method, Some("other_agency_programme"));
         assert_ne!(a[0].series_id, a[2].series_id);
         assert!(a[2].link.is_none());
-    }
-
-    #[test]
-    fn prepared_trigrams_give_the_shared_similarity() {
-        let (a, b) = (
-            "Сэтгэл ханамжийг үнэлэх",
-            "сэтгэл ханамжийн судалгаа, үнэлгээ",
-        );
-        let d = dice(&trigrams(a), &trigrams(b));
-        assert!((d - normalize::similarity(a, b)).abs() < 1e-12);
-        assert_eq!(dice(&trigrams(""), &trigrams(a)), 0.0);
     }
 
     #[test]

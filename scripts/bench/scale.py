@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Benchmark (not a test): ingest archives of growing size and print what each cost.
+
+    python3 scripts/bench/scale.py --bin target/release/biyelelt [--sizes 1000,5000,10000,20000]
+
+Generates one seeded archive (scripts/bench/make_archive.py) of the largest size; each size K
+ingests the first K reports of it (hard links in a folder of their own) into a new dataset,
+then ingests it again unchanged. Per size: wall time and time per report, peak RSS of the
+ingest (wait4's ru_maxrss), files and bytes of the dataset, the re-ingest's wall time, and the
+analysts' query (mean measure score by year) in polars and in DuckDB.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+
+def run(cmd):
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    err = p.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(cmd)} failed: {err[-2000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def dataset_size(d):
+    files, size = 0, 0
+    for root, _, names in os.walk(d):
+        for n in names:
+            if n.endswith(".parquet"):
+                files += 1
+                size += os.path.getsize(os.path.join(root, n))
+    return files, size
+
+
+def query_polars(d):
+    import polars as pl
+    t = time.perf_counter()
+    pl.scan_parquet(f"{d}/measures/**/*.parquet", hive_partitioning=True).group_by("year").agg(
+        pl.col("score").mean()).collect()
+    return time.perf_counter() - t
+
+
+def query_duckdb(d):
+    import duckdb
+    t = time.perf_counter()
+    duckdb.sql(f"SELECT year, avg(score) FROM read_parquet('{d}/measures/**/*.parquet', "
+               "hive_partitioning = true) GROUP BY year").fetchall()
+    return time.perf_counter() - t
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--sizes", default="1000,5000,10000,20000")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", default="target/bench-scale")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    here = os.path.dirname(os.path.abspath(__file__))
+    src = os.path.join(a.work, f"archive-{a.seed}-{max(sizes)}")
+    if not os.path.exists(os.path.join(src, "order.lst")):
+        subprocess.run([sys.executable, os.path.join(here, "make_archive.py"), "--seed", str(a.seed),
+                        "--n", str(max(sizes)), "--out", src], check=True)
+    order = open(os.path.join(src, "order.lst")).read().split()
+    print(f"| reports | ingest wall | per report | peak RSS | re-ingest | files | dataset | polars query | DuckDB query |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for k in sizes:
+        arch = os.path.join(a.work, f"in-{k}")
+        out = os.path.join(a.work, f"ds-{k}")
+        shutil.rmtree(arch, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(arch)
+        for name in order[:k]:
+            os.link(os.path.join(src, name), os.path.join(arch, name))
+        wall, rss = run([a.bin, "ingest", arch, "--out", out])
+        again, _ = run([a.bin, "ingest", arch, "--out", out])
+        files, size = dataset_size(out)
+        qp, qd = query_polars(out), query_duckdb(out)
+        print(f"| {k:,} | {wall:.1f} s | {wall / k * 1000:.2f} ms | {rss:.0f} MiB | {again:.2f} s | "
+              f"{files:,} | {size / 1e6:.0f} MB | {qp:.2f} s | {qd:.2f} s |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
