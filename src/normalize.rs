@@ -407,18 +407,6 @@ impl Trigrams {
         Trigrams(grams)
     }
 
-    pub fn as_slice(&self) -> &[u64] {
-        &self.0
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Dice coefficient: twice the trigrams in common over the trigrams of both.
     pub fn dice(&self, other: &Trigrams) -> f64 {
         let (a, b) = (&self.0, &other.0);
