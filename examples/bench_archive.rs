@@ -35,17 +35,30 @@ fn main() {
     let files = pipeline::collect_inputs(std::slice::from_ref(&dir));
     let out = tmp.path().join("ds");
     let t = Instant::now();
-    archive::ingest(&files, &out, archive::Options::default(), |_| {}).expect("first ingest");
+    archive::ingest(
+        &files,
+        &out,
+        archive::Options::default(),
+        |_| {},
+        |_, _, _| {},
+    )
+    .expect("first ingest");
     let first = t.elapsed().as_secs_f64();
 
     let rounds = 5;
     let (mut again, mut hashing) = (f64::MAX, f64::MAX);
     for _ in 0..rounds {
         let t = Instant::now();
-        let o =
-            archive::ingest(&files, &out, archive::Options::default(), |_| {}).expect("re-ingest");
+        let o = archive::ingest(
+            &files,
+            &out,
+            archive::Options::default(),
+            |_| {},
+            |_, _, _| {},
+        )
+        .expect("re-ingest");
         again = again.min(t.elapsed().as_secs_f64());
-        assert!(o.reports.is_empty() && o.written.is_none());
+        assert!(o.tally.reports == 0 && o.written.is_none());
         let t = Instant::now();
         let h = archive::hash_files(&files, &Default::default());
         hashing = hashing.min(t.elapsed().as_secs_f64());

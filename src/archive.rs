@@ -1,7 +1,8 @@
 //! A growing archive: ingest only what changed since the dataset was last written.
 //!
 //! Enters: the input paths, the dataset folder and its manifest (content hash per report).
-//! Leaves: an [`Outcome`]: which files were parsed (their reports), which were skipped because
+//! Leaves: an [`Outcome`]: which files were parsed (a [`Tally`] of their reports, each report
+//! handed to the caller as it is done, then written and dropped), which were skipped because
 //! their content is already in the dataset, which reports were removed (`--prune`), and what
 //! the write did. Nothing is written when nothing changed, so the dataset stays byte-identical.
 //! The folder is checked and locked first ([`guard`]): a folder that is not a dataset is
@@ -42,12 +43,43 @@ pub struct Plan {
     pub absent_kept: usize,
     /// Why every input is parsed again, when that is the case.
     pub reparse_all: Option<String>,
+    /// Inputs with the same content as an earlier input of this run: (path, earlier path).
+    /// Parsed and stored once.
+    pub duplicates: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Counts over the reports of a run.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tally {
+    pub reports: usize,
+    pub ok: usize,
+    pub partial: usize,
+    pub failed: usize,
+    pub objectives: usize,
+    pub measures: usize,
+    pub findings: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, r: &Report) {
+        use crate::model::Status;
+        self.reports += 1;
+        match r.status {
+            Status::Ok => self.ok += 1,
+            Status::Partial => self.partial += 1,
+            Status::Failed => self.failed += 1,
+        }
+        self.objectives += r.objectives.len();
+        self.measures += r.n_measures();
+        self.findings += r.findings.len();
+    }
 }
 
 #[derive(Debug)]
 pub struct Outcome {
     pub plan: Plan,
-    pub reports: Vec<Report>,
+    /// The reports parsed.
+    pub tally: Tally,
     /// None when nothing changed and the dataset was left as it was.
     pub written: Option<Written>,
     /// Staging folders of killed earlier runs, removed.
@@ -85,6 +117,7 @@ pub fn plan(
         ));
     }
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
+    let mut to_parse: HashMap<String, &Path> = HashMap::new();
     // Looked up once per dataset report: a set, not a scan of the inputs (quadratic at 10k).
     let input_paths: HashSet<String> = files.iter().map(|f| f.display().to_string()).collect();
     for (file, hash) in files.iter().zip(hashes) {
@@ -109,7 +142,13 @@ pub fn plan(
                     plan.skipped.push((file.clone(), entry.source_path.clone()));
                 }
             }
-            _ => plan.parse.push(file.clone()),
+            _ => match to_parse.get(doc_id) {
+                Some(first) => plan.duplicates.push((file.clone(), first.to_path_buf())),
+                None => {
+                    to_parse.insert(doc_id.to_string(), file);
+                    plan.parse.push(file.clone());
+                }
+            },
         }
     }
     for (doc_id, entry) in &manifest.docs {
@@ -131,12 +170,15 @@ pub fn plan(
 
 /// Ingest `files` into the dataset at `out`: parse what changed, write once. `out` must be new,
 /// empty or a biyelelt dataset ([`guard::check_out`]); the dataset's lock is held throughout
-/// (`on_wait` hears who holds it when `opts.wait` queues behind another ingest).
+/// (`on_wait` hears who holds it when `opts.wait` queues behind another ingest). Each parsed
+/// report goes to `on_report` with the count done and the count to parse, then to the
+/// dataset; at most a few reports are in memory at a time.
 pub fn ingest(
     files: &[PathBuf],
     out: &Path,
     opts: Options,
     on_wait: impl FnOnce(&str),
+    mut on_report: impl FnMut(&Report, usize, usize),
 ) -> Result<Outcome, DatasetError> {
     let out = guard::resolve(out)?;
     let cwd_inside_out = std::env::current_dir().is_ok_and(|cwd| cwd.starts_with(&out));
@@ -151,17 +193,32 @@ pub fn ingest(
     crate::read::ocr::remove_stale_temp();
     let hashes = hash_files(files, &opts.limits);
     let plan = plan(files, &hashes, &manifest, opts);
-    let reports = pipeline::process_all(&plan.parse, &opts.limits);
-    let written =
-        if reports.is_empty() && plan.remove.is_empty() && out.join(dataset::MANIFEST).exists() {
-            None
-        } else {
-            Some(dataset::update(&out, &reports, &plan.remove)?)
-        };
+    let mut tally = Tally::default();
+    let written = if plan.parse.is_empty()
+        && plan.remove.is_empty()
+        && out.join(dataset::MANIFEST).exists()
+    {
+        None
+    } else {
+        let mut writer = dataset::Writer::begin(&out, plan.remove.clone())?;
+        let mut failure = None;
+        let total = plan.parse.len();
+        pipeline::process_each(&plan.parse, &opts.limits, |_, r| {
+            tally.add(&r);
+            on_report(&r, tally.reports, total);
+            if failure.is_none() {
+                failure = writer.add(&r).err();
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        Some(writer.finish()?)
+    };
     drop(lock);
     Ok(Outcome {
         plan,
-        reports,
+        tally,
         written,
         stale_removed,
         cwd_inside_out,
@@ -178,9 +235,16 @@ impl Outcome {
         }
         lines.push(format!(
             "{} file(s) parsed, {} unchanged file(s) skipped without parsing (content already in the dataset)",
-            self.reports.len(),
+            self.tally.reports,
             p.skipped.len()
         ));
+        for (dup, first) in &p.duplicates {
+            lines.push(format!(
+                "  {}: same content as {}; stored once (doc_id is the content hash)",
+                dup.display(),
+                first.display()
+            ));
+        }
         for (path, from) in &p.skipped {
             if path.display().to_string() != *from {
                 lines.push(format!(

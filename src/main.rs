@@ -37,6 +37,9 @@ enum Command {
         /// When another ingest is writing the dataset, wait for it instead of failing at once.
         #[arg(long)]
         wait: bool,
+        /// Print only the summary: no progress bar, no line per report.
+        #[arg(long, short)]
+        quiet: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -155,9 +158,11 @@ fn main() -> Result<()> {
             prune,
             retry_failed,
             wait,
+            quiet,
             limits,
         } => {
             let files = inputs(&paths)?;
+            let mut progress = view::Progress::new(quiet);
             let outcome = archive::ingest(
                 &files,
                 &out,
@@ -168,14 +173,12 @@ fn main() -> Result<()> {
                     limits: limits.limits(),
                 },
                 |holder| eprintln!("waiting for the ingest that holds the dataset ({holder})"),
+                |r, done, total| progress.report(r, done, total),
             )
             .with_context(|| format!("writing the dataset to {}", out.display()))?;
-            for r in &outcome.reports {
-                println!("{}", view::summary_line(r, r.findings.len()));
-            }
-            if !outcome.reports.is_empty() {
-                let n_findings = outcome.reports.iter().map(|r| r.findings.len()).sum();
-                println!("{}", view::total_line(&outcome.reports, n_findings));
+            progress.finish();
+            if outcome.tally.reports > 0 {
+                println!("{}", view::total_line(&outcome.tally));
             }
             println!("{}", outcome.summary());
         }

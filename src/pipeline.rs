@@ -13,7 +13,6 @@ use crate::{check, metrics, read, segment};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Files to ingest: the given files as they are, folders walked recursively for the known
 /// extensions, sorted so that runs are reproducible.
@@ -189,28 +188,40 @@ pub fn layout_of_file(
     })
 }
 
-/// Process files in parallel (one per core); reports come back in input order. The files are
-/// shared out by plain threads, not rayon's pool: each waits on its parse worker, and a scan's
-/// pages need rayon's threads free for OCR.
+/// Process files in parallel (one per core); reports come back in input order.
 pub fn process_all(files: &[PathBuf], limits: &Limits) -> Vec<Report> {
+    let mut done: Vec<(usize, Report)> = Vec::with_capacity(files.len());
+    process_each(files, limits, |i, r| done.push((i, r)));
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Process files in parallel (one per core) and hand each report, with its input index, to
+/// `on_report` on the calling thread as soon as it is done (in the order they finish). Few
+/// reports wait at a time: a worker waits while `on_report` is busy, so memory stays flat.
+/// The files are shared out by plain threads, not rayon's pool: each waits on its parse
+/// worker, and a scan's pages need rayon's threads free for OCR.
+pub fn process_each(files: &[PathBuf], limits: &Limits, mut on_report: impl FnMut(usize, Report)) {
     let n_threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, Report)>> = Mutex::new(Vec::with_capacity(files.len()));
+    let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Report)>(n_threads);
     std::thread::scope(|scope| {
         for _ in 0..n_threads {
-            scope.spawn(|| loop {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
-                let report = process_file(file, limits);
-                done.lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((i, report));
+                if send.send((i, process_file(file, limits))).is_err() {
+                    break;
+                }
             });
         }
+        drop(send);
+        for (i, r) in receive {
+            on_report(i, r);
+        }
     });
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }

@@ -484,3 +484,86 @@ fn a_report_without_its_table_keeps_its_header() {
     assert_eq!(s(&r["report_kind"]), "plan_report");
     assert_eq!(r["overall_score_stated"].as_f64(), Some(85.6));
 }
+
+/// Layout 4: one file per table and year, rows sorted by doc_id, row groups bounded, statistics
+/// written; a later ingest of another year's report rewrites that year only (the other years'
+/// files of the tables without series columns are the same files: hard links, same inode).
+#[test]
+fn one_sorted_file_per_table_and_year_and_untouched_years_are_linked() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, out, _) = ingest(&[
+        SAMPLE,
+        "corpus/ndeg_2020.txt",
+        "corpus/gaali_2020.md",
+        "corpus/tatvar_2021.txt",
+    ]);
+    for table in ["reports", "objectives", "measures", "findings", "metrics"] {
+        let files = files(&out, table);
+        let years: Vec<String> = files
+            .iter()
+            .map(|f| {
+                f.parent()
+                    .unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(years, ["year=2019", "year=2020", "year=2021"], "{table}");
+        for f in &files {
+            let reader = SerializedFileReader::new(std::fs::File::open(f).unwrap()).unwrap();
+            let meta = reader.metadata();
+            for rg in meta.row_groups() {
+                assert!(rg.num_rows() <= 65_536);
+                assert_eq!(
+                    rg.sorting_columns().map(|s| s[0].column_idx),
+                    Some(0),
+                    "{f:?}"
+                );
+                if rg.num_rows() > 0 {
+                    assert!(rg.column(0).statistics().is_some(), "{f:?}: no statistics");
+                }
+            }
+        }
+        for f in &files {
+            let ids: Vec<String> = read_file_rows(f)
+                .iter()
+                .map(|r| r["doc_id"].as_str().unwrap().to_string())
+                .collect();
+            assert!(ids.windows(2).all(|w| w[0] <= w[1]), "{f:?}: {ids:?}");
+        }
+    }
+    assert_eq!(rows(&out, "reports").len(), 4);
+    // 2020 holds two reports: their rows come in doc_id order.
+    let f2020 = out.join("measures/year=2020/part-0000.parquet");
+    let ids: Vec<String> = read_file_rows(&f2020)
+        .iter()
+        .map(|r| r["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] <= w[1]), "{ids:?}");
+    assert_eq!(
+        ids.iter().collect::<std::collections::BTreeSet<_>>().len(),
+        2
+    );
+
+    let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+    let before = [
+        inode("reports/year=2019/part-0000.parquet"),
+        inode("findings/year=2020/part-0000.parquet"),
+        inode("metrics/year=2021/part-0000.parquet"),
+    ];
+    let out_s = out.to_string_lossy().to_string();
+    let (ok, stdout, stderr) = run(&["ingest", "corpus/sangiin_yaam_2022.html", "--out", &out_s]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("4 kept"), "{stdout}");
+    let after = [
+        inode("reports/year=2019/part-0000.parquet"),
+        inode("findings/year=2020/part-0000.parquet"),
+        inode("metrics/year=2021/part-0000.parquet"),
+    ];
+    assert_eq!(before, after, "untouched partitions were written again");
+    assert!(out.join("reports/year=2022/part-0000.parquet").exists());
+    assert_eq!(rows(&out, "reports").len(), 5);
+}

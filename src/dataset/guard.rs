@@ -7,7 +7,7 @@
 //! owns); no input lies inside it. The lock is a file beside the dataset (`.NAME.lock`, there
 //! only while an ingest runs), not in it, because the dataset folder is replaced at every write.
 
-use super::{file_of, schema, Manifest, MANIFEST};
+use super::{legacy_file_of, schema, Manifest, MANIFEST};
 use crate::error::DatasetError;
 use std::collections::HashSet;
 use std::fs;
@@ -114,8 +114,16 @@ pub fn foreign_files(out: &Path, manifest: &Manifest) -> Result<Vec<String>, Dat
     owned.insert(out.join(MANIFEST));
     for (table, _) in schema::TABLES {
         owned.insert(out.join(table));
-        for (doc_id, entry) in &manifest.docs {
-            let file = file_of(out, table, &entry.partition, doc_id);
+        let files = if manifest.version < 4 {
+            manifest
+                .docs
+                .iter()
+                .map(|(doc_id, e)| legacy_file_of(out, table, &e.partition, doc_id))
+                .collect()
+        } else {
+            manifest.files_of(out, table)
+        };
+        for file in files {
             if let Some(dir) = file.parent() {
                 owned.insert(dir.to_path_buf());
             }
@@ -307,7 +315,8 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let m = manifest_with("abcd");
         fs::write(t.path().join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();
-        let own = file_of(t.path(), "reports", "2019", "abcd");
+        let own = crate::dataset::partition_dir(t.path(), "reports", "2019")
+            .join(crate::dataset::part_name(0));
         fs::create_dir_all(own.parent().unwrap()).unwrap();
         fs::write(&own, "").unwrap();
         check_out(t.path(), &[]).unwrap();

@@ -1,20 +1,26 @@
 //! The Parquet dataset: one folder per table, hive-partitioned by year, replaced atomically.
 //!
-//! Enters: reports. Leaves: `DIR/<table>/year=YYYY/<doc_id>.parquet` for every table of
-//! schemas/ (a file per report and table, empty files included, so that every table can be
-//! scanned even when it has no rows yet) and `DIR/_manifest.json` (doc_id → source path and
-//! partition, content hash, agency, year). Re-ingesting replaces the rows of the same content
-//! (doc_id) and of the same source path; other reports already in DIR stay unless removed.
-//! Series ([`crate::series`]) are recomputed over every report of the result, so the measures
-//! and objectives files of kept reports are rewritten with their (possibly new) series columns;
-//! the other files of kept reports are hard-linked. The new dataset is built in a staging
-//! folder beside DIR and swapped in with one atomic rename, so a crash leaves either the old
-//! dataset or the new one, whole.
+//! Enters: reports, one at a time ([`Writer`]). Leaves: `DIR/<table>/year=YYYY/part-NNNN.parquet`
+//! for every table of schemas/ (one file per table and year partition, a few when a partition
+//! passes [`PART_ROWS`] rows; rows sorted by doc_id, row groups of [`ROW_GROUP_ROWS`], column
+//! statistics on; a table without rows in a partition still has its empty file, so that every
+//! table can be scanned) and `DIR/_manifest.json` (doc_id → source path and partition, content
+//! hash, agency, year; and the files of each table and partition). Re-ingesting replaces the
+//! rows of the same content (doc_id) and of the same source path; other reports already in DIR
+//! stay unless removed. Series ([`crate::series`]) are recomputed over every report of the
+//! result. Only partitions that gained or lost a report, or whose series columns changed, are
+//! written again; the others are hard-linked. The new dataset is built in a staging folder
+//! beside DIR and swapped in with one atomic rename, so a crash leaves either the old dataset
+//! or the new one, whole.
 
 pub mod guard;
 pub mod read;
 pub mod rows;
 pub mod schema;
+mod series_columns;
+mod writer;
+
+pub use writer::Writer;
 
 use crate::error::DatasetError;
 use crate::model::Report;
@@ -32,7 +38,12 @@ pub const MANIFEST: &str = "_manifest.json";
 /// Partition folder name for reports whose year is unknown; polars and DuckDB read it as null.
 pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 /// Version of the tables' layout; a dataset written with another one cannot be extended.
-pub const LAYOUT_VERSION: u32 = 3;
+/// 4: one file per table and partition (3: one per report and table).
+pub const LAYOUT_VERSION: u32 = 4;
+/// Rows per row group: large enough for fast scans, small enough for predicate pushdown.
+pub const ROW_GROUP_ROWS: usize = 65_536;
+/// Rows per file of a partition before the next file starts.
+pub const PART_ROWS: usize = 1_048_576;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ManifestEntry {
@@ -56,6 +67,9 @@ pub struct Manifest {
     #[serde(default)]
     pub parser: String,
     pub docs: BTreeMap<String, ManifestEntry>,
+    /// The files of each table and partition: table → partition → file names.
+    #[serde(default)]
+    pub partitions: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 impl Manifest {
@@ -64,7 +78,22 @@ impl Manifest {
             version: LAYOUT_VERSION,
             parser: PARSER.into(),
             docs: BTreeMap::new(),
+            partitions: BTreeMap::new(),
         }
+    }
+
+    /// Paths of the files of one table, partition by partition.
+    pub fn files_of(&self, root: &Path, table: &str) -> Vec<PathBuf> {
+        self.partitions
+            .get(table)
+            .into_iter()
+            .flatten()
+            .flat_map(|(partition, files)| {
+                files
+                    .iter()
+                    .map(move |f| partition_dir(root, table, partition).join(f))
+            })
+            .collect()
     }
 }
 
@@ -136,10 +165,19 @@ fn partition_of(r: &Report) -> String {
         .unwrap_or_else(|| NULL_PARTITION.to_string())
 }
 
-fn file_of(root: &Path, table: &str, partition: &str, doc_id: &str) -> PathBuf {
-    root.join(table)
-        .join(format!("year={partition}"))
-        .join(format!("{doc_id}.parquet"))
+fn partition_dir(root: &Path, table: &str, partition: &str) -> PathBuf {
+    root.join(table).join(format!("year={partition}"))
+}
+
+/// Name of the n-th file of a partition.
+fn part_name(n: usize) -> String {
+    format!("part-{n:04}.parquet")
+}
+
+/// Where layout 3 kept a report's rows of a table (one file per report): recognized so that
+/// such a dataset is refused with the layout message, not as foreign files.
+fn legacy_file_of(root: &Path, table: &str, partition: &str, doc_id: &str) -> PathBuf {
+    partition_dir(root, table, partition).join(format!("{doc_id}.parquet"))
 }
 
 /// Decode JSON rows against a table's schema (strict: unknown columns are errors).
@@ -160,15 +198,35 @@ pub fn batch(table: &str, rows: &[serde_json::Value]) -> Result<RecordBatch, Dat
         .unwrap_or_else(|| RecordBatch::new_empty(schema)))
 }
 
-fn write_parquet(path: &Path, batch: &RecordBatch) -> Result<(), DatasetError> {
+/// How a Parquet file is written: final files are compressed and sorted by doc_id (column 0
+/// of every table); spill files, read once by this process, are written fast.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Final,
+    Spill,
+}
+
+fn write_parquet(path: &Path, batch: &RecordBatch, kind: Kind) -> Result<(), DatasetError> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(io(dir))?;
     }
     let file = fs::File::create(path).map_err(io(path))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
+    let mut props = WriterProperties::builder()
         .set_created_by(format!("biyelelt {}", env!("CARGO_PKG_VERSION")))
-        .build();
+        .set_max_row_group_size(ROW_GROUP_ROWS);
+    props = match kind {
+        Kind::Final => props
+            .set_compression(Compression::SNAPPY)
+            .set_sorting_columns(Some(vec![parquet::file::metadata::SortingColumn {
+                column_idx: 0,
+                descending: false,
+                nulls_first: false,
+            }])),
+        Kind::Spill => props
+            .set_compression(Compression::UNCOMPRESSED)
+            .set_statistics_enabled(parquet::file::properties::EnabledStatistics::None),
+    };
+    let props = props.build();
     let perr = |source| DatasetError::Parquet {
         path: path.to_path_buf(),
         source,
@@ -176,7 +234,10 @@ fn write_parquet(path: &Path, batch: &RecordBatch) -> Result<(), DatasetError> {
     let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(perr)?;
     writer.write(batch).map_err(perr)?;
     let file = writer.into_inner().map_err(perr)?;
-    file.sync_all().map_err(io(path))
+    if kind == Kind::Final {
+        file.sync_all().map_err(io(path))?;
+    }
+    Ok(())
 }
 
 /// Link (or copy, across file systems) a kept file into the staging folder.
@@ -202,246 +263,11 @@ pub fn update(
     reports: &[Report],
     remove: &BTreeSet<String>,
 ) -> Result<Written, DatasetError> {
-    recover(out)?;
-    let old = read_manifest(out)?;
-    if !old.docs.is_empty() && old.version != LAYOUT_VERSION {
-        return Err(DatasetError::Manifest {
-            path: out.join(MANIFEST),
-            detail: format!(
-                "written with table layout {} (this biyelelt writes layout {LAYOUT_VERSION}); \
-                 ingest all its reports again into a new folder",
-                old.version
-            ),
-        });
-    }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io(parent))?;
-    let staging = guard::staging_path(out);
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(io(&staging))?;
-    }
-    fs::create_dir_all(&staging).map_err(io(&staging))?;
-
-    let mut written = Written {
-        out: out.to_path_buf(),
-        ..Default::default()
-    };
-    // One report per content; later copies of the same bytes are noted, not stored twice.
-    let mut batch_docs: BTreeMap<&str, &Report> = BTreeMap::new();
-    let mut unique: Vec<&Report> = Vec::new();
+    let mut w = Writer::begin(out, remove.clone())?;
     for r in reports {
-        match batch_docs.get(r.doc_id.as_str()) {
-            Some(first) => written
-                .duplicates
-                .push((r.source_path.clone(), first.source_path.clone())),
-            None => {
-                batch_docs.insert(&r.doc_id, r);
-                unique.push(r);
-            }
-        }
+        w.add(r)?;
     }
-    let new_paths: std::collections::HashSet<&str> =
-        unique.iter().map(|r| r.source_path.as_str()).collect();
-
-    let result = (|| -> Result<Manifest, DatasetError> {
-        let mut manifest = Manifest::new();
-        // Measures and objectives of every report of the result, for the series.
-        let mut linked: Vec<Linked> = Vec::new();
-        for (doc_id, entry) in &old.docs {
-            if remove.contains(doc_id) {
-                written.removed += 1;
-                continue;
-            }
-            let replaced = batch_docs.contains_key(doc_id.as_str())
-                || new_paths.contains(entry.source_path.as_str());
-            if replaced {
-                written.replaced += 1;
-                continue;
-            }
-            for (table, _) in schema::TABLES {
-                let from = file_of(out, table, &entry.partition, doc_id);
-                if SERIES_TABLES.contains(table) {
-                    linked.push(Linked {
-                        doc_id: doc_id.clone(),
-                        table,
-                        partition: entry.partition.clone(),
-                        agency: entry.agency.clone(),
-                        year: entry.year,
-                        batch: read::read_file(&from)?,
-                    });
-                } else if from.exists() {
-                    keep_file(&from, &file_of(&staging, table, &entry.partition, doc_id))?;
-                }
-            }
-            manifest.docs.insert(doc_id.clone(), entry.clone());
-            written.kept += 1;
-        }
-        for r in &unique {
-            let partition = partition_of(r);
-            for (table, rows) in rows::rows(r) {
-                let b = batch(table, &rows)?;
-                if SERIES_TABLES.contains(&table) {
-                    linked.push(Linked {
-                        doc_id: r.doc_id.clone(),
-                        table,
-                        partition: partition.clone(),
-                        agency: r.header.agency.clone(),
-                        year: r.header.year,
-                        batch: b,
-                    });
-                } else {
-                    write_parquet(&file_of(&staging, table, &partition, &r.doc_id), &b)?;
-                }
-            }
-            manifest.docs.insert(
-                r.doc_id.clone(),
-                ManifestEntry {
-                    source_path: r.source_path.clone(),
-                    partition,
-                    status: r.status.as_str().into(),
-                    sha256: r.sha256.clone(),
-                    agency: r.header.agency.clone(),
-                    year: r.header.year,
-                },
-            );
-            written.written += 1;
-        }
-        for l in with_series(linked)? {
-            write_parquet(
-                &file_of(&staging, l.table, &l.partition, &l.doc_id),
-                &l.batch,
-            )?;
-        }
-        let mpath = staging.join(MANIFEST);
-        let json = serde_json::to_string_pretty(&manifest).expect("manifest serializes");
-        fs::write(&mpath, json).map_err(io(&mpath))?;
-        Ok(manifest)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    written.set_aside = swap_in(&staging, out)?;
-    Ok(written)
-}
-
-/// Tables whose rows carry series columns.
-const SERIES_TABLES: &[&str] = &["objectives", "measures"];
-
-/// One report's objectives or measures on their way to the staging folder.
-struct Linked {
-    doc_id: String,
-    table: &'static str,
-    partition: String,
-    agency: Option<String>,
-    year: Option<i32>,
-    batch: RecordBatch,
-}
-
-/// Fill the series columns of every objectives and measures batch, over all of them.
-fn with_series(mut linked: Vec<Linked>) -> Result<Vec<Linked>, DatasetError> {
-    use crate::series::{assign, Member};
-    use arrow::array::{ArrayRef, Float64Array, StringArray};
-    use std::sync::Arc;
-
-    // Objectives first: a measure's series needs its objective's text and series.
-    let mut objective_members = Vec::new();
-    let mut objective_text: BTreeMap<(String, i64), String> = BTreeMap::new();
-    for l in linked.iter().filter(|l| l.table == "objectives") {
-        let numbers = read::ints(&l.batch, "objective_no");
-        let texts = read::strings(&l.batch, "text");
-        for (no, text) in numbers.iter().zip(texts) {
-            let no = no.unwrap_or_default();
-            let text = text.unwrap_or_default();
-            objective_text.insert((l.doc_id.clone(), no), text.clone());
-            objective_members.push(Member {
-                doc_id: l.doc_id.clone(),
-                agency: l.agency.clone(),
-                year: l.year,
-                code: no.to_string(),
-                number: no.to_string(),
-                text,
-                context: None,
-            });
-        }
-    }
-    let objective_series = assign(&objective_members);
-    let objective_id: BTreeMap<(String, String), String> = objective_members
-        .iter()
-        .zip(&objective_series)
-        .map(|(m, a)| ((m.doc_id.clone(), m.code.clone()), a.series_id.clone()))
-        .collect();
-
-    let mut measure_members = Vec::new();
-    for l in linked.iter().filter(|l| l.table == "measures") {
-        let numbers = read::ints(&l.batch, "objective_no");
-        let codes = read::strings(&l.batch, "code");
-        let texts = read::strings(&l.batch, "text");
-        for ((no, code), text) in numbers.iter().zip(codes).zip(texts) {
-            let no = no.unwrap_or_default();
-            measure_members.push(Member {
-                doc_id: l.doc_id.clone(),
-                agency: l.agency.clone(),
-                year: l.year,
-                code: code.unwrap_or_default(),
-                number: no.to_string(),
-                text: text.unwrap_or_default(),
-                context: Some(
-                    objective_text
-                        .get(&(l.doc_id.clone(), no))
-                        .cloned()
-                        .unwrap_or_default(),
-                ),
-            });
-        }
-    }
-    let measure_series = assign(&measure_members);
-
-    let (mut next_objective, mut next_measure) = (0, 0);
-    for l in &mut linked {
-        let n = l.batch.num_rows();
-        let (members, series, next) = if l.table == "objectives" {
-            (&objective_members, &objective_series, &mut next_objective)
-        } else {
-            (&measure_members, &measure_series, &mut next_measure)
-        };
-        let range = *next..*next + n;
-        *next += n;
-        let part = &series[range.clone()];
-        let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
-            part.iter().map(|a| a.series_id.clone()),
-        ));
-        let links: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.link.clone())));
-        let sims: ArrayRef = Arc::new(Float64Array::from_iter(part.iter().map(|a| a.similarity)));
-        let methods: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.method)));
-        let mut columns = vec![
-            ("series_link", links),
-            ("series_similarity", sims),
-            ("series_method", methods),
-        ];
-        if l.table == "objectives" {
-            columns.push(("objective_series_id", ids));
-        } else {
-            let objective_ids: ArrayRef = Arc::new(StringArray::from_iter_values(
-                members[range].iter().map(|m| {
-                    objective_id
-                        .get(&(m.doc_id.clone(), m.number.clone()))
-                        .cloned()
-                        .unwrap_or_default()
-                }),
-            ));
-            columns.push(("series_id", ids));
-            columns.push(("objective_series_id", objective_ids));
-        }
-        l.batch = read::with_columns(&l.batch, columns).map_err(|source| DatasetError::Arrow {
-            table: l.table.into(),
-            source,
-        })?;
-    }
-    Ok(linked)
+    w.finish()
 }
 
 /// Put the staging folder in place of `out` in one step.
@@ -540,6 +366,10 @@ mod tests {
                 year: Some(2019),
             },
         );
+        m.partitions.insert(
+            "reports".into(),
+            BTreeMap::from([("2019".into(), vec![part_name(0)])]),
+        );
         m
     }
 
@@ -547,7 +377,7 @@ mod tests {
     fn old_dataset(root: &Path) -> PathBuf {
         let old = root.join(".ds.staging-1");
         let m = manifest_with("abcd");
-        let own = file_of(&old, "reports", "2019", "abcd");
+        let own = partition_dir(&old, "reports", "2019").join(part_name(0));
         fs::create_dir_all(own.parent().unwrap()).unwrap();
         fs::write(&own, "").unwrap();
         fs::write(old.join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();

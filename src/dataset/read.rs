@@ -3,16 +3,26 @@
 //! Enters: a dataset folder (or file path). Leaves: Arrow record batches and typed columns,
 //! for the writer (series are recomputed over kept reports) and for `yoy` / `series`.
 
-use super::{file_of, read_manifest, schema};
+use super::{read_manifest, schema};
 use crate::error::DatasetError;
 use arrow::array::{
     ArrayRef, BooleanArray, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
 };
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::ProjectionMask;
 use std::path::Path;
 
 /// All rows of one Parquet file as one batch.
 pub fn read_file(path: &Path) -> Result<RecordBatch, DatasetError> {
+    read_projected(path, None)
+}
+
+/// Some columns (by name) of one Parquet file as one batch.
+pub fn read_file_columns(path: &Path, columns: &[&str]) -> Result<RecordBatch, DatasetError> {
+    read_projected(path, Some(columns))
+}
+
+fn read_projected(path: &Path, columns: Option<&[&str]>) -> Result<RecordBatch, DatasetError> {
     let perr = |source| DatasetError::Parquet {
         path: path.to_path_buf(),
         source,
@@ -21,10 +31,12 @@ pub fn read_file(path: &Path) -> Result<RecordBatch, DatasetError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(perr)?
-        .build()
-        .map_err(perr)?;
+    let mut builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(perr)?;
+    if let Some(columns) = columns {
+        let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+        builder = builder.with_projection(mask);
+    }
+    let reader = builder.build().map_err(perr)?;
     let schema = arrow::record_batch::RecordBatchReader::schema(&reader);
     let batches = reader
         .collect::<Result<Vec<_>, _>>()
@@ -38,21 +50,47 @@ pub fn read_file(path: &Path) -> Result<RecordBatch, DatasetError> {
     })
 }
 
-/// One table over every report of the dataset at `dir`, in manifest (doc_id) order.
+/// One table over every report of the dataset at `dir`, in partition then doc_id order.
 pub fn read_table(dir: &Path, table: &str) -> Result<RecordBatch, DatasetError> {
+    read_table_columns(dir, table, None)
+}
+
+/// Some columns of one table (all when `columns` is None) over the dataset at `dir`: only those
+/// columns are decoded.
+pub fn read_table_columns(
+    dir: &Path,
+    table: &str,
+    columns: Option<&[&str]>,
+) -> Result<RecordBatch, DatasetError> {
     let manifest = read_manifest(dir)?;
     if manifest.docs.is_empty() && !dir.join(super::MANIFEST).exists() {
         return Err(DatasetError::NoDataset {
             path: dir.to_path_buf(),
         });
     }
-    let schema = schema::arrow_schema(table)?;
+    let full = schema::arrow_schema(table)?;
+    let schema = match columns {
+        None => full,
+        Some(cols) => std::sync::Arc::new(
+            full.project(
+                &cols
+                    .iter()
+                    .map(|c| full.index_of(c))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|source| DatasetError::Arrow {
+                        table: table.into(),
+                        source,
+                    })?,
+            )
+            .map_err(|source| DatasetError::Arrow {
+                table: table.into(),
+                source,
+            })?,
+        ),
+    };
     let mut batches = Vec::new();
-    for (doc_id, entry) in &manifest.docs {
-        let path = file_of(dir, table, &entry.partition, doc_id);
-        if path.exists() {
-            batches.push(read_file(&path)?);
-        }
+    for path in manifest.files_of(dir, table) {
+        batches.push(read_projected(&path, columns)?);
     }
     let arrow_err = |source| DatasetError::Arrow {
         table: table.into(),

@@ -237,18 +237,57 @@ pub fn summary_line(r: &Report, n_findings: usize) -> String {
     )
 }
 
+/// What `ingest` shows while it parses: a progress bar on a terminal (files done of total,
+/// rate, time left; failed reports printed above it), a line per report otherwise, nothing
+/// with `--quiet`.
+pub struct Progress {
+    quiet: bool,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} reports  {per_sec}  {eta} left  {msg}",
+                )
+                .expect("progress template is valid"),
+            );
+            bar
+        });
+        Progress { quiet, bar }
+    }
+
+    pub fn report(&mut self, r: &Report, done: usize, total: usize) {
+        let line = summary_line(r, r.findings.len());
+        match &self.bar {
+            Some(bar) => {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+                if r.status == crate::model::Status::Failed {
+                    bar.println(line);
+                }
+            }
+            None if !self.quiet => println!("{line}"),
+            None => {}
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// The total line of `ingest`.
-pub fn total_line(reports: &[Report], n_findings: usize) -> String {
-    let count = |st: crate::model::Status| reports.iter().filter(|r| r.status == st).count();
+pub fn total_line(t: &crate::archive::Tally) -> String {
     format!(
         "total: {} report(s): {} ok, {} partial, {} failed; {} objectives, {} measures, {} findings",
-        reports.len(),
-        count(crate::model::Status::Ok),
-        count(crate::model::Status::Partial),
-        count(crate::model::Status::Failed),
-        reports.iter().map(|r| r.objectives.len()).sum::<usize>(),
-        reports.iter().map(Report::n_measures).sum::<usize>(),
-        n_findings
+        t.reports, t.ok, t.partial, t.failed, t.objectives, t.measures, t.findings
     )
 }
 

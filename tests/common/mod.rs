@@ -53,30 +53,36 @@ pub fn files(out: &Path, table: &str) -> Vec<PathBuf> {
 
 /// All rows of a table as JSON objects (nulls kept as explicit nulls).
 pub fn rows(out: &Path, table: &str) -> Vec<Map<String, Value>> {
+    files(out, table)
+        .iter()
+        .flat_map(|f| read_file_rows(f))
+        .collect()
+}
+
+/// All rows of one Parquet file as JSON objects (nulls kept as explicit nulls).
+pub fn read_file_rows(f: &Path) -> Vec<Map<String, Value>> {
     let mut rows = Vec::new();
-    for f in files(out, table) {
-        let file = std::fs::File::open(&f).expect("open parquet");
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .expect("parquet footer")
-            .build()
-            .expect("reader");
-        for batch in reader {
-            let batch = batch.expect("batch");
-            let mut buf = Vec::new();
-            let mut w = ArrayWriter::new(&mut buf);
-            w.write(&batch).expect("json");
-            w.finish().expect("json");
-            if buf.is_empty() {
-                continue;
+    let file = std::fs::File::open(f).expect("open parquet");
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("parquet footer")
+        .build()
+        .expect("reader");
+    for batch in reader {
+        let batch = batch.expect("batch");
+        let mut buf = Vec::new();
+        let mut w = ArrayWriter::new(&mut buf);
+        w.write(&batch).expect("json");
+        w.finish().expect("json");
+        if buf.is_empty() {
+            continue;
+        }
+        let v: Vec<Map<String, Value>> = serde_json::from_slice(&buf).expect("json rows");
+        let schema = batch.schema();
+        for mut r in v {
+            for field in schema.fields() {
+                r.entry(field.name().clone()).or_insert(Value::Null);
             }
-            let v: Vec<Map<String, Value>> = serde_json::from_slice(&buf).expect("json rows");
-            let schema = batch.schema();
-            for mut r in v {
-                for field in schema.fields() {
-                    r.entry(field.name().clone()).or_insert(Value::Null);
-                }
-                rows.push(r);
-            }
+            rows.push(r);
         }
     }
     rows

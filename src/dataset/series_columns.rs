@@ -1,0 +1,250 @@
+//! The series columns of the objectives and measures tables, over every report of a dataset.
+//!
+//! Enters: each report's objectives and measures rows (doc_id, objective_no, code, text), with
+//! the report's agency and year: from new reports as they are written, from kept reports out
+//! of the dataset's files. Leaves: [`Assigned`], which fills the series columns of a batch of
+//! either table whose rows are grouped by report ([`Assigned::apply`]).
+//!
+//! Only what [`crate::series`] compares is kept per row, so the writer can hold every row of
+//! an archive here while the rows themselves stream to disk.
+
+use super::read;
+use crate::error::DatasetError;
+use crate::series::{assign, Assignment, Member};
+use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Tables whose rows carry series columns.
+pub(super) const SERIES_TABLES: &[&str] = &["objectives", "measures"];
+
+/// Columns read from a kept report's files to compare it.
+pub(super) fn needed_columns(table: &str) -> &'static [&'static str] {
+    match table {
+        "objectives" => &["doc_id", "objective_no", "text"],
+        _ => &["doc_id", "objective_no", "code", "text"],
+    }
+}
+
+struct Doc {
+    doc_id: Arc<str>,
+    agency: Option<Arc<str>>,
+    year: Option<i32>,
+}
+
+struct Row {
+    doc: usize,
+    objective_no: i64,
+    /// Measure code ("N.M"); empty for objectives.
+    code: Box<str>,
+    text: Box<str>,
+}
+
+/// Rows of both tables, as they arrive.
+#[derive(Default)]
+pub(super) struct Collector {
+    docs: Vec<Doc>,
+    doc_index: HashMap<Arc<str>, usize>,
+    agencies: HashMap<String, Arc<str>>,
+    objectives: Vec<Row>,
+    measures: Vec<Row>,
+}
+
+impl Collector {
+    fn doc(&mut self, doc_id: &str, agency: Option<&str>, year: Option<i32>) -> usize {
+        if let Some(&i) = self.doc_index.get(doc_id) {
+            return i;
+        }
+        let agency = agency.map(|a| {
+            self.agencies
+                .entry(a.to_string())
+                .or_insert_with(|| Arc::from(a))
+                .clone()
+        });
+        let doc_id: Arc<str> = Arc::from(doc_id);
+        self.docs.push(Doc {
+            doc_id: doc_id.clone(),
+            agency,
+            year,
+        });
+        self.doc_index.insert(doc_id, self.docs.len() - 1);
+        self.docs.len() - 1
+    }
+
+    /// Take the rows of `batch` (one table, rows of a report together); `meta` gives a
+    /// report's agency and year.
+    pub(super) fn add(
+        &mut self,
+        table: &str,
+        batch: &RecordBatch,
+        meta: impl Fn(&str) -> (Option<String>, Option<i32>),
+    ) {
+        let doc_ids = read::strings(batch, "doc_id");
+        let numbers = read::ints(batch, "objective_no");
+        let texts = read::strings(batch, "text");
+        let codes = if table == "measures" {
+            read::strings(batch, "code")
+        } else {
+            vec![None; batch.num_rows()]
+        };
+        let mut last: Option<(String, usize)> = None;
+        for (((doc_id, no), text), code) in doc_ids.into_iter().zip(numbers).zip(texts).zip(codes) {
+            let doc_id = doc_id.unwrap_or_default();
+            let doc = match &last {
+                Some((id, i)) if *id == doc_id => *i,
+                _ => {
+                    let (agency, year) = meta(&doc_id);
+                    let i = self.doc(&doc_id, agency.as_deref(), year);
+                    last = Some((doc_id, i));
+                    i
+                }
+            };
+            let row = Row {
+                doc,
+                objective_no: no.unwrap_or_default(),
+                code: code.unwrap_or_default().into(),
+                text: text.unwrap_or_default().into(),
+            };
+            if table == "objectives" {
+                self.objectives.push(row);
+            } else {
+                self.measures.push(row);
+            }
+        }
+    }
+
+    /// Link the series of both tables.
+    pub(super) fn assign(self) -> Assigned {
+        let members = |rows: &[Row], objective_text: Option<&HashMap<(usize, i64), &str>>| {
+            rows.iter()
+                .map(|r| {
+                    let d = &self.docs[r.doc];
+                    Member {
+                        doc_id: d.doc_id.to_string(),
+                        agency: d.agency.as_deref().map(str::to_string),
+                        year: d.year,
+                        code: match objective_text {
+                            None => r.objective_no.to_string(),
+                            Some(_) => r.code.to_string(),
+                        },
+                        number: r.objective_no.to_string(),
+                        text: r.text.to_string(),
+                        context: objective_text.map(|t| {
+                            t.get(&(r.doc, r.objective_no))
+                                .map(|s| s.to_string())
+                                .unwrap_or_default()
+                        }),
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        let objective_text: HashMap<(usize, i64), &str> = self
+            .objectives
+            .iter()
+            .map(|r| ((r.doc, r.objective_no), &*r.text))
+            .collect();
+        let objective_series = assign(&members(&self.objectives, None));
+        let measure_series = assign(&members(&self.measures, Some(&objective_text)));
+        let objective_id: HashMap<(usize, i64), usize> = self
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.doc, r.objective_no), i))
+            .collect();
+        let objective_ids: Vec<Option<usize>> = self
+            .measures
+            .iter()
+            .map(|r| objective_id.get(&(r.doc, r.objective_no)).copied())
+            .collect();
+        Assigned {
+            objectives: TableSeries::new(&self.docs, &self.objectives, objective_series),
+            measures: TableSeries::new(&self.docs, &self.measures, measure_series),
+            objective_of_measure: objective_ids,
+        }
+    }
+}
+
+struct TableSeries {
+    /// doc_id → index of the report's first row.
+    start: HashMap<Arc<str>, usize>,
+    series: Vec<Assignment>,
+}
+
+impl TableSeries {
+    fn new(docs: &[Doc], rows: &[Row], series: Vec<Assignment>) -> Self {
+        let mut start = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            start.entry(docs[r.doc].doc_id.clone()).or_insert(i);
+        }
+        TableSeries { start, series }
+    }
+}
+
+/// Series of every row of both tables.
+pub(super) struct Assigned {
+    objectives: TableSeries,
+    measures: TableSeries,
+    /// For each measure row, its objective's row.
+    objective_of_measure: Vec<Option<usize>>,
+}
+
+impl Assigned {
+    /// `batch` (rows of `table`, each report's rows together and in the order they were
+    /// collected) with its series columns filled.
+    pub(super) fn apply(
+        &self,
+        table: &str,
+        batch: &RecordBatch,
+    ) -> Result<RecordBatch, DatasetError> {
+        let t = if table == "objectives" {
+            &self.objectives
+        } else {
+            &self.measures
+        };
+        let doc_ids = read::strings(batch, "doc_id");
+        let mut rows = Vec::with_capacity(doc_ids.len());
+        let mut current: Option<(&str, usize)> = None;
+        for doc_id in &doc_ids {
+            let doc_id = doc_id.as_deref().unwrap_or_default();
+            let i = match current {
+                Some((d, i)) if d == doc_id => i + 1,
+                _ => *t.start.get(doc_id).ok_or_else(|| DatasetError::Manifest {
+                    path: doc_id.into(),
+                    detail: format!("{table} rows of this report were not linked to series"),
+                })?,
+            };
+            current = Some((doc_id, i));
+            rows.push(i);
+        }
+        let part: Vec<&Assignment> = rows.iter().map(|&i| &t.series[i]).collect();
+        let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
+            part.iter().map(|a| a.series_id.as_str()),
+        ));
+        let links: ArrayRef = Arc::new(StringArray::from_iter(
+            part.iter().map(|a| a.link.as_deref()),
+        ));
+        let sims: ArrayRef = Arc::new(Float64Array::from_iter(part.iter().map(|a| a.similarity)));
+        let methods: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.method)));
+        let mut columns = vec![
+            ("series_link", links),
+            ("series_similarity", sims),
+            ("series_method", methods),
+        ];
+        if table == "objectives" {
+            columns.push(("objective_series_id", ids));
+        } else {
+            let objective_ids: ArrayRef =
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|&i| {
+                    self.objective_of_measure[i]
+                        .map(|o| self.objectives.series[o].series_id.as_str())
+                        .unwrap_or_default()
+                })));
+            columns.push(("series_id", ids));
+            columns.push(("objective_series_id", objective_ids));
+        }
+        read::with_columns(batch, columns).map_err(|source| DatasetError::Arrow {
+            table: table.into(),
+            source,
+        })
+    }
+}
