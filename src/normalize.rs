@@ -407,6 +407,11 @@ impl Trigrams {
         Trigrams(grams)
     }
 
+    /// The packed trigrams, sorted.
+    pub fn grams(&self) -> &[u64] {
+        &self.0
+    }
+
     /// Dice coefficient: twice the trigrams in common over the trigrams of both.
     pub fn dice(&self, other: &Trigrams) -> f64 {
         let (a, b) = (&self.0, &other.0);

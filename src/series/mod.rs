@@ -11,6 +11,10 @@
 //! - another agency: the programme activity texts ≥ [`PROGRAMME`] (objectives: their own texts)
 //!   and, for measures, the measure texts ≥ [`OTHER_AGENCY`].
 //!
+//! Candidates: every pair within an agency; across agencies, the members whose texts a
+//! similarity join ([`join`]) finds at or above the other-agency threshold (a text shared by
+//! many reports is expanded as a chain in rank order past [`FULL`] pairs).
+//!
 //! Similarity is the Dice coefficient of character trigrams of the folded texts
 //! ([`normalize::similarity`]): Mongolian inflects by suffixes ("өргөжүүлэх" / "өргөжүүлж"), so
 //! shared trigrams survive rewording where whole words do not.
@@ -18,9 +22,11 @@
 //! Candidate links are taken strongest first; a link joins two series only when no report has
 //! a member in both, so two distinct measures of one report never share a series.
 
+mod join;
+
 use crate::normalize::{self, Trigrams};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -157,6 +163,58 @@ fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
     }
 }
 
+/// Member pairs of all pairs of members of these lists (`b` None: pairs within `a`), each list
+/// sorted by rank. Past [`FULL`] pairs, each member is paired with the [`NEAREST`] members before
+/// it in rank order (of the other list): a text shared by hundreds of reports (a national
+/// measure) links as one chain instead of all its pairs, and its series stays whole.
+fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize, usize)>) {
+    let full = match b {
+        None => a.len() * a.len().saturating_sub(1) / 2,
+        Some(b) => a.len() * b.len(),
+    };
+    if full <= FULL {
+        match b {
+            None => {
+                for (x, &i) in a.iter().enumerate() {
+                    out.extend(a[x + 1..].iter().map(|&j| (i, j)));
+                }
+            }
+            Some(b) => {
+                for &i in a {
+                    out.extend(b.iter().map(|&j| (i, j)));
+                }
+            }
+        }
+        return;
+    }
+    match b {
+        None => {
+            for (x, &i) in a.iter().enumerate() {
+                out.extend(a[x.saturating_sub(NEAREST)..x].iter().map(|&j| (j, i)));
+            }
+        }
+        Some(b) => {
+            let mut merged: Vec<(usize, bool)> = a
+                .iter()
+                .map(|&i| (i, false))
+                .chain(b.iter().map(|&j| (j, true)))
+                .collect();
+            merged.sort_by_key(|&(i, _)| rank[i]);
+            let mut last: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+            for (i, in_b) in merged {
+                let other = &last[usize::from(!in_b)];
+                out.extend(other.iter().rev().take(NEAREST).map(|&j| (j, i)));
+                last[usize::from(in_b)].push(i);
+            }
+        }
+    }
+}
+
+/// Member pairs of one text pair compared in full up to this many.
+const FULL: usize = 4096;
+/// Past [`FULL`], the members each member is compared with.
+const NEAREST: usize = 8;
+
 /// Assign series to members (the result is in the members' order). Deterministic: the same
 /// members in any order get the same ids.
 pub fn assign(members: &[Member]) -> Vec<Assignment> {
@@ -178,8 +236,23 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         })
         .collect();
     let keys: Vec<&Option<String>> = prepared.iter().map(|p| &p.agency).collect();
-    // Candidate pairs: same agency all pairs; across agencies, pairs sharing a rare word of
-    // the programme activity (or of the objective's text), to avoid comparing everything.
+    // Members ranked by (year, report, code): ties between equal links go to earlier members.
+    let mut by_order: Vec<usize> = (0..n).collect();
+    let order = |i: usize| {
+        let m = &members[i];
+        (
+            m.year.unwrap_or(i32::MAX),
+            m.doc_id.as_str(),
+            m.code.as_str(),
+        )
+    };
+    by_order.sort_by(|&a, &b| order(a).cmp(&order(b)));
+    let mut rank = vec![0usize; n];
+    for (r, &i) in by_order.iter().enumerate() {
+        rank[i] = r;
+    }
+    // Candidate pairs: within an agency all pairs (an agency has a few hundred members over
+    // the years); across agencies, see below.
     let mut edges: Vec<(f64, Rule, usize, usize)> = Vec::new();
     let mut by_agency: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
@@ -197,55 +270,40 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
             }
         }
     }
-    // Across agencies, only pairs sharing a rare word of the programme activity (or of an
-    // objective's own text) are compared.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    // Across agencies: members whose texts are similar enough for the other-agency rule,
+    // found by a similarity join over the distinct texts (never all pairs).
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
-        let basis = m.context.as_deref().unwrap_or(&m.text);
-        let words: BTreeSet<String> = normalize::fold_for_matching(basis)
-            .split(' ')
-            .filter(|w| w.chars().count() >= 6)
-            .map(|w| w.chars().take(6).collect())
-            .collect();
-        for w in words {
-            by_word.entry(w).or_default().push(i);
-        }
+        by_text.entry(m.text.as_str()).or_default().push(i);
     }
-    let mut across: HashSet<(usize, usize)> = HashSet::new();
-    for idx in by_word.values() {
-        // A word in most reports says nothing about which activity it is.
-        if idx.len() > 200 {
-            continue;
-        }
-        for (x, &i) in idx.iter().enumerate() {
-            for &j in &idx[x + 1..] {
-                if keys[i] != keys[j] || keys[i].is_none() {
-                    across.insert((i.min(j), i.max(j)));
-                }
-            }
-        }
+    let mut texts: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
+    texts.sort_by(|a, b| a.0.cmp(b.0));
+    for (_, idx) in &mut texts {
+        idx.sort_by_key(|&i| rank[i]);
     }
-    edges.extend(
-        across
-            .into_iter()
-            .filter_map(|(i, j)| rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i, j))),
-    );
-
-    // Members ranked by (year, report, code): ties between equal links go to earlier members.
-    let mut by_order: Vec<usize> = (0..n).collect();
-    let order = |i: usize| {
-        let m = &members[i];
-        (
-            m.year.unwrap_or(i32::MAX),
-            m.doc_id.as_str(),
-            m.code.as_str(),
-        )
+    let sets: Vec<&Trigrams> = texts
+        .iter()
+        .map(|(_, idx)| &prepared[idx[0]].text)
+        .collect();
+    let threshold = if members.iter().any(|m| m.context.is_some()) {
+        OTHER_AGENCY
+    } else {
+        PROGRAMME
     };
-    by_order.sort_by(|&a, &b| order(a).cmp(&order(b)));
-    let mut rank = vec![0usize; n];
-    for (r, &i) in by_order.iter().enumerate() {
-        rank[i] = r;
+    let mut across: Vec<(usize, usize)> = Vec::new();
+    for (_, idx) in &texts {
+        expand(idx, None, &rank, &mut across);
     }
+    for (a, b, _) in join::similar_pairs(&sets, threshold) {
+        expand(&texts[a].1, Some(&texts[b].1), &rank, &mut across);
+    }
+    edges.extend(across.into_iter().filter_map(|(i, j)| {
+        if keys[i] == keys[j] && keys[i].is_some() {
+            return None; // same agency: compared above
+        }
+        rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
+    }));
+
     // Strongest first; same-agency rules before others at equal similarity; ties by rank.
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -276,6 +334,12 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         if !docs[ri].is_disjoint(&docs[rj]) {
             continue;
         }
+        // The smaller set of reports goes into the larger: linear over all merges.
+        let (ri, rj) = if docs[ri].len() >= docs[rj].len() {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
         let moved = std::mem::take(&mut docs[rj]);
         docs[ri].extend(moved);
         parent[rj] = ri;
@@ -336,6 +400,45 @@ mod tests {
     }
 
     const ACT: &str = "Төрийн үйлчилгээний нээлттэй байдлыг хангаж, хүртээмжийг нэмэгдүүлэх";
+
+    /// A national measure worded alike in 300 agencies' reports (past FULL pairs: linked as a
+    /// chain) is one series; a measure of other wording beside it in each report is another.
+    #[test]
+    fn a_measure_shared_by_hundreds_of_agencies_is_one_series() {
+        let mut members = Vec::new();
+        for k in 0..300 {
+            let doc = format!("d{k:03}");
+            let agency = format!("Агентлаг {k}");
+            members.push(m(
+                &doc,
+                &agency,
+                2020,
+                "1.1",
+                "Цахим үйлчилгээний төвийг ашиглалтад оруулах",
+                ACT,
+            ));
+            members.push(m(
+                &doc,
+                &agency,
+                2020,
+                "1.2",
+                "Малчдын хоршоог дэмжих зээлийн хөтөлбөр хэрэгжүүлэх",
+                ACT,
+            ));
+        }
+        let a = assign(&members);
+        let first: BTreeSet<&str> = a.iter().step_by(2).map(|x| x.series_id.as_str()).collect();
+        let second: BTreeSet<&str> = a
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .map(|x| x.series_id.as_str())
+            .collect();
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!(second.len(), 1);
+        assert_ne!(first, second);
+        assert!(a.iter().all(|x| x.link.is_some()));
+    }
 
     #[test]
     fn reworded_measure_links_across_years_and_renumbering() {
