@@ -41,36 +41,90 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(usize, usize, f
     // Smallest sets first: a set meets only the (smaller or equal) sets indexed before it.
     let mut by_size: Vec<usize> = (0..sets.len()).filter(|&i| !ranked[i].is_empty()).collect();
     by_size.sort_by_key(|&i| (ranked[i].len(), i));
-    // A little slack on the float bounds only lengthens prefixes and widens the size window.
+    // A little slack on the float bounds only lengthens prefixes and widens the windows.
     const SLACK: f64 = 1e-9;
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut seen: Vec<usize> = vec![usize::MAX; sets.len()];
+    // Trigram → (set, position in its ranked trigrams) of the prefixes indexed so far.
+    let mut index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+    // Per candidate: overlap counted in the prefixes (None: pruned) and the x it was counted for.
+    let mut overlap: Vec<(usize, Option<u32>)> = vec![(usize::MAX, None); sets.len()];
+    let mut candidates: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     for &x in &by_size {
-        let n = ranked[x].len();
+        let xs = &ranked[x];
+        let n = xs.len();
         let prefix = (n + 1)
             .saturating_sub((jaccard * n as f64 - SLACK).ceil() as usize)
             .clamp(1, n);
         let min_size = jaccard * n as f64 - SLACK;
-        for g in &ranked[x][..prefix] {
+        candidates.clear();
+        for (i, g) in xs[..prefix].iter().enumerate() {
             let Some(list) = index.get(g) else { continue };
-            for &y in list {
-                if seen[y] == x || (ranked[y].len() as f64) < min_size {
+            for &(y, j) in list {
+                let (y, j) = (y as usize, j as usize);
+                let m = ranked[y].len();
+                if (m as f64) < min_size {
                     continue;
                 }
-                seen[y] = x;
-                let d = sets[x].dice(sets[y]);
+                let entry = &mut overlap[y];
+                if entry.0 != x {
+                    *entry = (x, Some(0));
+                    candidates.push(y);
+                }
+                let Some(count) = entry.1 else { continue };
+                // Positional filter (PPJoin): what is left after these positions cannot
+                // bring the overlap to what the threshold needs.
+                let needed = needed_overlap(jaccard, n, m);
+                let most = count as usize + 1 + (n - i - 1).min(m - j - 1);
+                entry.1 = (most >= needed).then_some(count + 1);
+            }
+        }
+        for &y in &candidates {
+            if overlap[y].1.is_none() {
+                continue;
+            }
+            let needed = needed_overlap(jaccard, n, ranked[y].len());
+            if let Some(common) = overlap_at_least(xs, &ranked[y], needed) {
+                let d = 2.0 * common as f64 / (n + ranked[y].len()) as f64;
                 if d >= threshold {
                     pairs.push((x.min(y), x.max(y), d));
                 }
             }
         }
-        for g in &ranked[x][..prefix] {
-            index.entry(*g).or_default().push(x);
+        for (i, g) in xs[..prefix].iter().enumerate() {
+            index.entry(*g).or_default().push((x as u32, i as u32));
         }
     }
     pairs.sort_by_key(|&(i, j, _)| (i, j));
     pairs
+}
+
+/// The overlap two sets of sizes n and m need for Jaccard ≥ j: ⌈j/(1+j)·(n+m)⌉ (less a
+/// little, for float error: a lower need only lets more pairs through to the exact test).
+fn needed_overlap(jaccard: f64, n: usize, m: usize) -> usize {
+    (jaccard / (1.0 + jaccard) * (n + m) as f64 - 1e-9)
+        .ceil()
+        .max(0.0) as usize
+}
+
+/// The size of the intersection of two sorted lists, or None as soon as it cannot reach
+/// `needed`.
+fn overlap_at_least(a: &[u32], b: &[u32], needed: usize) -> Option<usize> {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        if common + (a.len() - i).min(b.len() - j) < needed {
+            return None;
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (common >= needed).then_some(common)
 }
 
 #[cfg(test)]

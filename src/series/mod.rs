@@ -27,6 +27,7 @@ mod join;
 use crate::normalize::{self, Trigrams};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -127,8 +128,8 @@ pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
 struct Prepared<'a> {
     member: &'a Member,
     agency: Option<String>,
-    text: Trigrams,
-    context: Option<Trigrams>,
+    text: Rc<Trigrams>,
+    context: Option<Rc<Trigrams>>,
 }
 
 /// Which rule links two members of different reports, if any, and their similarity.
@@ -211,7 +212,7 @@ fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize
 }
 
 /// Member pairs of one text pair compared in full up to this many.
-const FULL: usize = 4096;
+const FULL: usize = 256;
 /// Past [`FULL`], the members each member is compared with.
 const NEAREST: usize = 8;
 
@@ -225,16 +226,26 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
             .map(|m| m.agency.as_deref())
             .collect::<Vec<_>>(),
     );
-    let prepared: Vec<Prepared> = members
-        .iter()
-        .zip(agencies)
-        .map(|(m, agency)| Prepared {
+    // One trigram set per distinct text: a text recurs over years and agencies, and a
+    // programme activity is the context of all its measures.
+    let mut interned: HashMap<&str, Rc<Trigrams>> = HashMap::new();
+    let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
+    fn intern<'a>(interned: &mut HashMap<&'a str, Rc<Trigrams>>, t: &'a str) -> Rc<Trigrams> {
+        interned
+            .entry(t)
+            .or_insert_with(|| Rc::new(Trigrams::of(t)))
+            .clone()
+    }
+    for (m, agency) in members.iter().zip(agencies) {
+        let text = intern(&mut interned, &m.text);
+        let context = m.context.as_deref().map(|c| intern(&mut interned, c));
+        prepared.push(Prepared {
             member: m,
             agency,
-            text: Trigrams::of(&m.text),
-            context: m.context.as_deref().map(Trigrams::of),
-        })
-        .collect();
+            text,
+            context,
+        });
+    }
     let keys: Vec<&Option<String>> = prepared.iter().map(|p| &p.agency).collect();
     // Members ranked by (year, report, code): ties between equal links go to earlier members.
     let mut by_order: Vec<usize> = (0..n).collect();
@@ -283,26 +294,31 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
     }
     let sets: Vec<&Trigrams> = texts
         .iter()
-        .map(|(_, idx)| &prepared[idx[0]].text)
+        .map(|(_, idx)| &*prepared[idx[0]].text)
         .collect();
     let threshold = if members.iter().any(|m| m.context.is_some()) {
         OTHER_AGENCY
     } else {
         PROGRAMME
     };
+    // Expanded one text pair at a time: only the links a rule accepts are kept.
     let mut across: Vec<(usize, usize)> = Vec::new();
+    let mut keep = |across: &mut Vec<(usize, usize)>| {
+        edges.extend(across.drain(..).filter_map(|(i, j)| {
+            if keys[i] == keys[j] && keys[i].is_some() {
+                return None; // same agency: compared above
+            }
+            rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
+        }));
+    };
     for (_, idx) in &texts {
         expand(idx, None, &rank, &mut across);
+        keep(&mut across);
     }
     for (a, b, _) in join::similar_pairs(&sets, threshold) {
         expand(&texts[a].1, Some(&texts[b].1), &rank, &mut across);
+        keep(&mut across);
     }
-    edges.extend(across.into_iter().filter_map(|(i, j)| {
-        if keys[i] == keys[j] && keys[i].is_some() {
-            return None; // same agency: compared above
-        }
-        rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
-    }));
 
     // Strongest first; same-agency rules before others at equal similarity; ties by rank.
     edges.sort_by(|a, b| {
