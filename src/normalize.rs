@@ -418,20 +418,30 @@ impl Trigrams {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let common = common_at_least(a, b, 0).unwrap_or_default();
         2.0 * common as f64 / (a.len() + b.len()) as f64
     }
+}
+
+/// How many items two sorted, deduplicated lists share; None as soon as that cannot reach
+/// `needed` (0: always counted).
+pub fn common_at_least<T: Ord>(a: &[T], b: &[T], needed: usize) -> Option<usize> {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        if common + (a.len() - i).min(b.len() - j) < needed {
+            return None;
+        }
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (common >= needed).then_some(common)
 }
 
 /// Digits as OCR misreads them in a cell that holds only a number (a № or score cell): "З"/"з" → 3,

@@ -321,3 +321,47 @@ fn yoy_on_a_folder_without_a_dataset_says_what_to_do() {
         "{stderr}"
     );
 }
+
+/// The series links of the whole corpus are those the all-pairs linking made before the
+/// similarity join replaced it (tests/fixtures/series/corpus_links.json, from 00699f6).
+#[test]
+fn corpus_links_are_those_of_the_all_pairs_linking() {
+    let (_dir, out, _) = ingest(&["corpus"]);
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/series/corpus_links.json")).unwrap(),
+    )
+    .unwrap();
+    let reports = rows(&out, "reports");
+    let path_of = |doc: &str| {
+        reports
+            .iter()
+            .find(|r| s(&r["doc_id"]) == doc)
+            .map(|r| s(&r["source_path"]).to_string())
+            .unwrap()
+    };
+    for (table, id, key) in [
+        ("measures", "series_id", "code"),
+        ("objectives", "objective_series_id", "objective_no"),
+    ] {
+        let mut got: Vec<Value> = rows(&out, table)
+            .iter()
+            .map(|r| {
+                let key = match &r[key] {
+                    Value::String(k) => k.clone(),
+                    other => other.to_string(),
+                };
+                serde_json::json!([
+                    path_of(s(&r["doc_id"])),
+                    key,
+                    r[id],
+                    r["series_link"],
+                    r["series_method"]
+                ])
+            })
+            .collect();
+        got.sort_by_key(|v| v.to_string());
+        let mut want = expected[table].as_array().unwrap().clone();
+        want.sort_by_key(|v| v.to_string());
+        assert_eq!(got, want, "{table}");
+    }
+}

@@ -12,6 +12,7 @@ use super::read;
 use crate::error::DatasetError;
 use crate::series::{assign, Assignment, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -115,36 +116,13 @@ impl Collector {
 
     /// Link the series of both tables.
     pub(super) fn assign(self) -> Assigned {
-        let members = |rows: &[Row], objective_text: Option<&HashMap<(usize, i64), &str>>| {
-            rows.iter()
-                .map(|r| {
-                    let d = &self.docs[r.doc];
-                    Member {
-                        doc_id: d.doc_id.to_string(),
-                        agency: d.agency.as_deref().map(str::to_string),
-                        year: d.year,
-                        code: match objective_text {
-                            None => r.objective_no.to_string(),
-                            Some(_) => r.code.to_string(),
-                        },
-                        number: r.objective_no.to_string(),
-                        text: r.text.to_string(),
-                        context: objective_text.map(|t| {
-                            t.get(&(r.doc, r.objective_no))
-                                .map(|s| s.to_string())
-                                .unwrap_or_default()
-                        }),
-                    }
-                })
-                .collect::<Vec<_>>()
-        };
         let objective_text: HashMap<(usize, i64), &str> = self
             .objectives
             .iter()
             .map(|r| ((r.doc, r.objective_no), &*r.text))
             .collect();
-        let objective_series = assign(&members(&self.objectives, None));
-        let measure_series = assign(&members(&self.measures, Some(&objective_text)));
+        let objective_series = assign(&members(&self.docs, &self.objectives, None));
+        let measure_series = assign(&members(&self.docs, &self.measures, Some(&objective_text)));
         let objective_id: HashMap<(usize, i64), usize> = self
             .objectives
             .iter()
@@ -162,6 +140,32 @@ impl Collector {
             objective_of_measure: objective_ids,
         }
     }
+}
+
+/// Rows as series members; a measure's context is its objective's text.
+fn members<'a>(
+    docs: &'a [Doc],
+    rows: &'a [Row],
+    objective_text: Option<&HashMap<(usize, i64), &'a str>>,
+) -> Vec<Member<'a>> {
+    rows.iter()
+        .map(|r| {
+            let d = &docs[r.doc];
+            Member {
+                doc_id: &d.doc_id,
+                agency: d.agency.as_deref(),
+                year: d.year,
+                code: match objective_text {
+                    None => Cow::Owned(r.objective_no.to_string()),
+                    Some(_) => Cow::Borrowed(&*r.code),
+                },
+                number: Cow::Owned(r.objective_no.to_string()),
+                text: &r.text,
+                context: objective_text
+                    .map(|t| t.get(&(r.doc, r.objective_no)).copied().unwrap_or_default()),
+            }
+        })
+        .collect()
 }
 
 struct TableSeries {

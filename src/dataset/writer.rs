@@ -23,7 +23,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Rows waiting in memory before they go to spill files.
-const SPILL_BYTES: usize = 48 << 20;
+const SPILL_BYTES: usize = 16 << 20;
 
 /// A dataset being written. Dropped without [`Writer::finish`], it removes its staging folder
 /// and the old dataset stays as it was.

@@ -10,11 +10,12 @@
 //! those prefixes are indexed; rarest trigrams first keeps the index lists short. Exact: the
 //! filters drop no pair at or above the threshold (the unit test compares with all pairs).
 
-use crate::normalize::Trigrams;
+use crate::normalize::{common_at_least, Trigrams};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Pairs of `sets` with Dice ≥ `threshold` (0 < threshold ≤ 1); empty sets match nothing.
-pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(usize, usize, f64)> {
+/// Pairs of `sets` (their indices, u32 to halve a large join's memory) with Dice ≥ `threshold` (0 < threshold ≤ 1); empty sets match nothing.
+pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(u32, u32, f64)> {
     let jaccard = threshold / (2.0 - threshold);
     // Global order: rarest trigram first (ties by value, so the order is deterministic).
     let mut frequency: HashMap<u64, u32> = HashMap::new();
@@ -43,32 +44,40 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(usize, usize, f
     by_size.sort_by_key(|&i| (ranked[i].len(), i));
     // A little slack on the float bounds only lengthens prefixes and widens the windows.
     const SLACK: f64 = 1e-9;
-    // Trigram → (set, position in its ranked trigrams) of the prefixes indexed so far.
+    let prefix_of = |n: usize| {
+        (n + 1)
+            .saturating_sub((jaccard * n as f64 - SLACK).ceil() as usize)
+            .clamp(1, n)
+    };
+    // Trigram → (place in `by_size`, position in the set's ranked trigrams) of every prefix,
+    // in `by_size` order: each set probes the entries before its own place, as AllPairs
+    // would have indexed them by then, so the sets can be probed in parallel.
     let mut index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
-    // Per candidate: overlap counted in the prefixes (None: pruned) and the x it was counted for.
-    let mut overlap: Vec<(usize, Option<u32>)> = vec![(usize::MAX, None); sets.len()];
-    let mut candidates: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    for &x in &by_size {
+    for (place, &x) in by_size.iter().enumerate() {
+        for (i, g) in ranked[x][..prefix_of(ranked[x].len())].iter().enumerate() {
+            index.entry(*g).or_default().push((place as u32, i as u32));
+        }
+    }
+    let probe = |state: &mut Probe, place: usize| -> Vec<(u32, u32, f64)> {
+        let x = by_size[place];
         let xs = &ranked[x];
         let n = xs.len();
-        let prefix = (n + 1)
-            .saturating_sub((jaccard * n as f64 - SLACK).ceil() as usize)
-            .clamp(1, n);
         let min_size = jaccard * n as f64 - SLACK;
-        candidates.clear();
-        for (i, g) in xs[..prefix].iter().enumerate() {
-            let Some(list) = index.get(g) else { continue };
-            for &(y, j) in list {
-                let (y, j) = (y as usize, j as usize);
+        state.candidates.clear();
+        for (i, g) in xs[..prefix_of(n)].iter().enumerate() {
+            for &(other, j) in &index[g] {
+                if other as usize >= place {
+                    break;
+                }
+                let (y, j) = (by_size[other as usize], j as usize);
                 let m = ranked[y].len();
                 if (m as f64) < min_size {
                     continue;
                 }
-                let entry = &mut overlap[y];
+                let entry = &mut state.overlap[y];
                 if entry.0 != x {
                     *entry = (x, Some(0));
-                    candidates.push(y);
+                    state.candidates.push(y);
                 }
                 let Some(count) = entry.1 else { continue };
                 // Positional filter (PPJoin): what is left after these positions cannot
@@ -78,24 +87,44 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(usize, usize, f
                 entry.1 = (most >= needed).then_some(count + 1);
             }
         }
-        for &y in &candidates {
-            if overlap[y].1.is_none() {
+        let mut found = Vec::new();
+        for &y in &state.candidates {
+            if state.overlap[y].1.is_none() {
                 continue;
             }
             let needed = needed_overlap(jaccard, n, ranked[y].len());
-            if let Some(common) = overlap_at_least(xs, &ranked[y], needed) {
+            if let Some(common) = common_at_least(xs, &ranked[y], needed) {
                 let d = 2.0 * common as f64 / (n + ranked[y].len()) as f64;
                 if d >= threshold {
-                    pairs.push((x.min(y), x.max(y), d));
+                    found.push((x.min(y) as u32, x.max(y) as u32, d));
                 }
             }
         }
-        for (i, g) in xs[..prefix].iter().enumerate() {
-            index.entry(*g).or_default().push((x as u32, i as u32));
-        }
-    }
+        found
+    };
+    let mut pairs: Vec<(u32, u32, f64)> = (0..by_size.len())
+        .into_par_iter()
+        .map_init(|| Probe::new(sets.len()), probe)
+        .flatten_iter()
+        .collect();
     pairs.sort_by_key(|&(i, j, _)| (i, j));
     pairs
+}
+
+/// One worker's scratch space: per set, the overlap counted in the prefixes for the set being
+/// probed (None: pruned), and the candidates met.
+struct Probe {
+    overlap: Vec<(usize, Option<u32>)>,
+    candidates: Vec<usize>,
+}
+
+impl Probe {
+    fn new(n: usize) -> Self {
+        Probe {
+            overlap: vec![(usize::MAX, None); n],
+            candidates: Vec::new(),
+        }
+    }
 }
 
 /// The overlap two sets of sizes n and m need for Jaccard ≥ j: ⌈j/(1+j)·(n+m)⌉ (less a
@@ -104,27 +133,6 @@ fn needed_overlap(jaccard: f64, n: usize, m: usize) -> usize {
     (jaccard / (1.0 + jaccard) * (n + m) as f64 - 1e-9)
         .ceil()
         .max(0.0) as usize
-}
-
-/// The size of the intersection of two sorted lists, or None as soon as it cannot reach
-/// `needed`.
-fn overlap_at_least(a: &[u32], b: &[u32], needed: usize) -> Option<usize> {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        if common + (a.len() - i).min(b.len() - j) < needed {
-            return None;
-        }
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (common >= needed).then_some(common)
 }
 
 #[cfg(test)]
@@ -179,7 +187,7 @@ mod tests {
                 for j in i + 1..sets.len() {
                     let d = sets[i].dice(sets[j]);
                     if d >= threshold {
-                        all.push((i, j, d));
+                        all.push((i as u32, j as u32, d));
                     }
                 }
             }

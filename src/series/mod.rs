@@ -25,9 +25,11 @@
 mod join;
 
 use crate::normalize::{self, Trigrams};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -38,19 +40,19 @@ pub const PROGRAMME: f64 = 0.80;
 /// Another agency: measure texts (under a matching programme activity).
 pub const OTHER_AGENCY: f64 = 0.75;
 
-/// One measure or objective of the dataset.
+/// One measure or objective of the dataset (borrowed: an archive has hundreds of thousands).
 #[derive(Debug, Clone)]
-pub struct Member {
-    pub doc_id: String,
-    pub agency: Option<String>,
+pub struct Member<'a> {
+    pub doc_id: &'a str,
+    pub agency: Option<&'a str>,
     pub year: Option<i32>,
     /// Objective number for objectives; "N.M" code for measures.
-    pub code: String,
+    pub code: Cow<'a, str>,
     /// Objective number (the number compared by the same-agency rule for measures too).
-    pub number: String,
-    pub text: String,
+    pub number: Cow<'a, str>,
+    pub text: &'a str,
     /// Programme activity (objective) text of a measure; None for objectives.
-    pub context: Option<String>,
+    pub context: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,10 +128,10 @@ pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
 
 /// A member prepared for comparison.
 struct Prepared<'a> {
-    member: &'a Member,
+    member: &'a Member<'a>,
     agency: Option<String>,
-    text: Rc<Trigrams>,
-    context: Option<Rc<Trigrams>>,
+    text: Arc<Trigrams>,
+    context: Option<Arc<Trigrams>>,
 }
 
 /// Which rule links two members of different reports, if any, and their similarity.
@@ -211,6 +213,29 @@ fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize
     }
 }
 
+/// The text pairs among each text's [`PARTNERS`] most similar others (ties by index): a text
+/// reworded many ways has a quadratic number of similar pairs, and its strongest links already
+/// hold its series together.
+fn strongest_per_text(mut pairs: Vec<(u32, u32, f64)>, n: usize) -> Vec<(usize, usize)> {
+    pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut taken = vec![0usize; n];
+    let mut kept: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .map(|(a, b, _)| (a as usize, b as usize))
+        .filter(|&(a, b)| {
+            let keep = taken[a] < PARTNERS || taken[b] < PARTNERS;
+            taken[a] += 1;
+            taken[b] += 1;
+            keep
+        })
+        .collect();
+    kept.sort_unstable();
+    kept
+}
+
+/// Texts each text is paired with across agencies, strongest first.
+const PARTNERS: usize = 16;
+
 /// Member pairs of one text pair compared in full up to this many.
 const FULL: usize = 256;
 /// Past [`FULL`], the members each member is compared with.
@@ -218,27 +243,22 @@ const NEAREST: usize = 8;
 
 /// Assign series to members (the result is in the members' order). Deterministic: the same
 /// members in any order get the same ids.
-pub fn assign(members: &[Member]) -> Vec<Assignment> {
+pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     let n = members.len();
-    let agencies = agency_keys(
-        &members
-            .iter()
-            .map(|m| m.agency.as_deref())
-            .collect::<Vec<_>>(),
-    );
+    let agencies = agency_keys(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
     // One trigram set per distinct text: a text recurs over years and agencies, and a
     // programme activity is the context of all its measures.
-    let mut interned: HashMap<&str, Rc<Trigrams>> = HashMap::new();
+    let mut interned: HashMap<&str, Arc<Trigrams>> = HashMap::new();
     let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
-    fn intern<'a>(interned: &mut HashMap<&'a str, Rc<Trigrams>>, t: &'a str) -> Rc<Trigrams> {
+    fn intern<'a>(interned: &mut HashMap<&'a str, Arc<Trigrams>>, t: &'a str) -> Arc<Trigrams> {
         interned
             .entry(t)
-            .or_insert_with(|| Rc::new(Trigrams::of(t)))
+            .or_insert_with(|| Arc::new(Trigrams::of(t)))
             .clone()
     }
     for (m, agency) in members.iter().zip(agencies) {
-        let text = intern(&mut interned, &m.text);
-        let context = m.context.as_deref().map(|c| intern(&mut interned, c));
+        let text = intern(&mut interned, m.text);
+        let context = m.context.map(|c| intern(&mut interned, c));
         prepared.push(Prepared {
             member: m,
             agency,
@@ -251,11 +271,7 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
     let mut by_order: Vec<usize> = (0..n).collect();
     let order = |i: usize| {
         let m = &members[i];
-        (
-            m.year.unwrap_or(i32::MAX),
-            m.doc_id.as_str(),
-            m.code.as_str(),
-        )
+        (m.year.unwrap_or(i32::MAX), m.doc_id, m.code.as_ref())
     };
     by_order.sort_by(|&a, &b| order(a).cmp(&order(b)));
     let mut rank = vec![0usize; n];
@@ -269,23 +285,25 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
     for (i, k) in keys.iter().enumerate() {
         by_agency.entry(*k).or_default().push(i);
     }
-    for (k, idx) in &by_agency {
-        if k.is_none() {
-            continue;
-        }
-        for (x, &i) in idx.iter().enumerate() {
-            for &j in &idx[x + 1..] {
-                if let Some((r, s)) = rule_for(&prepared[i], &prepared[j]) {
-                    edges.push((s, r, i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
+    // Agencies in parallel; the edges are sorted below, so their order here does not matter.
+    let agencies: Vec<&Vec<usize>> = by_agency
+        .iter()
+        .filter(|(k, _)| k.is_some())
+        .map(|(_, idx)| idx)
+        .collect();
+    edges.par_extend(agencies.par_iter().flat_map_iter(|idx| {
+        let prepared = &prepared;
+        idx.iter().enumerate().flat_map(move |(x, &i)| {
+            idx[x + 1..].iter().filter_map(move |&j| {
+                rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
+            })
+        })
+    }));
     // Across agencies: members whose texts are similar enough for the other-agency rule,
     // found by a similarity join over the distinct texts (never all pairs).
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
-        by_text.entry(m.text.as_str()).or_default().push(i);
+        by_text.entry(m.text).or_default().push(i);
     }
     let mut texts: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
     texts.sort_by(|a, b| a.0.cmp(b.0));
@@ -315,11 +333,11 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
         expand(idx, None, &rank, &mut across);
         keep(&mut across);
     }
-    for (a, b, _) in join::similar_pairs(&sets, threshold) {
+    let joined = strongest_per_text(join::similar_pairs(&sets, threshold), sets.len());
+    for (a, b) in joined {
         expand(&texts[a].1, Some(&texts[b].1), &rank, &mut across);
         keep(&mut across);
     }
-
     // Strongest first; same-agency rules before others at equal similarity; ties by rank.
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -329,10 +347,8 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
     });
 
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut docs: Vec<BTreeSet<&str>> = members
-        .iter()
-        .map(|m| BTreeSet::from([m.doc_id.as_str()]))
-        .collect();
+    let mut docs: Vec<BTreeSet<&str>> =
+        members.iter().map(|m| BTreeSet::from([m.doc_id])).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -403,15 +419,22 @@ pub fn assign(members: &[Member]) -> Vec<Assignment> {
 mod tests {
     use super::*;
 
-    fn m(doc: &str, agency: &str, year: i32, code: &str, text: &str, context: &str) -> Member {
+    fn m<'a>(
+        doc: &'a str,
+        agency: &'a str,
+        year: i32,
+        code: &'a str,
+        text: &'a str,
+        context: &'a str,
+    ) -> Member<'a> {
         Member {
-            doc_id: doc.into(),
-            agency: Some(agency.into()),
+            doc_id: doc,
+            agency: Some(agency),
             year: Some(year),
             code: code.into(),
             number: code.split('.').next().unwrap().into(),
-            text: text.into(),
-            context: Some(context.into()),
+            text,
+            context: Some(context),
         }
     }
 
@@ -421,21 +444,22 @@ mod tests {
     /// chain) is one series; a measure of other wording beside it in each report is another.
     #[test]
     fn a_measure_shared_by_hundreds_of_agencies_is_one_series() {
+        let names: Vec<(String, String)> = (0..300)
+            .map(|k| (format!("d{k:03}"), format!("Агентлаг {k}")))
+            .collect();
         let mut members = Vec::new();
-        for k in 0..300 {
-            let doc = format!("d{k:03}");
-            let agency = format!("Агентлаг {k}");
+        for (doc, agency) in &names {
             members.push(m(
-                &doc,
-                &agency,
+                doc,
+                agency,
                 2020,
                 "1.1",
                 "Цахим үйлчилгээний төвийг ашиглалтад оруулах",
                 ACT,
             ));
             members.push(m(
-                &doc,
-                &agency,
+                doc,
+                agency,
                 2020,
                 "1.2",
                 "Малчдын хоршоог дэмжих зээлийн хөтөлбөр хэрэгжүүлэх",
