@@ -446,6 +446,8 @@ pub fn read(
         page_numbers.truncate(limits.max_pages as usize);
     }
     let mut pages = Vec::new();
+    // One extractor for the document: each font is built once, not once per page.
+    let mut extractor = pdf_extract::PageExtractor::new(&doc);
     for n in page_numbers {
         if cancel.is_cancelled() {
             break;
@@ -460,9 +462,7 @@ pub fn read(
             });
         }
         let mut c = Collector::default();
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut c, n)
-        }));
+        let result = catch_unwind(AssertUnwindSafe(|| extractor.output_page(&mut c, n)));
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => problems.push(PageProblem {
