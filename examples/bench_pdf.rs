@@ -1,97 +1,165 @@
 //! Benchmark (not a test): the whole pipeline, PDF to Parquet, against poppler's
 //! `pdftotext -bbox-layout` alone, on the same files, with the same number of workers.
 //!
-//!     cargo run --release --example bench_pdf [-- ROUNDS]
+//!     cargo run --release --example bench_pdf [-- ROUNDS]      the fixtures, ROUNDS times (20)
+//!     cargo run --release --example bench_pdf -- --dir DIR     every PDF under DIR, once
 //!
-//! Prints pages per second for both and their ratio (goal: ratio ≥ 1, the pipeline no slower
-//! than poppler's extraction alone).
+//! With `--dir` (the conformance run's work folder, say), files are grouped by the folder they
+//! are in (one per PDF producer there) and each group is measured too. Prints CPU seconds (user
+//! + system) of both and their ratio, pipeline over poppler (goal: ≤ 1.0), and pages per second
+//! of wall time.
 
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
-    let files: Vec<PathBuf> = [
-        "sample_landscape.pdf",
-        "sample_portrait.pdf",
-        "tatvar_landscape.pdf",
-        "tatvar_noborders.pdf",
-    ]
-    .iter()
-    .map(|f| dir.join(f))
-    .collect();
-    let pages_per_round: u32 = files
-        .iter()
-        .map(|f| {
-            let out = Command::new("pdfinfo")
-                .arg(f)
-                .output()
-                .expect("pdfinfo (poppler-utils) runs");
-            String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .find_map(|l| {
-                    l.strip_prefix("Pages:")
-                        .map(|n| n.trim().parse::<u32>().unwrap_or(0))
-                })
-                .unwrap_or(0)
+/// CPU seconds (user + system) of this process, or of its waited-for children.
+fn cpu(who: i32) -> f64 {
+    // SAFETY: getrusage writes one rusage struct we own.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(who, &mut u) };
+    let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 / 1e6;
+    t(u.ru_utime) + t(u.ru_stime)
+}
+
+fn pages_of(f: &Path) -> u32 {
+    let out = Command::new("pdfinfo")
+        .arg(f)
+        .output()
+        .expect("pdfinfo (poppler-utils) runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse::<u32>().unwrap_or(0))
         })
-        .sum();
-    let batch: Vec<PathBuf> = (0..rounds).flat_map(|_| files.clone()).collect();
-    let pages = (pages_per_round as usize * rounds) as f64;
-    let workers = rayon::current_num_threads();
+        .unwrap_or(0)
+}
+
+struct Measured {
+    files: usize,
+    pages: u32,
+    ok: usize,
+    ours_cpu: f64,
+    ours_wall: f64,
+    reader_cpu: f64,
+    poppler_cpu: f64,
+    poppler_wall: f64,
+}
+
+fn measure(batch: &[PathBuf]) -> Measured {
+    let pages: u32 = batch.iter().map(|f| pages_of(f)).sum();
 
     // The PDF reader alone (pdf-extract glyphs and paths), for the breakdown.
-    let t = Instant::now();
+    let c = cpu(libc::RUSAGE_SELF);
     batch.par_iter().for_each(|f| {
-        let bytes = std::fs::read(f).expect("fixture");
-        biyelelt::read::pdf::read(f, &bytes, &Default::default(), &Default::default())
-            .expect("readable");
+        let bytes = std::fs::read(f).expect("readable file");
+        let _ = biyelelt::read::pdf::read(f, &bytes, &Default::default(), &Default::default());
     });
-    let reader = t.elapsed().as_secs_f64();
+    let reader_cpu = cpu(libc::RUSAGE_SELF) - c;
 
     let tmp = std::env::temp_dir().join(format!("biyelelt-bench-{}", std::process::id()));
-    let t = Instant::now();
-    let reports = biyelelt::pipeline::process_all(&batch, &Default::default());
-    let parse = t.elapsed().as_secs_f64();
+    let (c, t) = (cpu(libc::RUSAGE_SELF), Instant::now());
+    let reports = biyelelt::pipeline::process_all(batch, &Default::default());
     biyelelt::dataset::write(&tmp.join("ds"), &reports).expect("dataset written");
-    let ours = t.elapsed().as_secs_f64();
-    assert!(reports
+    let (ours_cpu, ours_wall) = (cpu(libc::RUSAGE_SELF) - c, t.elapsed().as_secs_f64());
+    let ok = reports
         .iter()
-        .all(|r| r.status == biyelelt::model::Status::Ok));
+        .filter(|r| r.status == biyelelt::model::Status::Ok)
+        .count();
+    let _ = std::fs::remove_dir_all(&tmp);
 
-    let t = Instant::now();
+    let (c, t) = (cpu(libc::RUSAGE_CHILDREN), Instant::now());
     batch.par_iter().for_each(|f| {
         let out = Command::new("pdftotext")
             .args(["-bbox-layout", &f.to_string_lossy(), "-"])
             .output()
             .expect("pdftotext (poppler-utils) runs");
-        assert!(out.status.success());
+        assert!(out.status.success(), "pdftotext failed on {}", f.display());
     });
-    let poppler = t.elapsed().as_secs_f64();
-    let _ = std::fs::remove_dir_all(&tmp);
+    let (poppler_cpu, poppler_wall) = (cpu(libc::RUSAGE_CHILDREN) - c, t.elapsed().as_secs_f64());
+    Measured {
+        files: batch.len(),
+        pages,
+        ok,
+        ours_cpu,
+        ours_wall,
+        reader_cpu,
+        poppler_cpu,
+        poppler_wall,
+    }
+}
 
+fn print(name: &str, m: &Measured) {
     println!(
-        "files: {} ({} pages), {workers} worker(s)",
-        batch.len(),
-        pages
+        "{name}: {} files, {} pages, {} ok | CPU: pipeline {:.2} s (reader {:.2} s), pdftotext -bbox-layout {:.2} s, ratio {:.2} | wall pages/s: {:.0} vs {:.0}",
+        m.files,
+        m.pages,
+        m.ok,
+        m.ours_cpu,
+        m.reader_cpu,
+        m.poppler_cpu,
+        m.ours_cpu / m.poppler_cpu,
+        m.pages as f64 / m.ours_wall,
+        m.pages as f64 / m.poppler_wall,
     );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let groups: BTreeMap<String, Vec<PathBuf>> = match args.iter().position(|a| a == "--dir") {
+        Some(i) => {
+            let dir = PathBuf::from(args.get(i + 1).expect("--dir DIR"));
+            let mut groups: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+            for e in walkdir::WalkDir::new(&dir)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                let p = e.into_path();
+                if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {
+                    let group = p
+                        .parent()
+                        .and_then(|d| d.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    groups.entry(group).or_default().push(p);
+                }
+            }
+            groups.values_mut().for_each(|g| g.sort());
+            groups
+        }
+        None => {
+            let rounds: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(20);
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
+            let files: Vec<PathBuf> = [
+                "sample_landscape.pdf",
+                "sample_portrait.pdf",
+                "tatvar_landscape.pdf",
+                "tatvar_noborders.pdf",
+            ]
+            .iter()
+            .map(|f| dir.join(f))
+            .collect();
+            BTreeMap::from([(
+                "fixtures".to_string(),
+                (0..rounds).flat_map(|_| files.clone()).collect(),
+            )])
+        }
+    };
+    assert!(!groups.is_empty(), "no PDF found");
+    println!("{} worker(s)", rayon::current_num_threads());
+    if groups.len() > 1 {
+        for (name, files) in &groups {
+            print(name, &measure(files));
+        }
+    }
+    let all: Vec<PathBuf> = groups.into_values().flatten().collect();
+    let m = measure(&all);
+    print("all", &m);
     println!(
-        "biyelelt ingest (PDF → Parquet): {:8.1} pages/s  ({ours:.3} s)",
-        pages / ours
+        "ratio pipeline CPU / pdftotext CPU: {:.2} (goal ≤ 1.0)",
+        m.ours_cpu / m.poppler_cpu
     );
-    println!(
-        "pdftotext -bbox-layout:          {:8.1} pages/s  ({poppler:.3} s)",
-        pages / poppler
-    );
-    println!(
-        "  of which read + layout + segment + checks {parse:.3} s (the PDF reader alone: {reader:.3} s), Parquet write {:.3} s",
-        ours - parse
-    );
-    println!("ratio biyelelt / poppler: {:.2}", poppler / ours);
 }
