@@ -5,9 +5,9 @@
 //!     cargo run --release --example bench_pdf -- --dir DIR     every PDF under DIR, once
 //!
 //! With `--dir` (the conformance run's work folder, say), files are grouped by the folder they
-//! are in (one per PDF producer there) and each group is measured too. Prints CPU seconds (user
-//! + system) of both and their ratio, pipeline over poppler (goal: ≤ 1.0), and pages per second
-//! of wall time.
+//! are in (one per PDF producer there) and each group is measured too. Prints CPU seconds, user
+//! and system, of both and their ratio, pipeline over poppler (goal: ≤ 1.0), and pages per
+//! second of wall time.
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
