@@ -69,15 +69,15 @@ fn tokenize(text: &str) -> Vec<Token> {
                 start: byte(start),
                 end: byte(i),
             });
-        } else if c.is_alphabetic()
+        } else if crate::normalize::is_letter(c)
             || (c == '-'
-                && at(i + 1).is_some_and(char::is_alphabetic)
+                && at(i + 1).is_some_and(crate::normalize::is_letter)
                 && i > 0
                 && chars[i - 1].1.is_ascii_digit())
         {
             let start = i;
             i += 1;
-            while at(i).is_some_and(char::is_alphabetic) {
+            while at(i).is_some_and(crate::normalize::is_letter) {
                 i += 1;
             }
             out.push(Token {
@@ -326,7 +326,7 @@ pub fn extract(text: &str) -> Vec<Found> {
             && text[..t.start]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphabetic);
+                .is_some_and(crate::normalize::is_letter);
         let letter_hyphen = prev_punct == Some('-')
             && adjacent(i - 1, i)
             && i >= 2
