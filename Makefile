@@ -50,8 +50,16 @@ fixtures:
 
 # Benchmarks (not tests): PDF pipeline against pdftotext -bbox-layout; re-ingest of an unchanged
 # archive against hashing it.
+# The PDFs are the conformance generator's reports (BENCH_PDF_SEED, 20 of them) rendered by every
+# PDF producer of scripts/conformance in both orientations; rendered once, under target/.
+BENCH_PDF_SEED ?= 7
+PDF_RENDERINGS = $(shell python3 -c "import sys; sys.path.insert(0, 'scripts/conformance'); \
+	from run import PRODUCERS; print(','.join(p + '-' + o for p in PRODUCERS for o in ('portrait', 'landscape')))")
 bench: deps
-	$(CARGO) run --release --quiet --example bench_pdf
+	./scripts/conformance/deps.sh
+	$(CARGO) build --release --quiet
+	python3 scripts/conformance/run.py --seed $(BENCH_PDF_SEED) --n 20 --renderings $(PDF_RENDERINGS) > /dev/null
+	$(CARGO) run --release --quiet --example bench_pdf -- --dir target/conformance/seed$(BENCH_PDF_SEED)-n20
 	$(CARGO) run --release --quiet --example bench_archive
 
 # Benchmark: archives of BENCH_SIZES generated text reports ingested into new datasets: wall

@@ -8,7 +8,7 @@
 
 pub mod render;
 
-use crate::dataset::read::{floats, ints, read_table, strings};
+use crate::dataset::read::{floats, ints, read_table_columns, strings};
 use crate::error::DatasetError;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -118,7 +118,23 @@ fn round1(x: f64) -> f64 {
 
 /// Read the dataset at `dir` and lay it out year over year.
 pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
-    let reports = read_table(dir, "reports")?;
+    let reports = read_table_columns(
+        dir,
+        "reports",
+        Some(&[
+            "doc_id",
+            "source_path",
+            "agency",
+            "year",
+            "overall_score_stated",
+            "overall_score_computed",
+            "n_measures",
+            "n_findings",
+            "n_errors",
+            "status",
+            "report_kind",
+        ]),
+    )?;
     let mut notes = Vec::new();
     let ids = strings(&reports, "doc_id");
     let paths = strings(&reports, "source_path");
@@ -130,11 +146,7 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
     let n_findings = ints(&reports, "n_findings");
     let n_errors = ints(&reports, "n_errors");
     let status = strings(&reports, "status");
-    // Datasets of layout 2 have no report_kind: every report of theirs is a plan report.
-    let kinds = match reports.column_by_name("report_kind") {
-        Some(_) => strings(&reports, "report_kind"),
-        None => vec![Some("plan_report".to_string()); reports.num_rows()],
-    };
+    let kinds = strings(&reports, "report_kind");
     let mut all = Vec::new();
     for i in 0..reports.num_rows() {
         let (Some(agency), Some(year)) = (agencies[i].clone(), years[i]) else {
@@ -163,7 +175,18 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
         });
     }
 
-    let objectives = read_table(dir, "objectives")?;
+    let objectives = read_table_columns(
+        dir,
+        "objectives",
+        Some(&[
+            "doc_id",
+            "objective_series_id",
+            "objective_no",
+            "text",
+            "score_stated",
+            "score_computed",
+        ]),
+    )?;
     let o_stated = floats(&objectives, "score_stated");
     let o_computed = floats(&objectives, "score_computed");
     let objective_items: Vec<Item> = {
@@ -181,7 +204,11 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
             })
             .collect()
     };
-    let measures = read_table(dir, "measures")?;
+    let measures = read_table_columns(
+        dir,
+        "measures",
+        Some(&["doc_id", "series_id", "code", "text", "score"]),
+    )?;
     let measure_items: Vec<Item> = {
         let doc = strings(&measures, "doc_id");
         let series = strings(&measures, "series_id");
@@ -269,7 +296,7 @@ pub struct Member {
 /// The members of a measure or objective series (`id`), by year; with `id` None, the members
 /// of every series.
 pub fn series_members(dir: &Path, id: Option<&str>) -> Result<Vec<Member>, DatasetError> {
-    let reports = read_table(dir, "reports")?;
+    let reports = read_table_columns(dir, "reports", Some(&["doc_id", "agency"]))?;
     let agency_of: BTreeMap<String, Option<String>> = strings(&reports, "doc_id")
         .into_iter()
         .map(Option::unwrap_or_default)
@@ -286,7 +313,21 @@ pub fn series_members(dir: &Path, id: Option<&str>) -> Result<Vec<Member>, Datas
             "score_stated",
         ),
     ] {
-        let b = read_table(dir, table)?;
+        let b = read_table_columns(
+            dir,
+            table,
+            Some(&[
+                id_col,
+                "doc_id",
+                "year",
+                code_col,
+                "text",
+                score_col,
+                "series_link",
+                "series_similarity",
+                "series_method",
+            ]),
+        )?;
         let ids = strings(&b, id_col);
         let docs = strings(&b, "doc_id");
         let years = ints(&b, "year");

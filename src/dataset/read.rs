@@ -68,34 +68,41 @@ pub fn read_table_columns(
             path: dir.to_path_buf(),
         });
     }
-    let full = schema::arrow_schema(table)?;
-    let schema = match columns {
-        None => full,
-        Some(cols) => std::sync::Arc::new(
-            full.project(
-                &cols
-                    .iter()
-                    .map(|c| full.index_of(c))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|source| DatasetError::Arrow {
-                        table: table.into(),
-                        source,
-                    })?,
-            )
-            .map_err(|source| DatasetError::Arrow {
-                table: table.into(),
-                source,
-            })?,
-        ),
-    };
-    let mut batches = Vec::new();
-    for path in manifest.files_of(dir, table) {
-        batches.push(read_projected(&path, columns)?);
+    if !manifest.docs.is_empty() && manifest.version != super::LAYOUT_VERSION {
+        return Err(DatasetError::Manifest {
+            path: dir.join(super::MANIFEST),
+            detail: format!(
+                "written with table layout {} (this biyelelt reads layout {}); ingest its \
+                 reports again into a new folder",
+                manifest.version,
+                super::LAYOUT_VERSION
+            ),
+        });
     }
     let arrow_err = |source| DatasetError::Arrow {
         table: table.into(),
         source,
     };
+    let full = schema::arrow_schema(table)?;
+    let schema = match columns {
+        None => full,
+        Some(cols) => {
+            // In the files' order: a projection reads columns in that order, whatever the
+            // order asked.
+            let mut idx = cols
+                .iter()
+                .map(|c| full.index_of(c))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(arrow_err)?;
+            idx.sort_unstable();
+            idx.dedup();
+            std::sync::Arc::new(full.project(&idx).map_err(arrow_err)?)
+        }
+    };
+    let mut batches = Vec::new();
+    for path in manifest.files_of(dir, table) {
+        batches.push(read_projected(&path, columns)?);
+    }
     // Files carry the hive partition column `year` in their rows too, so their schema is the
     // table's schema.
     let batches = batches

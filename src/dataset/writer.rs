@@ -406,6 +406,28 @@ mod tests {
         assert!(read_table(&kept, "measures").unwrap().num_rows() > 50);
     }
 
+    /// Columns asked in any order come back by name with their own values; a dataset of
+    /// another layout is refused with what to do, not read as empty.
+    #[test]
+    fn some_columns_by_name_and_other_layouts_refused() {
+        use crate::dataset::read::{read_table_columns, strings};
+        let reports = corpus_reports();
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("ds");
+        write_with(&out, &reports, usize::MAX);
+        let all = read_table(&out, "measures").unwrap();
+        let some = read_table_columns(&out, "measures", Some(&["text", "doc_id"])).unwrap();
+        assert_eq!(some.num_columns(), 2);
+        for c in ["text", "doc_id"] {
+            assert_eq!(strings(&some, c), strings(&all, c), "{c}");
+        }
+        let mut m = read_manifest(&out).unwrap();
+        m.version = 3;
+        fs::write(out.join(MANIFEST), serde_json::to_string(&m).unwrap()).unwrap();
+        let err = read_table(&out, "measures").unwrap_err().to_string();
+        assert!(err.contains("layout 3") && err.contains("again"), "{err}");
+    }
+
     /// A writer dropped before `finish` leaves the old dataset as it was and no staging folder.
     #[test]
     fn an_unfinished_write_changes_nothing() {
