@@ -162,3 +162,20 @@ fn the_not_due_cell_misread_by_ocr_is_flagged() {
             .is_some());
     }
 }
+
+/// The OCR counts the pages it is given and those it has done, for the progress bar.
+#[test]
+fn ocr_counts_its_pages_for_the_progress_bar() {
+    let (done, total) = biyelelt::read::ocr::pages_progress();
+    let r = biyelelt::pipeline::process_file(std::path::Path::new(SCAN), &Default::default());
+    assert_eq!(s(&serde_json::to_value(r.status).unwrap()), "ok");
+    let (done2, total2) = biyelelt::read::ocr::pages_progress();
+    let pages = u64::from(r.n_pages.unwrap_or(0));
+    assert!(pages > 0);
+    // Other tests of this binary may OCR at the same time: at least this scan's pages.
+    assert!(
+        total2 - total >= pages,
+        "{total} -> {total2}, {pages} pages"
+    );
+    assert!(done2 - done >= pages, "{done} -> {done2}");
+}

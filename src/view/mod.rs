@@ -238,8 +238,8 @@ pub fn summary_line(r: &Report, n_findings: usize) -> String {
 }
 
 /// What `ingest` shows while it parses: a progress bar on a terminal (files done of total,
-/// rate, time left; failed reports printed above it), a line per report otherwise, nothing
-/// with `--quiet`.
+/// rate, time left, pages of scans done of those begun; failed reports printed above it), a
+/// line per report otherwise, nothing with `--quiet`.
 pub struct Progress {
     quiet: bool,
     bar: Option<indicatif::ProgressBar>,
@@ -256,6 +256,18 @@ impl Progress {
                 )
                 .expect("progress template is valid"),
             );
+            // Pages of scans move the display between reports: a scan's OCR takes minutes.
+            let ticker = bar.clone();
+            std::thread::spawn(move || {
+                while !ticker.is_finished() {
+                    let (done, total) = crate::read::ocr::pages_progress();
+                    if total > 0 {
+                        ticker.set_message(format!("scan pages {done}/{total}"));
+                    }
+                    ticker.tick();
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+            });
             bar
         });
         Progress { quiet, bar }

@@ -22,6 +22,7 @@ use crate::layout::Page;
 use crate::limits::{Cancel, Limits};
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Rendering resolution for OCR.
 pub const DPI: f64 = 300.0;
@@ -95,6 +96,19 @@ pub fn remove_stale_temp() -> usize {
     removed
 }
 
+/// Pages this process has given to OCR, and pages done: read by a progress display (the OCR of
+/// a long scan takes minutes, and reports alone would leave the display still).
+static PAGES_TOTAL: AtomicU64 = AtomicU64::new(0);
+static PAGES_DONE: AtomicU64 = AtomicU64::new(0);
+
+/// (pages done, pages given) by the OCR of this process so far.
+pub fn pages_progress() -> (u64, u64) {
+    (
+        PAGES_DONE.load(Ordering::Relaxed),
+        PAGES_TOTAL.load(Ordering::Relaxed),
+    )
+}
+
 /// OCR the pages of a scanned PDF in parallel, up to `limits.max_ocr_pages`; pages not yet
 /// started when `cancel` is set are skipped. `image_ppi`: each page's scan resolution, when
 /// known.
@@ -121,18 +135,19 @@ pub fn read(
             source: e,
         })?;
     let n_read = n_pages.min(limits.max_ocr_pages).min(limits.max_pages);
+    PAGES_TOTAL.fetch_add(u64::from(n_read), Ordering::Relaxed);
     type PageResult = (u32, Result<page::PageRead, String>);
     let mut results: Vec<PageResult> = (1..=n_read)
         .into_par_iter()
         .map(|p| {
-            if cancel.is_cancelled() {
-                return (
-                    p,
-                    Err(format!("page {p} not read: the report ran out of time")),
-                );
-            }
-            let scale = read_scale(image_ppi.get(p as usize - 1).copied().flatten());
-            (p, page::read_page(path, p, scale, tmp.path()))
+            let result = if cancel.is_cancelled() {
+                Err(format!("page {p} not read: the report ran out of time"))
+            } else {
+                let scale = read_scale(image_ppi.get(p as usize - 1).copied().flatten());
+                page::read_page(path, p, scale, tmp.path())
+            };
+            PAGES_DONE.fetch_add(1, Ordering::Relaxed);
+            (p, result)
         })
         .collect();
     drop(tmp);
