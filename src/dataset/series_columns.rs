@@ -13,7 +13,7 @@ use crate::error::DatasetError;
 use crate::series::{assign, Assignment, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Tables whose rows carry series columns.
@@ -38,7 +38,8 @@ struct Row {
     objective_no: i64,
     /// Measure code ("N.M"); empty for objectives.
     code: Box<str>,
-    text: Box<str>,
+    /// Interned: a measure's text recurs over years and agencies.
+    text: Arc<str>,
 }
 
 /// Rows of both tables, as they arrive.
@@ -47,6 +48,7 @@ pub(super) struct Collector {
     docs: Vec<Doc>,
     doc_index: HashMap<Arc<str>, usize>,
     agencies: HashMap<String, Arc<str>>,
+    texts: HashSet<Arc<str>>,
     objectives: Vec<Row>,
     measures: Vec<Row>,
 }
@@ -100,11 +102,20 @@ impl Collector {
                     i
                 }
             };
+            let text = text.unwrap_or_default();
+            let text = match self.texts.get(text.as_str()) {
+                Some(t) => t.clone(),
+                None => {
+                    let t: Arc<str> = Arc::from(text);
+                    self.texts.insert(t.clone());
+                    t
+                }
+            };
             let row = Row {
                 doc,
                 objective_no: no.unwrap_or_default(),
                 code: code.unwrap_or_default().into(),
-                text: text.unwrap_or_default().into(),
+                text,
             };
             if table == "objectives" {
                 self.objectives.push(row);

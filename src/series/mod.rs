@@ -90,46 +90,68 @@ pub const SAME_AGENCY: f64 = 0.90;
 /// One key per agency for every name: names are folded and those within [`SAME_AGENCY`] of a
 /// more frequent name take its key. Deterministic for the same set of names.
 pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
-    let folded: Vec<Option<String>> = names
+    let (keys, of) = agency_groups(names);
+    of.iter().map(|k| k.map(|k| keys[k].clone())).collect()
+}
+
+/// [`agency_keys`] as the distinct keys and, for every name, the index of its key: an archive
+/// names its few thousand agencies hundreds of thousands of times.
+fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
+    let mut raw: HashMap<&str, usize> = HashMap::new();
+    let raw_of: Vec<Option<usize>> = names
         .iter()
         .map(|n| {
-            n.map(normalize::fold_for_matching)
-                .filter(|s| !s.is_empty())
+            n.map(|n| {
+                let next = raw.len();
+                *raw.entry(n).or_insert(next)
+            })
         })
         .collect();
+    let mut raw_names: Vec<&str> = vec![""; raw.len()];
+    for (n, &i) in &raw {
+        raw_names[i] = n;
+    }
+    let folded: Vec<String> = raw_names
+        .iter()
+        .map(|n| normalize::fold_for_matching(n))
+        .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for f in folded.iter().flatten() {
-        *counts.entry(f.as_str()).or_default() += 1;
+    for r in raw_of.iter().flatten() {
+        if !folded[*r].is_empty() {
+            *counts.entry(folded[*r].as_str()).or_default() += 1;
+        }
     }
     let mut distinct: Vec<(&str, usize)> = counts.into_iter().collect();
     distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut canonical: Vec<(&str, Trigrams)> = Vec::new();
-    let mut key_of: HashMap<&str, &str> = HashMap::new();
+    let mut key_of: HashMap<&str, usize> = HashMap::new();
     for (name, _) in distinct {
         let grams = Trigrams::of(name);
         match canonical
             .iter()
-            .find(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
+            .position(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
         {
-            Some((c, _)) => {
+            Some(c) => {
                 key_of.insert(name, c);
             }
             None => {
-                key_of.insert(name, name);
+                key_of.insert(name, canonical.len());
                 canonical.push((name, grams));
             }
         }
     }
-    folded
+    let of = raw_of
         .iter()
-        .map(|f| f.as_deref().map(|f| key_of[f].to_string()))
-        .collect()
+        .map(|r| r.and_then(|r| key_of.get(folded[r].as_str()).copied()))
+        .collect();
+    (canonical.iter().map(|(n, _)| n.to_string()).collect(), of)
 }
 
 /// A member prepared for comparison.
 struct Prepared<'a> {
     member: &'a Member<'a>,
-    agency: Option<String>,
+    /// Index of the agency's key ([`agency_groups`]).
+    agency: Option<usize>,
     text: Arc<Trigrams>,
     context: Option<Arc<Trigrams>>,
 }
@@ -245,7 +267,7 @@ const NEAREST: usize = 8;
 /// members in any order get the same ids.
 pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     let n = members.len();
-    let agencies = agency_keys(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
+    let (_, agencies) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
     // One trigram set per distinct text: a text recurs over years and agencies, and a
     // programme activity is the context of all its measures.
     let mut interned: HashMap<&str, Arc<Trigrams>> = HashMap::new();
@@ -266,7 +288,7 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
             context,
         });
     }
-    let keys: Vec<&Option<String>> = prepared.iter().map(|p| &p.agency).collect();
+    let keys: Vec<Option<usize>> = prepared.iter().map(|p| p.agency).collect();
     // Members ranked by (year, report, code): ties between equal links go to earlier members.
     let mut by_order: Vec<usize> = (0..n).collect();
     let order = |i: usize| {
@@ -281,7 +303,7 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     // Candidate pairs: within an agency all pairs (an agency has a few hundred members over
     // the years); across agencies, see below.
     let mut edges: Vec<(f64, Rule, usize, usize)> = Vec::new();
-    let mut by_agency: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
+    let mut by_agency: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         by_agency.entry(*k).or_default().push(i);
     }
