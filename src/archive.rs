@@ -155,7 +155,7 @@ pub fn plan(
         if input_docs.contains_key(doc_id) {
             continue;
         }
-        // A changed file replaces its old report by path (dataset::update); not an absence.
+        // A changed file replaces its old report by path (dataset::Writer); not an absence.
         if input_paths.contains(&entry.source_path) {
             continue;
         }

@@ -251,19 +251,10 @@ fn keep_file(from: &Path, to: &Path) -> Result<(), DatasetError> {
     Ok(())
 }
 
-/// Write reports into the dataset at `out`, replacing their earlier rows, atomically.
+/// Write reports held in memory into the dataset at `out`, replacing their earlier rows,
+/// atomically (a [`Writer`] fed from a slice; `ingest` streams into one instead).
 pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
-    update(out, reports, &BTreeSet::new())
-}
-
-/// Write reports into the dataset at `out` and remove the reports `remove` (doc_ids),
-/// atomically; series are recomputed over the result.
-pub fn update(
-    out: &Path,
-    reports: &[Report],
-    remove: &BTreeSet<String>,
-) -> Result<Written, DatasetError> {
-    let mut w = Writer::begin(out, remove.clone())?;
+    let mut w = Writer::begin(out, BTreeSet::new())?;
     for r in reports {
         w.add(r)?;
     }
