@@ -10,7 +10,7 @@
 
 use super::read;
 use crate::error::DatasetError;
-use crate::series::{assign, Assignment, Member};
+use crate::series::{assign, member_key, series_id, Assignment, Link, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -140,15 +140,19 @@ impl Collector {
             .enumerate()
             .map(|(i, r)| ((r.doc, r.objective_no), i))
             .collect();
-        let objective_ids: Vec<Option<usize>> = self
+        let objective_of_measure: Vec<Option<usize>> = self
             .measures
             .iter()
             .map(|r| objective_id.get(&(r.doc, r.objective_no)).copied())
             .collect();
+        drop(objective_text);
+        let objectives = TableSeries::new(&self.docs, self.objectives, objective_series, false);
+        let measures = TableSeries::new(&self.docs, self.measures, measure_series, true);
         Assigned {
-            objectives: TableSeries::new(&self.docs, &self.objectives, objective_series),
-            measures: TableSeries::new(&self.docs, &self.measures, measure_series),
-            objective_of_measure: objective_ids,
+            docs: self.docs,
+            objectives,
+            measures,
+            objective_of_measure,
         }
     }
 }
@@ -170,7 +174,7 @@ fn members<'a>(
                     None => Cow::Owned(r.objective_no.to_string()),
                     Some(_) => Cow::Borrowed(&*r.code),
                 },
-                number: Cow::Owned(r.objective_no.to_string()),
+                number: r.objective_no,
                 text: &r.text,
                 context: objective_text
                     .map(|t| t.get(&(r.doc, r.objective_no)).copied().unwrap_or_default()),
@@ -182,21 +186,50 @@ fn members<'a>(
 struct TableSeries {
     /// doc_id → index of the report's first row.
     start: HashMap<Arc<str>, usize>,
+    /// Each row's report and code (measures: "N.M"; objectives: the number).
+    rows: Vec<(usize, Box<str>)>,
     series: Vec<Assignment>,
 }
 
 impl TableSeries {
-    fn new(docs: &[Doc], rows: &[Row], series: Vec<Assignment>) -> Self {
+    fn new(docs: &[Doc], rows: Vec<Row>, series: Vec<Assignment>, measures: bool) -> Self {
         let mut start = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             start.entry(docs[r.doc].doc_id.clone()).or_insert(i);
         }
-        TableSeries { start, series }
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                let code = if measures {
+                    r.code
+                } else {
+                    r.objective_no.to_string().into()
+                };
+                (r.doc, code)
+            })
+            .collect();
+        TableSeries {
+            start,
+            rows,
+            series,
+        }
+    }
+
+    /// The dataset's name of member `i`: its report and code.
+    fn key<'a>(&'a self, docs: &'a [Doc], i: usize) -> (&'a str, &'a str) {
+        let (doc, code) = &self.rows[i];
+        (&docs[*doc].doc_id, code)
+    }
+
+    fn series_id(&self, docs: &[Doc], i: usize) -> String {
+        let (doc_id, code) = self.key(docs, self.series[i].first as usize);
+        series_id(doc_id, code)
     }
 }
 
 /// Series of every row of both tables.
 pub(super) struct Assigned {
+    docs: Vec<Doc>,
     objectives: TableSeries,
     measures: TableSeries,
     /// For each measure row, its objective's row.
@@ -231,17 +264,25 @@ impl Assigned {
             current = Some((doc_id, i));
             rows.push(i);
         }
-        let part: Vec<&Assignment> = rows.iter().map(|&i| &t.series[i]).collect();
+        let docs = &self.docs;
         let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
-            part.iter().map(|a| a.series_id.as_str()),
+            rows.iter().map(|&i| t.series_id(docs, i)),
         ));
-        let links: ArrayRef = Arc::new(StringArray::from_iter(
-            part.iter().map(|a| a.link.as_deref()),
+        let links: Vec<Option<Link>> = rows.iter().map(|&i| t.series[i].link).collect();
+        let keys: ArrayRef = Arc::new(StringArray::from_iter(links.iter().map(|l| {
+            l.map(|l| {
+                let (doc_id, code) = t.key(docs, l.member as usize);
+                member_key(doc_id, code)
+            })
+        })));
+        let sims: ArrayRef = Arc::new(Float64Array::from_iter(
+            links.iter().map(|l| l.map(|l| l.similarity)),
         ));
-        let sims: ArrayRef = Arc::new(Float64Array::from_iter(part.iter().map(|a| a.similarity)));
-        let methods: ArrayRef = Arc::new(StringArray::from_iter(part.iter().map(|a| a.method)));
+        let methods: ArrayRef = Arc::new(StringArray::from_iter(
+            links.iter().map(|l| l.map(|l| l.rule.as_str())),
+        ));
         let mut columns = vec![
-            ("series_link", links),
+            ("series_link", keys),
             ("series_similarity", sims),
             ("series_method", methods),
         ];
@@ -251,7 +292,7 @@ impl Assigned {
             let objective_ids: ArrayRef =
                 Arc::new(StringArray::from_iter_values(rows.iter().map(|&i| {
                     self.objective_of_measure[i]
-                        .map(|o| self.objectives.series[o].series_id.as_str())
+                        .map(|o| self.objectives.series_id(docs, o))
                         .unwrap_or_default()
                 })));
             columns.push(("series_id", ids));

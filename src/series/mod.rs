@@ -2,8 +2,9 @@
 //!
 //! Enters: every measure (or objective) of a dataset as a [`Member`]: its report, agency, year,
 //! number and text, and for a measure the text of its programme activity (objective). Leaves:
-//! one [`Assignment`] per member: a `series_id` shared by its recurrences, and the link that put
-//! it there (the member it is most similar to, the similarity, the rule).
+//! one [`Assignment`] per member: the member its series is named after ([`series_id`]), shared
+//! by its recurrences, and the link that put it there (the member it is most similar to, the
+//! similarity, the rule).
 //!
 //! Rules (thresholds measured on the corpus series, see README "Series"):
 //! - same agency, same number: text similarity ≥ [`SAME_NUMBER`];
@@ -29,7 +30,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -49,32 +49,41 @@ pub struct Member<'a> {
     /// Objective number for objectives; "N.M" code for measures.
     pub code: Cow<'a, str>,
     /// Objective number (the number compared by the same-agency rule for measures too).
-    pub number: Cow<'a, str>,
+    pub number: i64,
     pub text: &'a str,
     /// Programme activity (objective) text of a measure; None for objectives.
     pub context: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A member's series: the member the series is named after and the link that put this member
+/// in it (indices into the members: an archive has hundreds of thousands).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assignment {
-    pub series_id: String,
-    /// "doc_id/code" of the member this one is most similar to in its series.
-    pub link: Option<String>,
-    pub similarity: Option<f64>,
-    /// Which rule made the link: "same_agency_same_number", "same_agency_renumbered",
-    /// "other_agency_programme".
-    pub method: Option<&'static str>,
+    /// The series' earliest member (year, report, code): its id is [`series_id`] of that one.
+    pub first: u32,
+    /// The member this one is most similar to in its series; None alone in its series.
+    pub link: Option<Link>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub member: u32,
+    /// Text similarity, to three decimals.
+    pub similarity: f64,
+    pub rule: Rule,
+}
+
+/// Which rule made a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Rule {
+pub enum Rule {
     SameNumber,
     Renumbered,
     OtherAgency,
 }
 
 impl Rule {
-    fn as_str(self) -> &'static str {
+    /// The name stored in the dataset's series_method column.
+    pub fn as_str(self) -> &'static str {
         match self {
             Rule::SameNumber => "same_agency_same_number",
             Rule::Renumbered => "same_agency_renumbered",
@@ -147,44 +156,69 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
     (canonical.iter().map(|(n, _)| n.to_string()).collect(), of)
 }
 
-/// A member prepared for comparison.
-struct Prepared<'a> {
-    member: &'a Member<'a>,
-    /// Index of the agency's key ([`agency_groups`]).
-    agency: Option<usize>,
-    text: Arc<Trigrams>,
-    context: Option<Arc<Trigrams>>,
+/// A link candidate: similarity, rule, the two members (u32: an archive's edges are millions).
+type Edge = (f64, Rule, u32, u32);
+
+/// What [`assign`] compares, one entry per member: indices into shared tables.
+struct Prepared<'m, 'a> {
+    members: &'m [Member<'a>],
+    /// Index of each member's agency key ([`agency_groups`]).
+    agency: Vec<Option<usize>>,
+    /// Index of each member's context (programme activity) text in `sets`.
+    context: Vec<Option<u32>>,
+    /// One trigram set per distinct text (member texts and contexts alike).
+    sets: Vec<Trigrams>,
 }
 
-/// Which rule links two members of different reports, if any, and their similarity.
-fn rule_for(a: &Prepared, b: &Prepared) -> Option<(Rule, f64)> {
-    if a.member.doc_id == b.member.doc_id {
-        return None;
-    }
-    let same_agency = a.agency.is_some() && a.agency == b.agency;
-    if same_agency {
-        let s = a.text.dice(&b.text);
-        if a.member.number == b.member.number && s >= SAME_NUMBER {
-            return Some((Rule::SameNumber, s));
+impl Prepared<'_, '_> {
+    /// Which rule links members `i` and `j`, whose texts are `s` alike, if any.
+    /// `programme` tells whether two context texts are alike enough (memoized by the caller:
+    /// a programme activity is the context of all its measures).
+    fn rule(
+        &self,
+        i: usize,
+        j: usize,
+        s: f64,
+        programme: &mut impl FnMut(u32, u32) -> bool,
+    ) -> Option<Rule> {
+        let (a, b) = (&self.members[i], &self.members[j]);
+        if a.doc_id == b.doc_id {
+            return None;
         }
-        if s >= OTHER_NUMBER {
-            return Some((Rule::Renumbered, s));
-        }
-        return None;
-    }
-    match (&a.context, &b.context) {
-        (Some(ca), Some(cb)) => {
-            if ca.dice(cb) < PROGRAMME {
-                return None;
+        if self.agency[i].is_some() && self.agency[i] == self.agency[j] {
+            if a.number == b.number && s >= SAME_NUMBER {
+                return Some(Rule::SameNumber);
             }
-            let s = a.text.dice(&b.text);
-            (s >= OTHER_AGENCY).then_some((Rule::OtherAgency, s))
+            return (s >= OTHER_NUMBER).then_some(Rule::Renumbered);
         }
-        (None, None) => {
-            let s = a.text.dice(&b.text);
-            (s >= PROGRAMME).then_some((Rule::OtherAgency, s))
+        match (self.context[i], self.context[j]) {
+            (Some(ca), Some(cb)) => {
+                (s >= OTHER_AGENCY && programme(ca, cb)).then_some(Rule::OtherAgency)
+            }
+            (None, None) => (s >= PROGRAMME).then_some(Rule::OtherAgency),
+            _ => None,
         }
-        _ => None,
+    }
+
+    /// The accepted links among member pairs whose texts are `s` alike (`skip_same_agency`:
+    /// pairs within an agency are left to that agency's own join).
+    fn edges(&self, pairs: &[(usize, usize)], s: f64, skip_same_agency: bool) -> Vec<Edge> {
+        let mut memo: HashMap<(u32, u32), bool> = HashMap::new();
+        let mut programme = |a: u32, b: u32| {
+            *memo
+                .entry((a.min(b), a.max(b)))
+                .or_insert_with(|| self.sets[a as usize].dice(&self.sets[b as usize]) >= PROGRAMME)
+        };
+        pairs
+            .iter()
+            .filter(|&&(i, j)| {
+                !(skip_same_agency && self.agency[i].is_some() && self.agency[i] == self.agency[j])
+            })
+            .filter_map(|&(i, j)| {
+                self.rule(i, j, s, &mut programme)
+                    .map(|r| (s, r, i.min(j) as u32, i.max(j) as u32))
+            })
+            .collect()
     }
 }
 
@@ -198,18 +232,7 @@ fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize
         Some(b) => a.len() * b.len(),
     };
     if full <= FULL {
-        match b {
-            None => {
-                for (x, &i) in a.iter().enumerate() {
-                    out.extend(a[x + 1..].iter().map(|&j| (i, j)));
-                }
-            }
-            Some(b) => {
-                for &i in a {
-                    out.extend(b.iter().map(|&j| (i, j)));
-                }
-            }
-        }
+        all_pairs(a, b, out);
         return;
     }
     match b {
@@ -235,23 +258,39 @@ fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize
     }
 }
 
+/// Every pair of members of these lists (`b` None: pairs within `a`).
+fn all_pairs(a: &[usize], b: Option<&[usize]>, out: &mut Vec<(usize, usize)>) {
+    match b {
+        None => {
+            for (x, &i) in a.iter().enumerate() {
+                out.extend(a[x + 1..].iter().map(|&j| (i, j)));
+            }
+        }
+        Some(b) => {
+            for &i in a {
+                out.extend(b.iter().map(|&j| (i, j)));
+            }
+        }
+    }
+}
+
 /// The text pairs among each text's [`PARTNERS`] most similar others (ties by index): a text
 /// reworded many ways has a quadratic number of similar pairs, and its strongest links already
 /// hold its series together.
-fn strongest_per_text(mut pairs: Vec<(u32, u32, f64)>, n: usize) -> Vec<(usize, usize)> {
+fn strongest_per_text(mut pairs: Vec<(u32, u32, f64)>, n: usize) -> Vec<(u32, u32, f64)> {
     pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut taken = vec![0usize; n];
-    let mut kept: Vec<(usize, usize)> = pairs
+    let mut kept: Vec<(u32, u32, f64)> = pairs
         .into_iter()
-        .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| {
+        .filter(|&(a, b, _)| {
+            let (a, b) = (a as usize, b as usize);
             let keep = taken[a] < PARTNERS || taken[b] < PARTNERS;
             taken[a] += 1;
             taken[b] += 1;
             keep
         })
         .collect();
-    kept.sort_unstable();
+    kept.sort_unstable_by_key(|&(a, b, _)| (a, b));
     kept
 }
 
@@ -267,28 +306,26 @@ const NEAREST: usize = 8;
 /// members in any order get the same ids.
 pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     let n = members.len();
-    let (_, agencies) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
+    let (_, agency) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
     // One trigram set per distinct text: a text recurs over years and agencies, and a
     // programme activity is the context of all its measures.
-    let mut interned: HashMap<&str, Arc<Trigrams>> = HashMap::new();
-    let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
-    fn intern<'a>(interned: &mut HashMap<&'a str, Arc<Trigrams>>, t: &'a str) -> Arc<Trigrams> {
-        interned
-            .entry(t)
-            .or_insert_with(|| Arc::new(Trigrams::of(t)))
-            .clone()
-    }
-    for (m, agency) in members.iter().zip(agencies) {
-        let text = intern(&mut interned, m.text);
-        let context = m.context.map(|c| intern(&mut interned, c));
-        prepared.push(Prepared {
-            member: m,
-            agency,
-            text,
-            context,
-        });
-    }
-    let keys: Vec<Option<usize>> = prepared.iter().map(|p| p.agency).collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut id_of = |t| {
+        *ids.entry(t).or_insert_with(|| {
+            distinct.push(t);
+            distinct.len() as u32 - 1
+        })
+    };
+    let text: Vec<u32> = members.iter().map(|m| id_of(m.text)).collect();
+    let context: Vec<Option<u32>> = members.iter().map(|m| m.context.map(&mut id_of)).collect();
+    let sets: Vec<Trigrams> = distinct.par_iter().map(|t| Trigrams::of(t)).collect();
+    let prepared = Prepared {
+        members,
+        agency,
+        context,
+        sets,
+    };
     // Members ranked by (year, report, code): ties between equal links go to earlier members.
     let mut by_order: Vec<usize> = (0..n).collect();
     let order = |i: usize| {
@@ -300,72 +337,94 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     for (r, &i) in by_order.iter().enumerate() {
         rank[i] = r;
     }
-    // Candidate pairs: within an agency all pairs (an agency has a few hundred members over
-    // the years); across agencies, see below.
-    let mut edges: Vec<(f64, Rule, usize, usize)> = Vec::new();
-    let mut by_agency: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        by_agency.entry(*k).or_default().push(i);
+    // Members of each text, in rank order.
+    let mut of_text: Vec<Vec<usize>> = vec![Vec::new(); prepared.sets.len()];
+    for &i in &by_order {
+        of_text[text[i] as usize].push(i);
     }
-    // Agencies in parallel; the edges are sorted below, so their order here does not matter.
-    let agencies: Vec<&Vec<usize>> = by_agency
-        .iter()
-        .filter(|(k, _)| k.is_some())
-        .map(|(_, idx)| idx)
+    // Member texts in text order: ties in the join's cut go by it, whatever the input order.
+    let mut texts: Vec<u32> = (0..of_text.len() as u32)
+        .filter(|&t| !of_text[t as usize].is_empty())
         .collect();
-    edges.par_extend(agencies.par_iter().flat_map_iter(|idx| {
-        let prepared = &prepared;
-        idx.iter().enumerate().flat_map(move |(x, &i)| {
-            idx[x + 1..].iter().filter_map(move |&j| {
-                rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
-            })
+    texts.sort_unstable_by_key(|&t| distinct[t as usize]);
+    let self_similarity = |t: u32| prepared.sets[t as usize].dice(&prepared.sets[t as usize]);
+
+    // Within an agency: every pair whose texts the join finds at the lowest same-agency
+    // threshold (exact), in full (an agency has a few hundred members over the years).
+    let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in &by_order {
+        if let Some(k) = prepared.agency[i] {
+            by_agency.entry(k).or_default().push(i);
+        }
+    }
+    let agencies: Vec<&Vec<usize>> = by_agency.values().collect();
+    let mut edges: Vec<Edge> = agencies
+        .par_iter()
+        .flat_map_iter(|idx| {
+            let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
+            for &i in idx.iter() {
+                groups.entry(text[i]).or_default().push(i);
+            }
+            let mut own: Vec<(u32, Vec<usize>)> = groups.into_iter().collect();
+            own.sort_unstable_by_key(|(t, _)| *t);
+            let sets: Vec<&Trigrams> = own
+                .iter()
+                .map(|(t, _)| &prepared.sets[*t as usize])
+                .collect();
+            let mut edges = Vec::new();
+            let mut pairs = Vec::new();
+            for (t, members) in &own {
+                all_pairs(members, None, &mut pairs);
+                edges.extend(prepared.edges(&pairs, self_similarity(*t), false));
+                pairs.clear();
+            }
+            for (a, b, s) in join::similar_pairs(&sets, SAME_NUMBER) {
+                all_pairs(&own[a as usize].1, Some(&own[b as usize].1), &mut pairs);
+                edges.extend(prepared.edges(&pairs, s, false));
+                pairs.clear();
+            }
+            edges
         })
-    }));
+        .collect();
     // Across agencies: members whose texts are similar enough for the other-agency rule,
     // found by a similarity join over the distinct texts (never all pairs).
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, m) in members.iter().enumerate() {
-        by_text.entry(m.text).or_default().push(i);
-    }
-    let mut texts: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
-    texts.sort_by(|a, b| a.0.cmp(b.0));
-    for (_, idx) in &mut texts {
-        idx.sort_by_key(|&i| rank[i]);
-    }
-    let sets: Vec<&Trigrams> = texts
-        .iter()
-        .map(|(_, idx)| &*prepared[idx[0]].text)
-        .collect();
     let threshold = if members.iter().any(|m| m.context.is_some()) {
         OTHER_AGENCY
     } else {
         PROGRAMME
     };
-    // Expanded one text pair at a time: only the links a rule accepts are kept.
-    let mut across: Vec<(usize, usize)> = Vec::new();
-    let mut keep = |across: &mut Vec<(usize, usize)>| {
-        edges.extend(across.drain(..).filter_map(|(i, j)| {
-            if keys[i] == keys[j] && keys[i].is_some() {
-                return None; // same agency: compared above
-            }
-            rule_for(&prepared[i], &prepared[j]).map(|(r, s)| (s, r, i.min(j), i.max(j)))
-        }));
-    };
-    for (_, idx) in &texts {
-        expand(idx, None, &rank, &mut across);
-        keep(&mut across);
-    }
+    let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
     let joined = strongest_per_text(join::similar_pairs(&sets, threshold), sets.len());
-    for (a, b) in joined {
-        expand(&texts[a].1, Some(&texts[b].1), &rank, &mut across);
-        keep(&mut across);
-    }
+    let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
+        .iter()
+        .map(|&t| (t, None, self_similarity(t)))
+        .chain(
+            joined
+                .into_iter()
+                .map(|(a, b, s)| (texts[a as usize], Some(texts[b as usize]), s)),
+        )
+        .collect();
+    edges.par_extend(text_pairs.par_iter().flat_map_iter(|&(a, b, s)| {
+        let mut pairs = Vec::new();
+        let b = b.map(|b| of_text[b as usize].as_slice());
+        expand(&of_text[a as usize], b, &rank, &mut pairs);
+        prepared.edges(&pairs, s, true)
+    }));
     // Strongest first; same-agency rules before others at equal similarity; ties by rank.
-    edges.sort_by(|a, b| {
+    let rank_of = |i: u32| rank[i as usize];
+    edges.par_sort_unstable_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.cmp(&b.1))
-            .then(rank[a.2].min(rank[a.3]).cmp(&rank[b.2].min(rank[b.3])))
-            .then(rank[a.2].max(rank[a.3]).cmp(&rank[b.2].max(rank[b.3])))
+            .then(
+                rank_of(a.2)
+                    .min(rank_of(a.3))
+                    .cmp(&rank_of(b.2).min(rank_of(b.3))),
+            )
+            .then(
+                rank_of(a.2)
+                    .max(rank_of(a.3))
+                    .cmp(&rank_of(b.2).max(rank_of(b.3))),
+            )
     });
 
     let mut parent: Vec<usize> = (0..n).collect();
@@ -379,8 +438,9 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         i
     }
     // The best accepted link of each member.
-    let mut best: Vec<Option<(f64, Rule, usize)>> = vec![None; n];
+    let mut best: Vec<Option<Link>> = vec![None; n];
     for (s, rule, i, j) in edges {
+        let (i, j) = (i as usize, j as usize);
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         if ri == rj {
             continue;
@@ -398,11 +458,16 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         docs[ri].extend(moved);
         parent[rj] = ri;
         for (a, b) in [(i, j), (j, i)] {
-            if best[a].is_none_or(|(bs, _, _)| s > bs) {
-                best[a] = Some((s, rule, b));
+            if best[a].is_none_or(|l| s > l.similarity) {
+                best[a] = Some(Link {
+                    member: b as u32,
+                    similarity: s,
+                    rule,
+                });
             }
         }
     }
+    drop(docs);
 
     // A series is named after its earliest member (year, report, code).
     let mut first: HashMap<usize, usize> = HashMap::new();
@@ -414,27 +479,26 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         }
     }
     (0..n)
-        .map(|i| {
-            let r = find(&mut parent, i);
-            let f = &members[first[&r]];
-            let digest = Sha256::digest(format!("{}/{}", f.doc_id, f.code).as_bytes());
-            let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-            let (link, similarity, method) = match best[i] {
-                Some((s, rule, j)) => (
-                    Some(format!("{}/{}", members[j].doc_id, members[j].code)),
-                    Some((s * 1000.0).round() / 1000.0),
-                    Some(rule.as_str()),
-                ),
-                None => (None, None, None),
-            };
-            Assignment {
-                series_id: format!("S{hex}"),
-                link,
-                similarity,
-                method,
-            }
+        .map(|i| Assignment {
+            first: first[&find(&mut parent, i)] as u32,
+            link: best[i].map(|l| Link {
+                similarity: (l.similarity * 1000.0).round() / 1000.0,
+                ..l
+            }),
         })
         .collect()
+}
+
+/// The id of the series named after `first` (its earliest member).
+pub fn series_id(doc_id: &str, code: &str) -> String {
+    let digest = Sha256::digest(format!("{doc_id}/{code}").as_bytes());
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("S{hex}")
+}
+
+/// How a member is named in a link: "doc_id/code".
+pub fn member_key(doc_id: &str, code: &str) -> String {
+    format!("{doc_id}/{code}")
 }
 
 #[cfg(test)]
@@ -454,10 +518,35 @@ mod tests {
             agency: Some(agency),
             year: Some(year),
             code: code.into(),
-            number: code.split('.').next().unwrap().into(),
+            number: code.split('.').next().unwrap().parse().unwrap(),
             text,
             context: Some(context),
         }
+    }
+
+    /// What the dataset stores for each member: series id, link, similarity, method.
+    #[derive(Debug, PartialEq)]
+    struct Named {
+        series_id: String,
+        link: Option<String>,
+        similarity: Option<f64>,
+        method: Option<&'static str>,
+    }
+
+    fn assign(ms: &[Member]) -> Vec<Named> {
+        super::assign(ms)
+            .into_iter()
+            .map(|a| {
+                let f = &ms[a.first as usize];
+                let linked = a.link.map(|l| &ms[l.member as usize]);
+                Named {
+                    series_id: series_id(f.doc_id, &f.code),
+                    link: linked.map(|m| member_key(m.doc_id, &m.code)),
+                    similarity: a.link.map(|l| l.similarity),
+                    method: a.link.map(|l| l.rule.as_str()),
+                }
+            })
+            .collect()
     }
 
     const ACT: &str = "Төрийн үйлчилгээний нээлттэй байдлыг хангаж, хүртээмжийг нэмэгдүүлэх";
