@@ -12,10 +12,79 @@
 
 use crate::normalize::{common_at_least, Trigrams};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 
-/// Pairs of `sets` (their indices, u32 to halve a large join's memory) with Dice ≥ `threshold` (0 < threshold ≤ 1); empty sets match nothing.
-pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(u32, u32, f64)> {
+/// A pair of sets (their indices, i < j; u32 to halve a large join's memory) and their Dice
+/// coefficient.
+pub type Pair = (u32, u32, f64);
+
+/// Pairs of `sets` with Dice ≥ `threshold` (0 < threshold ≤ 1), sorted; empty sets match
+/// nothing.
+pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    join(sets, threshold, |found| pairs.extend(found));
+    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    pairs
+}
+
+/// Of the pairs [`similar_pairs`] finds, those among the `partners` strongest of either set
+/// (strongest first, ties by indices), sorted: a text reworded many ways has a quadratic
+/// number of similar pairs, and its strongest links already hold its series together. Only
+/// each set's strongest are held while the join runs, never all pairs.
+pub fn strongest_pairs(sets: &[&Trigrams], threshold: f64, partners: usize) -> Vec<Pair> {
+    // Per set, its strongest pairs so far; the heap's top is the weakest of them.
+    let mut best: Vec<BinaryHeap<Ranked>> = (0..sets.len()).map(|_| BinaryHeap::new()).collect();
+    join(sets, threshold, |found| {
+        for pair in found {
+            for set in [pair.0, pair.1] {
+                let heap = &mut best[set as usize];
+                if heap.len() < partners {
+                    heap.push(Ranked(pair));
+                } else if heap.peek().is_some_and(|weakest| Ranked(pair) < *weakest) {
+                    heap.pop();
+                    heap.push(Ranked(pair));
+                }
+            }
+        }
+    });
+    let mut kept: Vec<Pair> = best
+        .into_iter()
+        .flat_map(|h| h.into_iter().map(|r| r.0))
+        .collect();
+    kept.sort_by_key(|&(i, j, _)| (i, j));
+    kept.dedup_by_key(|&mut (i, j, _)| (i, j));
+    kept
+}
+
+/// A pair ordered strongest first, then by indices: the smallest is the strongest.
+struct Ranked(Pair);
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let (a, b) = (self.0, other.0);
+        b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1)))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+/// Sets probed at once: their pairs are handed on before the next chunk is probed.
+const CHUNK: usize = 4096;
+
+/// The join: hands `take` the pairs found, a chunk of probed sets at a time (each pair once).
+fn join(sets: &[&Trigrams], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
     let jaccard = threshold / (2.0 - threshold);
     // Global order: rarest trigram first (ties by value, so the order is deterministic).
     let mut frequency: HashMap<u64, u32> = HashMap::new();
@@ -58,7 +127,7 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(u32, u32, f64)>
             index.entry(*g).or_default().push((place as u32, i as u32));
         }
     }
-    let probe = |state: &mut Probe, place: usize| -> Vec<(u32, u32, f64)> {
+    let probe = |state: &mut Probe, place: usize| -> Vec<Pair> {
         let x = by_size[place];
         let xs = &ranked[x];
         let n = xs.len();
@@ -102,13 +171,15 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<(u32, u32, f64)>
         }
         found
     };
-    let mut pairs: Vec<(u32, u32, f64)> = (0..by_size.len())
-        .into_par_iter()
-        .map_init(|| Probe::new(sets.len()), probe)
-        .flatten_iter()
-        .collect();
-    pairs.sort_by_key(|&(i, j, _)| (i, j));
-    pairs
+    for start in (0..by_size.len()).step_by(CHUNK) {
+        take(
+            (start..(start + CHUNK).min(by_size.len()))
+                .into_par_iter()
+                .map_init(|| Probe::new(sets.len()), probe)
+                .flatten_iter()
+                .collect(),
+        );
+    }
 }
 
 /// One worker's scratch space: per set, the overlap counted in the prefixes for the set being
@@ -176,6 +247,23 @@ mod tests {
         out
     }
 
+    /// Each set's `partners` strongest pairs, by sorting all pairs strongest first.
+    fn strongest_of_all(mut pairs: Vec<Pair>, n: usize, partners: usize) -> Vec<Pair> {
+        pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+        let mut taken = vec![0usize; n];
+        let mut kept: Vec<Pair> = pairs
+            .into_iter()
+            .filter(|&(a, b, _)| {
+                let keep = taken[a as usize] < partners || taken[b as usize] < partners;
+                taken[a as usize] += 1;
+                taken[b as usize] += 1;
+                keep
+            })
+            .collect();
+        kept.sort_by_key(|&(i, j, _)| (i, j));
+        kept
+    }
+
     #[test]
     fn finds_exactly_the_pairs_all_pairs_finds() {
         let texts = texts();
@@ -193,6 +281,13 @@ mod tests {
             }
             let found = similar_pairs(&sets, threshold);
             assert_eq!(found, all, "threshold {threshold}");
+            for partners in [1, 3, 16] {
+                assert_eq!(
+                    strongest_pairs(&sets, threshold, partners),
+                    strongest_of_all(all.clone(), sets.len(), partners),
+                    "threshold {threshold}, {partners} partners"
+                );
+            }
             if threshold <= 0.8 {
                 assert!(!all.is_empty(), "the test texts have pairs at {threshold}");
             }

@@ -156,8 +156,10 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
     (canonical.iter().map(|(n, _)| n.to_string()).collect(), of)
 }
 
-/// A link candidate: similarity, rule, the two members (u32: an archive's edges are millions).
-type Edge = (f64, Rule, u32, u32);
+/// A link candidate: similarity, rule, the two members. Compact (16 bytes: an archive's edges
+/// are millions): u32 members, and the similarity as f32, which orders Dice coefficients
+/// (ratios of trigram counts) as f64 does for texts under a few thousand trigrams.
+type Edge = (f32, Rule, u32, u32);
 
 /// What [`assign`] compares, one entry per member: indices into shared tables.
 struct Prepared<'m, 'a> {
@@ -216,7 +218,7 @@ impl Prepared<'_, '_> {
             })
             .filter_map(|&(i, j)| {
                 self.rule(i, j, s, &mut programme)
-                    .map(|r| (s, r, i.min(j) as u32, i.max(j) as u32))
+                    .map(|r| (s as f32, r, i.min(j) as u32, i.max(j) as u32))
             })
             .collect()
     }
@@ -272,26 +274,6 @@ fn all_pairs(a: &[usize], b: Option<&[usize]>, out: &mut Vec<(usize, usize)>) {
             }
         }
     }
-}
-
-/// The text pairs among each text's [`PARTNERS`] most similar others (ties by index): a text
-/// reworded many ways has a quadratic number of similar pairs, and its strongest links already
-/// hold its series together.
-fn strongest_per_text(mut pairs: Vec<(u32, u32, f64)>, n: usize) -> Vec<(u32, u32, f64)> {
-    pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
-    let mut taken = vec![0usize; n];
-    let mut kept: Vec<(u32, u32, f64)> = pairs
-        .into_iter()
-        .filter(|&(a, b, _)| {
-            let (a, b) = (a as usize, b as usize);
-            let keep = taken[a] < PARTNERS || taken[b] < PARTNERS;
-            taken[a] += 1;
-            taken[b] += 1;
-            keep
-        })
-        .collect();
-    kept.sort_unstable_by_key(|&(a, b, _)| (a, b));
-    kept
 }
 
 /// Texts each text is paired with across agencies, strongest first.
@@ -394,7 +376,7 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         PROGRAMME
     };
     let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
-    let joined = strongest_per_text(join::similar_pairs(&sets, threshold), sets.len());
+    let joined = join::strongest_pairs(&sets, threshold, PARTNERS);
     let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
         .iter()
         .map(|&t| (t, None, self_similarity(t)))
@@ -428,8 +410,17 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
     });
 
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut docs: Vec<BTreeSet<&str>> =
-        members.iter().map(|m| BTreeSet::from([m.doc_id])).collect();
+    // Each series' reports (None: only the member's own, as every member starts: no set
+    // allocated for the hundreds of thousands that stay alone or join another).
+    let mut doc_index: HashMap<&str, u32> = HashMap::new();
+    let doc_of: Vec<u32> = members
+        .iter()
+        .map(|m| {
+            let next = doc_index.len() as u32;
+            *doc_index.entry(m.doc_id).or_insert(next)
+        })
+        .collect();
+    let mut docs: Vec<Option<BTreeSet<u32>>> = vec![None; n];
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -445,18 +436,30 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         if ri == rj {
             continue;
         }
-        if !docs[ri].is_disjoint(&docs[rj]) {
+        let disjoint = match (&docs[ri], &docs[rj]) {
+            (None, None) => doc_of[ri] != doc_of[rj],
+            (Some(a), None) => !a.contains(&doc_of[rj]),
+            (None, Some(b)) => !b.contains(&doc_of[ri]),
+            (Some(a), Some(b)) => a.is_disjoint(b),
+        };
+        if !disjoint {
             continue;
         }
+        let size = |d: &Option<BTreeSet<u32>>| d.as_ref().map_or(1, BTreeSet::len);
         // The smaller set of reports goes into the larger: linear over all merges.
-        let (ri, rj) = if docs[ri].len() >= docs[rj].len() {
+        let (ri, rj) = if size(&docs[ri]) >= size(&docs[rj]) {
             (ri, rj)
         } else {
             (rj, ri)
         };
-        let moved = std::mem::take(&mut docs[rj]);
-        docs[ri].extend(moved);
+        let moved = docs[rj]
+            .take()
+            .unwrap_or_else(|| BTreeSet::from([doc_of[rj]]));
+        docs[ri]
+            .get_or_insert_with(|| BTreeSet::from([doc_of[ri]]))
+            .extend(moved);
         parent[rj] = ri;
+        let s = f64::from(s);
         for (a, b) in [(i, j), (j, i)] {
             if best[a].is_none_or(|l| s > l.similarity) {
                 best[a] = Some(Link {
