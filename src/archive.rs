@@ -119,7 +119,10 @@ pub fn plan(
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
     let mut to_parse: HashMap<String, &Path> = HashMap::new();
     // Looked up once per dataset report: a set, not a scan of the inputs (quadratic at 10k).
-    let input_paths: HashSet<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let input_paths: HashSet<String> = files
+        .iter()
+        .map(|f| dataset::path_key(&f.display().to_string()))
+        .collect();
     for (file, hash) in files.iter().zip(hashes) {
         let Some(hash) = hash else {
             plan.parse.push(file.clone());
@@ -156,7 +159,7 @@ pub fn plan(
             continue;
         }
         // A changed file replaces its old report by path (dataset::Writer); not an absence.
-        if input_paths.contains(&entry.source_path) {
+        if input_paths.contains(&entry.path_key()) {
             continue;
         }
         if opts.prune {
@@ -308,6 +311,7 @@ mod tests {
                     sha256: hash.to_string(),
                     agency: None,
                     year: Some(2019),
+                    absolute_path: String::new(),
                 },
             );
         }

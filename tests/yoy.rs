@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{count_color, ingest, repo, rows, run, s, screenshot};
+use common::{count_color, ingest, repo, rows, run, run_in, s, screenshot};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -286,6 +286,17 @@ fn growing_archive_skips_unchanged_replaces_changed_and_prunes_on_request() {
         "{third}"
     );
     assert!(third.contains("1 replaced"), "{third}");
+    assert_eq!(rows(&out, "reports").len(), n_files);
+
+    // Edited again, and ingested from another folder by a relative path: the same file, so
+    // its report is replaced, not added beside the old one.
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("90.4 хувьтай  ", "90.4 хувьтай ");
+    std::fs::write(&edited, text).unwrap();
+    let (ok, relative, _) = run_in(tmp.path(), &["ingest", "archive", "--out", "ds"]);
+    assert!(ok);
+    assert!(relative.contains("1 replaced"), "{relative}");
     assert_eq!(rows(&out, "reports").len(), n_files);
 
     // A file removed from the archive stays in the dataset unless --prune.

@@ -58,6 +58,30 @@ pub struct ManifestEntry {
     pub agency: Option<String>,
     #[serde(default)]
     pub year: Option<i32>,
+    /// The file's absolute path when it was ingested: a changed file is matched to its old
+    /// report by it, whatever folder the next ingest runs from (empty in older manifests).
+    #[serde(default)]
+    pub absolute_path: String,
+}
+
+impl ManifestEntry {
+    /// The key a file is matched by across ingests: its absolute path, or for an entry
+    /// written before those were kept, `source_path` resolved from here.
+    pub fn path_key(&self) -> String {
+        if self.absolute_path.is_empty() {
+            path_key(&self.source_path)
+        } else {
+            self.absolute_path.clone()
+        }
+    }
+}
+
+/// A file's absolute path with links resolved (as given when it cannot be resolved: a file
+/// that has gone).
+pub fn path_key(path: &str) -> String {
+    std::fs::canonicalize(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string())
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -355,6 +379,7 @@ mod tests {
                 sha256: String::new(),
                 agency: None,
                 year: Some(2019),
+                absolute_path: String::new(),
             },
         );
         m.partitions.insert(

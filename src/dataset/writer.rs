@@ -112,10 +112,12 @@ impl Writer {
                 .or_default()
                 .push(b);
         }
-        self.new_paths.insert(r.source_path.clone());
+        let absolute_path = super::path_key(&r.source_path);
+        self.new_paths.insert(absolute_path.clone());
         self.new_docs.insert(
             r.doc_id.clone(),
             ManifestEntry {
+                absolute_path,
                 source_path: r.source_path.clone(),
                 partition,
                 status: r.status.as_str().into(),
@@ -175,7 +177,7 @@ impl Writer {
                 self.written.removed += 1;
                 touched.insert(entry.partition.clone());
             } else if self.new_docs.contains_key(doc_id)
-                || self.new_paths.contains(&entry.source_path)
+                || self.new_paths.contains(&entry.path_key())
             {
                 self.written.replaced += 1;
                 touched.insert(entry.partition.clone());

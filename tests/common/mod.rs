@@ -14,9 +14,14 @@ pub fn repo() -> PathBuf {
 
 /// Run `biyelelt ARGS` from the repository root; returns (exit ok, stdout, stderr).
 pub fn run(args: &[&str]) -> (bool, String, String) {
+    run_in(&repo(), args)
+}
+
+/// Run `biyelelt ARGS` from folder `cwd`; returns (exit ok, stdout, stderr).
+pub fn run_in(cwd: &Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_biyelelt"))
         .args(args)
-        .current_dir(repo())
+        .current_dir(cwd)
         .output()
         .expect("the biyelelt binary runs");
     (
