@@ -1,10 +1,13 @@
 //! The `biyelelt` command: parses arguments and calls the library.
 
 use anyhow::{Context, Result};
+use biyelelt::check::Verdict;
 use biyelelt::limits::Limits;
+use biyelelt::model::Severity;
 use biyelelt::{archive, pipeline, view, yoy};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(
@@ -45,11 +48,17 @@ enum Command {
     },
     /// Cross-check the figures of reports and print the findings (grouped by report, with
     /// their evidence); --json prints them for a program.
+    ///
+    /// Exit status, for scripts: 0 when no finding reaches --fail-on, 1 when one does, 2 when a
+    /// report could not be read (or on a usage or I/O error).
     Check {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+        /// The least severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -125,6 +134,12 @@ impl LimitArgs {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
     Table,
     Csv,
@@ -144,13 +159,24 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn main() -> Result<()> {
+fn main() -> ExitCode {
     // A panic inside a stage is caught per file and reported as a failed row; print one line
     // instead of a backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!("biyelelt: internal error: {info}");
     }));
-    let cli = Cli::parse();
+    // Usage errors exit 2 (clap); so do the errors below, as linters do.
+    match run(Cli::parse()) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("Error: {e:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Run one command; the exit status when it ran to the end.
+fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Ingest {
             paths,
@@ -185,6 +211,7 @@ fn main() -> Result<()> {
         Command::Check {
             paths,
             json,
+            fail_on,
             limits,
         } => {
             let files = inputs(&paths)?;
@@ -212,6 +239,11 @@ fn main() -> Result<()> {
                     writeln!(stdout, "{}", view::findings(r))?;
                 }
             }
+            let fail_on = match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            };
+            return Ok(Verdict::of(&reports, fail_on).exit_code());
         }
         Command::Yoy {
             dir,
@@ -284,5 +316,5 @@ fn main() -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(0)
 }

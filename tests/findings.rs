@@ -7,12 +7,45 @@ use serde_json::Value;
 
 const SAMPLE: &str = "corpus/000_ef92a22f4dcf0ecd.txt";
 
+/// `check --json PATHS`, its exit status checked against what it printed.
 fn check_json(paths: &[&str]) -> Vec<Value> {
     let mut args = vec!["check", "--json"];
     args.extend_from_slice(paths);
-    let (ok, stdout, stderr) = run(&args);
-    assert!(ok, "{stderr}");
-    serde_json::from_str::<Vec<Value>>(&stdout).expect("check --json prints a JSON array")
+    let (code, stdout, stderr) = run_status(&repo(), &args);
+    let reports =
+        serde_json::from_str::<Vec<Value>>(&stdout).expect("check --json prints a JSON array");
+    let failed = reports.iter().any(|r| r["status"] == "failed");
+    let errors = reports.iter().any(|r| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error")
+    });
+    let expected = if failed { 2 } else { i32::from(errors) };
+    assert_eq!(code, Some(expected), "{stderr}");
+    reports
+}
+
+/// Exit status as linters have it: 0 clean, 1 findings (errors; warnings too with
+/// `--fail-on warning`), 2 a report that could not be read or a usage error.
+#[test]
+fn check_exit_status_tells_a_script_what_it_found() {
+    let status = |args: &[&str]| run_status(&repo(), args).0;
+    let clean = "tests/fixtures/findings/prose_counts_clean.txt";
+    let error = "tests/fixtures/findings/band_gap.txt";
+    assert_eq!(status(&["check", clean]), Some(0));
+    // The sample's findings are warnings and notes.
+    assert_eq!(status(&["check", SAMPLE]), Some(0));
+    assert_eq!(status(&["check", "--fail-on", "warning", SAMPLE]), Some(1));
+    assert_eq!(status(&["check", clean, error]), Some(1));
+    assert_eq!(status(&["check", "--json", error]), Some(1));
+    assert_eq!(
+        status(&["check", error, "tests/fixtures/bad/binary.txt"]),
+        Some(2)
+    );
+    assert_eq!(status(&["check", "--fail-on", "sometimes", clean]), Some(2));
+    assert_eq!(status(&["check", "no/such/folder"]), Some(2));
 }
 
 #[test]
@@ -228,8 +261,11 @@ fn clean_reports_have_no_error_or_warning() {
 
 #[test]
 fn check_prints_findings_for_a_person() {
-    let (ok, stdout, _) = run(&["check", SAMPLE, "tests/fixtures/findings/band_gap.txt"]);
-    assert!(ok);
+    let (code, stdout, _) = run_status(
+        &repo(),
+        &["check", SAMPLE, "tests/fixtures/findings/band_gap.txt"],
+    );
+    assert_eq!(code, Some(1), "band_gap is an error finding");
     // Not a terminal: no color codes.
     assert!(!stdout.contains('\u{1b}'));
     assert!(stdout.contains("measure_score_conflict (measure 5.1)"));

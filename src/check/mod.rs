@@ -25,6 +25,9 @@ mod reading;
 mod shares;
 #[cfg(test)]
 mod tests;
+pub mod verdict;
+
+pub use verdict::Verdict;
 
 use bands::*;
 use categories::*;

@@ -19,13 +19,19 @@ pub fn run(args: &[&str]) -> (bool, String, String) {
 
 /// Run `biyelelt ARGS` from folder `cwd`; returns (exit ok, stdout, stderr).
 pub fn run_in(cwd: &Path, args: &[&str]) -> (bool, String, String) {
+    let (code, stdout, stderr) = run_status(cwd, args);
+    (code == Some(0), stdout, stderr)
+}
+
+/// Run `biyelelt ARGS` from folder `cwd`; returns (exit code, stdout, stderr).
+pub fn run_status(cwd: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_biyelelt"))
         .args(args)
         .current_dir(cwd)
         .output()
         .expect("the biyelelt binary runs");
     (
-        out.status.success(),
+        out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
