@@ -293,9 +293,10 @@ pub struct Member {
     pub method: Option<String>,
 }
 
-/// The members of a measure or objective series (`id`), by year; with `id` None, the members
-/// of every series.
+/// The members of a measure or objective series (`id`, or an id a merge retired: its
+/// series now), by year; with `id` None, the members of every series.
 pub fn series_members(dir: &Path, id: Option<&str>) -> Result<Vec<Member>, DatasetError> {
+    let manifest = crate::dataset::read_manifest(dir)?;
     let reports = read_table_columns(dir, "reports", Some(&["doc_id", "agency"]))?;
     let agency_of: BTreeMap<String, Option<String>> = strings(&reports, "doc_id")
         .into_iter()
@@ -347,6 +348,7 @@ pub fn series_members(dir: &Path, id: Option<&str>) -> Result<Vec<Member>, Datas
         let links = strings(&b, "series_link");
         let sims = floats(&b, "series_similarity");
         let methods = strings(&b, "series_method");
+        let id = id.map(|id| manifest.current_series_id(table, id));
         for i in 0..b.num_rows() {
             let sid = ids[i].clone().unwrap_or_default();
             if id.is_some_and(|id| id != sid) {

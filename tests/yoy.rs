@@ -376,3 +376,72 @@ fn corpus_links_are_those_of_the_all_pairs_linking() {
         assert_eq!(got, want, "{table}");
     }
 }
+
+/// Series ids of a dataset's measures and objectives: (report path, code) → id.
+fn series_ids(out: &Path) -> BTreeMap<(String, String, String), String> {
+    let reports = rows(out, "reports");
+    let path_of = |doc: &str| {
+        reports
+            .iter()
+            .find(|r| s(&r["doc_id"]) == doc)
+            .map(|r| s(&r["source_path"]).to_string())
+            .unwrap()
+    };
+    let mut ids = BTreeMap::new();
+    for (table, id, key) in [
+        ("measures", "series_id", "code"),
+        ("objectives", "objective_series_id", "objective_no"),
+    ] {
+        for r in rows(out, table) {
+            let key = match &r[key] {
+                Value::String(k) => k.clone(),
+                k => k.to_string(),
+            };
+            ids.insert(
+                (table.to_string(), path_of(s(&r["doc_id"])), key),
+                s(&r[id]).to_string(),
+            );
+        }
+    }
+    ids
+}
+
+/// An analyst's saved series id keeps finding its series when an earlier year's report is
+/// ingested after a later one (the earlier report would otherwise name the series).
+#[test]
+fn series_ids_persist_when_an_earlier_year_is_ingested_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = tmp.path().join("ds").to_string_lossy().to_string();
+    let (ok, _, stderr) = run(&["ingest", "corpus/ndeg_2021.txt", "--out", &o]);
+    assert!(ok, "{stderr}");
+    let later = series_ids(Path::new(&o));
+    let (ok, _, stderr) = run(&["ingest", "corpus/ndeg_2020.txt", "--out", &o]);
+    assert!(ok, "{stderr}");
+    let both = series_ids(Path::new(&o));
+    for (key, id) in &later {
+        assert_eq!(both.get(key), Some(id), "{key:?} changed its series id");
+    }
+    // The 2020 report's recurrences joined those series (under their old ids).
+    let kept: BTreeSet<&String> = later.values().collect();
+    let joined = both
+        .iter()
+        .filter(|(k, id)| k.1.ends_with("ndeg_2020.txt") && kept.contains(id))
+        .count();
+    assert!(
+        joined >= 5,
+        "only {joined} 2020 members joined the 2021 series"
+    );
+    // Ingested together, the series are named after their 2020 members: the ids above are
+    // kept, not what a fresh ingest would give.
+    let (_dir, fresh_out, _) = ingest(&["corpus/ndeg_2021.txt", "corpus/ndeg_2020.txt"]);
+    let fresh = series_ids(&fresh_out);
+    let renamed = later.iter().filter(|(k, id)| fresh[*k] != **id).count();
+    assert!(
+        renamed > 0,
+        "a fresh ingest names the series alike: the test shows nothing"
+    );
+    // `series --explain` finds a kept id.
+    let some_id = later.values().next().unwrap();
+    let (ok, stdout, _) = run(&["series", &o, "--explain", some_id]);
+    assert!(ok && stdout.contains(some_id.as_str()), "{stdout}");
+}

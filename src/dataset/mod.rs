@@ -94,6 +94,10 @@ pub struct Manifest {
     /// The files of each table and partition: table → partition → file names.
     #[serde(default)]
     pub partitions: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Series ids retired by a merge of two series, per table ("objectives", "measures"):
+    /// retired id → the id that stands for it now (a saved query's id still finds its series).
+    #[serde(default)]
+    pub series_aliases: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Manifest {
@@ -103,7 +107,16 @@ impl Manifest {
             parser: PARSER.into(),
             docs: BTreeMap::new(),
             partitions: BTreeMap::new(),
+            series_aliases: BTreeMap::new(),
         }
+    }
+
+    /// The id in use for a series id, which may have been retired by a merge.
+    pub fn current_series_id<'a>(&'a self, table: &str, id: &'a str) -> &'a str {
+        self.series_aliases
+            .get(table)
+            .and_then(|a| a.get(id))
+            .map_or(id, String::as_str)
     }
 
     /// Paths of the files of one table, partition by partition.

@@ -10,10 +10,11 @@
 
 use super::read;
 use crate::error::DatasetError;
+use crate::series::ids::{stable_ids, Ids};
 use crate::series::{assign, member_key, series_id, Assignment, Link, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Tables whose rows carry series columns.
@@ -22,8 +23,16 @@ pub(super) const SERIES_TABLES: &[&str] = &["objectives", "measures"];
 /// Columns read from a kept report's files to compare it.
 pub(super) fn needed_columns(table: &str) -> &'static [&'static str] {
     match table {
-        "objectives" => &["doc_id", "objective_no", "text"],
-        _ => &["doc_id", "objective_no", "code", "text"],
+        "objectives" => &["doc_id", "objective_no", "text", "objective_series_id"],
+        _ => &["doc_id", "objective_no", "code", "text", "series_id"],
+    }
+}
+
+/// The column holding a row's own series id.
+fn id_column(table: &str) -> &'static str {
+    match table {
+        "objectives" => "objective_series_id",
+        _ => "series_id",
     }
 }
 
@@ -40,6 +49,8 @@ struct Row {
     code: Box<str>,
     /// Interned: a measure's text recurs over years and agencies.
     text: Arc<str>,
+    /// The series id the row had in the dataset before (index into `Collector::carried`).
+    carried: Option<u32>,
 }
 
 /// Rows of both tables, as they arrive.
@@ -49,6 +60,9 @@ pub(super) struct Collector {
     doc_index: HashMap<Arc<str>, usize>,
     agencies: HashMap<String, Arc<str>>,
     texts: HashSet<Arc<str>>,
+    /// Distinct series ids carried by kept rows, and their indices.
+    carried: Vec<Arc<str>>,
+    carried_index: HashMap<Arc<str>, u32>,
     objectives: Vec<Row>,
     measures: Vec<Row>,
 }
@@ -90,8 +104,20 @@ impl Collector {
         } else {
             vec![None; batch.num_rows()]
         };
+        // New rows have an empty id until they are linked.
+        let carried: Vec<Option<String>> = if batch.schema().index_of(id_column(table)).is_ok() {
+            read::strings(batch, id_column(table))
+        } else {
+            vec![None; batch.num_rows()]
+        };
         let mut last: Option<(String, usize)> = None;
-        for (((doc_id, no), text), code) in doc_ids.into_iter().zip(numbers).zip(texts).zip(codes) {
+        for ((((doc_id, no), text), code), carried) in doc_ids
+            .into_iter()
+            .zip(numbers)
+            .zip(texts)
+            .zip(codes)
+            .zip(carried)
+        {
             let doc_id = doc_id.unwrap_or_default();
             let doc = match &last {
                 Some((id, i)) if *id == doc_id => *i,
@@ -111,11 +137,23 @@ impl Collector {
                     t
                 }
             };
+            let carried = carried.filter(|id| !id.is_empty()).map(|id| {
+                match self.carried_index.get(id.as_str()) {
+                    Some(&k) => k,
+                    None => {
+                        let id: Arc<str> = Arc::from(id);
+                        self.carried.push(id.clone());
+                        self.carried_index.insert(id, self.carried.len() as u32 - 1);
+                        self.carried.len() as u32 - 1
+                    }
+                }
+            });
             let row = Row {
                 doc,
                 objective_no: no.unwrap_or_default(),
                 code: code.unwrap_or_default().into(),
                 text,
+                carried,
             };
             if table == "objectives" {
                 self.objectives.push(row);
@@ -146,8 +184,15 @@ impl Collector {
             .map(|r| objective_id.get(&(r.doc, r.objective_no)).copied())
             .collect();
         drop(objective_text);
-        let objectives = TableSeries::new(&self.docs, self.objectives, objective_series, false);
-        let measures = TableSeries::new(&self.docs, self.measures, measure_series, true);
+        let carried = &self.carried;
+        let objectives = TableSeries::new(
+            &self.docs,
+            self.objectives,
+            objective_series,
+            carried,
+            false,
+        );
+        let measures = TableSeries::new(&self.docs, self.measures, measure_series, carried, true);
         Assigned {
             docs: self.docs,
             objectives,
@@ -189,15 +234,27 @@ struct TableSeries {
     /// Each row's report and code (measures: "N.M"; objectives: the number).
     rows: Vec<(usize, Box<str>)>,
     series: Vec<Assignment>,
+    /// Each series' id, kept from before where its members carried one.
+    ids: Ids,
 }
 
 impl TableSeries {
-    fn new(docs: &[Doc], rows: Vec<Row>, series: Vec<Assignment>, measures: bool) -> Self {
+    fn new(
+        docs: &[Doc],
+        rows: Vec<Row>,
+        series: Vec<Assignment>,
+        carried: &[Arc<str>],
+        measures: bool,
+    ) -> Self {
         let mut start = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             start.entry(docs[r.doc].doc_id.clone()).or_insert(i);
         }
-        let rows = rows
+        let was: Vec<Option<&str>> = rows
+            .iter()
+            .map(|r| r.carried.map(|k| &*carried[k as usize]))
+            .collect();
+        let rows: Vec<(usize, Box<str>)> = rows
             .into_iter()
             .map(|r| {
                 let code = if measures {
@@ -208,10 +265,23 @@ impl TableSeries {
                 (r.doc, code)
             })
             .collect();
+        // Earliest first as the series are named: year, report, code.
+        let key = |i: usize| {
+            let (doc, code) = &rows[i];
+            let d = &docs[*doc];
+            (d.year.unwrap_or(i32::MAX), &*d.doc_id, &**code)
+        };
+        let ids = stable_ids(
+            &series,
+            &was,
+            |a, b| key(a).cmp(&key(b)),
+            |i| series_id(&docs[rows[i].0].doc_id, &rows[i].1),
+        );
         TableSeries {
             start,
             rows,
             series,
+            ids,
         }
     }
 
@@ -221,9 +291,8 @@ impl TableSeries {
         (&docs[*doc].doc_id, code)
     }
 
-    fn series_id(&self, docs: &[Doc], i: usize) -> String {
-        let (doc_id, code) = self.key(docs, self.series[i].first as usize);
-        series_id(doc_id, code)
+    fn series_id(&self, i: usize) -> &str {
+        &self.ids.of_first[&self.series[i].first]
     }
 }
 
@@ -237,6 +306,14 @@ pub(super) struct Assigned {
 }
 
 impl Assigned {
+    /// Ids a merge of series retired in this write, per table: retired id → id now.
+    pub(super) fn aliases(&self) -> [(&'static str, &BTreeMap<String, String>); 2] {
+        [
+            ("objectives", &self.objectives.ids.aliases),
+            ("measures", &self.measures.ids.aliases),
+        ]
+    }
+
     /// `batch` (rows of `table`, each report's rows together and in the order they were
     /// collected) with its series columns filled.
     pub(super) fn apply(
@@ -266,7 +343,7 @@ impl Assigned {
         }
         let docs = &self.docs;
         let ids: ArrayRef = Arc::new(StringArray::from_iter_values(
-            rows.iter().map(|&i| t.series_id(docs, i)),
+            rows.iter().map(|&i| t.series_id(i)),
         ));
         let links: Vec<Option<Link>> = rows.iter().map(|&i| t.series[i].link).collect();
         let keys: ArrayRef = Arc::new(StringArray::from_iter(links.iter().map(|l| {
@@ -292,7 +369,7 @@ impl Assigned {
             let objective_ids: ArrayRef =
                 Arc::new(StringArray::from_iter_values(rows.iter().map(|&i| {
                     self.objective_of_measure[i]
-                        .map(|o| self.objectives.series_id(docs, o))
+                        .map(|o| self.objectives.series_id(o))
                         .unwrap_or_default()
                 })));
             columns.push(("series_id", ids));

@@ -17,6 +17,7 @@ use super::{
 };
 use crate::error::DatasetError;
 use crate::model::Report;
+use crate::series::ids::merge_aliases;
 use arrow::array::{BooleanArray, RecordBatch, UInt32Array};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
@@ -213,6 +214,18 @@ impl Writer {
             }
         }
         let assigned = series.assign();
+        for (table, new) in assigned.aliases() {
+            let old = self
+                .old
+                .series_aliases
+                .get(table)
+                .cloned()
+                .unwrap_or_default();
+            let merged = merge_aliases(&old, new);
+            if !merged.is_empty() {
+                manifest.series_aliases.insert(table.to_string(), merged);
+            }
+        }
 
         for (table, _) in schema::TABLES {
             let is_series = SERIES_TABLES.contains(table);

@@ -23,6 +23,7 @@
 //! Candidate links are taken strongest first; a link joins two series only when no report has
 //! a member in both, so two distinct measures of one report never share a series.
 
+pub mod ids;
 mod join;
 
 use crate::normalize::{self, Trigrams};
