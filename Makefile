@@ -1,5 +1,5 @@
 # `make demo`: ingest corpus/ into out/demo, print the summary and the year-over-year view
-# (out/demo-yoy.html: the page with the chart).
+# (out/demo-yoy.html: the page with the chart; out/demo-report.html: findings with their evidence).
 # `make test`: formatting, lints, unit and integration tests, the README's query examples.
 SHELL := /bin/sh
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -18,6 +18,7 @@ demo: build
 	./target/debug/biyelelt ingest corpus --out $(DEMO_OUT)
 	python3 queries/explore.py $(DEMO_OUT)
 	./target/debug/biyelelt yoy $(DEMO_OUT) --format html -o $(DEMO_OUT)-yoy.html
+	./target/debug/biyelelt report $(DEMO_OUT) -o $(DEMO_OUT)-report.html
 	./target/debug/biyelelt yoy $(DEMO_OUT)
 
 test: deps

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use biyelelt::check::Verdict;
 use biyelelt::limits::Limits;
 use biyelelt::model::Severity;
+use biyelelt::view::lang::Lang;
 use biyelelt::{archive, pipeline, view, yoy};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -80,6 +81,19 @@ enum Command {
         #[arg(long)]
         explain: Option<String>,
     },
+    /// The analyst's report page: per agency and year the overall figures, then every error
+    /// and warning finding with its explanation and evidence (the text lines around it, or a
+    /// crop of the PDF's or scan's page with the figure outlined). One self-contained file.
+    Report {
+        /// Dataset folder written by `ingest`.
+        dir: PathBuf,
+        /// The HTML file to write.
+        #[arg(long, short, default_value = "report.html")]
+        output: PathBuf,
+        /// Language of the labels: mn or en (default: mn where the locale is Mongolian).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print one parsed report as an outline (or the typed model with --json); with --svg,
     /// draw what the layout saw on a PDF's page (words, rules, tables' cells and rows).
     Show {
@@ -130,6 +144,20 @@ impl LimitArgs {
             max_duration: std::time::Duration::from_secs(self.max_seconds),
             max_nesting: self.max_nesting,
         }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Mn,
+    En,
+}
+
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Mn) => Lang::Mn,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
     }
 }
 
@@ -267,6 +295,15 @@ fn run(cli: Cli) -> Result<u8> {
                 }
                 None => print!("{text}"),
             }
+        }
+        Command::Report {
+            dir,
+            output,
+            lang: chosen,
+        } => {
+            view::report::write(&dir, &output, lang(chosen))
+                .with_context(|| format!("the report page of the dataset at {}", dir.display()))?;
+            println!("wrote {}", output.display());
         }
         Command::Series { dir, explain } => {
             let members = yoy::series_members(&dir, explain.as_deref())

@@ -342,14 +342,8 @@ fn corpus_links_are_those_of_the_all_pairs_linking() {
         &std::fs::read_to_string(repo().join("tests/fixtures/series/corpus_links.json")).unwrap(),
     )
     .unwrap();
-    let reports = rows(&out, "reports");
-    let path_of = |doc: &str| {
-        reports
-            .iter()
-            .find(|r| s(&r["doc_id"]) == doc)
-            .map(|r| s(&r["source_path"]).to_string())
-            .unwrap()
-    };
+    let paths = source_paths(&out);
+    let path_of = |doc: &str| paths[doc].clone();
     for (table, id, key) in [
         ("measures", "series_id", "code"),
         ("objectives", "objective_series_id", "objective_no"),
@@ -377,16 +371,23 @@ fn corpus_links_are_those_of_the_all_pairs_linking() {
     }
 }
 
+/// Each report's source path by doc_id.
+fn source_paths(out: &Path) -> HashMap<String, String> {
+    rows(out, "reports")
+        .iter()
+        .map(|r| {
+            (
+                s(&r["doc_id"]).to_string(),
+                s(&r["source_path"]).to_string(),
+            )
+        })
+        .collect()
+}
+
 /// Series ids of a dataset's measures and objectives: (report path, code) → id.
 fn series_ids(out: &Path) -> BTreeMap<(String, String, String), String> {
-    let reports = rows(out, "reports");
-    let path_of = |doc: &str| {
-        reports
-            .iter()
-            .find(|r| s(&r["doc_id"]) == doc)
-            .map(|r| s(&r["source_path"]).to_string())
-            .unwrap()
-    };
+    let paths = source_paths(out);
+    let path_of = |doc: &str| paths[doc].clone();
     let mut ids = BTreeMap::new();
     for (table, id, key) in [
         ("measures", "series_id", "code"),

@@ -167,3 +167,62 @@ pub fn with_columns(
     }
     RecordBatch::try_new(schema, columns)
 }
+
+/// One piece of a finding's evidence as the dataset holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceRow {
+    pub what: String,
+    pub raw: String,
+    pub line: Option<u32>,
+    pub page: Option<u32>,
+}
+
+/// The `evidence` column of the findings table (a list of structs per row).
+pub fn evidence_lists(batch: &RecordBatch) -> Vec<Vec<EvidenceRow>> {
+    use arrow::array::{Array, ListArray, StructArray};
+    let list = column(batch, "evidence")
+        .as_any()
+        .downcast_ref::<ListArray>()
+        .expect("evidence is a list");
+    (0..list.len())
+        .map(|i| {
+            if list.is_null(i) {
+                return Vec::new();
+            }
+            let items = list.value(i);
+            let s = items
+                .as_any()
+                .downcast_ref::<StructArray>()
+                .expect("evidence items are structs");
+            let text = |name: &str| {
+                s.column_by_name(name)
+                    .and_then(|c| c.as_any().downcast_ref::<StringArray>().cloned())
+            };
+            let int = |name: &str| {
+                s.column_by_name(name)
+                    .and_then(|c| c.as_any().downcast_ref::<Int32Array>().cloned())
+            };
+            let (what, raw, line, page) = (text("what"), text("raw"), int("line"), int("page"));
+            (0..s.len())
+                .map(|k| EvidenceRow {
+                    what: what
+                        .as_ref()
+                        .map(|a| a.value(k).to_string())
+                        .unwrap_or_default(),
+                    raw: raw
+                        .as_ref()
+                        .map(|a| a.value(k).to_string())
+                        .unwrap_or_default(),
+                    line: line
+                        .as_ref()
+                        .filter(|a| a.is_valid(k))
+                        .map(|a| a.value(k) as u32),
+                    page: page
+                        .as_ref()
+                        .filter(|a| a.is_valid(k))
+                        .map(|a| a.value(k) as u32),
+                })
+                .collect()
+        })
+        .collect()
+}

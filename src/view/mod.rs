@@ -3,6 +3,9 @@
 //! Enters: [`Report`]s. Leaves: text: the outline `biyelelt show` prints (objectives, measures,
 //! scores and where each came from) and the one-line-per-report summary of `ingest`.
 
+pub mod crop;
+pub mod lang;
+pub mod report;
 pub mod svg;
 
 use crate::model::{Report, Severity, Source, StatedNumber};

@@ -256,6 +256,9 @@ pub fn line_color(i: usize) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
+/// Agencies named in the chart's legend (the rest are counted).
+const LEGEND_ROWS: usize = 16;
+
 /// SVG line chart of each agency's overall score by year.
 pub fn chart_svg(y: &Yoy) -> Result<String, String> {
     let years: Vec<i32> = y
@@ -276,7 +279,9 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
         let root = SVGBackend::with_string(&mut svg, (900, 420)).into_drawing_area();
         let e = |e: DrawingAreaErrorKind<_>| e.to_string();
         root.fill(&WHITE).map_err(e)?;
-        let mut chart = ChartBuilder::on(&root)
+        // The legend has an area of its own beside the plot, so it never covers a line.
+        let (plot, legend) = root.split_horizontally(610);
+        let mut chart = ChartBuilder::on(&plot)
             .caption("Overall score by year", ("sans-serif", 22))
             .margin(16)
             .x_label_area_size(36)
@@ -299,22 +304,34 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
                 .collect();
             chart
                 .draw_series(LineSeries::new(points.clone(), color.stroke_width(3)))
-                .map_err(e)?
-                .label(v.agency.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
-                });
+                .map_err(e)?;
             chart
                 .draw_series(points.iter().map(|&p| Circle::new(p, 5, color.filled())))
                 .map_err(e)?;
+            let row = 56 + 22 * i as i32;
+            if i == LEGEND_ROWS {
+                let more = format!("… {} more", y.agencies.len() - LEGEND_ROWS);
+                legend
+                    .draw(&Text::new(more, (8, row - 7), ("sans-serif", 13)))
+                    .map_err(e)?;
+            }
+            if i >= LEGEND_ROWS {
+                continue;
+            }
+            legend
+                .draw(&PathElement::new(
+                    vec![(8, row), (32, row)],
+                    color.stroke_width(3),
+                ))
+                .map_err(e)?;
+            legend
+                .draw(&Text::new(
+                    crate::view::short(&v.agency, 40),
+                    (40, row - 7),
+                    ("sans-serif", 13),
+                ))
+                .map_err(e)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(e)?;
         root.present().map_err(e)?;
     }
     Ok(svg)
