@@ -245,21 +245,7 @@ fn run(cli: Cli) -> Result<u8> {
             let files = inputs(&paths)?;
             let reports = pipeline::process_all(&files, &limits.limits());
             if json {
-                let out: Vec<serde_json::Value> = reports
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "doc_id": r.doc_id,
-                            "source_path": r.source_path,
-                            "agency": r.header.agency,
-                            "year": r.header.year,
-                            "status": r.status,
-                            "error": r.error,
-                            "findings": r.findings,
-                        })
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&out)?);
+                println!("{}", view::findings_json(&reports));
             } else {
                 let mut stdout = anstream::stdout();
                 for r in &reports {
@@ -281,11 +267,12 @@ fn run(cli: Cli) -> Result<u8> {
             let view = yoy::build(&dir)
                 .with_context(|| format!("reading the dataset at {}", dir.display()))?;
             let text = match format {
-                Format::Table => yoy::render::terminal(&view),
-                Format::Csv => yoy::render::csv(&view)?,
-                Format::Json => yoy::render::json(&view),
-                Format::Html => yoy::render::html(&view)
-                    .map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?,
+                Format::Table => view::yoy::terminal(&view),
+                Format::Csv => view::yoy::csv(&view)?,
+                Format::Json => view::yoy::json(&view),
+                Format::Html => {
+                    view::yoy::html(&view).map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?
+                }
             };
             match output {
                 Some(path) => {

@@ -4,9 +4,7 @@
 //! per agency, each year's overall score and its change, findings counts, objectives and
 //! measures (grouped by their series) with scores by year, changes, drops of
 //! [`DROP_POINTS`] or more flagged, measures that appeared or vanished; and the biggest drops
-//! over all agencies. Rendering (terminal, CSV, JSON, HTML) is in [`render`].
-
-pub mod render;
+//! over all agencies. Rendering (terminal, CSV, JSON, HTML) is in [`crate::view::yoy`].
 
 use crate::dataset::read::{floats, ints, read_table_columns, strings};
 use crate::error::DatasetError;

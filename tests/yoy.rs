@@ -210,7 +210,7 @@ fn html_page_renders_in_headless_chromium_with_its_chart() {
         .iter()
         .position(|a| a["years"].as_array().unwrap().len() > 1)
         .unwrap();
-    let c = biyelelt::yoy::render::line_color(idx);
+    let c = biyelelt::view::yoy::line_color(idx);
     let n = count_color(&shot, (c.0, c.1, c.2));
     println!(
         "screenshot {}: {n} pixels of the line color",

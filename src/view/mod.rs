@@ -1,12 +1,16 @@
-//! Human-readable views of reports, for a person checking one file or a batch.
+//! What people read, in one place (no stage imports it): the outline `biyelelt show` prints
+//! (objectives, measures, scores and where each came from), the findings of `check` (text or
+//! JSON), series, the ingest's progress and summary; in submodules the year-over-year views
+//! ([`yoy`]), the analyst's report page ([`report`], with page crops from [`crop`]), the
+//! layout picture ([`svg`]) and the interface's languages ([`lang`]).
 //!
-//! Enters: [`Report`]s. Leaves: text: the outline `biyelelt show` prints (objectives, measures,
-//! scores and where each came from) and the one-line-per-report summary of `ingest`.
+//! Enters: [`Report`]s and views built from a dataset. Leaves: text and HTML.
 
 pub mod crop;
 pub mod lang;
 pub mod report;
 pub mod svg;
+pub mod yoy;
 
 use crate::model::{Report, Severity, Source, StatedNumber};
 use anstyle::{AnsiColor, Style};
@@ -440,4 +444,24 @@ pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
         }
     }
     out
+}
+
+/// The findings of checked reports for a program (`check --json`): per report its id, file,
+/// agency, year, status, error and findings.
+pub fn findings_json(reports: &[Report]) -> String {
+    let out: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "doc_id": r.doc_id,
+                "source_path": r.source_path,
+                "agency": r.header.agency,
+                "year": r.header.year,
+                "status": r.status,
+                "error": r.error,
+                "findings": r.findings,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&out).expect("findings serialize")
 }

@@ -3,8 +3,8 @@
 //!
 //! Enters: a [`Yoy`]. Leaves: strings.
 
-use super::{AgencyView, Cell, SeriesRow, Yoy};
-use crate::view::{num, short};
+use super::{num, short};
+use crate::yoy::{AgencyView, Cell, SeriesRow, Yoy, DROP_POINTS};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use plotters::prelude::*;
@@ -134,7 +134,7 @@ pub fn terminal(y: &Yoy) -> String {
     if !y.drops.is_empty() {
         out.push_str(&format!(
             "\nfalls of {} points or more, largest first:\n",
-            num(super::DROP_POINTS)
+            num(DROP_POINTS)
         ));
         for d in &y.drops {
             out.push_str(&format!(
@@ -326,7 +326,7 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
                 .map_err(e)?;
             legend
                 .draw(&Text::new(
-                    crate::view::short(&v.agency, 40),
+                    short(&v.agency, 40),
                     (40, row - 7),
                     ("sans-serif", 13),
                 ))
@@ -380,10 +380,10 @@ pub fn html(y: &Yoy) -> Result<String, String> {
             body {
                 h1 { "Year over year" }
                 p.small { "Dataset " code { (y.dataset) } ". Scores in %; ▼ marks a fall of "
-                    (num(super::DROP_POINTS)) " points or more from the agency's previous report year." }
+                    (num(DROP_POINTS)) " points or more from the agency's previous report year." }
                 div #chart { (PreEscaped(svg)) }
                 h2 { "Biggest drops" }
-                @if y.drops.is_empty() { p { "No fall of " (num(super::DROP_POINTS)) " points or more." } }
+                @if y.drops.is_empty() { p { "No fall of " (num(DROP_POINTS)) " points or more." } }
                 @else {
                     table #drops {
                         thead { tr { th { "agency" } th { "level" } th { "code" } th { "text" } th { "years" } th { "from" } th { "to" } th { "change" } } }
