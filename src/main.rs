@@ -73,6 +73,10 @@ enum Command {
         /// Write to this file instead of standard output (the HTML page, typically).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Language of the HTML page's labels: mn or en (default: mn where the locale is
+        /// Mongolian).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Measure and objective series of a dataset: `--explain ID` lists one series' members
     /// and the links that joined them; without it, every series with more than one member.
@@ -263,6 +267,7 @@ fn run(cli: Cli) -> Result<u8> {
             dir,
             format,
             output,
+            lang: chosen,
         } => {
             let view = yoy::build(&dir)
                 .with_context(|| format!("reading the dataset at {}", dir.display()))?;
@@ -270,9 +275,8 @@ fn run(cli: Cli) -> Result<u8> {
                 Format::Table => view::yoy::terminal(&view),
                 Format::Csv => view::yoy::csv(&view)?,
                 Format::Json => view::yoy::json(&view),
-                Format::Html => {
-                    view::yoy::html(&view).map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?
-                }
+                Format::Html => view::yoy::html(&view, lang(chosen))
+                    .map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?,
             };
             match output {
                 Some(path) => {

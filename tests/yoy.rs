@@ -220,6 +220,52 @@ fn html_page_renders_in_headless_chromium_with_its_chart() {
         n > 300,
         "the chart's line is not on the screenshot ({n} pixels)"
     );
+    // The legend names every agency beside the plot (x past the plot's 610 px), never on it.
+    for a in view["agencies"].as_array().unwrap() {
+        let name = maud::html! { (s(&a["agency"])) }.into_string();
+        let at = regex::Regex::new(&format!(
+            r#"<text x="(\d+)"[^>]*>\s*{}\s*</text>"#,
+            regex::escape(&name)
+        ))
+        .unwrap();
+        let x: u32 = at
+            .captures(&html)
+            .unwrap_or_else(|| panic!("{name} is not in the legend"))[1]
+            .parse()
+            .unwrap();
+        assert!(x > 610, "{name} at x = {x}, on the plot");
+    }
+    // Mongolian labels on request: none of the English ones left.
+    let mn = target.join("yoy-mn.html");
+    let (ok, _, _) = run(&[
+        "yoy",
+        &out.to_string_lossy(),
+        "--format",
+        "html",
+        "--lang",
+        "mn",
+        "-o",
+        &mn.to_string_lossy(),
+    ]);
+    assert!(ok);
+    let mn = std::fs::read_to_string(&mn).unwrap();
+    for label in [
+        "Year over year",
+        "Biggest drops",
+        "Objectives",
+        "Measures",
+        "Overall score by year",
+        ">year<",
+        ">overall<",
+        "text (latest)",
+        "Note:",
+    ] {
+        assert!(
+            !mn.contains(label),
+            "English label {label:?} on the mn page"
+        );
+    }
+    assert!(mn.contains("Оноос онд") && mn.contains("Арга хэмжээнүүд"));
 }
 
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

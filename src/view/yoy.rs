@@ -3,6 +3,7 @@
 //!
 //! Enters: a [`Yoy`]. Leaves: strings.
 
+use super::lang::Lang;
 use super::{num, short};
 use crate::yoy::{AgencyView, Cell, SeriesRow, Yoy, DROP_POINTS};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
@@ -260,7 +261,7 @@ pub fn line_color(i: usize) -> RGBColor {
 const LEGEND_ROWS: usize = 16;
 
 /// SVG line chart of each agency's overall score by year.
-pub fn chart_svg(y: &Yoy) -> Result<String, String> {
+pub fn chart_svg(y: &Yoy, lang: Lang) -> Result<String, String> {
     let years: Vec<i32> = y
         .agencies
         .iter()
@@ -282,7 +283,10 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
         // The legend has an area of its own beside the plot, so it never covers a line.
         let (plot, legend) = root.split_horizontally(610);
         let mut chart = ChartBuilder::on(&plot)
-            .caption("Overall score by year", ("sans-serif", 22))
+            .caption(
+                lang.pick("Overall score by year", "Нийт биелэлт, оноор"),
+                ("sans-serif", 22),
+            )
             .margin(16)
             .x_label_area_size(36)
             .y_label_area_size(48)
@@ -292,7 +296,7 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
             .configure_mesh()
             .x_labels(((hi - lo) as usize + 3).min(20))
             .x_label_formatter(&|x| x.to_string())
-            .y_desc("score, %")
+            .y_desc(lang.pick("score, %", "оноо, %"))
             .draw()
             .map_err(e)?;
         for (i, v) in y.agencies.iter().enumerate() {
@@ -310,7 +314,11 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
                 .map_err(e)?;
             let row = 56 + 22 * i as i32;
             if i == LEGEND_ROWS {
-                let more = format!("… {} more", y.agencies.len() - LEGEND_ROWS);
+                let more = format!(
+                    "… {} {}",
+                    lang.pick("more:", "бусад:"),
+                    y.agencies.len() - LEGEND_ROWS
+                );
                 legend
                     .draw(&Text::new(more, (8, row - 7), ("sans-serif", 13)))
                     .map_err(e)?;
@@ -337,11 +345,20 @@ pub fn chart_svg(y: &Yoy) -> Result<String, String> {
     Ok(svg)
 }
 
-fn series_html(rows: &[SeriesRow], years: &[i32], label: &str) -> Markup {
+/// "objective" / "measure" as a label.
+fn level(level: &str, lang: Lang) -> &str {
+    match level {
+        "objective" => lang.pick("objective", "зорилт"),
+        "measure" => lang.pick("measure", "арга хэмжээ"),
+        other => other,
+    }
+}
+
+fn series_html(rows: &[SeriesRow], years: &[i32], label: &str, lang: Lang) -> Markup {
     html! {
         table {
             thead { tr {
-                th { (label) } th { "text (latest)" }
+                th { (label) } th { (lang.pick("text (latest)", "текст (сүүлийн)")) }
                 @for y in years { th { (y) } }
             } }
             tbody {
@@ -354,9 +371,9 @@ fn series_html(rows: &[SeriesRow], years: &[i32], label: &str) -> Markup {
                                 Some(c) => td class=(if c.drop { "drop" } else if r.appeared.contains(y) { "added" } else { "" }) {
                                     (cell_text(c))
                                     @if c.code != r.code { " [" (c.code) "]" }
-                                    @if r.appeared.contains(y) { " new" }
+                                    @if r.appeared.contains(y) { " " (lang.pick("new", "шинэ")) }
                                 },
-                                None => td.gone { @if r.vanished.contains(y) { "dropped" } },
+                                None => td.gone { @if r.vanished.contains(y) { (lang.pick("dropped", "хасагдсан")) } },
                             }
                         }
                     }
@@ -367,30 +384,32 @@ fn series_html(rows: &[SeriesRow], years: &[i32], label: &str) -> Markup {
 }
 
 /// One self-contained page: the chart, the biggest drops, each agency's tables.
-pub fn html(y: &Yoy) -> Result<String, String> {
-    let svg = chart_svg(y)?;
+pub fn html(y: &Yoy, lang: Lang) -> Result<String, String> {
+    let t = |en: &'static str, mn: &'static str| lang.pick(en, mn);
+    let svg = chart_svg(y, lang)?;
     let page = html! {
         (DOCTYPE)
-        html lang="mn" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
-                title { "biyelelt: year over year" }
+                title { "biyelelt: " (t("year over year", "оноос онд")) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                h1 { "Year over year" }
-                p.small { "Dataset " code { (y.dataset) } ". Scores in %; ▼ marks a fall of "
-                    (num(DROP_POINTS)) " points or more from the agency's previous report year." }
+                h1 { (t("Year over year", "Оноос онд")) }
+                p.small { (t("Dataset", "Өгөгдөл")) " " code { (y.dataset) } ". "
+                    (t("Scores in %; ▼ marks a fall of", "Оноо хувиар; ▼ нь байгууллагын өмнөх тайлангийн оноос")) " "
+                    (num(DROP_POINTS)) " " (t("points or more from the agency's previous report year.", "ба түүнээс дээш нэгжээр буурсныг тэмдэглэнэ.")) }
                 div #chart { (PreEscaped(svg)) }
-                h2 { "Biggest drops" }
-                @if y.drops.is_empty() { p { "No fall of " (num(DROP_POINTS)) " points or more." } }
+                h2 { (t("Biggest drops", "Хамгийн их бууралт")) }
+                @if y.drops.is_empty() { p { (t("No fall of", "Бууралт алга:")) " " (num(DROP_POINTS)) " " (t("points or more.", "ба түүнээс дээш нэгжийн.")) } }
                 @else {
                     table #drops {
-                        thead { tr { th { "agency" } th { "level" } th { "code" } th { "text" } th { "years" } th { "from" } th { "to" } th { "change" } } }
+                        thead { tr { th { (t("agency", "байгууллага")) } th { (t("level", "түвшин")) } th { (t("code", "код")) } th { (t("text", "текст")) } th { (t("years", "он")) } th { (t("from", "өмнө")) } th { (t("to", "дараа")) } th { (t("change", "өөрчлөлт")) } } }
                         tbody {
                             @for d in y.drops.iter().take(20) {
                                 tr {
-                                    td { (d.agency) } td { (d.level) } td { (d.code.clone().unwrap_or_default()) }
+                                    td { (d.agency) } td { (level(d.level, lang)) } td { (d.code.clone().unwrap_or_default()) }
                                     td.text { (short(&d.text.clone().unwrap_or_default(), 100)) }
                                     td { (d.from_year) "→" (d.to_year) }
                                     td { (num(d.from)) } td { (num(d.to)) } td.drop { (signed(d.change)) }
@@ -404,7 +423,7 @@ pub fn html(y: &Yoy) -> Result<String, String> {
                     section {
                         h2 { (v.agency) }
                         table {
-                            thead { tr { th { "year" } th { "overall" } th { "change" } th { "measures" } th { "findings" } th { "errors" } th { "report" } } }
+                            thead { tr { th { (t("year", "он")) } th { (t("overall", "нийт")) } th { (t("change", "өөрчлөлт")) } th { (t("measures", "арга хэмжээ")) } th { (t("findings", "зөрүү")) } th { (t("errors", "алдаа")) } th { (t("report", "тайлан")) } } }
                             tbody {
                                 @for r in &v.years {
                                     tr {
@@ -418,15 +437,15 @@ pub fn html(y: &Yoy) -> Result<String, String> {
                             }
                         }
                         @if years.len() > 1 {
-                            h3 { "Objectives" }
-                            (series_html(&v.objectives, &years, "objective"))
-                            h3 { "Measures" }
-                            (series_html(&v.measures, &years, "measure"))
+                            h3 { (t("Objectives", "Зорилтууд")) }
+                            (series_html(&v.objectives, &years, t("objective", "зорилт"), lang))
+                            h3 { (t("Measures", "Арга хэмжээнүүд")) }
+                            (series_html(&v.measures, &years, t("measure", "арга хэмжээ"), lang))
                         }
-                        @for n in &v.notes { p.small { "Note: " (n) } }
+                        @for n in &v.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n) } }
                     }
                 }
-                @for n in &y.notes { p.small { "Note: " (n) } }
+                @for n in &y.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n) } }
             }
         }
     };
