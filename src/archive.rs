@@ -41,7 +41,8 @@ pub struct Plan {
     pub remove: BTreeSet<String>,
     /// Reports in the dataset whose content is not among the inputs, kept (no --prune).
     pub absent_kept: usize,
-    /// Why every input is parsed again, when that is the case.
+    /// The parser that wrote the dataset, when it is another one than this: every input is
+    /// parsed again.
     pub reparse_all: Option<String>,
     /// Inputs with the same content as an earlier input of this run: (path, earlier path).
     /// Parsed and stored once.
@@ -111,10 +112,7 @@ pub fn plan(
 ) -> Plan {
     let mut plan = Plan::default();
     if !manifest.docs.is_empty() && manifest.parser != PARSER {
-        plan.reparse_all = Some(format!(
-            "the dataset was parsed by {:?}, this is {PARSER}",
-            manifest.parser
-        ));
+        plan.reparse_all = Some(manifest.parser.clone());
     }
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
     let mut to_parse: HashMap<String, &Path> = HashMap::new();
@@ -226,68 +224,6 @@ pub fn ingest(
         stale_removed,
         cwd_inside_out,
     })
-}
-
-impl Outcome {
-    /// Lines for the user about what was skipped, kept and removed.
-    pub fn summary(&self) -> String {
-        let p = &self.plan;
-        let mut lines = Vec::new();
-        if let Some(why) = &p.reparse_all {
-            lines.push(format!("every input parsed again: {why}"));
-        }
-        lines.push(format!(
-            "{} file(s) parsed, {} unchanged file(s) skipped without parsing (content already in the dataset)",
-            self.tally.reports,
-            p.skipped.len()
-        ));
-        for (dup, first) in &p.duplicates {
-            lines.push(format!(
-                "  {}: same content as {}; stored once (doc_id is the content hash)",
-                dup.display(),
-                first.display()
-            ));
-        }
-        for (path, from) in &p.skipped {
-            if path.display().to_string() != *from {
-                lines.push(format!(
-                    "  {}: same content as {from}, already ingested",
-                    path.display()
-                ));
-            }
-        }
-        if p.skipped_failed > 0 {
-            lines.push(format!(
-                "  {} of them failed before; after fixing the cause, run again with --retry-failed",
-                p.skipped_failed
-            ));
-        }
-        if p.absent_kept > 0 {
-            lines.push(format!(
-                "{} report(s) of the dataset have no file among the inputs: kept (--prune removes them)",
-                p.absent_kept
-            ));
-        }
-        if self.stale_removed > 0 {
-            lines.push(format!(
-                "removed {} staging folder(s) left beside the dataset by an interrupted run",
-                self.stale_removed
-            ));
-        }
-        match &self.written {
-            Some(w) => {
-                lines.push(w.summary());
-                if self.cwd_inside_out {
-                    lines.push(format!(
-                        "  the dataset folder was replaced as a whole: a shell inside it sees the new files after `cd {}`",
-                        w.out.display()
-                    ));
-                }
-            }
-            None => lines.push("nothing changed: the dataset was left as it was".into()),
-        }
-        lines.join("\n")
-    }
 }
 
 #[cfg(test)]

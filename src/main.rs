@@ -19,6 +19,11 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of what people read (labels, finding messages, explanations): mn or en.
+    /// Default: mn where the locale (LC_ALL, LC_MESSAGES, LANG) starts with "mn", else en.
+    /// Machine formats (JSON, CSV, Parquet) keep their English keys and values in both.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand)]
@@ -73,10 +78,6 @@ enum Command {
         /// Write to this file instead of standard output (the HTML page, typically).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Language of the HTML page's labels: mn or en (default: mn where the locale is
-        /// Mongolian).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Measure and objective series of a dataset: `--explain ID` lists one series' members
     /// and the links that joined them; without it, every series with more than one member.
@@ -94,9 +95,6 @@ enum Command {
         /// The HTML file to write.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
-        /// Language of the labels: mn or en (default: mn where the locale is Mongolian).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Print one parsed report as an outline (or the typed model with --json); with --svg,
     /// draw what the layout saw on a PDF's page (words, rules, tables' cells and rows).
@@ -209,6 +207,7 @@ fn main() -> ExitCode {
 
 /// Run one command; the exit status when it ran to the end.
 fn run(cli: Cli) -> Result<u8> {
+    let lang = lang(cli.lang);
     match cli.command {
         Command::Ingest {
             paths,
@@ -220,7 +219,7 @@ fn run(cli: Cli) -> Result<u8> {
             limits,
         } => {
             let files = inputs(&paths)?;
-            let mut progress = view::Progress::new(quiet);
+            let mut progress = view::ingest::Progress::new(quiet, lang);
             let outcome = archive::ingest(
                 &files,
                 &out,
@@ -230,15 +229,23 @@ fn run(cli: Cli) -> Result<u8> {
                     wait,
                     limits: limits.limits(),
                 },
-                |holder| eprintln!("waiting for the ingest that holds the dataset ({holder})"),
+                |holder| {
+                    eprintln!(
+                        "{} ({holder})",
+                        lang.pick(
+                            "waiting for the ingest that holds the dataset",
+                            "өгөгдлийг эзэмшиж буй өөр оруулалтыг хүлээж байна"
+                        )
+                    )
+                },
                 |r, done, total| progress.report(r, done, total),
             )
             .with_context(|| format!("writing the dataset to {}", out.display()))?;
             progress.finish();
             if outcome.tally.reports > 0 {
-                println!("{}", view::total_line(&outcome.tally));
+                println!("{}", view::ingest::total_line(&outcome.tally, lang));
             }
-            println!("{}", outcome.summary());
+            println!("{}", view::ingest::outcome(&outcome, lang));
         }
         Command::Check {
             paths,
@@ -254,7 +261,7 @@ fn run(cli: Cli) -> Result<u8> {
                 let mut stdout = anstream::stdout();
                 for r in &reports {
                     use std::io::Write;
-                    writeln!(stdout, "{}", view::findings(r))?;
+                    writeln!(stdout, "{}", view::findings(r, lang))?;
                 }
             }
             let fail_on = match fail_on {
@@ -267,15 +274,14 @@ fn run(cli: Cli) -> Result<u8> {
             dir,
             format,
             output,
-            lang: chosen,
         } => {
             let view = yoy::build(&dir)
                 .with_context(|| format!("reading the dataset at {}", dir.display()))?;
             let text = match format {
-                Format::Table => view::yoy::terminal(&view),
+                Format::Table => view::yoy::terminal(&view, lang),
                 Format::Csv => view::yoy::csv(&view)?,
                 Format::Json => view::yoy::json(&view),
-                Format::Html => view::yoy::html(&view, lang(chosen))
+                Format::Html => view::yoy::html(&view, lang)
                     .map_err(|e| anyhow::anyhow!("drawing the chart: {e}"))?,
             };
             match output {
@@ -287,12 +293,8 @@ fn run(cli: Cli) -> Result<u8> {
                 None => print!("{text}"),
             }
         }
-        Command::Report {
-            dir,
-            output,
-            lang: chosen,
-        } => {
-            view::report::write(&dir, &output, lang(chosen))
+        Command::Report { dir, output } => {
+            view::report::write(&dir, &output, lang)
                 .with_context(|| format!("the report page of the dataset at {}", dir.display()))?;
             println!("wrote {}", output.display());
         }
@@ -307,7 +309,7 @@ fn run(cli: Cli) -> Result<u8> {
                     dir.display()
                 );
             }
-            print!("{}", view::series(&members, explain.is_some()));
+            print!("{}", view::series(&members, explain.is_some(), lang));
         }
         Command::Show {
             path,
@@ -340,7 +342,7 @@ fn run(cli: Cli) -> Result<u8> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print!("{}", view::outline(&report));
+                print!("{}", view::outline(&report, lang));
             }
         }
     }

@@ -6,6 +6,43 @@
 
 use serde::Serialize;
 
+/// The languages of what people read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Mn,
+}
+
+impl Lang {
+    pub fn pick<T>(self, en: T, mn: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Mn => mn,
+        }
+    }
+}
+
+/// A sentence or label for people, in both languages of the interface. Stages say what they
+/// found in both, so the dataset carries both and every view can choose.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Message {
+    pub en: String,
+    pub mn: String,
+}
+
+impl Message {
+    pub fn new(en: impl Into<String>, mn: impl Into<String>) -> Self {
+        Message {
+            en: en.into(),
+            mn: mn.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.mn)
+    }
+}
+
 /// Where a piece of text or a figure stood in the source file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Source {
@@ -25,10 +62,17 @@ impl Source {
 
     /// "line 43" / "page 2" / "?" — for messages and evidence.
     pub fn describe(&self) -> String {
+        self.place(Lang::En)
+    }
+
+    /// Where, in `lang`: "page 2, line 43" / "2-р хуудас, 43-р мөр".
+    pub fn place(&self, lang: Lang) -> String {
+        let page = |p: u32| lang.pick(format!("page {p}"), format!("{p}-р хуудас"));
+        let line = |l: u32| lang.pick(format!("line {l}"), format!("{l}-р мөр"));
         match (self.page, self.line) {
-            (Some(p), Some(l)) => format!("page {p}, line {l}"),
-            (Some(p), None) => format!("page {p}"),
-            (None, Some(l)) => format!("line {l}"),
+            (Some(p), Some(l)) => format!("{}, {}", page(p), line(l)),
+            (Some(p), None) => page(p),
+            (None, Some(l)) => line(l),
             (None, None) => "?".to_string(),
         }
     }
@@ -546,7 +590,25 @@ impl std::fmt::Display for Stage {
 pub struct Problem {
     pub stage: Stage,
     pub source: Source,
+    /// What went wrong and what was done instead, in English …
     pub message: String,
+    /// … and in Mongolian.
+    pub message_mn: String,
+}
+
+impl Problem {
+    pub fn new(stage: Stage, source: Source, message: Message) -> Self {
+        Problem {
+            stage,
+            source,
+            message: message.en,
+            message_mn: message.mn,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.message, &self.message_mn)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -730,21 +792,38 @@ impl FindingKind {
 pub struct Evidence {
     /// What the snippet is ("table score", "narrative item", "summary table percent" …).
     pub what: String,
+    /// The same in Mongolian.
+    pub what_mn: String,
     pub raw: String,
     pub source: Source,
 }
 
 impl Evidence {
-    pub fn of(what: &str, s: &StatedNumber) -> Self {
+    pub fn of(what: Message, s: &StatedNumber) -> Self {
+        Evidence::new(what, s.raw.clone(), s.source.clone())
+    }
+
+    pub fn new(what: Message, raw: String, source: Source) -> Self {
         Evidence {
-            what: what.into(),
-            raw: s.raw.clone(),
-            source: s.source.clone(),
+            what: what.en,
+            what_mn: what.mn,
+            raw,
+            source,
         }
     }
 
-    pub fn describe(&self) -> String {
-        format!("{} {:?} at {}", self.what, self.raw, self.source.describe())
+    pub fn what(&self, lang: Lang) -> &str {
+        lang.pick(&self.what, &self.what_mn)
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        format!(
+            "{} {:?} {} {}",
+            self.what(lang),
+            self.raw,
+            lang.pick("at", "—"),
+            self.source.place(lang)
+        )
     }
 }
 
@@ -756,7 +835,10 @@ pub struct Finding {
     pub objective_no: Option<u32>,
     pub measure_no: Option<u32>,
     pub code: Option<String>,
+    /// What disagrees, in English …
     pub message: String,
+    /// … and in Mongolian.
+    pub message_mn: String,
     pub stated: Option<f64>,
     pub expected: Option<f64>,
     pub evidence: Vec<Evidence>,
@@ -765,18 +847,23 @@ pub struct Finding {
 impl Finding {
     /// A finding of `kind` saying `message`; what it concerns and rests on is added with the
     /// builder's methods (`objective`, `measure`, `stated`, `expected`, `evidence`).
-    pub fn new(kind: FindingKind, severity: Severity, message: String) -> Self {
+    pub fn new(kind: FindingKind, severity: Severity, message: Message) -> Self {
         Finding {
             kind,
             severity,
             objective_no: None,
             measure_no: None,
             code: None,
-            message,
+            message: message.en,
+            message_mn: message.mn,
             stated: None,
             expected: None,
             evidence: Vec::new(),
         }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.message, &self.message_mn)
     }
 
     pub fn objective(mut self, objective_no: impl Into<Option<u32>>) -> Self {

@@ -155,13 +155,20 @@ fn parse(
     report.metrics = metrics::for_report(&report);
     report.findings = check::check(&report, &report.metrics);
     if let Some(why) = check::table_read_in_part(&report) {
-        report.problems.push(crate::model::Problem {
-            stage: crate::model::Stage::Check,
-            source: Default::default(),
-            message: format!(
-                "{why}: the stated counts and the overall percent are not checked against the measures found"
+        report.problems.push(crate::model::Problem::new(
+            crate::model::Stage::Check,
+            Default::default(),
+            crate::model::Message::new(
+                format!(
+                    "{}: the stated counts and the overall percent are not checked against the measures found",
+                    why.en
+                ),
+                format!(
+                    "{}: бичсэн тоонууд болон нийт хувийг олдсон арга хэмжээнүүдтэй тулгаагүй",
+                    why.mn
+                ),
             ),
-        });
+        ));
     }
     report.problems.extend(check::unscored_problem(&report));
     Ok(report)

@@ -8,6 +8,7 @@
 
 use crate::dataset::read::{floats, ints, read_table_columns, strings};
 use crate::error::DatasetError;
+use crate::model::Message;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -61,7 +62,7 @@ pub struct AgencyView {
     pub objectives: Vec<SeriesRow>,
     pub measures: Vec<SeriesRow>,
     /// Other reports of a year already shown (duplicates, revisions): not in the view.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -86,7 +87,7 @@ pub struct Yoy {
     /// Every flagged drop, largest first.
     pub drops: Vec<Drop>,
     /// Reports left out (no agency or no year, failed).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 struct Report {
@@ -148,15 +149,16 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
     let mut all = Vec::new();
     for i in 0..reports.num_rows() {
         let (Some(agency), Some(year)) = (agencies[i].clone(), years[i]) else {
-            notes.push(format!(
-                "{}: left out: no {} ({})",
-                paths[i].clone().unwrap_or_default(),
-                if agencies[i].is_none() {
-                    "agency"
-                } else {
-                    "year"
-                },
-                status[i].clone().unwrap_or_default()
+            let path = paths[i].clone().unwrap_or_default();
+            let st = status[i].clone().unwrap_or_default();
+            let (what, what_mn) = if agencies[i].is_none() {
+                ("agency", "байгууллага")
+            } else {
+                ("year", "он")
+            };
+            notes.push(Message::new(
+                format!("{path}: left out: no {what} ({st})"),
+                format!("{path}: орхисон: {what_mn} тодорхойгүй ({st})"),
             ));
             continue;
         };
@@ -251,9 +253,15 @@ pub fn build(dir: &Path) -> Result<Yoy, DatasetError> {
         let mut agency_notes = Vec::new();
         for r in rs {
             match shown.last() {
-                Some(last) if last.year == r.year => agency_notes.push(format!(
-                    "{}: another {} report of this agency ({}); the one from {} is shown",
-                    r.source_path, r.year, r.doc_id, last.source_path
+                Some(last) if last.year == r.year => agency_notes.push(Message::new(
+                    format!(
+                        "{}: another {} report of this agency ({}); the one from {} is shown",
+                        r.source_path, r.year, r.doc_id, last.source_path
+                    ),
+                    format!(
+                        "{}: энэ байгууллагын {} оны өөр нэг тайлан ({}); {}-ийнхийг харуулав",
+                        r.source_path, r.year, r.doc_id, last.source_path
+                    ),
                 )),
                 _ => shown.push(r),
             }
@@ -376,7 +384,7 @@ fn agency_view(
     shown: &[&Report],
     objective_items: &[Item],
     measure_items: &[Item],
-    notes: Vec<String>,
+    notes: Vec<Message>,
 ) -> AgencyView {
     let agency = shown.last().map(|r| r.agency.clone()).unwrap_or_default();
     let mut years = Vec::new();

@@ -51,19 +51,22 @@ pub(super) fn bands(out: &mut Out) {
     }
     let scale: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
     let scale_evidence = || {
-        vec![Evidence {
-            what: "band scale".into(),
-            raw: scale.join(", "),
-            source: scale_source(r),
-        }]
+        vec![Evidence::new(
+            Message::new("band scale", "үнэлгээний түвшний хуваарь"),
+            scale.join(", "),
+            scale_source(r),
+        )]
     };
     let scale_lost = scale_lost_to_ocr(r);
     if scale_lost {
         out.push(
-            Finding::new(FindingKind::OcrDoubtful, Severity::Info, format!(
+            Finding::new(FindingKind::OcrDoubtful, Severity::Info, Message::new(format!(
                 "the band scale as read from the scan ({}) does not reach 0 and 100 or leaves a measure's score in no band: a band heading lost to OCR is likelier; band counts and the bands of measures were not checked against it",
                 scale.join(", ")
-            ))
+            ), format!(
+                "скан хуудаснаас уншсан үнэлгээний түвшний хуваарь ({}) 0-ээс 100 хүртэл хүрэхгүй, эсвэл арга хэмжээний оноог аль ч түвшинд оруулахгүй байна: түвшний гарчиг текст танихад алдагдсан байх магадлалтай тул түвшний тоо болон арга хэмжээний түвшинг үүнтэй тулгаагүй",
+                scale.join(", ")
+            )))
                 .evidence(scale_evidence()),
         );
     }
@@ -77,18 +80,24 @@ pub(super) fn bands(out: &mut Out) {
             let stated_n = stated.unwrap_or(0);
             if stated_n != found {
                 out.push(
-                    Finding::new(FindingKind::BucketCountMismatch, Severity::Error, format!(
+                    Finding::new(FindingKind::BucketCountMismatch, Severity::Error, Message::new(format!(
                         "the summary table counts {stated_n} measure(s) of objective {} in band \"{}\"; their scores put {found} there",
                         o.objective_no, band.label
-                    ))
+                    ), format!(
+                        "нэгтгэл хүснэгт {}-р зорилтын {stated_n} арга хэмжээг \"{}\" түвшинд тоолсон; тэдгээрийн оноогоор {found} нь тэнд орно",
+                        o.objective_no, band.label
+                    )))
                         .objective(o.objective_no)
                         .stated(stated_n as f64)
                         .expected(found as f64)
-                        .evidence(vec![Evidence {
-                        what: format!("summary table, band \"{}\"", band.label),
-                        raw: stated.map(|n| n.to_string()).unwrap_or_default(),
-                        source: o.score_summary.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
-                    }]),
+                        .evidence(vec![Evidence::new(
+                        Message::new(
+                            format!("summary table, band \"{}\"", band.label),
+                            format!("нэгтгэл хүснэгт, \"{}\" түвшин", band.label),
+                        ),
+                        stated.map(|n| n.to_string()).unwrap_or_default(),
+                        o.score_summary.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
+                    )]),
                 );
             }
         }
@@ -118,30 +127,56 @@ pub(super) fn bands(out: &mut Out) {
             continue;
         }
         let why = match expected {
-            Some(x) if x != n.value => format!(
-                "the same row counts {} measure(s), {} of them not due",
-                num(n.value),
-                num(not_due)
+            Some(x) if x != n.value => Message::new(
+                format!(
+                    "the same row counts {} measure(s), {} of them not due",
+                    num(n.value),
+                    num(not_due)
+                ),
+                format!(
+                    "мөн мөрөнд {} арга хэмжээ тоолсноос {} нь хугацаа болоогүй",
+                    num(n.value),
+                    num(not_due)
+                ),
             ),
-            _ => format!("the same row counts {} measure(s)", num(n.value)),
+            _ => Message::new(
+                format!("the same row counts {} measure(s)", num(n.value)),
+                format!("мөн мөрөнд {} арга хэмжээ тоолсон", num(n.value)),
+            ),
         };
         out.push(
             Finding::new(
                 FindingKind::BucketCountMismatch,
                 Severity::Error,
-                format!(
-                    "the summary table's band counts of objective {} ({}) add up to {}; {why}",
-                    o.objective_no,
-                    unplaced.raw,
-                    num(unplaced.value),
+                Message::new(
+                    format!(
+                        "the summary table's band counts of objective {} ({}) add up to {}; {}",
+                        o.objective_no,
+                        unplaced.raw,
+                        num(unplaced.value),
+                        why.en
+                    ),
+                    format!(
+                        "нэгтгэл хүснэгтэд {}-р зорилтын түвшний тоонуудын ({}) нийлбэр {}; {}",
+                        o.objective_no,
+                        unplaced.raw,
+                        num(unplaced.value),
+                        why.mn
+                    ),
                 ),
             )
             .objective(o.objective_no)
             .stated(unplaced.value)
             .expected(expected.or(Some(n.value)))
             .evidence(vec![
-                Evidence::of("summary table band counts (columns not printed)", unplaced),
-                Evidence::of("summary table count", n),
+                Evidence::of(
+                    Message::new(
+                        "summary table band counts (columns not printed)",
+                        "нэгтгэл хүснэгтийн түвшний тоонууд (багана нь хэвлэгдээгүй)",
+                    ),
+                    unplaced,
+                ),
+                Evidence::of(words::summary_count(), n),
             ]),
         );
     }
@@ -180,25 +215,31 @@ pub(super) fn bands(out: &mut Out) {
         if m.not_due || in_band(score, h.low, h.high) {
             continue;
         }
-        let mut ev = vec![Evidence {
-            what: "band heading".into(),
-            raw: h.raw.clone(),
-            source: h.source.clone(),
-        }];
-        ev.push(Evidence {
-            what: "item".into(),
-            raw: item.raw.clone(),
-            source: item.source.clone(),
-        });
+        let ev = vec![
+            Evidence::new(
+                Message::new("band heading", "түвшний гарчиг"),
+                h.raw.clone(),
+                h.source.clone(),
+            ),
+            Evidence::new(words::item(), item.raw.clone(), item.source.clone()),
+        ];
         out.push(
             Finding::new(
                 FindingKind::BucketLabelMismatch,
                 Severity::Error,
-                format!(
-                    "measure {} is listed under \"{}\" but its score is {}",
-                    m.code,
-                    h.raw,
-                    num(score)
+                Message::new(
+                    format!(
+                        "measure {} is listed under \"{}\" but its score is {}",
+                        m.code,
+                        h.raw,
+                        num(score)
+                    ),
+                    format!(
+                        "{} арга хэмжээг \"{}\" гарчгийн дор жагсаасан боловч оноо нь {}",
+                        m.code,
+                        h.raw,
+                        num(score)
+                    ),
                 ),
             )
             .objective(m.objective_no)
@@ -219,10 +260,17 @@ pub(super) fn bands(out: &mut Out) {
         Finding::new(
             FindingKind::BandGap,
             Severity::Info,
-            format!(
-                "the report's band scale ({}) leaves scores {} in no band",
-                scale.join(", "),
-                gap_text.join(", ")
+            Message::new(
+                format!(
+                    "the report's band scale ({}) leaves scores {} in no band",
+                    scale.join(", "),
+                    gap_text.join(", ")
+                ),
+                format!(
+                    "тайлангийн үнэлгээний хуваарь ({}) {} оноог аль ч түвшинд оруулаагүй",
+                    scale.join(", "),
+                    gap_text.join(", ")
+                ),
             ),
         )
         .evidence(scale_evidence()),
@@ -237,17 +285,25 @@ pub(super) fn bands(out: &mut Out) {
         }
         let ev = m
             .score_stated()
-            .map(|s| vec![Evidence::of("score", s)])
+            .map(|s| vec![Evidence::of(words::score(), s)])
             .unwrap_or_default();
         out.push(
             Finding::new(
                 FindingKind::BandGap,
                 Severity::Error,
-                format!(
-                    "measure {} scored {}, which lies in no band of the report's scale ({})",
-                    m.code,
-                    num(score),
-                    scale.join(", ")
+                Message::new(
+                    format!(
+                        "measure {} scored {}, which lies in no band of the report's scale ({})",
+                        m.code,
+                        num(score),
+                        scale.join(", ")
+                    ),
+                    format!(
+                        "{} арга хэмжээ {} оноо авсан нь тайлангийн хуваарийн ({}) аль ч түвшинд орохгүй",
+                        m.code,
+                        num(score),
+                        scale.join(", ")
+                    ),
                 ),
             )
             .objective(m.objective_no)

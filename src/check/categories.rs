@@ -35,20 +35,43 @@ fn complete(c: &Category) -> bool {
         && val(&c.n_items).is_none_or(|n| band_sum(c) + aside(c) == n || band_sum(c) == n)
 }
 
-fn label(c: &Category) -> String {
+fn label(c: &Category) -> Message {
+    let n = &c.name;
     match (&c.code, c.level) {
-        (_, CategoryLevel::Total) => "the total".to_string(),
-        (Some(code), CategoryLevel::Subtotal) => format!("the subtotal {code} ({})", c.name),
-        (None, CategoryLevel::Subtotal) => format!("the subtotal \"{}\"", c.name),
-        (Some(code), _) => format!("category {code} ({})", c.name),
-        (None, _) => format!("category \"{}\"", c.name),
+        (_, CategoryLevel::Total) => Message::new("the total", "нийт дүн"),
+        (Some(code), CategoryLevel::Subtotal) => Message::new(
+            format!("the subtotal {code} ({n})"),
+            format!("{code} дэд дүн ({n})"),
+        ),
+        (None, CategoryLevel::Subtotal) => {
+            Message::new(format!("the subtotal \"{n}\""), format!("\"{n}\" дэд дүн"))
+        }
+        (Some(code), _) => Message::new(
+            format!("category {code} ({n})"),
+            format!("{code} ангилал ({n})"),
+        ),
+        (None, _) => Message::new(format!("category \"{n}\""), format!("\"{n}\" ангилал")),
     }
+}
+
+/// "category 1 (…) items", "… band 100", "… percent" with their Mongolian.
+fn of_label(c: &Category, en: &str, mn: &str) -> Message {
+    let l = label(c);
+    Message::new(format!("{} {en}", l.en), format!("{}, {mn}", l.mn))
+}
+
+fn band_label(c: &Category, band: f64) -> Message {
+    of_label(
+        c,
+        &format!("band {}", num(band)),
+        &format!("{} түвшин", num(band)),
+    )
 }
 
 fn band_evidence(c: &Category) -> Vec<Evidence> {
     c.bands
         .iter()
-        .map(|b| Evidence::of(&format!("{} band {}", label(c), num(b.band)), &b.count))
+        .map(|b| Evidence::of(band_label(c, b.band), &b.count))
         .collect()
 }
 
@@ -75,8 +98,12 @@ pub(super) fn categories(out: &mut Out) {
         for f in &mut out.findings[first..] {
             if f.severity != Severity::Info {
                 f.message = format!(
-                    "{} — but the scan's table as OCR read it has rows that cannot be right ({row}): kept as read, not counted as a disagreement; check the page",
-                    f.message
+                    "{} — but the scan's table as OCR read it has rows that cannot be right ({}): kept as read, not counted as a disagreement; check the page",
+                    f.message, row.en
+                );
+                f.message_mn = format!(
+                    "{} — гэвч текст таниулалтаар уншсан хүснэгтэд байж боломгүй мөр байна ({}): уншсанаар нь үлдээж, зөрүү гэж тооцоогүй; хуудсыг шалгана уу",
+                    f.message_mn, row.mn
                 );
                 f.kind = FindingKind::OcrDoubtful;
                 f.severity = Severity::Info;
@@ -87,7 +114,7 @@ pub(super) fn categories(out: &mut Out) {
 
 /// On a scan, the first row OCR cannot have read right: a percent outside 0-100, band counts
 /// short of the items (cells read empty) or over them.
-fn misread_row(r: &Report) -> Option<String> {
+fn misread_row(r: &Report) -> Option<Message> {
     if r.source_format != crate::model::SourceFormat::Scan {
         return None;
     }
@@ -97,25 +124,42 @@ fn misread_row(r: &Report) -> Option<String> {
             .as_ref()
             .filter(|p| !(0.0..=100.0).contains(&p.value))
         {
-            return Some(format!("{} reads {:?} for its percent", label(c), p.raw));
+            let l = label(c);
+            return Some(Message::new(
+                format!("{} reads {:?} for its percent", l.en, p.raw),
+                format!("{}: хувийг {:?} гэж уншсан", l.mn, p.raw),
+            ));
         }
         // No category holds ten thousand items: figures run together across cells.
         if let Some(b) = c.bands.iter().find(|b| b.count.value >= 10_000.0) {
-            return Some(format!(
-                "{} reads {:?} in band {}",
-                label(c),
-                b.count.raw,
-                num(b.band)
+            let l = label(c);
+            return Some(Message::new(
+                format!("{} reads {:?} in band {}", l.en, b.count.raw, num(b.band)),
+                format!(
+                    "{}: {} түвшинд {:?} гэж уншсан",
+                    l.mn,
+                    num(b.band),
+                    b.count.raw
+                ),
             ));
         }
         let items = val(&c.n_items)?;
         let sum = band_sum(c) + aside(c);
         (sum < items || c.bands.iter().any(|b| b.count.value > items)).then(|| {
-            format!(
-                "{} reads {} items and band counts adding up to {}",
-                label(c),
-                num(items),
-                num(sum)
+            let l = label(c);
+            Message::new(
+                format!(
+                    "{} reads {} items and band counts adding up to {}",
+                    l.en,
+                    num(items),
+                    num(sum)
+                ),
+                format!(
+                    "{}: {} ажил, нийлбэр нь {} болох түвшний тоонууд гэж уншсан",
+                    l.mn,
+                    num(items),
+                    num(sum)
+                ),
             )
         })
     })
@@ -145,19 +189,28 @@ fn shares(out: &mut Out) {
             Finding::new(
                 FindingKind::StatedShareMismatch,
                 Severity::Error,
-                format!(
-                    "{} of the total's {} items is {}%, the text says {}",
-                    num(s.count.value),
-                    num(items.value),
-                    num(share),
-                    num(s.percent.value)
+                Message::new(
+                    format!(
+                        "{} of the total's {} items is {}%, the text says {}",
+                        num(s.count.value),
+                        num(items.value),
+                        num(share),
+                        num(s.percent.value)
+                    ),
+                    format!(
+                        "нийт {} ажлаас {} нь {}% болох боловч текстэд {} гэж бичсэн",
+                        num(items.value),
+                        num(s.count.value),
+                        num(share),
+                        num(s.percent.value)
+                    ),
                 ),
             )
             .stated(s.percent.value)
             .expected(share)
             .evidence(vec![
-                Evidence::of("share stated", &s.percent),
-                Evidence::of("the total's items", items),
+                Evidence::of(Message::new("share stated", "бичсэн хувь"), &s.percent),
+                Evidence::of(words::total_items(), items),
             ]),
         );
     }
@@ -182,18 +235,29 @@ fn measures_stated(out: &mut Out) {
             Finding::new(
                 FindingKind::CategoryCountMismatch,
                 Severity::Error,
-                format!(
-                    "the text counts {} measures (\"{}\") and the total {}",
-                    num(c.value),
-                    c.raw,
-                    num(items.value)
+                Message::new(
+                    format!(
+                        "the text counts {} measures (\"{}\") and the total {}",
+                        num(c.value),
+                        c.raw,
+                        num(items.value)
+                    ),
+                    format!(
+                        "текстэд {} арга хэмжээ (\"{}\"), нийт дүнд {} гэж тоолсон",
+                        num(c.value),
+                        c.raw,
+                        num(items.value)
+                    ),
                 ),
             )
             .stated(c.value)
             .expected(items.value)
             .evidence(vec![
-                Evidence::of("measures stated", &stated),
-                Evidence::of("the total's items", items),
+                Evidence::of(
+                    Message::new("measures stated", "бичсэн арга хэмжээний тоо"),
+                    &stated,
+                ),
+                Evidence::of(words::total_items(), items),
             ]),
         );
     }
@@ -219,28 +283,42 @@ fn scale_words(out: &mut Out) {
             .scale_labels
             .iter()
             .find(|l| in_band(v, l.low, l.high))
-            .map(|l| format!("; the scale calls {} “{}”", num(v), l.label))
+            .map(|l| {
+                Message::new(
+                    format!("; the scale calls {} “{}”", num(v), l.label),
+                    format!("; хуваарь {}-г “{}” гэж нэрлэдэг", num(v), l.label),
+                )
+            })
             .unwrap_or_default();
-        let mut ev = vec![Evidence::of("percent named with the word", &lp.percent)];
-        ev.extend(ranges.iter().map(|l| Evidence {
-            what: "the scale's word".into(),
-            raw: l.raw.clone(),
-            source: l.source.clone(),
+        let mut ev = vec![Evidence::of(
+            Message::new("percent named with the word", "үгээр нэрлэсэн хувь"),
+            &lp.percent,
+        )];
+        ev.extend(ranges.iter().map(|l| {
+            Evidence::new(
+                Message::new("the scale's word", "хуваарийн үг"),
+                l.raw.clone(),
+                l.source.clone(),
+            )
         }));
+        let held: String = ranges
+            .iter()
+            .map(|l| format!("{}-{}", num(l.low), num(l.high)))
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(
             Finding::new(
                 FindingKind::BucketLabelMismatch,
                 Severity::Error,
-                format!(
-                    "{} is called “{}”, which the report's scale gives to {}{}",
-                    lp.percent.raw,
-                    lp.label,
-                    ranges
-                        .iter()
-                        .map(|l| format!("{}-{}", num(l.low), num(l.high)))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    fitting
+                Message::new(
+                    format!(
+                        "{} is called “{}”, which the report's scale gives to {held}{}",
+                        lp.percent.raw, lp.label, fitting.en
+                    ),
+                    format!(
+                        "{}-г “{}” гэж нэрлэсэн боловч тайлангийн хуваарь энэ үгийг {held}-д өгдөг{}",
+                        lp.percent.raw, lp.label, fitting.mn
+                    ),
                 ),
             )
             .stated(v)
@@ -259,28 +337,49 @@ fn counts(out: &mut Out, c: &Category) {
         let sum = band_sum(c);
         let with_aside = sum + aside(c);
         if sum != items.value && with_aside != items.value {
-            let mut ev = vec![Evidence::of(&format!("{} items", label(c)), items)];
+            let mut ev = vec![Evidence::of(of_label(c, "items", "ажлын тоо"), items)];
             ev.extend(band_evidence(c));
-            ev.extend(c.n_not_due.iter().map(|n| Evidence::of("not due", n)));
+            ev.extend(
+                c.n_not_due
+                    .iter()
+                    .map(|n| Evidence::of(words::not_due(), n)),
+            );
             ev.extend(
                 c.n_not_evaluable
                     .iter()
-                    .map(|n| Evidence::of("not evaluable", n)),
+                    .map(|n| Evidence::of(words::not_evaluable(), n)),
             );
+            let l = label(c);
             out.push(
                 Finding::new(
                     FindingKind::CategoryCountMismatch,
                     Severity::Error,
-                    format!(
-                        "{}: {} items stated, but its band counts add up to {}{}",
-                        label(c),
-                        num(items.value),
-                        num(sum),
-                        if aside(c) > 0.0 {
-                            format!(" ({} with the not-due and not-evaluable)", num(with_aside))
-                        } else {
-                            String::new()
-                        }
+                    Message::new(
+                        format!(
+                            "{}: {} items stated, but its band counts add up to {}{}",
+                            l.en,
+                            num(items.value),
+                            num(sum),
+                            if aside(c) > 0.0 {
+                                format!(" ({} with the not-due and not-evaluable)", num(with_aside))
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        format!(
+                            "{}: {} ажил гэж бичсэн боловч түвшний тоонуудын нийлбэр {}{}",
+                            l.mn,
+                            num(items.value),
+                            num(sum),
+                            if aside(c) > 0.0 {
+                                format!(
+                                    " (хугацаа болоогүй, үнэлэх боломжгүйг оруулбал {})",
+                                    num(with_aside)
+                                )
+                            } else {
+                                String::new()
+                            }
+                        ),
                     ),
                 )
                 .stated(items.value)
@@ -290,32 +389,44 @@ fn counts(out: &mut Out, c: &Category) {
         }
     }
     let statuses = [
-        ("done", &c.n_done),
-        ("in progress", &c.n_in_progress),
-        ("broken off", &c.n_broken),
-        ("not due", &c.n_not_due),
-        ("not evaluable", &c.n_not_evaluable),
+        (Message::new("done", "хэрэгжсэн"), &c.n_done),
+        (
+            Message::new("in progress", "хэрэгжиж байгаа"),
+            &c.n_in_progress,
+        ),
+        (Message::new("broken off", "тасалдсан"), &c.n_broken),
+        (words::not_due(), &c.n_not_due),
+        (words::not_evaluable(), &c.n_not_evaluable),
     ];
-    let named: Vec<(&str, &StatedNumber)> = statuses
-        .iter()
-        .filter_map(|(w, s)| s.as_ref().map(|s| (*w, s)))
+    let named: Vec<(Message, &StatedNumber)> = statuses
+        .into_iter()
+        .filter_map(|(w, s)| s.as_ref().map(|s| (w, s)))
         .collect();
     // Statuses are checked when the row gives the implementation's statuses (done at least);
     // the not-due alone is a band-table column.
     if c.n_done.is_some() {
         let sum: f64 = named.iter().map(|(_, s)| s.value).sum();
         if sum != items.value {
-            let mut ev = vec![Evidence::of(&format!("{} items", label(c)), items)];
-            ev.extend(named.iter().map(|(w, s)| Evidence::of(w, s)));
+            let mut ev = vec![Evidence::of(of_label(c, "items", "ажлын тоо"), items)];
+            ev.extend(named.iter().map(|(w, s)| Evidence::of(w.clone(), s)));
+            let l = label(c);
             out.push(
                 Finding::new(
                     FindingKind::CategoryCountMismatch,
                     Severity::Error,
-                    format!(
-                        "{}: {} items stated, but its counts by status add up to {}",
-                        label(c),
-                        num(items.value),
-                        num(sum)
+                    Message::new(
+                        format!(
+                            "{}: {} items stated, but its counts by status add up to {}",
+                            l.en,
+                            num(items.value),
+                            num(sum)
+                        ),
+                        format!(
+                            "{}: {} ажил гэж бичсэн боловч төлөвөөр нь тоолсон тоонуудын нийлбэр {}",
+                            l.mn,
+                            num(items.value),
+                            num(sum)
+                        ),
                     ),
                 )
                 .stated(items.value)
@@ -335,49 +446,80 @@ fn percent(out: &mut Out, c: &Category) {
     if !complete(c) || printed(p, mean) {
         return;
     }
-    let mut ev = vec![Evidence::of(&format!("{} percent", label(c)), p)];
+    let mut ev = vec![Evidence::of(of_label(c, "percent", "хувь"), p)];
     ev.extend(band_evidence(c));
+    let l = label(c);
     let weighted: f64 = c.bands.iter().map(|b| b.band * b.count.value).sum();
     let with_aside = weighted / (band_sum(c) + aside(c));
     let (kind, severity, message) = if fits_ceiling(p, mean) {
         (
             FindingKind::RoundingUp,
             Severity::Info,
-            format!(
-                "{}: {} is its band counts' mean ({}) rounded up, where reports round or truncate",
-                label(c),
-                p.raw,
-                num(mean)
+            Message::new(
+                format!(
+                    "{}: {} is its band counts' mean ({}) rounded up, where reports round or truncate",
+                    l.en,
+                    p.raw,
+                    num(mean)
+                ),
+                format!(
+                    "{}: {} нь түвшний тоонуудын дундаж ({})-ийг дээш тоймолсон утга; тайлангууд ердийн журмаар тоймлох эсвэл тасалдаг",
+                    l.mn,
+                    p.raw,
+                    num(mean)
+                ),
             ),
         )
     } else if aside(c) > 0.0 && printed(p, with_aside) {
-        ev.extend(c.n_not_due.iter().map(|n| Evidence::of("not due", n)));
+        ev.extend(
+            c.n_not_due
+                .iter()
+                .map(|n| Evidence::of(words::not_due(), n)),
+        );
         ev.extend(
             c.n_not_evaluable
                 .iter()
-                .map(|n| Evidence::of("not evaluable", n)),
+                .map(|n| Evidence::of(words::not_evaluable(), n)),
         );
         (
             FindingKind::NotDueInDenominator,
             Severity::Info,
-            format!(
-                "{}: {} counts its {} not-due or not-evaluable item(s) in the denominator as 0 ({}); the usual rule leaves them out ({})",
-                label(c),
-                p.raw,
-                num(aside(c)),
-                num(with_aside),
-                num(mean)
+            Message::new(
+                format!(
+                    "{}: {} counts its {} not-due or not-evaluable item(s) in the denominator as 0 ({}); the usual rule leaves them out ({})",
+                    l.en,
+                    p.raw,
+                    num(aside(c)),
+                    num(with_aside),
+                    num(mean)
+                ),
+                format!(
+                    "{}: {} нь хугацаа болоогүй эсвэл үнэлэх боломжгүй {} ажлыг хуваарьт 0 гэж тооцсон ({}); ердийн журмаар тэдгээрийг хасдаг ({})",
+                    l.mn,
+                    p.raw,
+                    num(aside(c)),
+                    num(with_aside),
+                    num(mean)
+                ),
             ),
         )
     } else {
         (
             FindingKind::CategoryPercentMismatch,
             Severity::Error,
-            format!(
-                "{}: {} stated, but its band counts give {} (Σ band × count / Σ count)",
-                label(c),
-                p.raw,
-                num(mean)
+            Message::new(
+                format!(
+                    "{}: {} stated, but its band counts give {} (Σ band × count / Σ count)",
+                    l.en,
+                    p.raw,
+                    num(mean)
+                ),
+                format!(
+                    "{}: {} гэж бичсэн боловч түвшний тоонуудаас {} гарна (Σ түвшин × тоо / Σ тоо)",
+                    l.mn,
+                    p.raw,
+                    num(mean)
+                ),
             ),
         )
     };
@@ -401,22 +543,31 @@ fn sums(out: &mut Out, whole: &Category, parts: &[&Category]) {
         if let Some(each) = each {
             let sum: f64 = each.iter().sum();
             if sum != items.value {
-                let mut ev = vec![Evidence::of(&format!("{} items", label(whole)), items)];
+                let mut ev = vec![Evidence::of(of_label(whole, "items", "ажлын тоо"), items)];
                 ev.extend(
                     parts
                         .iter()
                         .filter_map(|c| c.n_items.as_ref().map(|n| (c, n)))
-                        .map(|(c, n)| Evidence::of(&format!("{} items", label(c)), n)),
+                        .map(|(c, n)| Evidence::of(of_label(c, "items", "ажлын тоо"), n)),
                 );
+                let l = label(whole);
                 out.push(
                     Finding::new(
                         FindingKind::CategoryCountMismatch,
                         Severity::Error,
-                        format!(
-                            "{} counts {} items, its categories {}",
-                            label(whole),
-                            num(items.value),
-                            num(sum)
+                        Message::new(
+                            format!(
+                                "{} counts {} items, its categories {}",
+                                l.en,
+                                num(items.value),
+                                num(sum)
+                            ),
+                            format!(
+                                "{}: {} ажил, ангиллуудынх нь нийлбэр {}",
+                                l.mn,
+                                num(items.value),
+                                num(sum)
+                            ),
                         ),
                     )
                     .stated(items.value)
@@ -436,25 +587,33 @@ fn sums(out: &mut Out, whole: &Category, parts: &[&Category]) {
                 .map(|x| x.count.value)
                 .sum();
             if sum != b.count.value {
-                let mut ev = vec![Evidence::of(
-                    &format!("{} band {}", label(whole), num(b.band)),
-                    &b.count,
-                )];
+                let mut ev = vec![Evidence::of(band_label(whole, b.band), &b.count)];
                 ev.extend(parts.iter().flat_map(|c| {
-                    c.bands.iter().filter(|x| x.band == b.band).map(|x| {
-                        Evidence::of(&format!("{} band {}", label(c), num(b.band)), &x.count)
-                    })
+                    c.bands
+                        .iter()
+                        .filter(|x| x.band == b.band)
+                        .map(|x| Evidence::of(band_label(c, b.band), &x.count))
                 }));
+                let l = label(whole);
                 out.push(
                     Finding::new(
                         FindingKind::BucketCountMismatch,
                         Severity::Error,
-                        format!(
-                            "{} puts {} item(s) in band {}, its categories {}",
-                            label(whole),
-                            num(b.count.value),
-                            num(b.band),
-                            num(sum)
+                        Message::new(
+                            format!(
+                                "{} puts {} item(s) in band {}, its categories {}",
+                                l.en,
+                                num(b.count.value),
+                                num(b.band),
+                                num(sum)
+                            ),
+                            format!(
+                                "{}: {} түвшинд {} ажил, ангиллуудынх нь нийлбэр {}",
+                                l.mn,
+                                num(b.band),
+                                num(b.count.value),
+                                num(sum)
+                            ),
                         ),
                     )
                     .stated(b.count.value)
@@ -514,72 +673,108 @@ fn total(out: &mut Out) {
     let by_items = by_items.flatten();
     let percents: Option<Vec<f64>> = parts.iter().map(|c| val(&c.percent)).collect();
     let by_categories = percents.map(|v| v.iter().sum::<f64>() / v.len() as f64);
-    let mut ev = vec![Evidence::of("total percent", p)];
+    let mut ev = vec![Evidence::of(
+        Message::new("total percent", "нийт дүнгийн хувь"),
+        p,
+    )];
     ev.extend(
         parts
             .iter()
             .filter_map(|c| c.percent.as_ref().map(|s| (c, s)))
-            .map(|(c, s)| Evidence::of(&format!("{} percent", label(c)), s)),
+            .map(|(c, s)| Evidence::of(of_label(c, "percent", "хувь"), s)),
     );
+    let items_mean = Message::new("item-weighted mean", "ажлын тоогоор жигнэсэн дундаж");
+    let percents_mean = Message::new("mean of the category percents", "ангиллын хувиудын дундаж");
     let fits = |v: Option<f64>| v.is_some_and(|v| printed(p, v));
     let (severity, kind, message) = match (fits(by_items), fits(by_categories)) {
         (true, true) => (
             Severity::Info,
             FindingKind::TotalFormula,
-            format!(
+            Message::new(format!(
                 "the total {} is both the item-weighted mean ({}) and the mean of the category percents ({})",
                 p.raw,
                 num(by_items.unwrap_or_default()),
                 num(by_categories.unwrap_or_default())
-            ),
+            ), format!(
+                "нийт дүн {} нь ажлын тоогоор жигнэсэн дундаж ({}), ангиллын хувиудын дундаж ({}) хоёуланд нь таарна",
+                p.raw,
+                num(by_items.unwrap_or_default()),
+                num(by_categories.unwrap_or_default())
+            )),
         ),
         (true, false) => (
             Severity::Info,
             FindingKind::TotalFormula,
-            format!(
+            Message::new(format!(
                 "the total {} weights by items: the mean of all items' scores ({}){}",
                 p.raw,
                 num(by_items.unwrap_or_default()),
                 by_categories
                     .map(|m| format!(", not the mean of the category percents ({})", num(m)))
                     .unwrap_or_default()
-            ),
+            ), format!(
+                "нийт дүн {} нь ажлын тоогоор жигнэсэн: бүх ажлын онооны дундаж ({}){}",
+                p.raw,
+                num(by_items.unwrap_or_default()),
+                by_categories
+                    .map(|m| format!(", ангиллын хувиудын дундаж ({}) биш", num(m)))
+                    .unwrap_or_default()
+            )),
         ),
         (false, true) => (
             Severity::Info,
             FindingKind::TotalFormula,
-            format!(
+            Message::new(format!(
                 "the total {} averages the category percents ({}){}",
                 p.raw,
                 num(by_categories.unwrap_or_default()),
                 by_items
                     .map(|m| format!(", not the item-weighted mean ({})", num(m)))
                     .unwrap_or_default()
-            ),
+            ), format!(
+                "нийт дүн {} нь ангиллын хувиудын дундаж ({}){}",
+                p.raw,
+                num(by_categories.unwrap_or_default()),
+                by_items
+                    .map(|m| format!(", ажлын тоогоор жигнэсэн дундаж ({}) биш", num(m)))
+                    .unwrap_or_default()
+            )),
         ),
         (false, false) => match (by_items, by_categories) {
             (Some(items), Some(cats)) => (
                 Severity::Error,
                 FindingKind::OverallScoreMismatch,
-                format!(
+                Message::new(format!(
                     "the total {} is neither the item-weighted mean of its categories ({}) nor the mean of their percents ({})",
                     p.raw,
                     num(items),
                     num(cats)
-                ),
+                ), format!(
+                    "нийт дүн {} нь ангиллуудын ажлын тоогоор жигнэсэн дундаж ({}), хувиудынх нь дундаж ({}) хоёрын алинд ч таарахгүй",
+                    p.raw,
+                    num(items),
+                    num(cats)
+                )),
             ),
             // One formula only can be computed: the other may be the office's.
-            (Some(m), None) | (None, Some(m)) => (
-                Severity::Info,
-                FindingKind::TotalFormula,
-                format!(
-                    "the total {} is not the {} ({}); the {} cannot be computed (figures not stated), so it is not called wrong",
-                    p.raw,
-                    if by_items.is_some() { "item-weighted mean" } else { "mean of the category percents" },
-                    num(m),
-                    if by_items.is_some() { "mean of the category percents" } else { "item-weighted mean (items per category)" }
-                ),
-            ),
+            (Some(m), None) | (None, Some(m)) => {
+                let (tried, other) = if by_items.is_some() {
+                    (items_mean, percents_mean)
+                } else {
+                    (percents_mean, items_mean)
+                };
+                (
+                    Severity::Info,
+                    FindingKind::TotalFormula,
+                    Message::new(format!(
+                        "the total {} is not the {} ({}); the {} cannot be computed (figures not stated), so it is not called wrong",
+                        p.raw, tried.en, num(m), other.en
+                    ), format!(
+                        "нийт дүн {} нь {} ({}) биш; {}: тооцох боломжгүй (тоо бичээгүй) тул буруу гэж үзээгүй",
+                        p.raw, tried.mn, num(m), other.mn
+                    )),
+                )
+            }
             (None, None) => return,
         },
     };
@@ -612,16 +807,31 @@ fn overall_statements(out: &mut Out) {
             Finding::new(
                 FindingKind::OverallScoreMismatch,
                 Severity::Error,
-                format!(
-                    "the report states its overall percent as {} and as {}",
-                    main.raw, s.raw
+                Message::new(
+                    format!(
+                        "the report states its overall percent as {} and as {}",
+                        main.raw, s.raw
+                    ),
+                    format!(
+                        "тайланд нийт биелэлтийн хувийг {} гэж, бас {} гэж бичсэн",
+                        main.raw, s.raw
+                    ),
                 ),
             )
             .stated(s.value)
             .expected(main.value)
             .evidence(vec![
-                Evidence::of("overall percent", main),
-                Evidence::of("overall percent stated again", s),
+                Evidence::of(
+                    Message::new("overall percent", "нийт биелэлтийн хувь"),
+                    main,
+                ),
+                Evidence::of(
+                    Message::new(
+                        "overall percent stated again",
+                        "дахин бичсэн нийт биелэлтийн хувь",
+                    ),
+                    s,
+                ),
             ]),
         );
     }

@@ -110,17 +110,26 @@ pub(super) fn counts(out: &mut Out) {
             let (severity, why) = if band_cells_lost(r, o) {
                 (
                     Severity::Info,
-                    "band cells lost to OCR, which the measures as found fill",
+                    Message::new(
+                        "band cells lost to OCR, which the measures as found fill",
+                        "текст таниулалтад алдагдсан түвшний нүднүүдийг олдсон арга хэмжээнүүд нөхөж байна",
+                    ),
                 )
             } else if scale_lost_to_ocr(r) {
                 (
                     Severity::Info,
-                    "the band scale as read lost a heading, so the row's band cells are misplaced too",
+                    Message::new(
+                        "the band scale as read lost a heading, so the row's band cells are misplaced too",
+                        "уншсан түвшний хуваариас нэг гарчиг алдагдсан тул мөрийн түвшний нүднүүд мөн байраа алдсан",
+                    ),
                 )
             } else {
                 (
                     Severity::Warning,
-                    "the scan's figures disagree with each other",
+                    Message::new(
+                        "the scan's figures disagree with each other",
+                        "скан хуудасны тоонууд хоорондоо зөрж байна",
+                    ),
                 )
             };
             // The plan table as read, complete, holds as many measures as the row states: the
@@ -133,29 +142,47 @@ pub(super) fn counts(out: &mut Out) {
                 let sum: u32 = o.band_counts_stated.iter().map(|c| c.unwrap_or(0)).sum();
                 (
                     FindingKind::BucketCountMismatch,
-                    format!(
+                    Message::new(format!(
                         "objective {}'s summary row states {} measure(s), as many as the plan table as read holds, but its band counts ({}) add up to {sum}; a warning, not an error, as a speck OCR read as a figure would do the same: check the page",
                         o.objective_no,
                         num(n.value),
                         bands.join(", ")
-                    ),
+                    ), format!(
+                        "{}-р зорилтын нэгтгэл мөрөнд уншсан төлөвлөгөөний хүснэгттэй адил {} арга хэмжээ бичсэн боловч түвшний тоонуудын ({}) нийлбэр {sum}; текст таниулалт толбыг тоо гэж уншсан ч ийм болох тул алдаа биш анхааруулга: хуудсыг шалгана уу",
+                        o.objective_no,
+                        num(n.value),
+                        bands.join(", ")
+                    )),
                 )
             } else {
                 (
                     FindingKind::OcrDoubtful,
-                    format!(
-                        "objective {}'s summary row reads {} measure(s) but band counts {}: {why}; kept as read, not checked",
+                    Message::new(format!(
+                        "objective {}'s summary row reads {} measure(s) but band counts {}: {}; kept as read, not checked",
                         o.objective_no,
                         num(n.value),
-                        bands.join(", ")
-                    ),
+                        bands.join(", "),
+                        why.en
+                    ), format!(
+                        "{}-р зорилтын нэгтгэл мөрөнд {} арга хэмжээ гэж уншигдсан боловч түвшний тоонууд {}: {}; уншсанаар нь үлдээж, шалгаагүй",
+                        o.objective_no,
+                        num(n.value),
+                        bands.join(", "),
+                        why.mn
+                    )),
                 )
             };
             out.push(
                 Finding::new(kind, severity, message)
                     .objective(o.objective_no)
                     .stated(n.value)
-                    .evidence(vec![Evidence::of("summary table count as OCR read it", n)]),
+                    .evidence(vec![Evidence::of(
+                        Message::new(
+                            "summary table count as OCR read it",
+                            "текст таниулалтаар уншсан нэгтгэл хүснэгтийн тоо",
+                        ),
+                        n,
+                    )]),
             );
             continue;
         }
@@ -169,23 +196,33 @@ pub(super) fn counts(out: &mut Out) {
                 (
                     FindingKind::OcrDoubtful,
                     Severity::Info,
-                    format!(
+                    Message::new(format!(
                         "objective {}: the summary table gives {} measure(s), the scan's plan table as read holds {}, and the evaluation's list does not bear the table out: the reading is doubted, not the report",
                         o.objective_no,
                         num(s.value),
                         o.measures.len()
-                    ),
+                    ), format!(
+                        "{}-р зорилт: нэгтгэл хүснэгтэд {} арга хэмжээ, скан хуудаснаас уншсан төлөвлөгөөний хүснэгтэд {} байгаа бөгөөд үнэлгээний жагсаалт хүснэгтийг батлахгүй байна: тайлан биш, уншилт эргэлзээтэй",
+                        o.objective_no,
+                        num(s.value),
+                        o.measures.len()
+                    )),
                 )
             } else {
                 (
                     FindingKind::MeasureCountMismatch,
                     Severity::Error,
-                    format!(
+                    Message::new(format!(
                         "the summary table gives objective {} {} measure(s); the plan table has {}",
                         o.objective_no,
                         num(s.value),
                         o.measures.len()
-                    ),
+                    ), format!(
+                        "нэгтгэл хүснэгтэд {}-р зорилтод {} арга хэмжээ бичсэн; төлөвлөгөөний хүснэгтэд {} байна",
+                        o.objective_no,
+                        num(s.value),
+                        o.measures.len()
+                    )),
                 )
             };
             out.push(
@@ -193,7 +230,7 @@ pub(super) fn counts(out: &mut Out) {
                     .objective(o.objective_no)
                     .stated(s.value)
                     .expected(o.measures.len() as f64)
-                    .evidence(vec![Evidence::of("summary table count", s)]),
+                    .evidence(vec![Evidence::of(words::summary_count(), s)]),
             );
         }
     }
@@ -204,11 +241,14 @@ pub(super) fn counts(out: &mut Out) {
     let bands = &e.bands;
     for c in &e.stated_counts {
         let (expected, what) = match c.what.as_str() {
-            "objectives" => (r.objectives.len() as f64, "objectives".to_string()),
-            "measures" => (n_found, "measures".to_string()),
+            "objectives" => (
+                r.objectives.len() as f64,
+                Message::new("objectives", "зорилт"),
+            ),
+            "measures" => (n_found, words::measures()),
             "not_due" => (
                 r.measures().filter(|m| m.not_due).count() as f64,
-                "not-due measures".to_string(),
+                Message::new("not-due measures", "хугацаа болоогүй арга хэмжээ"),
             ),
             band => {
                 let Some((low, high)) = band
@@ -237,7 +277,13 @@ pub(super) fn counts(out: &mut Out) {
                     .filter_map(|m| m.score_narrative.as_ref().map(|s| s.value).or(m.score))
                     .filter(|s| in_band(*s, low, high))
                     .count() as f64;
-                (n, format!("measures scored {}-{}", num(low), num(high)))
+                (
+                    n,
+                    Message::new(
+                        format!("measures scored {}-{}", num(low), num(high)),
+                        format!("{}-{} оноотой арга хэмжээ", num(low), num(high)),
+                    ),
+                )
             }
         };
         if (c.value - expected).abs() > SAME {
@@ -247,18 +293,28 @@ pub(super) fn counts(out: &mut Out) {
                 (
                     FindingKind::OcrDoubtful,
                     Severity::Info,
-                    format!(
+                    Message::new(format!(
                         "the report states {} objectives; the scan's plan table as read holds {}, and neither the evaluation's list nor the summary rows bear the table out: the reading is doubted, not the report",
                         num(c.value),
                         num(expected)
-                    ),
+                    ), format!(
+                        "тайланд {} зорилт гэж бичсэн; скан хуудаснаас уншсан төлөвлөгөөний хүснэгтэд {} байгаа бөгөөд үнэлгээний жагсаалт, нэгтгэл мөрүүдийн аль нь ч хүснэгтийг батлахгүй: тайлан биш, уншилт эргэлзээтэй",
+                        num(c.value),
+                        num(expected)
+                    )),
                 )
             } else if c.what == "measures" && !table_count_corroborated(r, None) {
                 // What backs the table as read where no other count does: a warning then.
                 let backing = if codes_account_for_table(r) {
-                    Some("each with its code written in the table and none skipped, the objectives numbered as the report counts them")
+                    Some(Message::new(
+                        "each with its code written in the table and none skipped, the objectives numbered as the report counts them",
+                        "тус бүр хүснэгтэд кодтой, алгассан нь үгүй, зорилтуудын дугаарлалт тайлангийн тоотой таарч байна",
+                    ))
                 } else if table_read_cleanly(r) {
-                    Some("read without a problem, its objectives as many as the report states, its measures numbered by place only")
+                    Some(Message::new(
+                        "read without a problem, its objectives as many as the report states, its measures numbered by place only",
+                        "бэрхшээлгүй уншигдсан, зорилтын тоо тайланд бичсэнтэй адил, арга хэмжээг зөвхөн байрлалаар нь дугаарласан",
+                    ))
                 } else {
                     None
                 };
@@ -266,30 +322,49 @@ pub(super) fn counts(out: &mut Out) {
                     Some(why) => (
                         FindingKind::MeasureCountMismatch,
                         Severity::Warning,
-                        format!(
-                            "the report states {} measures; the scan's plan table as read holds {}, {why}; no other count of the report confirms the table, so a warning, not an error: check the table's pages",
+                        Message::new(format!(
+                            "the report states {} measures; the scan's plan table as read holds {}, {}; no other count of the report confirms the table, so a warning, not an error: check the table's pages",
                             num(c.value),
-                            num(expected)
-                        ),
+                            num(expected),
+                            why.en
+                        ), format!(
+                            "тайланд {} арга хэмжээ гэж бичсэн; скан хуудаснаас уншсан төлөвлөгөөний хүснэгтэд {} байна, {}; тайлангийн өөр тоо хүснэгтийг батлахгүй тул алдаа биш анхааруулга: хүснэгтийн хуудсуудыг шалгана уу",
+                            num(c.value),
+                            num(expected),
+                            why.mn
+                        )),
                     ),
                     None => (
                         FindingKind::OcrDoubtful,
                         Severity::Info,
-                        format!(
+                        Message::new(format!(
                             "the report states {} measures; the scan's plan table as read holds {}, and no other count of the report bears the table out: the reading is doubted, not the report",
                             num(c.value),
                             num(expected)
-                        ),
+                        ), format!(
+                            "тайланд {} арга хэмжээ гэж бичсэн; скан хуудаснаас уншсан төлөвлөгөөний хүснэгтэд {} байгаа бөгөөд тайлангийн өөр тоо хүснэгтийг батлахгүй: тайлан биш, уншилт эргэлзээтэй",
+                            num(c.value),
+                            num(expected)
+                        )),
                     ),
                 }
             } else {
                 (
                     FindingKind::MeasureCountMismatch,
                     Severity::Error,
-                    format!(
-                        "the report states {} {what}; {} found",
-                        num(c.value),
-                        num(expected)
+                    Message::new(
+                        format!(
+                            "the report states {} {}; {} found",
+                            num(c.value),
+                            what.en,
+                            num(expected)
+                        ),
+                        format!(
+                            "тайланд {} {} гэж бичсэн; {} олдсон",
+                            num(c.value),
+                            what.mn,
+                            num(expected)
+                        ),
                     ),
                 )
             };
@@ -297,11 +372,11 @@ pub(super) fn counts(out: &mut Out) {
                 Finding::new(kind, severity, message)
                     .stated(c.value)
                     .expected(expected)
-                    .evidence(vec![Evidence {
-                        what: "stated count".into(),
-                        raw: c.raw.clone(),
-                        source: c.source.clone(),
-                    }]),
+                    .evidence(vec![Evidence::new(
+                        Message::new("stated count", "бичсэн тоо"),
+                        c.raw.clone(),
+                        c.source.clone(),
+                    )]),
             );
         }
     }

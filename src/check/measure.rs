@@ -16,65 +16,99 @@ pub(super) fn measure_scores(out: &mut Out) {
                 continue;
             }
             let exact = o.score_computed();
-            let mut explained = String::new();
+            let mut explained = Message::default();
             if let Some(mean) = exact {
                 match fit(t, mean) {
-                    Fit::Truncated => explained = format!(
+                    Fit::Truncated => explained = Message::new(format!(
                         " The table's {} is objective {}'s mean ({}) truncated to {} decimal(s): the row carries the objective's score, not the measure's.",
                         t.raw, o.objective_no, num(mean), decimals(&t.raw)
-                    ),
-                    Fit::Rounded if o.measures.len() > 1 => explained = format!(
+                    ), format!(
+                        " Хүснэгтийн {} нь {}-р зорилтын дундаж ({})-ийг аравтын {} орноор тасалсан утга: мөрөнд арга хэмжээний биш, зорилтын оноо бичигдсэн байна.",
+                        t.raw, o.objective_no, num(mean), decimals(&t.raw)
+                    )),
+                    Fit::Rounded if o.measures.len() > 1 => explained = Message::new(format!(
                         " The table's {} is objective {}'s mean ({}): the row carries the objective's score, not the measure's.",
                         t.raw, o.objective_no, num(mean)
-                    ),
+                    ), format!(
+                        " Хүснэгтийн {} нь {}-р зорилтын дундаж ({}): мөрөнд арга хэмжээний биш, зорилтын оноо бичигдсэн байна.",
+                        t.raw, o.objective_no, num(mean)
+                    )),
                     _ => {}
                 }
             }
-            if explained.is_empty() {
+            if explained.en.is_empty() {
                 if let Some(s) = o.score_stated() {
                     if (s.value - t.value).abs() <= SAME && o.measures.len() > 1 {
-                        explained = format!(
-                            " The table's {} equals objective {}'s stated percent.",
-                            t.raw, o.objective_no
+                        explained = Message::new(
+                            format!(
+                                " The table's {} equals objective {}'s stated percent.",
+                                t.raw, o.objective_no
+                            ),
+                            format!(
+                                " Хүснэгтийн {} нь {}-р зорилтын бичсэн хувьтай тэнцүү.",
+                                t.raw, o.objective_no
+                            ),
                         );
                     }
                 }
             }
             // On a scan, two scores one look-alike digit apart ("85.7" and "35.7") are
             // likelier one glyph misread than two figures.
-            if explained.is_empty() && one_glyph_misread(r, t, n.value) {
+            if explained.en.is_empty() && one_glyph_misread(r, t, n.value) {
                 out.push(
-                    Finding::new(FindingKind::OcrDoubtful, Severity::Info, format!(
+                    Finding::new(FindingKind::OcrDoubtful, Severity::Info, Message::new(format!(
                         "measure {} reads {} in the plan table and {} in the evaluation: one digit of a look-alike shape apart, as OCR misreads it; kept as read and not counted as a disagreement; check the page",
                         m.code,
                         t.raw.trim(),
                         n.raw.trim()
-                    ))
+                    ), format!(
+                        "{} арга хэмжээ төлөвлөгөөний хүснэгтэд {}, үнэлгээнд {} гэж уншигдсан: текст таниулалт андуурдаг, хэлбэр адил нэг цифрээр ялгаатай; уншсанаар нь үлдээж, зөрүү гэж тооцоогүй; хуудсыг шалгана уу",
+                        m.code,
+                        t.raw.trim(),
+                        n.raw.trim()
+                    )))
                         .objective(o.objective_no)
                         .measure(m.measure_no, &m.code)
                         .stated(t.value)
                         .expected(n.value)
-                        .evidence(vec![Evidence::of("table score", t), Evidence::of("evaluation", n)]),
+                        .evidence(vec![Evidence::of(words::table_score(), t), Evidence::of(words::evaluation(), n)]),
                 );
                 continue;
             }
-            let severity = if explained.is_empty() {
+            let severity = if explained.en.is_empty() {
                 Severity::Error
             } else {
                 Severity::Warning
             };
             out.push(
-                Finding::new(FindingKind::MeasureScoreConflict, severity, format!(
-                    "measure {} has two scores: {} in the plan table, {} in the evaluation.{explained}",
+                Finding::new(
+                    FindingKind::MeasureScoreConflict,
+                    severity,
+                    Message::new(
+                        format!(
+                    "measure {} has two scores: {} in the plan table, {} in the evaluation.{}",
                     m.code,
                     num(t.value),
-                    num(n.value)
-                ))
-                    .objective(o.objective_no)
-                    .measure(m.measure_no, &m.code)
-                    .stated(t.value)
-                    .expected(n.value)
-                    .evidence(vec![Evidence::of("table score", t), Evidence::of("evaluation", n)]),
+                    num(n.value),
+                    explained.en
+                ),
+                        format!(
+                    "{} арга хэмжээ хоёр оноотой: төлөвлөгөөний хүснэгтэд {}, үнэлгээнд {}.{}",
+                    m.code,
+                    num(t.value),
+                    num(n.value),
+                    explained.mn
+                ),
+                    ),
+                )
+                .objective(o.objective_no)
+                .measure(m.measure_no, &m.code)
+                .stated(t.value)
+                .expected(n.value)
+                .evidence(vec![
+                    Evidence::of(words::table_score(), t),
+                    Evidence::of(words::evaluation(), n),
+                ]),
             );
         }
     }

@@ -8,8 +8,8 @@
 //! Band scales are read from the report, never assumed.
 
 use crate::model::{
-    mean, Band, Evidence, Finding, FindingKind, Measure, Metric, Objective, Report, Severity,
-    StatedNumber, Unit,
+    mean, Band, Evidence, Finding, FindingKind, Measure, Message, Metric, Objective, Report,
+    Severity, StatedNumber, Unit,
 };
 use crate::scoring::{decimals, fit, in_band, round_to, Fit};
 
@@ -26,6 +26,7 @@ mod shares;
 #[cfg(test)]
 mod tests;
 pub mod verdict;
+mod words;
 
 pub use verdict::Verdict;
 

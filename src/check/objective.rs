@@ -22,15 +22,21 @@ pub(super) fn objective_score(out: &mut Out, o: &Objective) {
         .filter(|m| !m.not_due)
         .filter_map(|m| {
             let s = m.score_stated()?;
-            Some(Evidence::of(&format!("measure {} score", m.code), s))
+            Some(Evidence::of(
+                Message::new(
+                    format!("measure {} score", m.code),
+                    format!("{} арга хэмжээний оноо", m.code),
+                ),
+                s,
+            ))
         })
         .collect();
-    let mut stated: Vec<(&str, &StatedNumber)> = Vec::new();
+    let mut stated: Vec<(Table, &StatedNumber)> = Vec::new();
     if let Some(t) = &o.score_table {
-        stated.push(("plan table", t));
+        stated.push((Table::Plan, t));
     }
     if let Some(s) = &o.score_summary {
-        stated.push(("summary table", s));
+        stated.push((Table::Summary, s));
     }
     // Flagged by `out_of_range`.
     stated.retain(|(_, s)| !misread_objective_score(out.report, o, s));
@@ -40,40 +46,60 @@ pub(super) fn objective_score(out: &mut Out, o: &Objective) {
         match fit(s, mean) {
             Fit::Rounded => {}
             Fit::Truncated => {
-                rounding.push(Evidence::of(&format!("{where_} percent"), s));
+                rounding.push(Evidence::of(where_.percent(), s));
                 rounding_value = Some(s.value);
             }
             Fit::No if (s.value - mean).abs() <= ROUNDING => {}
             Fit::No => {
-                let mut ev = vec![Evidence::of(&format!("{where_} percent"), s)];
+                let mut ev = vec![Evidence::of(where_.percent(), s)];
                 ev.extend(scored.iter().cloned());
-                let message = format!(
-                    "objective {} is stated {} in the {where_}, but the mean of its {} scored measure(s) is {}",
+                let n_scored = o
+                    .measures
+                    .iter()
+                    .filter(|m| !m.not_due && m.score.is_some())
+                    .count();
+                let message = Message::new(format!(
+                    "objective {} is stated {} in the {}, but the mean of its {n_scored} scored measure(s) is {}",
                     o.objective_no,
                     num(s.value),
-                    o.measures.iter().filter(|m| !m.not_due && m.score.is_some()).count(),
+                    where_.name().en,
                     num(mean)
-                );
+                ), format!(
+                    "{}-р зорилтыг {} {} гэж бичсэн боловч түүний оноотой {n_scored} арга хэмжээний дундаж {}",
+                    o.objective_no,
+                    where_.located(),
+                    num(s.value),
+                    num(mean)
+                ));
                 // A scan's summary row whose count and band counts disagree was misread in
                 // part: its percent, read in the same row, is doubted with it.
-                let (kind, severity, message) = if *where_ == "summary table"
+                let (kind, severity, message) = if *where_ == Table::Summary
                     && doubtful_summary_row(out.report, o)
                 {
                     (
                             FindingKind::OcrDoubtful,
                             Severity::Info,
-                            format!(
-                                "{message} — but the scan's summary row disagrees with itself (its count against its band counts): its percent is kept as read and not counted as a disagreement"
-                            ),
+                            Message::new(format!(
+                                "{} — but the scan's summary row disagrees with itself (its count against its band counts): its percent is kept as read and not counted as a disagreement",
+                                message.en
+                            ), format!(
+                                "{} — гэвч скан хуудасны нэгтгэл мөр өөртэйгөө зөрж байна (тоо нь түвшний тоонуудтайгаа): хувийг уншсанаар нь үлдээж, зөрүү гэж тооцоогүй",
+                                message.mn
+                            )),
                         )
                 } else if one_glyph_misread(out.report, s, mean) {
                     (
                         FindingKind::OcrDoubtful,
                         Severity::Info,
-                        format!(
-                            "{message} — but \"{}\" is the mean with one digit of a look-alike shape, as OCR misreads it: kept as read and not counted as a disagreement; check the page",
+                        Message::new(format!(
+                            "{} — but \"{}\" is the mean with one digit of a look-alike shape, as OCR misreads it: kept as read and not counted as a disagreement; check the page",
+                            message.en,
                             s.raw.trim()
-                        ),
+                        ), format!(
+                            "{} — гэвч \"{}\" нь дундажаас хэлбэр адил нэг цифрээр ялгаатай (текст таниулалт андуурдаг): уншсанаар нь үлдээж, зөрүү гэж тооцоогүй; хуудсыг шалгана уу",
+                            message.mn,
+                            s.raw.trim()
+                        )),
                     )
                 } else {
                     (
@@ -98,12 +124,21 @@ pub(super) fn objective_score(out: &mut Out, o: &Objective) {
             Finding::new(
                 FindingKind::ScoreRounding,
                 Severity::Info,
-                format!(
-                    "objective {} is stated {}: its mean {} truncated, not rounded (rounded: {})",
-                    o.objective_no,
-                    num(v),
-                    num(mean),
-                    num(round_to(mean, d))
+                Message::new(
+                    format!(
+                        "objective {} is stated {}: its mean {} truncated, not rounded (rounded: {})",
+                        o.objective_no,
+                        num(v),
+                        num(mean),
+                        num(round_to(mean, d))
+                    ),
+                    format!(
+                        "{}-р зорилтыг {} гэж бичсэн нь дундаж {}-ийг тоймлолгүй тасалсан утга (тоймловол: {})",
+                        o.objective_no,
+                        num(v),
+                        num(mean),
+                        num(round_to(mean, d))
+                    ),
                 ),
             )
             .objective(o.objective_no)
@@ -132,21 +167,60 @@ pub(super) fn tables_disagree(out: &mut Out, o: &Objective, mean: Option<f64>) {
                 Finding::new(
                     FindingKind::ObjectiveScoreMismatch,
                     Severity::Error,
-                    format!(
-                        "objective {} is stated {} in the plan table and {} in the summary table",
-                        o.objective_no,
-                        num(t.value),
-                        num(s.value)
+                    Message::new(
+                        format!(
+                            "objective {} is stated {} in the plan table and {} in the summary table",
+                            o.objective_no,
+                            num(t.value),
+                            num(s.value)
+                        ),
+                        format!(
+                            "{}-р зорилтыг төлөвлөгөөний хүснэгтэд {}, нэгтгэл хүснэгтэд {} гэж бичсэн",
+                            o.objective_no,
+                            num(t.value),
+                            num(s.value)
+                        ),
                     ),
                 )
                 .objective(o.objective_no)
                 .stated(t.value)
                 .expected(s.value)
                 .evidence(vec![
-                    Evidence::of("plan table", t),
-                    Evidence::of("summary table", s),
+                    Evidence::of(Table::Plan.name(), t),
+                    Evidence::of(Table::Summary.name(), s),
                 ]),
             );
+        }
+    }
+}
+
+/// The two tables that state an objective's percent.
+#[derive(Clone, Copy, PartialEq)]
+enum Table {
+    Plan,
+    Summary,
+}
+
+impl Table {
+    fn name(self) -> Message {
+        match self {
+            Table::Plan => Message::new("plan table", "төлөвлөгөөний хүснэгт"),
+            Table::Summary => Message::new("summary table", "нэгтгэл хүснэгт"),
+        }
+    }
+
+    fn percent(self) -> Message {
+        match self {
+            Table::Plan => Message::new("plan table percent", "төлөвлөгөөний хүснэгтийн хувь"),
+            Table::Summary => Message::new("summary table percent", "нэгтгэл хүснэгтийн хувь"),
+        }
+    }
+
+    /// "in the table", in Mongolian.
+    fn located(self) -> &'static str {
+        match self {
+            Table::Plan => "төлөвлөгөөний хүснэгтэд",
+            Table::Summary => "нэгтгэл хүснэгтэд",
         }
     }
 }

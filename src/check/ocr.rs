@@ -24,17 +24,22 @@ pub(super) fn ocr_doubtful(out: &mut Out) {
             .is_some_and(|v| (v > 100.0 || digits.contains('.')) && (t.value - v).abs() > SAME)
         {
             out.push(
-                Finding::new(FindingKind::OcrDoubtful, Severity::Info, format!(
+                Finding::new(FindingKind::OcrDoubtful, Severity::Info, Message::new(format!(
                     "measure {}: the scan's score cell reads {:?}; taken as {}% (OCR's Mongolian model has no \"%\" and reads it as 9 and a digit: \"96\", \"90\", \"95\")",
                     m.code,
                     t.raw,
                     num(t.value)
-                ))
+                ), format!(
+                    "{} арга хэмжээ: скан хуудасны онооны нүдийг {:?} гэж уншсан; {}% гэж авав (текст таниулалтын монгол загварт \"%\" тэмдэгт байхгүй тул түүнийг 9 ба нэг цифр гэж уншдаг: \"96\", \"90\", \"95\")",
+                    m.code,
+                    t.raw,
+                    num(t.value)
+                )))
                     .objective(m.objective_no)
                     .measure(m.measure_no, &m.code)
                     .stated(t.value)
                     .expected(as_read)
-                    .evidence(vec![Evidence::of("score cell as OCR read it", t)]),
+                    .evidence(vec![Evidence::of(words::score_cell_ocr(), t)]),
             );
         }
         if m.not_due {
@@ -43,26 +48,38 @@ pub(super) fn ocr_doubtful(out: &mut Out) {
             let (severity, why) = match m.narrative {
                 None => (
                     Severity::Info,
-                    "the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit or loses it)",
+                    Message::new(
+                        "the evaluation does not list the measure: taken as not due (OCR reads \"/-/\" as one digit or loses it)",
+                        "үнэлгээнд энэ арга хэмжээ байхгүй: хугацаа болоогүй гэж авав (текст таниулалт \"/-/\"-г нэг цифр гэж уншдаг эсвэл гээдэг)",
+                    ),
                 ),
                 Some(_) => (
                     Severity::Warning,
-                    "but the evaluation marks the measure not due (\"/-/\"); the cell is kept as read and left out of every mean",
+                    Message::new(
+                        "but the evaluation marks the measure not due (\"/-/\"); the cell is kept as read and left out of every mean",
+                        "гэвч үнэлгээнд арга хэмжээг хугацаа болоогүй (\"/-/\") гэж тэмдэглэсэн; нүдийг уншсанаар нь үлдээж, бүх дунджаас хассан",
+                    ),
                 ),
             };
             out.push(
                 Finding::new(
                     FindingKind::OcrDoubtful,
                     severity,
-                    format!(
-                        "measure {}: the scan's score cell reads {:?}, {why}",
-                        m.code, t.raw
+                    Message::new(
+                        format!(
+                            "measure {}: the scan's score cell reads {:?}, {}",
+                            m.code, t.raw, why.en
+                        ),
+                        format!(
+                            "{} арга хэмжээ: скан хуудасны онооны нүдийг {:?} гэж уншсан, {}",
+                            m.code, t.raw, why.mn
+                        ),
                     ),
                 )
                 .objective(m.objective_no)
                 .measure(m.measure_no, &m.code)
                 .stated(t.value)
-                .evidence(vec![Evidence::of("score cell as OCR read it", t)]),
+                .evidence(vec![Evidence::of(words::score_cell_ocr(), t)]),
             );
         }
     }

@@ -17,10 +17,14 @@ pub(super) fn overall_score(out: &mut Out) {
     );
     // The same percent in the plan table and the conclusion is one figure stated twice: one
     // finding with both pieces of evidence.
-    let mut stated: Vec<(String, &StatedNumber, Vec<Evidence>)> = Vec::new();
+    let mut stated: Vec<(Message, &StatedNumber, Vec<Evidence>)> = Vec::new();
     if let Some(t) = r.overall_table.as_ref().filter(|t| !misread_overall(r, t)) {
-        let where_ = "plan table's \"Дундаж үнэлгээ\"";
-        stated.push((where_.into(), t, vec![Evidence::of(where_, t)]));
+        // "Дундаж үнэлгээ": average score, the plan table's last row.
+        let where_ = Message::new(
+            "plan table's \"Дундаж үнэлгээ\"",
+            "төлөвлөгөөний хүснэгтийн \"Дундаж үнэлгээ\"",
+        );
+        stated.push((where_.clone(), t, vec![Evidence::of(where_, t)]));
     }
     if let Some(c) = r
         .evaluation
@@ -29,10 +33,15 @@ pub(super) fn overall_score(out: &mut Out) {
     {
         match stated.first_mut() {
             Some((where_, t, ev)) if (t.value - c.value).abs() <= SAME => {
-                where_.push_str(" and the conclusion");
-                ev.push(Evidence::of("conclusion", c));
+                where_.en.push_str(" and the conclusion");
+                where_.mn.push_str(" болон дүгнэлт");
+                ev.push(Evidence::of(words::conclusion(), c));
             }
-            _ => stated.push(("conclusion".into(), c, vec![Evidence::of("conclusion", c)])),
+            _ => stated.push((
+                words::conclusion(),
+                c,
+                vec![Evidence::of(words::conclusion(), c)],
+            )),
         }
     }
     for (where_, s, ev) in stated {
@@ -44,11 +53,17 @@ pub(super) fn overall_score(out: &mut Out) {
             Fit::Rounded => continue,
             Fit::Truncated => {
                 out.push(
-                    Finding::new(FindingKind::ScoreRounding, Severity::Info, format!(
-                        "the overall percent in the {where_} is {}: the mean of the measures {} truncated, not rounded",
+                    Finding::new(FindingKind::ScoreRounding, Severity::Info, Message::new(format!(
+                        "the overall percent in the {} is {}: the mean of the measures {} truncated, not rounded",
+                        where_.en,
                         num(s.value),
                         num(by_measures)
-                    ))
+                    ), format!(
+                        "нийт биелэлтийн хувь ({}) {}: арга хэмжээнүүдийн дундаж {}-ийг тоймлолгүй тасалсан утга",
+                        where_.mn,
+                        num(s.value),
+                        num(by_measures)
+                    )))
                         .stated(s.value)
                         .expected(by_measures)
                         .evidence(ev),
@@ -61,19 +76,33 @@ pub(super) fn overall_score(out: &mut Out) {
         let (severity, why) = if objectives_fit {
             (
                 Severity::Warning,
-                format!(
-                    "it is the mean of the objectives ({}), not of the measures ({}) as the scoring method sets",
-                    num(by_objectives.unwrap_or(f64::NAN)),
-                    num(by_measures)
+                Message::new(
+                    format!(
+                        "it is the mean of the objectives ({}), not of the measures ({}) as the scoring method sets",
+                        num(by_objectives.unwrap_or(f64::NAN)),
+                        num(by_measures)
+                    ),
+                    format!(
+                        "энэ нь үнэлгээний аргачлалд заасанчлан арга хэмжээнүүдийн дундаж ({1}) биш, зорилтуудын дундаж ({0})",
+                        num(by_objectives.unwrap_or(f64::NAN)),
+                        num(by_measures)
+                    ),
                 ),
             )
         } else {
             (
                 Severity::Error,
-                format!(
-                    "it fits neither the mean of the measures ({}) nor the mean of the objectives ({})",
-                    num(by_measures),
-                    by_objectives.map(num).unwrap_or("-".into())
+                Message::new(
+                    format!(
+                        "it fits neither the mean of the measures ({}) nor the mean of the objectives ({})",
+                        num(by_measures),
+                        by_objectives.map(num).unwrap_or("-".into())
+                    ),
+                    format!(
+                        "энэ нь арга хэмжээнүүдийн дундаж ({}), зорилтуудын дундаж ({}) хоёрын алинд ч таарахгүй",
+                        num(by_measures),
+                        by_objectives.map(num).unwrap_or("-".into())
+                    ),
                 ),
             )
         };
@@ -81,9 +110,19 @@ pub(super) fn overall_score(out: &mut Out) {
             Finding::new(
                 FindingKind::OverallScoreMismatch,
                 severity,
-                format!(
-                    "the overall percent in the {where_} is {}: {why}",
-                    num(s.value)
+                Message::new(
+                    format!(
+                        "the overall percent in the {} is {}: {}",
+                        where_.en,
+                        num(s.value),
+                        why.en
+                    ),
+                    format!(
+                        "нийт биелэлтийн хувь ({}) {}: {}",
+                        where_.mn,
+                        num(s.value),
+                        why.mn
+                    ),
                 ),
             )
             .stated(s.value)
@@ -108,7 +147,14 @@ pub(super) fn scan_percent_doubted(r: &Report, o: &Objective) -> bool {
     o.score_table
         .as_ref()
         .or(o.score_summary.as_ref())
-        .is_some_and(|s| unsure_reading(r, &[Evidence::of("stated", s)], &[s.value]).is_some())
+        .is_some_and(|s| {
+            unsure_reading(
+                r,
+                &[Evidence::of(Message::new("stated", "бичсэн"), s)],
+                &[s.value],
+            )
+            .is_some()
+        })
 }
 
 /// On a scan, the plan table's overall percent read outside 0-100 with the digits of the

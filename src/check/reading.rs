@@ -34,6 +34,11 @@ pub fn unscored_problem(report: &Report) -> Option<crate::model::Problem> {
             codes.len(),
             codes.join(", ")
         ),
+        message_mn: format!(
+            "оноогүй арга хэмжээ: {} арга хэмжээний ({}) оноо олдсонгүй; тэдгээрийн зорилтын хувь, нийт хувь, түвшний тоонуудыг шалгаагүй",
+            codes.len(),
+            codes.join(", ")
+        ),
     })
 }
 
@@ -139,7 +144,7 @@ pub(super) fn miscounted(r: &Report, o: &Objective) -> bool {
 /// gap. When not (a scan whose table was rebuilt only in part), what is missing is said here,
 /// and the counts and the overall mean, which need every measure, are not checked: a missing
 /// figure is a problem to report, never a reason to call a stated one wrong.
-pub fn table_read_in_part(r: &Report) -> Option<String> {
+pub fn table_read_in_part(r: &Report) -> Option<Message> {
     // The evaluation's items no measure of the table was matched to (by the reconcile stage,
     // on code and text).
     let matched: std::collections::HashSet<usize> = r
@@ -162,28 +167,41 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
     let mut why = Vec::new();
     if !named.is_empty() {
         let shown: Vec<&str> = named.iter().take(8).map(String::as_str).collect();
-        why.push(format!(
-            "the evaluation names {} measure(s) the plan table as read lacks ({}{})",
-            named.len(),
-            shown.join(", "),
-            if named.len() > shown.len() {
-                ", …"
-            } else {
-                ""
-            }
+        let more = if named.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        why.push(Message::new(
+            format!(
+                "the evaluation names {} measure(s) the plan table as read lacks ({}{more})",
+                named.len(),
+                shown.join(", "),
+            ),
+            format!(
+                "үнэлгээнд уншсан төлөвлөгөөний хүснэгтэд байхгүй {} арга хэмжээ байна ({}{more})",
+                named.len(),
+                shown.join(", "),
+            ),
         ));
     }
     if !gaps.is_empty() {
         // A misread number ("152") leaves a long gap: the first few say enough.
         let shown: Vec<String> = gaps.iter().take(8).map(u32::to_string).collect();
-        why.push(format!(
-            "objective(s) {}{} missing from the plan table as read",
-            shown.join(", "),
-            if gaps.len() > shown.len() {
-                ", …"
-            } else {
-                ""
-            }
+        let more = if gaps.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        why.push(Message::new(
+            format!(
+                "objective(s) {}{more} missing from the plan table as read",
+                shown.join(", "),
+            ),
+            format!(
+                "уншсан төлөвлөгөөний хүснэгтэд {}{more}-р зорилт алга",
+                shown.join(", "),
+            ),
         ));
     }
     // A scan's table rebuilt with more measures than the evaluation lists (a code misread
@@ -196,12 +214,28 @@ pub fn table_read_in_part(r: &Report) -> Option<String> {
             .filter(|m| m.narrative.is_some() || !m.not_due)
             .count();
         if found > listed {
-            why.push(format!(
-                "the plan table as read holds {found} measures, the evaluation lists {listed}"
+            why.push(Message::new(
+                format!(
+                    "the plan table as read holds {found} measures, the evaluation lists {listed}"
+                ),
+                format!(
+                    "уншсан төлөвлөгөөний хүснэгтэд {found} арга хэмжээ, үнэлгээнд {listed} байна"
+                ),
             ));
         }
     }
-    (!why.is_empty()).then(|| why.join("; "))
+    (!why.is_empty()).then(|| {
+        Message::new(
+            why.iter()
+                .map(|w| w.en.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            why.iter()
+                .map(|w| w.mn.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
 }
 
 /// Whether the count of measures in the plan table as read is one the report bears out: for

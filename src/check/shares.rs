@@ -74,26 +74,48 @@ pub(super) fn shares(out: &mut Out, metrics: &[Metric]) {
                 }
                 let ev = [whole, part, p]
                     .iter()
-                    .map(|x| Evidence {
-                        what: format!("{} text", field),
-                        raw: x.raw.clone(),
-                        source: x.source.clone(),
+                    .map(|x| {
+                        Evidence::new(
+                            Message::new(
+                                format!("{field} text"),
+                                if field == "target" {
+                                    "хүрэх үр дүнгийн текст"
+                                } else {
+                                    "хэрэгжилтийн текст"
+                                },
+                            ),
+                            x.raw.clone(),
+                            x.source.clone(),
+                        )
                     })
                     .collect();
                 out.push(
                     Finding::new(
                         FindingKind::StatedShareMismatch,
                         Severity::Warning,
-                        format!(
-                            "measure {}: {} is stated as {}% of {} {}, but {}/{} = {}%",
-                            m.code,
-                            num(part.value),
-                            num(p.value),
-                            num(whole.value),
-                            noun,
-                            num(part.value),
-                            num(whole.value),
-                            num(share)
+                        Message::new(
+                            format!(
+                                "measure {}: {} is stated as {}% of {} {}, but {}/{} = {}%",
+                                m.code,
+                                num(part.value),
+                                num(p.value),
+                                num(whole.value),
+                                noun,
+                                num(part.value),
+                                num(whole.value),
+                                num(share)
+                            ),
+                            format!(
+                                "{} арга хэмжээ: нийт {} {}-ээс {} нь {}% гэж бичсэн боловч {}/{} = {}%",
+                                m.code,
+                                num(whole.value),
+                                noun,
+                                num(part.value),
+                                num(p.value),
+                                num(part.value),
+                                num(whole.value),
+                                num(share)
+                            ),
                         ),
                     )
                     .objective(m.objective_no)

@@ -64,8 +64,8 @@ fn a_scan_s_table_with_more_measures_than_the_report_lists_is_a_reading_to_doubt
     assert!(on_scan.contains(&(FindingKind::OcrDoubtful, Severity::Info)));
     let why = table_read_in_part(&r);
     assert!(
-        why.as_deref()
-            .is_some_and(|w| w.contains("the plan table as read holds")),
+        why.as_ref()
+            .is_some_and(|w| w.en.contains("the plan table as read holds")),
         "{why:?}"
     );
 }
@@ -378,11 +378,11 @@ fn a_scan_s_miscount_against_a_table_its_written_codes_account_for_is_a_warning(
         vec![(FindingKind::MeasureCountMismatch, Severity::Warning)]
     );
     // A table the reading had to repair backs nothing.
-    r.problems.push(crate::model::Problem {
-        stage: crate::model::Stage::PlanTable,
-        source: Default::default(),
-        message: "row has no objective number".into(),
-    });
+    r.problems.push(crate::model::Problem::new(
+        crate::model::Stage::PlanTable,
+        Default::default(),
+        Message::new("row has no objective number", "мөрөнд зорилтын дугаар алга"),
+    ));
     assert_eq!(
         miscount(&r),
         vec![(FindingKind::OcrDoubtful, Severity::Info)]
@@ -664,7 +664,7 @@ fn a_plan_table_read_in_part_is_a_problem_not_a_wrong_overall_percent() {
         let overall = check(&r, &[])
             .iter()
             .any(|f| f.kind == FindingKind::OverallScoreMismatch);
-        (overall, table_read_in_part(&r))
+        (overall, table_read_in_part(&r).map(|w| w.en))
     };
     assert_eq!(read("2"), (true, None));
     let (overall, why) = read("3");
@@ -835,14 +835,14 @@ fn on_a_scan_a_disagreement_resting_on_an_unsure_reading_is_doubted() {
     );
     // In a sentence, only the finding's own figure: an unsure "5" objectives does not
     // doubt the 14 measures beside it.
-    let sentence = vec![Evidence {
-        what: "stated count".into(),
-        raw: "Төлөвлөгөөнд 5 зорилтын 14 арга хэмжээ тусгагдсан.".into(),
-        source: crate::model::Source {
+    let sentence = vec![Evidence::new(
+        Message::new("stated count", "бичсэн тоо"),
+        "Төлөвлөгөөнд 5 зорилтын 14 арга хэмжээ тусгагдсан.".into(),
+        crate::model::Source {
             page: Some(5),
             line: None,
         },
-    }];
+    )];
     r.ocr_unsure = vec![(5, "5".into())];
     assert_eq!(unsure_reading(&r, &sentence, &[14.0, 11.0]), None);
     r.ocr_unsure = vec![(5, "14".into())];

@@ -57,7 +57,13 @@ mod tests {
         r.status = status;
         r.findings = severities
             .iter()
-            .map(|&severity| Finding::new(FindingKind::ScoreRounding, severity, "test".into()))
+            .map(|&severity| {
+                Finding::new(
+                    FindingKind::ScoreRounding,
+                    severity,
+                    crate::model::Message::new("test", "туршилт"),
+                )
+            })
             .collect();
         r
     }

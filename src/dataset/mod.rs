@@ -38,8 +38,9 @@ pub const MANIFEST: &str = "_manifest.json";
 /// Partition folder name for reports whose year is unknown; polars and DuckDB read it as null.
 pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 /// Version of the tables' layout; a dataset written with another one cannot be extended.
-/// 4: one file per table and partition (3: one per report and table).
-pub const LAYOUT_VERSION: u32 = 4;
+/// 5: findings in Mongolian too (message_mn, evidence what_mn); 4: one file per table and
+/// partition (3: one per report and table).
+pub const LAYOUT_VERSION: u32 = 5;
 /// Rows per row group: large enough for fast scans, small enough for predicate pushdown.
 pub const ROW_GROUP_ROWS: usize = 65_536;
 /// Rows per file of a partition before the next file starts.
@@ -149,31 +150,6 @@ pub struct Written {
     pub duplicates: Vec<(String, String)>,
     /// The old dataset's folder, kept because someone added files to it during the run.
     pub set_aside: Option<PathBuf>,
-}
-
-impl Written {
-    pub fn summary(&self) -> String {
-        let mut s = format!(
-            "dataset {}: {} report(s) written, {} replaced, {} kept from before, {} removed",
-            self.out.display(),
-            self.written,
-            self.replaced,
-            self.kept,
-            self.removed
-        );
-        if let Some(aside) = &self.set_aside {
-            s.push_str(&format!(
-                "\n  files were added to the dataset folder while this ingest ran: the old folder, with them, is kept as {}",
-                aside.display()
-            ));
-        }
-        for (dup, first) in &self.duplicates {
-            s.push_str(&format!(
-                "\n  {dup}: same content as {first}; stored once (doc_id is the content hash)"
-            ));
-        }
-        s
-    }
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> DatasetError + '_ {

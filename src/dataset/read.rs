@@ -172,6 +172,7 @@ pub fn with_columns(
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvidenceRow {
     pub what: String,
+    pub what_mn: String,
     pub raw: String,
     pub line: Option<u32>,
     pub page: Option<u32>,
@@ -202,10 +203,15 @@ pub fn evidence_lists(batch: &RecordBatch) -> Vec<Vec<EvidenceRow>> {
                 s.column_by_name(name)
                     .and_then(|c| c.as_any().downcast_ref::<Int32Array>().cloned())
             };
-            let (what, raw, line, page) = (text("what"), text("raw"), int("line"), int("page"));
+            let (what, what_mn) = (text("what"), text("what_mn"));
+            let (raw, line, page) = (text("raw"), int("line"), int("page"));
             (0..s.len())
                 .map(|k| EvidenceRow {
                     what: what
+                        .as_ref()
+                        .map(|a| a.value(k).to_string())
+                        .unwrap_or_default(),
+                    what_mn: what_mn
                         .as_ref()
                         .map(|a| a.value(k).to_string())
                         .unwrap_or_default(),

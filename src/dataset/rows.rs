@@ -196,9 +196,10 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
                 "measure_no": f.measure_no,
                 "code": f.code,
                 "message": f.message,
+                "message_mn": f.message_mn,
                 "stated": f.stated,
                 "expected": f.expected,
-                "evidence": f.evidence.iter().map(|e| json!({"what": e.what, "raw": e.raw, "line": e.source.line, "page": e.source.page})).collect::<Vec<_>>(),
+                "evidence": f.evidence.iter().map(|e| json!({"what": e.what, "what_mn": e.what_mn, "raw": e.raw, "line": e.source.line, "page": e.source.page})).collect::<Vec<_>>(),
             })
         })
         .collect();

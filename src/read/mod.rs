@@ -145,13 +145,15 @@ pub fn read_bytes(
 ) -> Result<ReadOutput, ReadError> {
     let format = format_of(path)?;
     if format == SourceFormat::Pdf || bytes.starts_with(b"%PDF-") {
-        let page_problem = |page: u32, message: String| crate::model::Problem {
-            stage: crate::model::Stage::Read,
-            source: crate::model::Source {
-                page: Some(page),
-                line: None,
-            },
-            message,
+        let page_problem = |page: u32, message: crate::model::Message| {
+            crate::model::Problem::new(
+                crate::model::Stage::Read,
+                crate::model::Source {
+                    page: Some(page),
+                    line: None,
+                },
+                message,
+            )
         };
         return match pdf::read(path, bytes, limits, cancel) {
             Ok(read) => Ok(ReadOutput {

@@ -388,7 +388,7 @@ fn inflated_len(deflated: &[u8], cap: u64) -> Result<u64, u64> {
 #[derive(Debug, Clone)]
 pub struct PageProblem {
     pub page: u32,
-    pub message: String,
+    pub message: crate::model::Message,
 }
 
 pub struct PdfPages {
@@ -437,10 +437,17 @@ pub fn read(
         let first_left_out = page_numbers[limits.max_pages as usize];
         problems.push(PageProblem {
             page: first_left_out,
-            message: format!(
-                "the PDF has {} pages; pages {first_left_out} to the end were not read (limit {}, raise --max-pages)",
-                page_numbers.len(),
-                limits.max_pages
+            message: crate::model::Message::new(
+                format!(
+                    "the PDF has {} pages; pages {first_left_out} to the end were not read (limit {}, raise --max-pages)",
+                    page_numbers.len(),
+                    limits.max_pages
+                ),
+                format!(
+                    "PDF файл {} хуудастай; {first_left_out}-р хуудаснаас төгсгөл хүртэл уншаагүй (хязгаар {}, --max-pages-ийг өсгөнө үү)",
+                    page_numbers.len(),
+                    limits.max_pages
+                ),
             ),
         });
         page_numbers.truncate(limits.max_pages as usize);
@@ -456,8 +463,13 @@ pub fn read(
         if let Some(object) = page_ids.get(&n).and_then(|id| damaged_content(&doc, *id)) {
             problems.push(PageProblem {
                 page: n,
-                message: format!(
-                    "page {n}: its content stream (object {object}) is damaged and does not inflate; the page's text is lost"
+                message: crate::model::Message::new(
+                    format!(
+                        "page {n}: its content stream (object {object}) is damaged and does not inflate; the page's text is lost"
+                    ),
+                    format!(
+                        "{n}-р хуудас: агуулгын урсгал нь ({object}-р объект) гэмтсэн тул задрахгүй; хуудасны текст алдагдсан"
+                    ),
                 ),
             });
         }
@@ -467,14 +479,22 @@ pub fn read(
             Ok(Ok(())) => {}
             Ok(Err(e)) => problems.push(PageProblem {
                 page: n,
-                message: format!("page {n} could not be read: {e}"),
+                message: crate::model::Message::new(
+                    format!("page {n} could not be read: {e}"),
+                    format!("{n}-р хуудсыг уншиж чадсангүй: {e}"),
+                ),
             }),
             Err(p) => problems.push(PageProblem {
                 page: n,
-                message: format!(
-                    "page {n}: the PDF parser failed ({}); the page is left out",
-                    panic_text(p)
-                ),
+                message: {
+                    let why = panic_text(p);
+                    crate::model::Message::new(
+                        format!("page {n}: the PDF parser failed ({why}); the page is left out"),
+                        format!(
+                            "{n}-р хуудас: PDF задлагч алдаа гаргасан ({why}); хуудсыг орхисон"
+                        ),
+                    )
+                },
             }),
         }
         pages.push(Page {

@@ -9,7 +9,7 @@ use super::band_placement::{self, Placement};
 use super::{parse_score, ScoreCell};
 use crate::layout::{Block, Cell, Document, Row, Table};
 use crate::model::{
-    Band, BandHeading, Evaluation, NarrativeItem, Objective, Problem, Source, StatedCount,
+    Band, BandHeading, Evaluation, Message, NarrativeItem, Objective, Problem, Source, StatedCount,
     StatedNumber, Text,
 };
 use crate::normalize::{field, normalize};
@@ -830,11 +830,12 @@ fn read_in_order(
     scale: &[Band],
     problems: &mut Vec<Problem>,
 ) -> InOrder {
-    let mut problem = |message: String| {
+    let mut problem = |message: Message| {
         problems.push(Problem {
             stage: crate::model::Stage::Evaluation,
             source: r.source.clone(),
-            message: format!("summary table row of objective {no}: {message}"),
+            message: format!("summary table row of objective {no}: {}", message.en),
+            message_mn: format!("{no}-р зорилтын нэгтгэл хүснэгтийн мөр: {}", message.mn),
         })
     };
     let words = |cells: &[Cell]| -> Vec<String> {
@@ -885,8 +886,13 @@ fn read_in_order(
         })
         .collect();
     let Some(slots) = slots else {
-        problem(format!(
-            "figures {middle:?} between its count and its percent are not all whole numbers; the row's band counts were not checked"
+        problem(Message::new(
+            format!(
+                "figures {middle:?} between its count and its percent are not all whole numbers; the row's band counts were not checked"
+            ),
+            format!(
+                "тоо ба хувийн хоорондох {middle:?} бүгд бүхэл тоо биш; мөрийн түвшний тоонуудыг шалгаагүй"
+            ),
         ));
         return out;
     };
@@ -917,12 +923,25 @@ fn read_in_order(
         Placement::Placed(counts) => out.band_counts = counts,
         outcome => {
             let why = if outcome == Placement::Ambiguous {
-                "fit more than one of the header's bands"
+                Message::new(
+                    "fit more than one of the header's bands",
+                    "толгойн нэгээс олон түвшинд тохирч байна",
+                )
             } else {
-                "fit no order of the header's bands that agrees with its count and percent"
+                Message::new(
+                    "fit no order of the header's bands that agrees with its count and percent",
+                    "тоо, хувьтайгаа нийцэх толгойн түвшний ямар ч дараалалд тохирохгүй",
+                )
             };
-            problem(format!(
-                "band figures {numbers:?} (columns not printed) {why}; kept unplaced"
+            problem(Message::new(
+                format!(
+                    "band figures {numbers:?} (columns not printed) {}; kept unplaced",
+                    why.en
+                ),
+                format!(
+                    "түвшний тоонууд {numbers:?} (багана нь хэвлэгдээгүй) {}; байршуулалгүй үлдээсэн",
+                    why.mn
+                ),
             ));
             out.unplaced = Some(StatedNumber {
                 value: numbers.iter().sum::<u32>() as f64,
@@ -1126,16 +1145,29 @@ fn parse_summary(
             }
             if !misread.is_empty() || in_name.is_some() {
                 let what = match in_name {
-                    Some(line) => format!("figures {line:?} stand in the objective's name cell"),
-                    None => format!(
-                        "count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?)"
+                    Some(line) => Message::new(
+                        format!("figures {line:?} stand in the objective's name cell"),
+                        format!("зорилтын нэрийн нүдэнд {line:?} тоонууд байна"),
+                    ),
+                    None => Message::new(
+                        format!(
+                            "count cell(s) {misread:?} hold no single whole number (figures of two columns read as one?)"
+                        ),
+                        format!(
+                            "тооны нүд {misread:?}-д ганц бүхэл тоо алга (хоёр баганын тоог нэг гэж уншсан?)"
+                        ),
                     ),
                 };
                 problems.push(Problem {
                     stage: crate::model::Stage::Evaluation,
                     source: r.source.clone(),
                     message: format!(
-                        "summary table row of objective {no}: {what}; the row's counts were not checked"
+                        "summary table row of objective {no}: {}; the row's counts were not checked",
+                        what.en
+                    ),
+                    message_mn: format!(
+                        "{no}-р зорилтын нэгтгэл хүснэгтийн мөр: {}; мөрийн тоонуудыг шалгаагүй",
+                        what.mn
                     ),
                 });
                 band_counts.clear();
@@ -1153,6 +1185,10 @@ fn parse_summary(
                     source: r.source.clone(),
                     message: format!(
                         "summary table row of objective {no}: percent {:?} but no band count; the row's band counts were not read and were not checked",
+                        percent.as_ref().map(|p| p.raw.as_str()).unwrap_or_default()
+                    ),
+                    message_mn: format!(
+                        "{no}-р зорилтын нэгтгэл хүснэгтийн мөр: хувь {:?} байгаа ч түвшний тоо алга; мөрийн түвшний тоонуудыг уншаагүй, шалгаагүй",
                         percent.as_ref().map(|p| p.raw.as_str()).unwrap_or_default()
                     ),
                 });
@@ -1178,6 +1214,7 @@ fn parse_summary(
                 stage: crate::model::Stage::Evaluation,
                 source: r.source.clone(),
                 message: format!("summary table row {first:?} is not an objective row; skipped"),
+                message_mn: format!("нэгтгэл хүснэгтийн {first:?} мөр зорилтын мөр биш; алгассан"),
             });
         }
     }
@@ -1446,6 +1483,10 @@ pub fn apply_summary(e: &EvalOutput, objectives: &mut [Objective], problems: &mu
                 source: row.source.clone(),
                 message: format!(
                     "summary table names objective {} which the plan table does not have",
+                    row.objective_no
+                ),
+                message_mn: format!(
+                    "нэгтгэл хүснэгтэд төлөвлөгөөний хүснэгтэд байхгүй {}-р зорилт байна",
                     row.objective_no
                 ),
             }),

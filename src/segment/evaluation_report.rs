@@ -45,6 +45,13 @@ pub fn segment(
                         .map(|y| format!(" (the plan-title rule read {y})"))
                         .unwrap_or_default()
                 ),
+                message_mn: format!(
+                    "{year} оныг юуг үнэлснийг нэрлэсэн эхний өгүүлбэрээс авсан{}",
+                    header
+                        .year
+                        .map(|y| format!(" (төлөвлөгөөний гарчгийн дүрмээр {y} гэж уншсан)"))
+                        .unwrap_or_default()
+                ),
             });
             header.year = Some(year);
         }
@@ -58,6 +65,7 @@ pub fn segment(
                 stage: crate::model::Stage::Header,
                 source: crate::model::Source::default(),
                 message: format!("{a:?} read as the agency is a title, not a body's name (it ends in no газар, яам, хэлтэс, алба …): left out"),
+                message_mn: format!("байгууллага гэж уншсан {a:?} нь гарчиг, байгууллагын нэр биш (газар, яам, хэлтэс, алба … гэж төгсөхгүй): орхисон"),
             }),
         }
     }

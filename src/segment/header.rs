@@ -187,6 +187,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
                 stage: crate::model::Stage::Header,
                 source: norm[i].1.source.clone(),
                 message: format!("letter date {:?} is not a calendar date", &c[0]),
+                message_mn: format!("албан бичгийн огноо {:?} хуанлийн огноо биш", &c[0]),
             });
         }
         header.letter_no = Some(c["no"].trim_end_matches(['.', ',']).to_string());
@@ -196,6 +197,9 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
             source: Source::default(),
             message: "no letter date and number (\"2020.01.30 № 1/233\") before the plan table"
                 .into(),
+            message_mn:
+                "төлөвлөгөөний хүснэгтийн өмнө албан бичгийн огноо, дугаар (\"2020.01.30 № 1/233\") алга"
+                    .into(),
         });
     }
     let letterhead_end = letter_at.unwrap_or(norm.len());
@@ -231,6 +235,10 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
             message: match header.year {
                 Some(y) => format!("no title with the plan year; year {y} taken from the text"),
                 None => "no reporting year found (title \"… 2019 онд … биелэлт\")".into(),
+            },
+            message_mn: match header.year {
+                Some(y) => format!("төлөвлөгөөний онтой гарчиг алга; {y} оныг текстээс авсан"),
+                None => "тайлант он олдсонгүй (гарчиг \"… 2019 онд … биелэлт\")".into(),
             },
         });
     }
@@ -285,6 +293,7 @@ pub fn parse(before: &[&Paragraph], all: &[&Paragraph], problems: &mut Vec<Probl
             stage: crate::model::Stage::Header,
             source: Source::default(),
             message: "no agency name in the letterhead or the title".into(),
+            message_mn: "албан бичгийн толгой, гарчигт байгууллагын нэр алга".into(),
         });
     }
 

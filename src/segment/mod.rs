@@ -126,12 +126,12 @@ pub fn continues(prev: &str, next: &str, prose: bool) -> bool {
 }
 
 /// A problem of the reconcile stage with a scan's readings, for the whole report.
-fn scan_problem(message: String) -> crate::model::Problem {
-    crate::model::Problem {
-        stage: crate::model::Stage::Reconcile,
-        source: crate::model::Source::default(),
+fn scan_problem(message: crate::model::Message) -> crate::model::Problem {
+    crate::model::Problem::new(
+        crate::model::Stage::Reconcile,
+        crate::model::Source::default(),
         message,
-    }
+    )
 }
 
 /// Paragraphs of the document, with their index among blocks.
@@ -190,10 +190,13 @@ pub fn segment(
         if format == SourceFormat::Scan {
             let joins = regroup::join_split_by_summary(&mut objectives);
             if !joins.is_empty() {
-                problems.push(scan_problem(format!(
+                problems.push(scan_problem(crate::model::Message::new(format!(
                     "measure(s) {} joined: the first ends in no action (\"-х\"), the next goes on in its row, and the summary table counts as many measures as the joins leave (OCR read a small letter as a capital)",
                     joins.join(", ")
-                )));
+                ), format!(
+                    "{} арга хэмжээг нэгтгэсэн: эхнийх нь үйлдлээр (\"-х\") төгсөөгүй, дараагийнх нь мөрөндөө үргэлжилж байгаа бөгөөд нэгтгэл хүснэгт нэгтгэсний дараах тоогоор тоолсон (текст таниулалт жижиг үсгийг том гэж уншсан)",
+                    joins.join(", ")
+                ))));
                 // The joins moved measures to other places: their codes are read again.
                 plan_table::recode_misread_codes(&mut objectives, &mut problems);
             }
@@ -203,10 +206,13 @@ pub fn segment(
         if format == SourceFormat::Scan {
             let codes = reconcile::lone_digits_not_due(&mut objectives, &e.evaluation);
             if !codes.is_empty() {
-                problems.push(scan_problem(format!(
+                problems.push(scan_problem(crate::model::Message::new(format!(
                     "measure(s) {} not listed in the evaluation, their score cells read one digit or nothing (\"/-/\" as OCR reads it): taken as not due",
                     codes.join(", ")
-                )));
+                ), format!(
+                    "{} арга хэмжээ үнэлгээнд байхгүй, онооны нүд нь нэг цифр эсвэл хоосон уншигдсан (текст таниулалт \"/-/\"-г ингэж уншдаг): хугацаа болоогүй гэж авсан",
+                    codes.join(", ")
+                ))));
             }
         }
         let overall: Vec<&StatedNumber> = [
@@ -225,17 +231,23 @@ pub fn segment(
     if format == SourceFormat::Scan {
         let not_due = reconcile::stated_not_due(&mut objectives);
         if !not_due.is_empty() {
-            problems.push(scan_problem(format!(
+            problems.push(scan_problem(crate::model::Message::new(format!(
                 "measure(s) {} scored in the table (\"/-/\" as OCR reads it?) but their implementation says \"Хугацаа болоогүй\" (not yet due) and no evaluation item scores them: taken as not due",
                 not_due.join(", ")
-            )));
+            ), format!(
+                "{} арга хэмжээ хүснэгтэд оноотой (текст таниулалт \"/-/\"-г ингэж уншсан?) боловч хэрэгжилтэд нь \"Хугацаа болоогүй\" гэж бичсэн, үнэлгээнд оноо алга: хугацаа болоогүй гэж авсан",
+                not_due.join(", ")
+            ))));
         }
         let set_aside = reconcile::impossible_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
-            problems.push(scan_problem(format!(
+            problems.push(scan_problem(crate::model::Message::new(format!(
                 "score(s) no scale gives (outside 0-100, or one digit 1-9, in the table; \"/-/\" read as a digit in the summary) that no other figure states, misread by OCR: {}; not used",
                 set_aside.join(", ")
-            )));
+            ), format!(
+                "ямар ч хуваарьт байхгүй оноо (хүснэгтэд 0-100-аас гадуур эсвэл 1-9 нэг цифр; нэгтгэлд \"/-/\"-г цифр гэж уншсан), өөр ямар ч тоо батлахгүй, текст таниулалт буруу уншсан: {}; ашиглаагүй",
+                set_aside.join(", ")
+            ))));
         }
     }
 

@@ -361,6 +361,11 @@ fn align(row: &Row, cols: &Columns, typical: &[f64], problems: &mut Vec<Problem>
                     cells.len(),
                     extra
                 ),
+                message_mn: format!(
+                    "мөр {} нүдтэй, толгой нь {n}; мөрийн илүү текстийг хассан: {:?}",
+                    cells.len(),
+                    extra
+                ),
             });
         }
         cells.truncate(n);
@@ -394,6 +399,9 @@ fn align(row: &Row, cols: &Columns, typical: &[f64], problems: &mut Vec<Problem>
             source: row.source.clone(),
             message: format!(
                 "row has {len} cells of {n}: its first {best} cell(s) are missing; cells aligned to the columns their text fits"
+            ),
+            message_mn: format!(
+                "мөр {n} нүдний {len}-тэй: эхний {best} нүд нь дутуу; нүднүүдийг текстэд нь тохирох баганад байрлуулсан"
             ),
         });
     }
@@ -532,6 +540,10 @@ fn drop_garbled_codes(
                 source: p.source.clone(),
                 message: format!(
                     "measure cell of objective {objective_no}: {:?} stands where a measure's code is, its neighbours coded: read as the code garbled, the measure after it numbered by its place",
+                    p.text.trim()
+                ),
+                message_mn: format!(
+                    "{objective_no}-р зорилтын арга хэмжээний нүд: арга хэмжээний кодын байранд {:?} байгаа бөгөөд хөршүүд нь кодтой: кодыг эвдэрсэн гэж уншиж, дараагийн арга хэмжээг байрлалаар нь дугаарласан",
                     p.text.trim()
                 ),
             });
@@ -840,6 +852,9 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                 message: format!(
                     "the № cell reads {no_text:?}, not an objective number (an OCR misreading?); the row is kept with the objective above"
                 ),
+                message_mn: format!(
+                    "№ нүдэнд {no_text:?} гэж байгаа нь зорилтын дугаар биш (текст таниулалтын алдаа?); мөрийг дээрх зорилтод үлдээсэн"
+                ),
             });
         }
         // The № repeated on every row of an objective (not merged) goes on with it.
@@ -860,6 +875,9 @@ pub fn segment(table: &Table, problems: &mut Vec<Problem>) -> TableOutput {
                     source: row.source.clone(),
                     message: format!(
                         "row has no objective number (№ cell {no_text:?}); numbered {no} by its place"
+                    ),
+                    message_mn: format!(
+                        "мөрөнд зорилтын дугаар алга (№ нүд {no_text:?}); байрлалаар нь {no} гэж дугаарласан"
                     ),
                 });
             }
@@ -1055,6 +1073,12 @@ fn split_rows_of_lost_numbers(
                 from + 1,
                 from + gap as u32
             ),
+            message_mn: format!(
+                "{from}-р зорилт оноотой {rows} мөр болж уншигдсан, бусад нь нэг нэг мөр, дугаарлалт {}-ээс үргэлжилнэ: эхнийхээс хойших мөрүүд нь {}-{}-р зорилтууд (№ нүд нь алдагдсан эсвэл уншигдаагүй)",
+                from + rows as u32,
+                from + 1,
+                from + gap as u32
+            ),
         });
         let opened: Vec<Group> = rest
             .into_iter()
@@ -1109,6 +1133,11 @@ fn renumber_by_codes(objectives: &mut [Objective], problems: &mut Vec<Problem>) 
                 o.objective_no,
                 written.len()
             ),
+            message_mn: format!(
+                "№ нүдэнд {} гэж дугаарласан зорилтын мөрүүдэд уншсан {} арга хэмжээний код бүгд {k} гэж байна: {k} гэж дугаарласан (№ нүдийг буруу уншсан?)",
+                o.objective_no,
+                written.len()
+            ),
         });
         let o = &mut objectives[i];
         o.objective_no = k;
@@ -1160,6 +1189,10 @@ pub(super) fn recode_misread_codes(objectives: &mut [Objective], problems: &mut 
                     "measure {place} of objective {no} reads code {was:?}, {}: coded {no}.{place} by its place (OCR misread the code?)",
                     if twice { "which another measure of the objective has" } else { "its place's code with a dot lost" }
                 ),
+                message_mn: format!(
+                    "{no}-р зорилтын {place} дахь арга хэмжээний код {was:?} гэж уншигдсан, {}: байрлалаар нь {no}.{place} гэж кодолсон (текст таниулалт кодыг буруу уншсан?)",
+                    if twice { "энэ кодтой өөр арга хэмжээ тус зорилтод байна" } else { "цэг нь алдагдсан байрлалын код" }
+                ),
             });
         }
     }
@@ -1199,6 +1232,10 @@ fn renumber_by_sequence(objectives: &mut [Objective], problems: &mut Vec<Problem
             source: o.source.clone(),
             message: format!(
                 "objective numbered {} in its № cell, between {prev} and {next}: numbered {k} (the № cell misread?)",
+                o.objective_no
+            ),
+            message_mn: format!(
+                "{prev}, {next}-р зорилтуудын хооронд № нүдэнд {} гэж дугаарласан зорилт: {k} гэж дугаарласан (№ нүдийг буруу уншсан?)",
                 o.objective_no
             ),
         });
@@ -1259,6 +1296,14 @@ fn join_misread_repeats(objectives: &mut Vec<Objective>, problems: &mut Vec<Prob
                 joined.measures.len(),
                 objectives[i - 1].objective_no
             ),
+            message_mn: format!(
+                "{1}, {2}-р зорилтуудын хооронд № нүдэнд {0} гэж дугаарласан зорилт өөрийн үйл ажиллагаагүй (хоосон, эсвэл хөршийнхөө давталт): түүний {3} арга хэмжээг {4}-р зорилтод нэгтгэсэн (давтсан №-ийг буруу уншсан?)",
+                joined.objective_no,
+                objectives[i - 1].objective_no,
+                objectives[i].objective_no,
+                joined.measures.len(),
+                objectives[i - 1].objective_no
+            ),
         });
         let mut joined = vec![joined];
         // The rows after it went on with the same objective: one block of rows again.
@@ -1312,6 +1357,13 @@ fn join_misread_into_next(objectives: &mut Vec<Objective>, problems: &mut Vec<Pr
             source: joined.source.clone(),
             message: format!(
                 "objective numbered {} in its № cell before objective {} with the same activity: its {} measure(s) go first in objective {} (a repeated № misread?)",
+                joined.objective_no,
+                next.objective_no,
+                joined.measures.len(),
+                next.objective_no
+            ),
+            message_mn: format!(
+                "№ нүдэнд {} гэж дугаарласан зорилт ижил үйл ажиллагаатай {}-р зорилтын өмнө байна: түүний {} арга хэмжээ {}-р зорилтын эхэнд орсон (давтсан №-ийг буруу уншсан?)",
                 joined.objective_no,
                 next.objective_no,
                 joined.measures.len(),
@@ -1429,6 +1481,10 @@ fn split_by_codes(objectives: &mut Vec<Objective>, problems: &mut Vec<Problem>) 
                     "objective {from}'s rows hold {} measure(s) coded {k}.…: objective {k}, whose № cell was lost or unread",
                     run.len()
                 ),
+                message_mn: format!(
+                    "{from}-р зорилтын мөрүүдэд {k}.… кодтой {} арга хэмжээ байна: эдгээр нь № нүд нь алдагдсан эсвэл уншигдаагүй {k}-р зорилт",
+                    run.len()
+                ),
             });
             let measures = run
                 .iter()
@@ -1504,6 +1560,9 @@ fn regroup_by_stated_codes(objectives: &mut [Objective], problems: &mut Vec<Prob
         message: format!(
             "{misplaced} measure(s) stood under another objective than the one their code names; moved to it"
         ),
+        message_mn: format!(
+            "{misplaced} арга хэмжээ кодынхоо заасан зорилтоос өөр зорилтын дор байсан; өөрийнх рүү нь шилжүүлсэн"
+        ),
     });
     for o in objectives.iter_mut() {
         let own = o.objective_no;
@@ -1563,6 +1622,11 @@ fn build_objective(
                     marks.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
                     group.objective_no
                 ),
+                message_mn: format!(
+                    "{1}-р зорилтын арга хэмжээний нүдний текст {0:?}-д үг алга; арга хэмжээ биш",
+                    marks.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+                    group.objective_no
+                ),
             });
         }
         let mut targets = get(Role::Target);
@@ -1581,6 +1645,10 @@ fn build_objective(
                     source: src.clone(),
                     message: format!(
                         "score cell {raw:?} of objective {} is not a number; left out",
+                        group.objective_no
+                    ),
+                    message_mn: format!(
+                        "{}-р зорилтын онооны нүд {raw:?} тоо биш; орхисон",
                         group.objective_no
                     ),
                 });
@@ -1610,6 +1678,11 @@ fn build_objective(
                         "a row of objective {} has target or implementation text but no measure; its text is kept on measure {}",
                         group.objective_no,
                         kept_on.as_deref().unwrap_or("(the objective's first)")
+                    ),
+                    message_mn: format!(
+                        "{}-р зорилтын нэг мөрөнд хүрэх үр дүн эсвэл хэрэгжилтийн текст байгаа ч арга хэмжээ алга; текстийг {} арга хэмжээнд хадгалсан",
+                        group.objective_no,
+                        kept_on.as_deref().unwrap_or("(зорилтын эхний)")
                     ),
                 });
                 match measures.last_mut() {
@@ -1677,6 +1750,11 @@ fn build_objective(
             source: group.source.clone(),
             message: format!(
                 "objective {} has target or implementation text but no measure at all; its text is not in measures: {:?}",
+                group.objective_no,
+                orphan_targets.iter().chain(&orphan_impls).map(|p| p.text.as_str()).collect::<Vec<_>>()
+            ),
+            message_mn: format!(
+                "{}-р зорилтод хүрэх үр дүн эсвэл хэрэгжилтийн текст байгаа ч нэг ч арга хэмжээ алга; текст нь арга хэмжээнд ороогүй: {:?}",
                 group.objective_no,
                 orphan_targets.iter().chain(&orphan_impls).map(|p| p.text.as_str()).collect::<Vec<_>>()
             ),

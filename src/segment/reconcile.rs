@@ -8,7 +8,7 @@
 //! other stated figures bear out. Items that match poorly are kept and said so; none is dropped.
 
 use crate::model::{
-    mean, Band, Evaluation, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber,
+    mean, Band, Evaluation, Message, NarrativeMatch, Objective, Problem, ScoreSource, StatedNumber,
 };
 use crate::scoring::{fit, in_band, Fit};
 use std::collections::HashSet;
@@ -79,6 +79,10 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
                         "narrative item \"Зорилт {}\" matches table measure {} by its text (similarity {sim:.2}); the codes differ",
                         item.code, m.code
                     ),
+                    message_mn: format!(
+                        "үнэлгээний \"Зорилт {}\" мөр хүснэгтийн {} арга хэмжээтэй текстээрээ таарч байна (төстэй байдал {sim:.2}); код нь өөр",
+                        item.code, m.code
+                    ),
                 });
                 Some((pos, sim, "text"))
             }
@@ -86,19 +90,32 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
                 let obj = &objectives[pos.0];
                 let obj_sim = similarity(&item.text.text, &obj.text.text);
                 let why = if obj_sim >= SAME_TEXT {
-                    format!(
-                        "its text quotes objective {}'s activity instead (similarity {obj_sim:.2})",
-                        obj.objective_no
+                    Message::new(
+                        format!(
+                            "its text quotes objective {}'s activity instead (similarity {obj_sim:.2})",
+                            obj.objective_no
+                        ),
+                        format!(
+                            "текст нь оронд нь {}-р зорилтын үйл ажиллагааг иш татсан (төстэй байдал {obj_sim:.2})",
+                            obj.objective_no
+                        ),
                     )
                 } else {
-                    "no table measure has a text like it".to_string()
+                    Message::new(
+                        "no table measure has a text like it",
+                        "хүснэгтэд ийм тексттэй арга хэмжээ алга",
+                    )
                 };
                 problems.push(Problem {
                     stage: crate::model::Stage::Reconcile,
                     source: item.source.clone(),
                     message: format!(
-                        "narrative item \"Зорилт {}\" matched to table measure {} by its code only (text similarity {sim:.2}): {why}",
-                        item.code, obj.measures[pos.1].code
+                        "narrative item \"Зорилт {}\" matched to table measure {} by its code only (text similarity {sim:.2}): {}",
+                        item.code, obj.measures[pos.1].code, why.en
+                    ),
+                    message_mn: format!(
+                        "үнэлгээний \"Зорилт {}\" мөрийг хүснэгтийн {} арга хэмжээтэй зөвхөн кодоор нь холбосон (текстийн төстэй байдал {sim:.2}): {}",
+                        item.code, obj.measures[pos.1].code, why.mn
                     ),
                 });
                 Some((pos, sim, "code_only"))
@@ -111,6 +128,11 @@ pub fn reconcile(objectives: &mut [Objective], eval: &Evaluation, problems: &mut
                 source: item.source.clone(),
                 message: format!(
                     "narrative item \"Зорилт {}\" ({:?}) has no measure in the plan table; it is kept in the evaluation only",
+                    item.code,
+                    item.text.text.chars().take(60).collect::<String>()
+                ),
+                message_mn: format!(
+                    "үнэлгээний \"Зорилт {}\" ({:?}) мөрд тохирох арга хэмжээ төлөвлөгөөний хүснэгтэд алга; зөвхөн үнэлгээнд хадгалсан",
                     item.code,
                     item.text.text.chars().take(60).collect::<String>()
                 ),

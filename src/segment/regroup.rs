@@ -109,6 +109,11 @@ pub fn regroup_by_narrative(
                 moved.len(),
                 moved.join(", ")
             ),
+            message_mn: format!(
+                "{} арга хэмжээ төлөвлөгөөний хүснэгтэд үнэлгээний жагсаасан зорилтын хөрш зорилтын дор байсан (текст нь адил, эсвэл жагсаагүй нэгийн хувьд дараагийн зорилтын мөрүүд хоёр дахиасаа дугаарлагдсан; хүснэгтийн код нь зөвхөн байрлал); шилжүүлсэн: {}",
+                moved.len(),
+                moved.join(", ")
+            ),
         });
     }
     moved.len()
@@ -161,6 +166,10 @@ pub fn open_lost_by_narrative(
             source: tail[0].source.clone(),
             message: format!(
                 "objective {}'s last {t} measure(s) are the evaluation's items {lost}.1-{lost}.{t} (their texts alike, the table's codes only their places): objective {lost}, whose № cell was lost or unread, opened with them",
+                objectives[i].objective_no
+            ),
+            message_mn: format!(
+                "{}-р зорилтын сүүлийн {t} арга хэмжээ нь үнэлгээний {lost}.1-{lost}.{t} мөрүүд (текст нь адил, хүснэгтийн код нь зөвхөн байрлал): № нүд нь алдагдсан эсвэл уншигдаагүй {lost}-р зорилтыг тэдгээрээр нээсэн",
                 objectives[i].objective_no
             ),
         });
@@ -283,6 +292,10 @@ pub fn split_by_item_codes(
                 "objective {no}'s rows hold the measures the evaluation lists under objectives the table lacks, each at its item's place (their texts alike, the table's codes only their places): opened {}, their № cells lost or unread",
                 these.join(", ")
             ),
+            message_mn: format!(
+                "{no}-р зорилтын мөрүүдэд үнэлгээ хүснэгтэд байхгүй зорилтуудын дор жагсаасан арга хэмжээнүүд мөр бүрийнхээ байранд байна (текст нь адил, хүснэгтийн код нь зөвхөн байрлал): {} зорилтыг нээсэн, № нүд нь алдагдсан эсвэл уншигдаагүй",
+                these.join(", ")
+            ),
         });
         i = at + 1;
     }
@@ -385,6 +398,10 @@ pub fn open_lost_by_summary(
             source: objectives[i].source.clone(),
             message: format!(
                 "objective {no}'s rows hold {n_rows} measure(s); the summary table counts its own and those of objectives the table lacks, which fall on the rows' ends: opened {} (their № cells lost or unread)",
+                these.join(", ")
+            ),
+            message_mn: format!(
+                "{no}-р зорилтын мөрүүдэд {n_rows} арга хэмжээ байна; нэгтгэл хүснэгт түүний өөрийнх болон хүснэгтэд байхгүй зорилтуудынхыг тоолсон нь мөрүүдийн төгсгөлд таарч байна: {} зорилтыг нээсэн (№ нүд нь алдагдсан эсвэл уншигдаагүй)",
                 these.join(", ")
             ),
         });
@@ -592,6 +609,11 @@ pub fn regroup_by_summary(
             source: o.source.clone(),
             message: format!(
                 "{} measure(s) stood in the plan table under the objective next to the one the summary table counts them under (the objectives' counts summing alike, the table's codes only their places); moved: {}",
+                moved.len(),
+                moved.join(", ")
+            ),
+            message_mn: format!(
+                "{} арга хэмжээ төлөвлөгөөний хүснэгтэд нэгтгэл хүснэгтийн тоолсон зорилтын хөрш зорилтын дор байсан (зорилтуудын тоонуудын нийлбэр адил, хүснэгтийн код нь зөвхөн байрлал); шилжүүлсэн: {}",
                 moved.len(),
                 moved.join(", ")
             ),

@@ -4,12 +4,7 @@
 //! Enters: a `--lang` choice or the environment's locale; a [`FindingKind`]. Leaves: labels.
 
 use crate::model::FindingKind;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Mn,
-}
+pub use crate::model::Lang;
 
 impl Lang {
     /// Mongolian where the locale says so (LC_ALL, LC_MESSAGES, LANG starting with "mn"),
@@ -27,16 +22,65 @@ impl Lang {
         }
     }
 
-    pub fn pick(self, en: &'static str, mn: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Mn => mn,
-        }
-    }
-
     /// The HTML `lang` attribute.
     pub fn code(self) -> &'static str {
         self.pick("en", "mn")
+    }
+}
+
+/// A value of the dataset (severity, status, finding kind, source format, report kind, table
+/// level) as people read it: in English the value itself, which is what a query filters on; in
+/// Mongolian its name. A value this table does not know is shown as it is.
+pub fn term(value: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return value;
+    }
+    match value {
+        "error" => "алдаа",
+        "warning" => "анхааруулга",
+        "info" => "мэдээлэл",
+        "ok" => "бүрэн",
+        "partial" => "хэсэгчлэн",
+        "failed" => "уншиж чадаагүй",
+        "measure_score_conflict" => "арга хэмжээний оноо зөрсөн",
+        "objective_score_mismatch" => "зорилтын хувь зөрсөн",
+        "score_rounding" => "тоймлолгүй тасалсан",
+        "overall_score_mismatch" => "нийт хувь зөрсөн",
+        "measure_count_mismatch" => "тоо зөрсөн",
+        "bucket_count_mismatch" => "түвшний тоо зөрсөн",
+        "bucket_label_mismatch" => "түвшний нэр зөрсөн",
+        "score_out_of_range" => "оноо 0-100-аас гадуур",
+        "band_gap" => "хуваарийн завсар",
+        "stated_share_mismatch" => "эзлэх хувь зөрсөн",
+        "ocr_doubtful" => "уншилт эргэлзээтэй",
+        "category_count_mismatch" => "ангиллын тоо зөрсөн",
+        "category_percent_mismatch" => "ангиллын хувь зөрсөн",
+        "total_formula" => "нийт дүнгийн томьёо",
+        "rounding_up" => "дээш тоймолсон",
+        "not_due_in_denominator" => "хугацаа болоогүйг хуваарьт тооцсон",
+        "text" => "текст",
+        "markdown" => "маркдаун",
+        "html" => "веб хуудас",
+        // PDF is the format's name in Mongolian too.
+        "pdf" => "PDF",
+        "scan" => "скан",
+        "plan_report" => "төлөвлөгөөний биелэлт",
+        "evaluation_summary" => "үнэлгээний нэгтгэл",
+        "prose_evaluation" => "үнэлгээ, үгээр",
+        "unknown" => "тодорхойгүй",
+        "overall" => "нийт",
+        "read" => "унших",
+        "header" => "толгой",
+        "plan_table" => "төлөвлөгөөний хүснэгт",
+        "evaluation" => "үнэлгээ",
+        "reconcile" => "тулгалт",
+        "check" => "шалгалт",
+        "objective" => "зорилт",
+        "measure" => "арга хэмжээ",
+        "total" => "нийт дүн",
+        "subtotal" => "дэд дүн",
+        "category" => "ангилал",
+        _ => value,
     }
 }
 
@@ -115,6 +159,54 @@ pub fn explanation(kind: FindingKind, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every value a view names has a Mongolian name.
+    #[test]
+    fn every_value_has_a_mongolian_term() {
+        use crate::model::{ReportKind, Severity, SourceFormat, Stage, Status};
+        let mut values: Vec<&str> = FindingKind::ALL.iter().map(|k| k.as_str()).collect();
+        values.extend([Severity::Error, Severity::Warning, Severity::Info].map(|s| s.as_str()));
+        values.extend([Status::Ok, Status::Partial, Status::Failed].map(|s| s.as_str()));
+        values.extend(
+            [
+                SourceFormat::Text,
+                SourceFormat::Markdown,
+                SourceFormat::Html,
+                SourceFormat::Pdf,
+                SourceFormat::Scan,
+            ]
+            .map(|s| s.as_str()),
+        );
+        values.extend(
+            [
+                Stage::Read,
+                Stage::PlanTable,
+                Stage::Header,
+                Stage::Evaluation,
+                Stage::Reconcile,
+                Stage::Check,
+            ]
+            .map(|s| s.as_str()),
+        );
+        values.extend(
+            [
+                ReportKind::PlanReport,
+                ReportKind::EvaluationSummary,
+                ReportKind::ProseEvaluation,
+                ReportKind::Unknown,
+            ]
+            .map(|s| s.as_str()),
+        );
+        for v in values {
+            let mn = term(v, Lang::Mn);
+            assert_eq!(term(v, Lang::En), v);
+            assert!(mn != v || v == "pdf", "{v} has no Mongolian name");
+            assert!(
+                mn.chars().all(|c| !c.is_ascii_lowercase()),
+                "{v}: {mn} is not Mongolian"
+            );
+        }
+    }
 
     /// Every finding kind is explained in both languages, the Mongolian in Cyrillic.
     #[test]

@@ -1,12 +1,14 @@
-//! What people read, in one place (no stage imports it): the outline `biyelelt show` prints
-//! (objectives, measures, scores and where each came from), the findings of `check` (text or
-//! JSON), series, the ingest's progress and summary; in submodules the year-over-year views
-//! ([`yoy`]), the analyst's report page ([`report`], with page crops from [`crop`]), the
-//! layout picture ([`svg`]) and the interface's languages ([`lang`]).
+//! What people read, in one place (no stage imports it), in Mongolian or English: the outline
+//! `biyelelt show` prints (objectives, measures, scores and where each came from), the findings
+//! of `check` (text or JSON), series; in submodules the ingest's progress and summary
+//! ([`ingest`]), the year-over-year views ([`yoy`]), the analyst's report page ([`report`], with
+//! page crops from [`crop`]), the layout picture ([`svg`]) and the interface's languages
+//! ([`lang`]).
 //!
 //! Enters: [`Report`]s and views built from a dataset. Leaves: text and HTML.
 
 pub mod crop;
+pub mod ingest;
 pub mod lang;
 pub mod report;
 pub mod svg;
@@ -14,6 +16,7 @@ pub mod yoy;
 
 use crate::model::{Report, Severity, Source, StatedNumber};
 use anstyle::{AnsiColor, Style};
+use lang::{term, Lang};
 use std::fmt::Write;
 
 /// A number as reports write it: at most two decimals, no trailing zeros.
@@ -22,17 +25,17 @@ pub(crate) fn num(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn stated(s: &Option<StatedNumber>) -> String {
+fn stated(s: &Option<StatedNumber>, lang: Lang) -> String {
     match s {
-        Some(s) => format!("{} ({:?}, {})", num(s.value), s.raw, s.source.describe()),
+        Some(s) => format!("{} ({:?}, {})", num(s.value), s.raw, s.source.place(lang)),
         None => "-".into(),
     }
 }
 
 /// The agency's own score after `label`, or nothing when the report has none.
-fn own(s: &Option<StatedNumber>, label: &str) -> String {
+fn own(s: &Option<StatedNumber>, label: &str, lang: Lang) -> String {
     s.as_ref()
-        .map(|_| format!("{label} {}", stated(s)))
+        .map(|_| format!("{label} {}", stated(s, lang)))
         .unwrap_or_default()
 }
 
@@ -45,116 +48,187 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     out
 }
 
-fn at(source: &Source) -> String {
-    source.describe()
-}
-
-/// The outline of one report.
-pub fn outline(r: &Report) -> String {
+/// The outline of one report, labels in `lang`.
+pub fn outline(r: &Report, lang: Lang) -> String {
+    let t = |en: &'static str, mn: &'static str| lang.pick(en, mn);
+    let at = |s: &Source| s.place(lang);
     let mut o = String::new();
     let h = &r.header;
     let _ = writeln!(
         o,
-        "{}  [{}, {}]  doc_id {}",
+        "{}  [{}, {}]  {} {}",
         r.source_path,
-        r.source_format.as_str(),
-        r.report_kind.as_str(),
+        term(r.source_format.as_str(), lang),
+        term(r.report_kind.as_str(), lang),
+        t("doc_id", "тайлангийн дугаар"),
         r.doc_id
     );
     let _ = writeln!(
         o,
-        "status: {}{}",
-        r.status.as_str(),
+        "{}: {}{}",
+        t("status", "төлөв"),
+        term(r.status.as_str(), lang),
         r.error
             .as_ref()
             .map(|e| format!(" — {e}"))
             .unwrap_or_default()
     );
-    let _ = writeln!(o, "agency:     {}", h.agency.as_deref().unwrap_or("-"));
     let _ = writeln!(
         o,
-        "year:       {}",
+        "{} {}",
+        t("agency:    ", "байгууллага:"),
+        h.agency.as_deref().unwrap_or("-")
+    );
+    let _ = writeln!(
+        o,
+        "{} {}",
+        t("year:      ", "он:         "),
         h.year.map(|y| y.to_string()).unwrap_or("-".into())
     );
     let _ = writeln!(
         o,
-        "letter:     № {} of {}",
+        "{} № {} {} {}",
+        t("letter:    ", "албан бичиг:"),
         h.letter_no.as_deref().unwrap_or("-"),
+        t("of", "огноо"),
         h.letter_date.map(|d| d.to_string()).unwrap_or("-".into())
     );
-    let _ = writeln!(o, "addressee:  {}", h.addressee.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        o,
+        "{} {}",
+        t("addressee: ", "хүлээн авагч:"),
+        h.addressee.as_deref().unwrap_or("-")
+    );
     for s in &h.signatories {
-        let _ = writeln!(o, "signed:     {} — {}", s.name, s.role);
+        let _ = writeln!(
+            o,
+            "{} {} — {}",
+            t("signed:    ", "гарын үсэг: "),
+            s.name,
+            s.role
+        );
     }
-    let _ = writeln!(o, "overall:    table {}", stated(&r.overall_table));
+    let _ = writeln!(
+        o,
+        "{} {}",
+        t("overall:    table", "нийт:        хүснэгт"),
+        stated(&r.overall_table, lang)
+    );
     if let Some(e) = &r.evaluation {
         let _ = writeln!(
             o,
-            "            conclusion {}",
-            stated(&e.overall_conclusion)
+            "            {} {}",
+            t("conclusion", "дүгнэлт"),
+            stated(&e.overall_conclusion, lang)
         );
         let bands: Vec<&str> = e.bands.iter().map(|b| b.label.as_str()).collect();
         if !bands.is_empty() {
-            let _ = writeln!(o, "bands:      {}", bands.join(", "));
+            let _ = writeln!(
+                o,
+                "{} {}",
+                t("bands:     ", "түвшин:     "),
+                bands.join(", ")
+            );
         }
     }
     if let Some(c) = r.overall_score_computed() {
-        let _ = writeln!(o, "            mean of measures {}", num(c));
+        let _ = writeln!(
+            o,
+            "            {} {}",
+            t("mean of measures", "арга хэмжээнүүдийн дундаж"),
+            num(c)
+        );
     }
     if r.report_kind != crate::model::ReportKind::PlanReport && !r.categories.is_empty() {
-        let _ = writeln!(o, "\nCategories:");
+        let _ = writeln!(o, "\n{}", t("Categories:", "Ангилал:"));
         for c in &r.categories {
-            let _ = writeln!(o, "{}", category_line(c));
+            let _ = writeln!(o, "{}", category_line(c, lang));
         }
     }
     for obj in &r.objectives {
         let _ = writeln!(
             o,
-            "\nObjective {} ({}): {}",
+            "\n{} {} ({}): {}",
+            t("Objective", "Зорилт"),
             obj.objective_no,
             at(&obj.source),
             short(&obj.text.text, 90)
         );
         let _ = writeln!(
             o,
-            "  score: table {} | summary {} | mean {}{}",
-            stated(&obj.score_table),
-            stated(&obj.score_summary),
+            "  {}: {} {} | {} {} | {} {}{}",
+            t("score", "оноо"),
+            t("table", "хүснэгт"),
+            stated(&obj.score_table, lang),
+            t("summary", "нэгтгэл"),
+            stated(&obj.score_summary, lang),
+            t("mean", "дундаж"),
             obj.score_computed().map(num).unwrap_or("-".into()),
-            own(&obj.score_self, " | agency's own")
+            own(
+                &obj.score_self,
+                t(" | agency's own", " | байгууллагын өөрийн"),
+                lang
+            )
         );
         for m in &obj.measures {
             let _ = writeln!(
                 o,
-                "  {} ({}, row {}): {}",
+                "  {} ({}, {} {}): {}",
                 m.code,
                 at(&m.source),
+                t("row", "мөр"),
                 m.table_row + 1,
                 short(&m.text.text, 100)
             );
             let _ = writeln!(
                 o,
-                "      score {} from {}; table {}; narrative {}{}{}",
+                "      {} {} {} {}; {} {}; {} {}{}{}",
+                t("score", "оноо"),
                 m.score.map(num).unwrap_or("-".into()),
-                m.score_source.map(|s| s.as_str()).unwrap_or("-"),
-                stated(&m.score_table),
-                stated(&m.score_narrative),
-                own(&m.score_self, "; agency's own"),
-                if m.not_due { "; NOT DUE" } else { "" }
+                t("from", "эх:"),
+                m.score_source
+                    .map(|s| lang.pick(s.as_str(), score_source_mn(s.as_str())))
+                    .unwrap_or("-"),
+                t("table", "хүснэгт"),
+                stated(&m.score_table, lang),
+                t("narrative", "үнэлгээ"),
+                stated(&m.score_narrative, lang),
+                own(
+                    &m.score_self,
+                    t("; agency's own", "; байгууллагын өөрийн"),
+                    lang
+                ),
+                if m.not_due {
+                    t("; NOT DUE", "; ХУГАЦАА БОЛООГҮЙ")
+                } else {
+                    ""
+                }
             );
             if let Some(n) = &m.narrative {
                 let _ = writeln!(
                     o,
-                    "      narrative item matched by {} (similarity {:.2})",
-                    n.method, n.similarity
+                    "      {} {} ({} {:.2})",
+                    t(
+                        "narrative item matched by",
+                        "үнэлгээний мөрийг холбосон арга:"
+                    ),
+                    lang.pick(n.method.as_str(), match_method_mn(&n.method)),
+                    t("similarity", "төстэй байдал"),
+                    n.similarity
                 );
             }
-            let _ = writeln!(o, "      target: {}", short(&m.target.text, 100));
             let _ = writeln!(
                 o,
-                "      implementation{}: {}",
+                "      {}: {}",
+                t("target", "хүрэх үр дүн"),
+                short(&m.target.text, 100)
+            );
+            let _ = writeln!(
+                o,
+                "      {}{}: {}",
+                t("implementation", "хэрэгжилт"),
                 if m.text_scope == crate::model::TextScope::Row {
-                    " (whole row)"
+                    t(" (whole row)", " (мөр бүхэлдээ)")
                 } else {
                     ""
                 },
@@ -163,28 +237,56 @@ pub fn outline(r: &Report) -> String {
         }
     }
     if !r.findings.is_empty() {
-        let _ = writeln!(o, "\nFindings:");
+        let _ = writeln!(o, "\n{}", t("Findings:", "Илэрсэн зөрүү:"));
         for f in &r.findings {
             let _ = writeln!(
                 o,
                 "  [{} {}] {}",
-                f.severity.as_str(),
-                f.kind.as_str(),
-                f.message
+                term(f.severity.as_str(), lang),
+                term(f.kind.as_str(), lang),
+                f.message(lang)
             );
         }
     }
     if !r.problems.is_empty() {
-        let _ = writeln!(o, "\nProblems:");
+        let _ = writeln!(o, "\n{}", t("Problems:", "Бэрхшээл:"));
         for p in &r.problems {
-            let _ = writeln!(o, "  [{}] {}: {}", p.stage, p.source.describe(), p.message);
+            let _ = writeln!(
+                o,
+                "  [{}] {}: {}",
+                term(p.stage.as_str(), lang),
+                p.source.place(lang),
+                p.message(lang)
+            );
         }
     }
     o
 }
 
+/// Where a measure's score came from, in Mongolian.
+fn score_source_mn(source: &str) -> &'static str {
+    match source {
+        "table" => "хүснэгт",
+        "narrative" => "үнэлгээ",
+        "band_heading" => "түвшний гарчиг",
+        "self" => "байгууллагын өөрийн үнэлгээ",
+        _ => "бусад",
+    }
+}
+
+/// How a narrative item was matched to its measure, in Mongolian.
+fn match_method_mn(method: &str) -> &'static str {
+    match method {
+        "code_and_text" => "код, текстээр",
+        "code_only" => "зөвхөн кодоор",
+        "text" => "текстээр",
+        _ => "бусад",
+    }
+}
+
 /// A category of an evaluation: level, code and name, items, counts per band, percent.
-fn category_line(c: &crate::model::Category) -> String {
+fn category_line(c: &crate::model::Category, lang: Lang) -> String {
+    let t = |en: &'static str, mn: &'static str| lang.pick(en, mn);
     let count = |s: &Option<StatedNumber>| s.as_ref().map(|s| num(s.value));
     let bands: Vec<String> = c
         .bands
@@ -193,121 +295,40 @@ fn category_line(c: &crate::model::Category) -> String {
         .collect();
     let mut parts = vec![format!(
         "  {} {}{} ({})",
-        c.level.as_str(),
+        term(c.level.as_str(), lang),
         c.code.as_ref().map(|k| format!("{k} ")).unwrap_or_default(),
         short(&c.name, 60),
-        at(&c.source)
+        c.source.place(lang)
     )];
     if let Some(n) = count(&c.n_items) {
-        parts.push(format!("items {n}"));
+        parts.push(format!("{} {n}", t("items", "ажил")));
     }
     for (label, s) in [
-        ("done", &c.n_done),
-        ("in progress", &c.n_in_progress),
-        ("broken off", &c.n_broken),
-        ("not due", &c.n_not_due),
-        ("not evaluable", &c.n_not_evaluable),
+        (t("done", "хэрэгжсэн"), &c.n_done),
+        (t("in progress", "хэрэгжиж байгаа"), &c.n_in_progress),
+        (t("broken off", "тасалдсан"), &c.n_broken),
+        (t("not due", "хугацаа болоогүй"), &c.n_not_due),
+        (t("not evaluable", "үнэлэх боломжгүй"), &c.n_not_evaluable),
     ] {
         if let Some(n) = count(s) {
             parts.push(format!("{label} {n}"));
         }
     }
     if !bands.is_empty() {
-        parts.push(format!("bands {}", bands.join(" ")));
+        parts.push(format!("{} {}", t("bands", "түвшин"), bands.join(" ")));
     }
     if let Some(u) = &c.unplaced {
-        parts.push(format!("unplaced {u:?}"));
+        parts.push(format!("{} {u:?}", t("unplaced", "байршаагүй")));
     }
     parts.push(format!(
-        "percent {}{}",
-        stated(&c.percent),
+        "{} {}{}",
+        t("percent", "хувь"),
+        stated(&c.percent, lang),
         c.percent_computed()
-            .map(|m| format!(" (bands give {})", num(m)))
+            .map(|m| format!(" ({} {})", t("bands give", "түвшнээс"), num(m)))
             .unwrap_or_default()
     ));
     parts.join("; ")
-}
-
-/// One line for `ingest`.
-pub fn summary_line(r: &Report, n_findings: usize) -> String {
-    format!(
-        "{:<7} {:>2} objectives {:>3} measures {:>2} findings  {}{}",
-        r.status.as_str(),
-        r.objectives.len(),
-        r.n_measures(),
-        n_findings,
-        r.source_path,
-        r.error
-            .as_ref()
-            .map(|e| format!("  — {e}"))
-            .unwrap_or_default()
-    )
-}
-
-/// What `ingest` shows while it parses: a progress bar on a terminal (files done of total,
-/// rate, time left, pages of scans done of those begun; failed reports printed above it), a
-/// line per report otherwise, nothing with `--quiet`.
-pub struct Progress {
-    quiet: bool,
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Progress {
-    pub fn new(quiet: bool) -> Self {
-        use std::io::IsTerminal;
-        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let bar = indicatif::ProgressBar::new(0);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} reports  {per_sec}  {eta} left  {msg}",
-                )
-                .expect("progress template is valid"),
-            );
-            // Pages of scans move the display between reports: a scan's OCR takes minutes.
-            let ticker = bar.clone();
-            std::thread::spawn(move || {
-                while !ticker.is_finished() {
-                    let (done, total) = crate::read::ocr::pages_progress();
-                    if total > 0 {
-                        ticker.set_message(format!("scan pages {done}/{total}"));
-                    }
-                    ticker.tick();
-                    std::thread::sleep(std::time::Duration::from_millis(250));
-                }
-            });
-            bar
-        });
-        Progress { quiet, bar }
-    }
-
-    pub fn report(&mut self, r: &Report, done: usize, total: usize) {
-        let line = summary_line(r, r.findings.len());
-        match &self.bar {
-            Some(bar) => {
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
-                if r.status == crate::model::Status::Failed {
-                    bar.println(line);
-                }
-            }
-            None if !self.quiet => println!("{line}"),
-            None => {}
-        }
-    }
-
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-/// The total line of `ingest`.
-pub fn total_line(t: &crate::archive::Tally) -> String {
-    format!(
-        "total: {} report(s): {} ok, {} partial, {} failed; {} objectives, {} measures, {} findings",
-        t.reports, t.ok, t.partial, t.failed, t.objectives, t.measures, t.findings
-    )
 }
 
 fn severity_style(s: Severity) -> Style {
@@ -321,7 +342,8 @@ fn severity_style(s: Severity) -> Style {
 
 /// Findings of one report for a person: grouped under the report, each with its evidence.
 /// Styled with ANSI colors; the caller's stream (anstream) drops them when not a terminal.
-pub fn findings(r: &Report) -> String {
+pub fn findings(r: &Report, lang: Lang) -> String {
+    let t = |en: &'static str, mn: &'static str| lang.pick(en, mn);
     let mut o = String::new();
     let bold = Style::new().bold();
     let errors = r
@@ -336,17 +358,20 @@ pub fn findings(r: &Report) -> String {
         .count();
     let _ = writeln!(
         o,
-        "{bold}{}{bold:#}  {} {} — {} finding(s): {errors} error(s), {warnings} warning(s){}",
+        "{bold}{}{bold:#}  {} {} — {} {}: {errors} {}, {warnings} {}{}",
         r.source_path,
         r.header.agency.as_deref().unwrap_or("?"),
         r.header.year.map(|y| y.to_string()).unwrap_or("?".into()),
         r.findings.len(),
+        t("finding(s)", "зөрүү"),
+        t("error(s)", "алдаа"),
+        t("warning(s)", "анхааруулга"),
         if r.status == crate::model::Status::Ok {
             String::new()
         } else {
             format!(
                 "  [{}: {}]",
-                r.status.as_str(),
+                term(r.status.as_str(), lang),
                 r.error.as_deref().unwrap_or("")
             )
         }
@@ -356,19 +381,19 @@ pub fn findings(r: &Report) -> String {
     for f in sorted {
         let st = severity_style(f.severity);
         let place = match (&f.code, f.objective_no) {
-            (Some(c), _) => format!("measure {c}"),
-            (None, Some(o)) => format!("objective {o}"),
-            _ => "report".into(),
+            (Some(c), _) => lang.pick(format!("measure {c}"), format!("{c} арга хэмжээ")),
+            (None, Some(o)) => lang.pick(format!("objective {o}"), format!("{o}-р зорилт")),
+            _ => t("report", "тайлан").into(),
         };
         let _ = writeln!(
             o,
             "  {st}{:<7}{st:#} {} ({place}): {}",
-            f.severity.as_str(),
-            f.kind.as_str(),
-            f.message
+            term(f.severity.as_str(), lang),
+            term(f.kind.as_str(), lang),
+            f.message(lang)
         );
         for e in &f.evidence {
-            let _ = writeln!(o, "          {}", e.describe());
+            let _ = writeln!(o, "          {}", e.describe(lang));
         }
     }
     o
@@ -376,7 +401,8 @@ pub fn findings(r: &Report) -> String {
 
 /// Series members as `biyelelt series` prints them: with `explain`, each member with the link
 /// that joined it; else one line per series with more than one member.
-pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
+pub fn series(members: &[crate::yoy::Member], explain: bool, lang: Lang) -> String {
+    let t = |en: &'static str, mn: &'static str| lang.pick(en, mn);
     let mut out = String::new();
     let mut groups: Vec<&[crate::yoy::Member]> = members
         .chunk_by(|a, b| a.series_id == b.series_id)
@@ -385,8 +411,12 @@ pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
         groups.retain(|g| g.len() > 1);
         let _ = writeln!(
             out,
-            "{} series with more than one member (`--explain ID` for one):",
-            groups.len()
+            "{} {}",
+            groups.len(),
+            t(
+                "series with more than one member (`--explain ID` for one):",
+                "цуваа нэгээс олон гишүүнтэй (нэгийг нь `--explain ДУГААР`-аар):"
+            )
         );
     }
     for g in groups {
@@ -406,7 +436,7 @@ pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
                 out,
                 "{} {:<9} {} — {}",
                 first.series_id,
-                first.level,
+                term(first.level, lang),
                 years.join(" "),
                 first.text.chars().take(70).collect::<String>()
             );
@@ -414,31 +444,47 @@ pub fn series(members: &[crate::yoy::Member], explain: bool) -> String {
         }
         let _ = writeln!(
             out,
-            "series {} ({}, {} member(s))",
+            "{} {} ({}, {} {})",
+            t("series", "цуваа"),
             first.series_id,
-            first.level,
-            g.len()
+            term(first.level, lang),
+            g.len(),
+            t("member(s)", "гишүүн")
         );
         for m in g {
             let _ = writeln!(
                 out,
-                "  {} {} {} (doc {}), score {}",
+                "  {} {} {} ({} {}), {} {}",
                 m.year.map(|y| y.to_string()).unwrap_or("?".into()),
-                m.agency.as_deref().unwrap_or("(agency unknown)"),
+                m.agency
+                    .as_deref()
+                    .unwrap_or(t("(agency unknown)", "(байгууллага тодорхойгүй)")),
                 m.code,
+                t("doc", "тайлан"),
                 m.doc_id,
+                t("score", "оноо"),
                 m.score.map(|s| s.to_string()).unwrap_or("-".into())
             );
-            let _ = writeln!(out, "    text: {}", m.text);
+            let _ = writeln!(out, "    {}: {}", t("text", "текст"), m.text);
             match (&m.link, m.similarity, &m.method) {
                 (Some(link), Some(sim), Some(method)) => {
                     let _ = writeln!(
                         out,
-                        "    linked to {link}: similarity {sim:.3} by rule {method}"
+                        "    {} {link}: {} {sim:.3}, {} {method}",
+                        t("linked to", "холбоос"),
+                        t("similarity", "төстэй байдал"),
+                        t("by rule", "дүрэм")
                     );
                 }
                 _ => {
-                    let _ = writeln!(out, "    alone: no other report has a measure close enough");
+                    let _ = writeln!(
+                        out,
+                        "    {}",
+                        t(
+                            "alone: no other report has a measure close enough",
+                            "ганцаараа: өөр тайланд хангалттай төстэй арга хэмжээ алга"
+                        )
+                    );
                 }
             }
         }

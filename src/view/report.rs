@@ -7,7 +7,7 @@
 //! Enters: a dataset folder and the source files its reports name. Leaves: HTML.
 
 use super::crop;
-use super::lang::{explanation, Lang};
+use super::lang::{explanation, term, Lang};
 use crate::dataset::read::{
     evidence_lists, floats, ints, read_table_columns, strings, EvidenceRow,
 };
@@ -83,6 +83,7 @@ struct FindingRow {
     severity: String,
     code: Option<String>,
     message: String,
+    message_mn: String,
     stated: Option<f64>,
     expected: Option<f64>,
     evidence: Vec<EvidenceRow>,
@@ -148,7 +149,7 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
                 label for="sev-warning" { (t("warnings", "анхааруулга")) " (" (count("warning")) ")" }
                 @for k in &kinds {
                     input type="radio" name="f" id=(format!("kind-{k}"));
-                    label for=(format!("kind-{k}")) { (k) }
+                    label for=(format!("kind-{k}")) { (term(k, lang)) }
                 }
                 main {
                     @for (agency, rows) in &by_agency {
@@ -167,25 +168,25 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
                                     td { (r.n_measures.map(|n| n.to_string()).unwrap_or_default()) }
                                     td { (r.findings.iter().filter(|f| f.severity == "error").count()) }
                                     td { (r.findings.iter().filter(|f| f.severity == "warning").count()) }
-                                    td { (r.status) } td.small { (r.source_path) }
+                                    td { (term(&r.status, lang)) } td.small { (r.source_path) }
                                 } } }
                             }
                             @for r in rows { @for f in &r.findings {
                                 div class=(format!("finding sev-{} kind-{}", f.severity, f.kind)) {
                                     h3 {
-                                        span class=(format!("badge {}", f.severity)) { (severity_label(&f.severity, lang)) }
-                                        " " (f.kind)
+                                        span class=(format!("badge {}", f.severity)) { (term(&f.severity, lang)) }
+                                        " " (term(&f.kind, lang))
                                         @if let Some(c) = &f.code { " — " (t("measure", "арга хэмжээ")) " " (c) }
                                         span.small { " · " (r.year.map(|y| y.to_string()).unwrap_or_default()) " · " (r.source_path) }
                                     }
                                     p.explain { (kind_explanation(&f.kind, lang)) }
-                                    p { (f.message) }
+                                    p { (lang.pick(&f.message, &f.message_mn)) }
                                     @if f.stated.is_some() || f.expected.is_some() {
                                         p.small { (t("stated", "бичсэн")) " " (opt(f.stated)) " · " (t("expected", "байх ёстой")) " " (opt(f.expected)) }
                                     }
                                     @for e in &f.evidence {
                                         div.evidence {
-                                            p.small { b { (e.what) } " " code { (e.raw) } " · " (place(e, lang)) }
+                                            p.small { b { (lang.pick(&e.what, &e.what_mn)) } " " code { (e.raw) } " · " (place(e, lang)) }
                                             (shown_html(&show(r, e, &mut evidence_pages), lang))
                                         }
                                     }
@@ -205,13 +206,6 @@ fn opt(v: Option<f64>) -> String {
     v.map(super::num).unwrap_or_else(|| "-".into())
 }
 
-fn severity_label(sev: &str, lang: Lang) -> &'static str {
-    match sev {
-        "error" => lang.pick("error", "алдаа"),
-        _ => lang.pick("warning", "анхааруулга"),
-    }
-}
-
 fn kind_explanation(kind: &str, lang: Lang) -> &'static str {
     FindingKind::ALL
         .iter()
@@ -221,11 +215,11 @@ fn kind_explanation(kind: &str, lang: Lang) -> &'static str {
 }
 
 fn place(e: &EvidenceRow, lang: Lang) -> String {
-    match (e.page, e.line) {
-        (Some(p), _) => format!("{} {p}", lang.pick("page", "хуудас")),
-        (None, Some(l)) => format!("{} {l}", lang.pick("line", "мөр")),
-        _ => "?".into(),
+    crate::model::Source {
+        page: e.page,
+        line: e.line,
     }
+    .place(lang)
 }
 
 /// Lines shown around a text export's evidence.
@@ -336,7 +330,15 @@ fn read(dir: &Path) -> Result<Vec<ReportRow>, DatasetError> {
         dir,
         "findings",
         Some(&[
-            "doc_id", "kind", "severity", "code", "message", "stated", "expected", "evidence",
+            "doc_id",
+            "kind",
+            "severity",
+            "code",
+            "message",
+            "message_mn",
+            "stated",
+            "expected",
+            "evidence",
         ]),
     )?;
     let mut findings: HashMap<String, Vec<FindingRow>> = HashMap::new();
@@ -347,6 +349,7 @@ fn read(dir: &Path) -> Result<Vec<ReportRow>, DatasetError> {
         strings(&f, "code"),
         strings(&f, "message"),
     );
+    let messages_mn = strings(&f, "message_mn");
     let (stated, expected, evidence) = (
         floats(&f, "stated"),
         floats(&f, "expected"),
@@ -365,6 +368,7 @@ fn read(dir: &Path) -> Result<Vec<ReportRow>, DatasetError> {
                 severity,
                 code: codes[i].clone(),
                 message: messages[i].clone().unwrap_or_default(),
+                message_mn: messages_mn[i].clone().unwrap_or_default(),
                 stated: stated[i],
                 expected: expected[i],
                 evidence: ev,

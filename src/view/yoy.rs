@@ -29,14 +29,17 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-fn series_table(rows: &[SeriesRow], years: &[i32], label: &str) -> Table {
+fn series_table(rows: &[SeriesRow], years: &[i32], label: &str, lang: Lang) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(160);
-    let mut head = vec![label.to_string(), "text (latest)".into()];
+    let mut head = vec![
+        label.to_string(),
+        lang.pick("text (latest)", "текст (сүүлийн)").into(),
+    ];
     head.extend(years.iter().map(|y| y.to_string()));
-    head.push("series".into());
+    head.push(lang.pick("series", "цуваа").into());
     t.set_header(head);
     for r in rows {
         let mut line = vec![r.code.clone(), short(&r.text, 60)];
@@ -44,7 +47,7 @@ fn series_table(rows: &[SeriesRow], years: &[i32], label: &str) -> Table {
             line.push(match r.years.get(y) {
                 Some(c) if c.code != r.code => format!("{} [{}]", cell_text(c), c.code),
                 Some(c) => cell_text(c),
-                None if r.vanished.contains(y) => "dropped".into(),
+                None if r.vanished.contains(y) => lang.pick("dropped", "хасагдсан").into(),
                 None => "".into(),
             });
         }
@@ -54,20 +57,23 @@ fn series_table(rows: &[SeriesRow], years: &[i32], label: &str) -> Table {
     t
 }
 
-fn changes_lines(v: &AgencyView) -> Vec<String> {
+fn changes_lines(v: &AgencyView, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for r in &v.measures {
         for y in &r.appeared {
             out.push(format!(
-                "  added in {y}: {} {}",
+                "  {}: {} {}",
+                lang.pick(format!("added in {y}"), format!("{y} онд нэмэгдсэн")),
                 r.years[y].code,
                 short(&r.text, 90)
             ));
         }
         for y in &r.vanished {
             out.push(format!(
-                "  dropped in {y}: {} (last in the year before) {}",
+                "  {}: {} {} {}",
+                lang.pick(format!("dropped in {y}"), format!("{y} онд хасагдсан")),
                 r.code,
+                lang.pick("(last in the year before)", "(өмнөх онд сүүлд байсан)"),
                 short(&r.text, 80)
             ));
         }
@@ -76,22 +82,33 @@ fn changes_lines(v: &AgencyView) -> Vec<String> {
 }
 
 /// The terminal view.
-pub fn terminal(y: &Yoy) -> String {
+pub fn terminal(y: &Yoy, lang: Lang) -> String {
+    let l = |en: &'static str, mn: &'static str| lang.pick(en, mn);
     let mut out = String::new();
     if y.agencies.is_empty() {
-        out.push_str("no report with an agency and a year in the dataset\n");
+        out.push_str(l(
+            "no report with an agency and a year in the dataset\n",
+            "өгөгдөлд байгууллага, он нь тодорхой тайлан алга\n",
+        ));
     }
     for v in &y.agencies {
         let years: Vec<i32> = v.years.iter().map(|r| r.year).collect();
         out.push_str(&format!(
-            "\n{} — {} report year(s)\n",
+            "\n{} — {} {}\n",
             v.agency,
-            years.len()
+            years.len(),
+            l("report year(s)", "тайлант он")
         ));
         let mut t = Table::new();
         t.load_style(UTF8_FULL_CONDENSED);
         t.set_header(vec![
-            "year", "overall", "change", "measures", "findings", "errors", "report",
+            l("year", "он"),
+            l("overall", "нийт"),
+            l("change", "өөрчлөлт"),
+            l("measures", "арга хэмжээ"),
+            l("findings", "зөрүү"),
+            l("errors", "алдаа"),
+            l("report", "тайлан"),
         ]);
         for r in &v.years {
             t.add_row(vec![
@@ -105,7 +122,7 @@ pub fn terminal(y: &Yoy) -> String {
                 r.n_errors.to_string(),
                 match r.report_kind.as_str() {
                     "plan_report" | "" => r.source_path.clone(),
-                    kind => format!("{} ({kind})", r.source_path),
+                    kind => format!("{} ({})", r.source_path, super::lang::term(kind, lang)),
                 },
             ]);
         }
@@ -113,35 +130,47 @@ pub fn terminal(y: &Yoy) -> String {
         if years.len() > 1 {
             out.push_str(&format!(
                 "{}\n",
-                series_table(&v.objectives, &years, "objective")
+                series_table(&v.objectives, &years, l("objective", "зорилт"), lang)
             ));
             out.push_str(&format!(
                 "{}\n",
-                series_table(&v.measures, &years, "measure")
+                series_table(&v.measures, &years, l("measure", "арга хэмжээ"), lang)
             ));
-            let changes = changes_lines(v);
+            let changes = changes_lines(v, lang);
             if !changes.is_empty() {
-                out.push_str("measures added and dropped:\n");
+                out.push_str(l(
+                    "measures added and dropped:\n",
+                    "нэмэгдсэн, хасагдсан арга хэмжээ:\n",
+                ));
                 out.push_str(&changes.join("\n"));
                 out.push('\n');
             }
         } else {
-            out.push_str("one report year: nothing to compare yet\n");
+            out.push_str(l(
+                "one report year: nothing to compare yet\n",
+                "ганц тайлант он: харьцуулах зүйл алга\n",
+            ));
         }
         for n in &v.notes {
-            out.push_str(&format!("note: {n}\n"));
+            out.push_str(&format!("{} {}\n", l("note:", "тэмдэглэл:"), n.get(lang)));
         }
     }
     if !y.drops.is_empty() {
-        out.push_str(&format!(
-            "\nfalls of {} points or more, largest first:\n",
-            num(DROP_POINTS)
+        out.push_str(&lang.pick(
+            format!(
+                "\nfalls of {} points or more, largest first:\n",
+                num(DROP_POINTS)
+            ),
+            format!(
+                "\n{} ба түүнээс дээш нэгжийн бууралт, ихээс нь:\n",
+                num(DROP_POINTS)
+            ),
         ));
         for d in &y.drops {
             out.push_str(&format!(
                 "  {} {} {} {}→{}: {} → {} ({})\n",
                 d.agency,
-                d.level,
+                super::lang::term(d.level, lang),
                 d.code.clone().unwrap_or_default(),
                 d.from_year,
                 d.to_year,
@@ -152,7 +181,7 @@ pub fn terminal(y: &Yoy) -> String {
         }
     }
     for n in &y.notes {
-        out.push_str(&format!("note: {n}\n"));
+        out.push_str(&format!("{} {}\n", l("note:", "тэмдэглэл:"), n.get(lang)));
     }
     out
 }
@@ -345,15 +374,6 @@ pub fn chart_svg(y: &Yoy, lang: Lang) -> Result<String, String> {
     Ok(svg)
 }
 
-/// "objective" / "measure" as a label.
-fn level(level: &str, lang: Lang) -> &str {
-    match level {
-        "objective" => lang.pick("objective", "зорилт"),
-        "measure" => lang.pick("measure", "арга хэмжээ"),
-        other => other,
-    }
-}
-
 fn series_html(rows: &[SeriesRow], years: &[i32], label: &str, lang: Lang) -> Markup {
     html! {
         table {
@@ -409,7 +429,7 @@ pub fn html(y: &Yoy, lang: Lang) -> Result<String, String> {
                         tbody {
                             @for d in y.drops.iter().take(20) {
                                 tr {
-                                    td { (d.agency) } td { (level(d.level, lang)) } td { (d.code.clone().unwrap_or_default()) }
+                                    td { (d.agency) } td { (super::lang::term(d.level, lang)) } td { (d.code.clone().unwrap_or_default()) }
                                     td.text { (short(&d.text.clone().unwrap_or_default(), 100)) }
                                     td { (d.from_year) "→" (d.to_year) }
                                     td { (num(d.from)) } td { (num(d.to)) } td.drop { (signed(d.change)) }
@@ -442,10 +462,10 @@ pub fn html(y: &Yoy, lang: Lang) -> Result<String, String> {
                             h3 { (t("Measures", "Арга хэмжээнүүд")) }
                             (series_html(&v.measures, &years, t("measure", "арга хэмжээ"), lang))
                         }
-                        @for n in &v.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n) } }
+                        @for n in &v.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n.get(lang)) } }
                     }
                 }
-                @for n in &y.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n) } }
+                @for n in &y.notes { p.small { (t("Note:", "Тэмдэглэл:")) " " (n.get(lang)) } }
             }
         }
     };

@@ -66,7 +66,7 @@ pub struct Confidence {
 pub struct OcrPages {
     pub pages: Vec<Page>,
     pub confidence: Confidence,
-    pub problems: Vec<(u32, String)>,
+    pub problems: Vec<(u32, crate::model::Message)>,
 }
 
 /// Temporary folders of OCR runs: `biyelelt-ocr-PID-RANDOM` in the system's temp folder.
@@ -175,7 +175,15 @@ pub fn read(
                 sure.extend(read.sure.into_iter().map(|text| (p, text)));
                 problems.extend(read.problems.into_iter().map(|e| (p, e)));
             }
-            Err(e) => problems.push((p, e)),
+            Err(e) => problems.push((
+                p,
+                crate::model::Message::new(
+                    format!("page {p}: OCR failed ({e}); the page is left out"),
+                    format!(
+                        "{p}-р хуудсыг текст таниулалтаар уншиж чадсангүй ({e}); хуудсыг орхисон"
+                    ),
+                ),
+            )),
         }
     }
     if pages.is_empty() {
@@ -183,7 +191,7 @@ pub fn read(
             path: path.to_path_buf(),
             detail: format!(
                 "OCR read no page: {}",
-                problems.first().map(|p| p.1.clone()).unwrap_or_default()
+                problems.first().map(|p| p.1.en.clone()).unwrap_or_default()
             ),
         });
     }

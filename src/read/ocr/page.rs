@@ -34,7 +34,7 @@ pub(super) struct PageRead {
     pub(super) unsure: Vec<String>,
     /// Numbers every reading of which on the page had [`SURE_CONFIDENCE`] or more.
     pub(super) sure: Vec<String>,
-    pub(super) problems: Vec<String>,
+    pub(super) problems: Vec<crate::model::Message>,
 }
 
 /// A word's font size in pixels, from its line's `x_size` (Tesseract's estimate) and box height,
@@ -266,7 +266,8 @@ pub(super) fn read_page(
     let mut problems = Vec::new();
     // A second reading's words join the page's confidences (and its unsure numbers); one that
     // fails leaves the page as first read, and says so.
-    let mut second = |read: Result<Vec<(f64, String)>, String>, what: &str| match read {
+    let mut second = |read: Result<Vec<(f64, String)>, String>, what: &str| {
+        match read {
         Ok(c) => {
             for (conf, text) in &c {
                 note_number(*conf, text);
@@ -278,9 +279,13 @@ pub(super) fn read_page(
             );
             confidences.extend(c.into_iter().map(|(conf, _)| conf));
         }
-        Err(e) => problems.push(format!(
-            "page {page}: {what} failed ({e}); the page is kept as first read"
+        Err(e) => problems.push(crate::model::Message::new(
+            format!("page {page}: {what} failed ({e}); the page is kept as first read"),
+            format!(
+                "{page}-р хуудас: текст таниулалтын нэмэлт уншилт амжилтгүй ({e}); хуудсыг анх уншсанаар нь үлдээсэн"
+            ),
         )),
+    }
     };
     second(
         reread::reread_skipped(
