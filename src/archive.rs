@@ -41,12 +41,20 @@ pub struct Plan {
     pub remove: BTreeSet<String>,
     /// Reports in the dataset whose content is not among the inputs, kept (no --prune).
     pub absent_kept: usize,
-    /// The parser that wrote the dataset, when it is another one than this: every input is
-    /// parsed again.
-    pub reparse_all: Option<String>,
+    /// Why every input is parsed again, when that is the case.
+    pub reparse_all: Option<Reparse>,
     /// Inputs with the same content as an earlier input of this run: (path, earlier path).
     /// Parsed and stored once.
     pub duplicates: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Why an ingest parses every input again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reparse {
+    /// The dataset was parsed by another biyelelt (its name and version).
+    Parser(String),
+    /// The dataset's tables have another layout (its version): every report is written anew.
+    Layout(u32),
 }
 
 /// Counts over the reports of a run.
@@ -111,8 +119,10 @@ pub fn plan(
     opts: Options,
 ) -> Plan {
     let mut plan = Plan::default();
-    if !manifest.docs.is_empty() && manifest.parser != PARSER {
-        plan.reparse_all = Some(manifest.parser.clone());
+    if !manifest.docs.is_empty() && manifest.version != dataset::LAYOUT_VERSION {
+        plan.reparse_all = Some(Reparse::Layout(manifest.version));
+    } else if !manifest.docs.is_empty() && manifest.parser != PARSER {
+        plan.reparse_all = Some(Reparse::Parser(manifest.parser.clone()));
     }
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
     let mut to_parse: HashMap<String, &Path> = HashMap::new();

@@ -502,6 +502,7 @@ pub fn for_report(report: &Report) -> Vec<Metric> {
                     source: Source {
                         page: m.source.page,
                         line: m.source.line,
+                        span: m.source.span,
                     },
                 });
             }

@@ -50,6 +50,10 @@ pub struct Source {
     pub page: Option<u32>,
     /// 1-based line, when the source is a text export.
     pub line: Option<u32>,
+    /// On a page, the top and bottom (in the page's units) of the table row or paragraph the
+    /// text came from: where on the page to look for a figure printed more than once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<(f64, f64)>,
 }
 
 impl Source {
@@ -57,6 +61,7 @@ impl Source {
         Source {
             page: None,
             line: Some(line),
+            span: None,
         }
     }
 
@@ -796,6 +801,18 @@ pub struct Evidence {
     pub what_mn: String,
     pub raw: String,
     pub source: Source,
+    /// On a PDF's or scan's page, where the figure stands (set by [`crate::locate`]).
+    pub boxes: Vec<PageBox>,
+}
+
+/// A word's box on its page as fractions of the page's width and height (0 at the left and
+/// the top), so a picture of the page at any resolution can show it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PageBox {
+    pub x0: f64,
+    pub top: f64,
+    pub x1: f64,
+    pub bottom: f64,
 }
 
 impl Evidence {
@@ -809,6 +826,7 @@ impl Evidence {
             what_mn: what.mn,
             raw,
             source,
+            boxes: Vec::new(),
         }
     }
 

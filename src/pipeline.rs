@@ -154,6 +154,7 @@ fn parse(
     report.problems.splice(0..0, out.problems);
     report.metrics = metrics::for_report(&report);
     report.findings = check::check(&report, &report.metrics);
+    crate::locate::locate(&mut report.findings, &out.pages);
     if let Some(why) = check::table_read_in_part(&report) {
         report.problems.push(crate::model::Problem::new(
             crate::model::Stage::Check,

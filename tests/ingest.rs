@@ -567,3 +567,46 @@ fn one_sorted_file_per_table_and_year_and_untouched_years_are_linked() {
     assert!(out.join("reports/year=2022/part-0000.parquet").exists());
     assert_eq!(rows(&out, "reports").len(), 5);
 }
+
+/// A dataset an older biyelelt wrote with another table layout is written anew when its
+/// reports' files are given again (every one parsed again, the old tables not read); with a
+/// report whose file is missing, refused with what to do, the dataset left as it was.
+#[test]
+fn a_dataset_of_an_older_layout_is_written_anew() {
+    let (_dir, out, _) = ingest(&[SAMPLE, "corpus/gaali_2020.md"]);
+    let manifest = out.join("_manifest.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    m["version"] = serde_json::json!(4);
+    std::fs::write(&manifest, m.to_string()).unwrap();
+    // An old table's file, unreadable by this layout: never read.
+    let old_measures = files(&out, "measures");
+    std::fs::write(&old_measures[0], b"not the new layout").unwrap();
+    let out_s = out.to_string_lossy().to_string();
+
+    let (ok, stdout, stderr) = run(&["ingest", SAMPLE, "--out", &out_s]);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stderr.contains("layout 4")
+            && stderr.contains("--prune")
+            && stderr.contains("gaali_2020.md"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&old_measures[0]).unwrap(),
+        b"not the new layout"
+    );
+
+    let (ok, stdout, stderr) = run(&["ingest", SAMPLE, "corpus/gaali_2020.md", "--out", &out_s]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("every input parsed again") && stdout.contains("layout 4"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 replaced"), "{stdout}");
+    assert_eq!(rows(&out, "reports").len(), 2);
+    assert_eq!(rows(&out, "measures").len(), 12 + 9);
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    assert_eq!(m["version"], biyelelt::dataset::LAYOUT_VERSION);
+}

@@ -179,3 +179,64 @@ fn ocr_counts_its_pages_for_the_progress_bar() {
     );
     assert!(done2 - done >= pages, "{done} -> {done2}");
 }
+
+/// The corpus scan (report r022 of the conformance generator's seed 7, printed by Chromium and
+/// scanned: skew, blur, noise, JPEG) gives the generator's truth: header, every measure's code
+/// and score, the overall percent, and the planted finding (measure 1.3 scored 100 in the plan
+/// table, 40 in the evaluation), each figure located on its row of its page.
+#[test]
+fn the_corpus_scan_gives_its_generated_truth() {
+    let scan = "corpus/gazar_2018_scan.pdf";
+    let (_dir, out, stdout) = ingest(&[scan]);
+    let r = rows_of(&out, "reports", scan).remove(0);
+    assert_eq!(s(&r["status"]), "ok", "{stdout}");
+    assert_eq!(s(&r["source_format"]), "scan");
+    assert_eq!(
+        s(&r["agency"]),
+        "Газрын харилцаа, геодези, зураг зүйн газар"
+    );
+    assert_eq!(r["year"], 2018);
+    assert_eq!(s(&r["letter_no"]), "5/590");
+    assert_eq!(f(&r["overall_score_stated"]), Some(79.1));
+    let measures: Vec<(String, Option<f64>)> = rows_of(&out, "measures", scan)
+        .iter()
+        .map(|m| (s(&m["code"]).to_string(), f(&m["score_table"])))
+        .collect();
+    let truth = [
+        ("1.1", 100.0),
+        ("1.2", 100.0),
+        ("1.3", 100.0),
+        ("2.1", 70.0),
+        ("3.1", 100.0),
+        ("3.2", 0.0),
+        ("3.3", 62.5),
+        ("3.4", 100.0),
+    ];
+    assert_eq!(
+        measures,
+        truth
+            .iter()
+            .map(|(c, v)| (c.to_string(), Some(*v)))
+            .collect::<Vec<_>>()
+    );
+    let conflicts: Vec<_> = rows_of(&out, "findings", scan)
+        .into_iter()
+        .filter(|f| s(&f["kind"]) == "measure_score_conflict")
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(s(&conflicts[0]["code"]), "1.3");
+    assert_eq!(
+        (f(&conflicts[0]["stated"]), f(&conflicts[0]["expected"])),
+        (Some(100.0), Some(40.0))
+    );
+    // Each figure located once, on its own row: "100" is printed on five rows of the page.
+    for e in conflicts[0]["evidence"].as_array().unwrap() {
+        let boxes = e["boxes"].as_array().unwrap();
+        assert!(
+            (1..=2).contains(&boxes.len()),
+            "{} located {} times",
+            s(&e["raw"]),
+            boxes.len()
+        );
+    }
+}

@@ -733,7 +733,7 @@ fn on_a_scan_an_objective_percent_read_two_ways_or_unsure_stands_for_no_measures
         value,
         source: crate::model::Source {
             page: Some(1),
-            line: None,
+            ..Default::default()
         },
     };
     let o = &mut r.objectives[0];
@@ -809,7 +809,7 @@ fn on_a_scan_a_disagreement_resting_on_an_unsure_reading_is_doubted() {
     r.source_format = crate::model::SourceFormat::Scan;
     let page = crate::model::Source {
         page: Some(5),
-        line: None,
+        ..Default::default()
     };
     r.overall_table.as_mut().unwrap().source = page;
     let kinds = |r: &Report| {
@@ -840,7 +840,7 @@ fn on_a_scan_a_disagreement_resting_on_an_unsure_reading_is_doubted() {
         "Төлөвлөгөөнд 5 зорилтын 14 арга хэмжээ тусгагдсан.".into(),
         crate::model::Source {
             page: Some(5),
-            line: None,
+            ..Default::default()
         },
     )];
     r.ocr_unsure = vec![(5, "5".into())];

@@ -176,6 +176,36 @@ pub struct EvidenceRow {
     pub raw: String,
     pub line: Option<u32>,
     pub page: Option<u32>,
+    /// Where the figure stands on the page (fractions of its width and height).
+    pub boxes: Vec<crate::model::PageBox>,
+}
+
+/// The boxes of one evidence: a list of structs of four fractions.
+fn page_boxes(list: Option<&arrow::array::ListArray>, k: usize) -> Vec<crate::model::PageBox> {
+    use arrow::array::{Array, Float64Array, StructArray};
+    let Some(list) = list.filter(|l| l.is_valid(k)) else {
+        return Vec::new();
+    };
+    let items = list.value(k);
+    let Some(s) = items.as_any().downcast_ref::<StructArray>() else {
+        return Vec::new();
+    };
+    let f = |name: &str| {
+        s.column_by_name(name)
+            .and_then(|c| c.as_any().downcast_ref::<Float64Array>().cloned())
+    };
+    let (Some(x0), Some(top), Some(x1), Some(bottom)) = (f("x0"), f("top"), f("x1"), f("bottom"))
+    else {
+        return Vec::new();
+    };
+    (0..s.len())
+        .map(|i| crate::model::PageBox {
+            x0: x0.value(i),
+            top: top.value(i),
+            x1: x1.value(i),
+            bottom: bottom.value(i),
+        })
+        .collect()
 }
 
 /// The `evidence` column of the findings table (a list of structs per row).
@@ -205,6 +235,9 @@ pub fn evidence_lists(batch: &RecordBatch) -> Vec<Vec<EvidenceRow>> {
             };
             let (what, what_mn) = (text("what"), text("what_mn"));
             let (raw, line, page) = (text("raw"), int("line"), int("page"));
+            let boxes = s
+                .column_by_name("boxes")
+                .and_then(|c| c.as_any().downcast_ref::<ListArray>().cloned());
             (0..s.len())
                 .map(|k| EvidenceRow {
                     what: what
@@ -227,6 +260,7 @@ pub fn evidence_lists(batch: &RecordBatch) -> Vec<Vec<EvidenceRow>> {
                         .as_ref()
                         .filter(|a| a.is_valid(k))
                         .map(|a| a.value(k) as u32),
+                    boxes: page_boxes(boxes.as_ref(), k),
                 })
                 .collect()
         })

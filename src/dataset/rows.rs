@@ -199,7 +199,7 @@ pub fn rows(r: &Report) -> Vec<(&'static str, Vec<Value>)> {
                 "message_mn": f.message_mn,
                 "stated": f.stated,
                 "expected": f.expected,
-                "evidence": f.evidence.iter().map(|e| json!({"what": e.what, "what_mn": e.what_mn, "raw": e.raw, "line": e.source.line, "page": e.source.page})).collect::<Vec<_>>(),
+                "evidence": f.evidence.iter().map(|e| json!({"what": e.what, "what_mn": e.what_mn, "boxes": e.boxes, "raw": e.raw, "line": e.source.line, "page": e.source.page})).collect::<Vec<_>>(),
             })
         })
         .collect();

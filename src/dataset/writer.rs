@@ -51,16 +51,6 @@ impl Writer {
     pub fn begin(out: &Path, remove: BTreeSet<String>) -> Result<Writer, DatasetError> {
         recover(out)?;
         let old = read_manifest(out)?;
-        if !old.docs.is_empty() && old.version != LAYOUT_VERSION {
-            return Err(DatasetError::Manifest {
-                path: out.join(MANIFEST),
-                detail: format!(
-                    "written with table layout {} (this biyelelt writes layout {LAYOUT_VERSION}); \
-                     ingest all its reports again into a new folder",
-                    old.version
-                ),
-            });
-        }
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -188,6 +178,31 @@ impl Writer {
             }
         }
         let kept: HashSet<String> = manifest.docs.keys().cloned().collect();
+        // Tables of another layout cannot take new rows: every report is written anew, which
+        // needs each one's file among the inputs (or --prune to leave it out).
+        if self.old.version != LAYOUT_VERSION && !self.old.docs.is_empty() {
+            if !kept.is_empty() {
+                let mut missing: Vec<&str> = kept
+                    .iter()
+                    .map(|d| self.old.docs[d].source_path.as_str())
+                    .collect();
+                missing.sort_unstable();
+                return Err(DatasetError::Manifest {
+                    path: self.out.join(MANIFEST),
+                    detail: format!(
+                        "written with table layout {} (this biyelelt writes layout \
+                         {LAYOUT_VERSION}): its reports are written anew, but {} of them have no \
+                         file among the inputs (first: {}); give their files too, or --prune to \
+                         leave them out, or ingest into a new folder",
+                        self.old.version,
+                        missing.len(),
+                        missing[0]
+                    ),
+                });
+            }
+            // Nothing of the old tables is kept: they are not read.
+            self.old.partitions.clear();
+        }
         for (doc_id, entry) in &self.new_docs {
             touched.insert(entry.partition.clone());
             manifest.docs.insert(doc_id.clone(), entry.clone());

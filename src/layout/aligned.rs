@@ -1258,6 +1258,9 @@ fn rows_of(
         });
     }
     ys.push(region_lines.last().map_or(0.0, |l| l.bottom));
+    for (row, y) in rows.iter_mut().zip(ys.windows(2)) {
+        row.source.span = Some((y[0], y[1]));
+    }
     // A row left empty held only a merged cell's text, set between two rows.
     let mut k = 0;
     while k < rows.len() {
@@ -1456,11 +1459,14 @@ pub(super) fn aligned_tables<'a>(
     (tables, used)
 }
 
-/// Rows read as one: each cell's paragraphs in order, the first row's source.
+/// Rows read as one: each cell's paragraphs in order, the first row's source spanning them all.
 fn one_row(rows: Vec<Row>) -> Row {
     let mut rows = rows.into_iter();
     let mut first = rows.next().expect("one row at least");
     for row in rows {
+        if let (Some(a), Some(b)) = (first.source.span, row.source.span) {
+            first.source.span = Some((a.0.min(b.0), a.1.max(b.1)));
+        }
         for (cell, more) in first.cells.iter_mut().zip(row.cells) {
             cell.paragraphs.extend(more.paragraphs);
         }

@@ -105,11 +105,13 @@ static MEASURE_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// [`super::breaks`]): the line above left no room for one more (wide) letter, the next begins in
 /// lowercase, and the two words side by side would not fit the cell's width, as a word broken
 /// for want of room on a line of its own does not.
+///
+/// Each paragraph: its text, top, font size and bottom.
 pub(super) fn paragraphs_of(
     lines: &[Line],
     right: Option<f64>,
     edge: Option<f64>,
-) -> Vec<(String, f64, f64)> {
+) -> Vec<(String, f64, f64, f64)> {
     let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let mut prev: Option<&Line> = None;
     let mut prev_x1: Option<f64> = None;
@@ -150,9 +152,7 @@ pub(super) fn paragraphs_of(
             last.3 = l.bottom;
         }
     }
-    out.into_iter()
-        .map(|(t, top, size, _)| (t, top, size))
-        .collect()
+    out
 }
 
 /// Values within `tol` of each other merged (sorted, averaged).

@@ -132,7 +132,7 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
         let grids = &page_grids[pi];
         let source = Source {
             page: Some(page.number),
-            line: None,
+            ..Default::default()
         };
         // (top, block) in page order.
         let mut items: Vec<(f64, Block, Option<TableGeometry>)> = Vec::new();
@@ -241,7 +241,10 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                 }
                 rows.push(Row {
                     cells,
-                    source: source.clone(),
+                    source: Source {
+                        span: Some((y0, y1)),
+                        ..source.clone()
+                    },
                     after_page_break: false,
                 });
             }
@@ -317,13 +320,16 @@ pub fn layout(pages: &[Page]) -> (Document, Vec<PageLayout>) {
                 Some((t.columns, TableKind::Aligned, t.ys)),
             ));
         }
-        for (text, top, size) in paragraphs_of(&lines_of(&outside), None, None) {
+        for (text, top, size, bottom) in paragraphs_of(&lines_of(&outside), None, None) {
             items.push((
                 top,
                 Block::Paragraph(Paragraph {
                     list_item: starts_list_item(&text),
                     text,
-                    source: source.clone(),
+                    source: Source {
+                        span: Some((top, bottom)),
+                        ..source.clone()
+                    },
                     emphasis: size >= 1.12 * body_size,
                 }),
                 None,

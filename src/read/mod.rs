@@ -31,6 +31,9 @@ pub struct ReadOutput {
     pub problems: Vec<crate::model::Problem>,
     /// OCR quality, for scans.
     pub ocr: Option<ocr::Confidence>,
+    /// A PDF's or scan's pages as positioned words (what the tables were rebuilt from), kept
+    /// to locate the findings' figures on them; none for text exports.
+    pub pages: Vec<crate::layout::Page>,
 }
 
 /// The stable id of a report: SHA-256 of its bytes, first 16 hex digits.
@@ -150,7 +153,7 @@ pub fn read_bytes(
                 crate::model::Stage::Read,
                 crate::model::Source {
                     page: Some(page),
-                    line: None,
+                    ..Default::default()
                 },
                 message,
             )
@@ -166,6 +169,7 @@ pub fn read_bytes(
                     .map(|p| page_problem(p.page, p.message))
                     .collect(),
                 ocr: None,
+                pages: read.pages,
             }),
             Err(ReadError::NeedsOcr {
                 pages, image_ppi, ..
@@ -181,6 +185,7 @@ pub fn read_bytes(
                         .map(|(p, m)| page_problem(p, m))
                         .collect(),
                     ocr: Some(read.confidence),
+                    pages: read.pages,
                 })
             }
             Err(e) => Err(e),
@@ -204,5 +209,6 @@ pub fn read_bytes(
         encoding: Some(encoding),
         problems: Vec::new(),
         ocr: None,
+        pages: Vec::new(),
     })
 }

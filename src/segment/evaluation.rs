@@ -2068,7 +2068,7 @@ mod tests {
     fn a_summary_row_cut_by_a_page_break_with_its_name_left_as_a_paragraph() {
         let page = |n: u32| Source {
             page: Some(n),
-            line: None,
+            ..Default::default()
         };
         let row = |cells: &[&str], n: u32| row_of(cells, page(n), false);
         let table = |rows: Vec<Row>| {

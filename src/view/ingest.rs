@@ -4,8 +4,8 @@
 //! Enters: [`Report`]s as they are parsed, then the run's [`Outcome`]. Leaves: text.
 
 use super::lang::{term, Lang};
-use crate::archive::{Outcome, Tally};
-use crate::dataset::{Written, PARSER};
+use crate::archive::{Outcome, Reparse, Tally};
+use crate::dataset::{Written, LAYOUT_VERSION, PARSER};
 use crate::model::Report;
 
 /// One line per report.
@@ -108,13 +108,20 @@ pub fn total_line(t: &Tally, lang: Lang) -> String {
 pub fn outcome(o: &Outcome, lang: Lang) -> String {
     let p = &o.plan;
     let mut lines = Vec::new();
-    if let Some(old) = &p.reparse_all {
-        lines.push(lang.pick(
-            format!(
-                "every input parsed again: the dataset was parsed by {old:?}, this is {PARSER}"
-            ),
+    match &p.reparse_all {
+        Some(Reparse::Parser(old)) => lines.push(lang.pick(
+            format!("every input parsed again: the dataset was parsed by {old:?}, this is {PARSER}"),
             format!("бүх файлыг дахин задалсан: өгөгдлийг {old:?} задалсан, энэ нь {PARSER}"),
-        ));
+        )),
+        Some(Reparse::Layout(old)) => lines.push(lang.pick(
+            format!(
+                "every input parsed again: the dataset's tables have layout {old}, this biyelelt writes layout {LAYOUT_VERSION}"
+            ),
+            format!(
+                "бүх файлыг дахин задалсан: өгөгдлийн хүснэгтүүд {old}-р бүтэцтэй, энэ хувилбар {LAYOUT_VERSION}-р бүтцээр бичдэг"
+            ),
+        )),
+        None => {}
     }
     lines.push(lang.pick(
         format!(

@@ -12,8 +12,7 @@ use crate::dataset::read::{
     evidence_lists, floats, ints, read_table_columns, strings, EvidenceRow,
 };
 use crate::error::DatasetError;
-use crate::limits::Limits;
-use crate::model::FindingKind;
+use crate::model::{FindingKind, Message};
 use base64::Engine;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::collections::{BTreeMap, HashMap};
@@ -94,7 +93,7 @@ enum Shown {
     /// Number, text, and whether it is the evidence's line.
     Lines(Vec<(u32, String, bool)>),
     Crop(Vec<u8>),
-    Nothing(String),
+    Nothing(Message),
 }
 
 /// The page for the dataset at `dir`, labels in `lang`.
@@ -124,8 +123,6 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
             "#kind-{k}:checked~main .finding:not(.kind-{k}){{display:none}}"
         ));
     }
-    let mut evidence_pages: HashMap<String, Result<Vec<crate::layout::Page>, String>> =
-        HashMap::new();
     let page = html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -168,7 +165,7 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
                                     td { (r.n_measures.map(|n| n.to_string()).unwrap_or_default()) }
                                     td { (r.findings.iter().filter(|f| f.severity == "error").count()) }
                                     td { (r.findings.iter().filter(|f| f.severity == "warning").count()) }
-                                    td { (term(&r.status, lang)) } td.small { (r.source_path) }
+                                    td { (term(&r.status, lang)) } td.small { (r.source_path) " (" (term(&r.source_format, lang)) ")" }
                                 } } }
                             }
                             @for r in rows { @for f in &r.findings {
@@ -187,7 +184,7 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
                                     @for e in &f.evidence {
                                         div.evidence {
                                             p.small { b { (lang.pick(&e.what, &e.what_mn)) } " " code { (e.raw) } " · " (place(e, lang)) }
-                                            (shown_html(&show(r, e, &mut evidence_pages), lang))
+                                            (shown_html(&show(r, e), lang))
                                         }
                                     }
                                 }
@@ -218,6 +215,7 @@ fn place(e: &EvidenceRow, lang: Lang) -> String {
     crate::model::Source {
         page: e.page,
         line: e.line,
+        span: None,
     }
     .place(lang)
 }
@@ -225,37 +223,28 @@ fn place(e: &EvidenceRow, lang: Lang) -> String {
 /// Lines shown around a text export's evidence.
 const CONTEXT: u32 = 2;
 
-fn show(
-    r: &ReportRow,
-    e: &EvidenceRow,
-    pages: &mut HashMap<String, Result<Vec<crate::layout::Page>, String>>,
-) -> Shown {
+fn show(r: &ReportRow, e: &EvidenceRow) -> Shown {
     let path = Path::new(&r.source_path);
     if let Some(p) = e.page {
-        if !matches!(r.source_format.as_str(), "pdf" | "scan") {
-            return Shown::Nothing(format!("page {p} of a {} file", r.source_format));
+        if e.boxes.is_empty() {
+            return Shown::Nothing(Message::new(
+                format!("no word of page {p} prints {:?}", e.raw),
+                format!("{p}-р хуудасны аль ч үгэнд {:?} алга", e.raw),
+            ));
         }
-        let laid = pages
-            .entry(r.source_path.clone())
-            .or_insert_with(|| crop::pages_of(path, &Limits::default()));
-        let page = match laid {
-            Ok(pages) => match pages.iter().find(|pg| pg.number == p) {
-                Some(pg) => pg,
-                None => return Shown::Nothing(format!("{} has no page {p}", r.source_path)),
-            },
-            Err(e) => return Shown::Nothing(format!("{} could not be read: {e}", r.source_path)),
-        };
-        let found = crop::find(page, &e.raw);
-        if found.is_empty() {
-            return Shown::Nothing(format!("{:?} is not among the words of page {p}", e.raw));
-        }
-        return match crop::render(path, page, &found) {
+        return match crop::render(path, p, &e.boxes) {
             Ok(png) => Shown::Crop(png),
-            Err(e) => Shown::Nothing(e),
+            Err(why) => Shown::Nothing(Message::new(
+                format!("page {p} of {} could not be drawn: {why}", r.source_path),
+                format!("{}-ийн {p}-р хуудсыг зурж чадсангүй: {why}", r.source_path),
+            )),
         };
     }
     let Some(line) = e.line else {
-        return Shown::Nothing("no place recorded".into());
+        return Shown::Nothing(Message::new(
+            "no place recorded",
+            "байршил нь тэмдэглэгдээгүй",
+        ));
     };
     let text = std::fs::read(path)
         .map_err(|e| e.to_string())
@@ -273,7 +262,10 @@ fn show(
                 .map(|(n, l)| (n, super::short(&strip_tags(l), 240), n == line))
                 .collect(),
         ),
-        Err(e) => Shown::Nothing(format!("{} could not be read: {e}", r.source_path)),
+        Err(e) => Shown::Nothing(Message::new(
+            format!("{} could not be read: {e}", r.source_path),
+            format!("{}-г уншиж чадсангүй: {e}", r.source_path),
+        )),
     }
 }
 
@@ -305,7 +297,7 @@ fn shown_html(s: &Shown, lang: Lang) -> Markup {
                 alt=(lang.pick("the page where the figure stands", "тоо байгаа хуудасны хэсэг"));
         },
         Shown::Nothing(why) => {
-            html! { p.small.none { (lang.pick("Not shown: ", "Харуулаагүй: ")) (why) } }
+            html! { p.small.none { (lang.pick("Not shown: ", "Харуулаагүй: ")) (why.get(lang)) } }
         }
     }
 }

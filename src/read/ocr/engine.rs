@@ -35,7 +35,7 @@ fn look_for_engines() -> Option<String> {
 }
 
 /// Page `page` of `pdf` rendered gray at `dpi`, through the file `stem`.pgm (removed after).
-pub(super) fn render_page(
+pub(crate) fn render_page(
     pdf: &Path,
     page: u32,
     dpi: f64,

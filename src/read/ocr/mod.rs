@@ -16,6 +16,7 @@ mod reread;
 mod tsv;
 
 pub use engine::engine_missing;
+pub(crate) use engine::render_page;
 
 use crate::error::ReadError;
 use crate::layout::Page;
