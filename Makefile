@@ -17,8 +17,8 @@ build: deps
 demo: build
 	./target/debug/biyelelt ingest corpus --out $(DEMO_OUT)
 	python3 queries/explore.py $(DEMO_OUT)
-	./target/debug/biyelelt yoy $(DEMO_OUT) --format html -o $(DEMO_OUT)-yoy.html
-	./target/debug/biyelelt report $(DEMO_OUT) -o $(DEMO_OUT)-report.html
+	./target/debug/biyelelt yoy $(DEMO_OUT) --format html -o $(DEMO_OUT)-yoy.html --force
+	./target/debug/biyelelt report $(DEMO_OUT) -o $(DEMO_OUT)-report.html --force
 	./target/debug/biyelelt yoy $(DEMO_OUT)
 
 test: deps

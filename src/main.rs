@@ -75,9 +75,13 @@ enum Command {
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Write to this file instead of standard output (the HTML page, typically).
+        /// Write to this file instead of standard output (the HTML page, typically). An
+        /// existing file is replaced only when it is a page `yoy` wrote, or with --force.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the --output file even when biyelelt did not write it.
+        #[arg(long)]
+        force: bool,
     },
     /// Measure and objective series of a dataset: `--explain ID` lists one series' members
     /// and the links that joined them; without it, every series with more than one member.
@@ -92,9 +96,13 @@ enum Command {
     Report {
         /// Dataset folder written by `ingest`.
         dir: PathBuf,
-        /// The HTML file to write.
+        /// The HTML file to write. An existing file is replaced only when it is a page
+        /// `report` wrote, or with --force.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
+        /// Replace the --output file even when biyelelt did not write it.
+        #[arg(long)]
+        force: bool,
     },
     /// Print one parsed report as an outline (or the typed model with --json); with --svg,
     /// draw what the layout saw on a PDF's page (words, rules, tables' cells and rows).
@@ -274,7 +282,11 @@ fn run(cli: Cli) -> Result<u8> {
             dir,
             format,
             output,
+            force,
         } => {
+            if let Some(path) = &output {
+                view::output::may_write(path, "yoy", force)?;
+            }
             let view = yoy::build(&dir)
                 .with_context(|| format!("reading the dataset at {}", dir.display()))?;
             let text = match format {
@@ -286,15 +298,14 @@ fn run(cli: Cli) -> Result<u8> {
             };
             match output {
                 Some(path) => {
-                    std::fs::write(&path, text)
-                        .with_context(|| format!("writing {}", path.display()))?;
+                    view::output::write(&path, &text, "yoy", force)?;
                     println!("wrote {}", path.display());
                 }
                 None => print!("{text}"),
             }
         }
-        Command::Report { dir, output } => {
-            view::report::write(&dir, &output, lang)
+        Command::Report { dir, output, force } => {
+            view::report::write(&dir, &output, lang, force)
                 .with_context(|| format!("the report page of the dataset at {}", dir.display()))?;
             println!("wrote {}", output.display());
         }

@@ -504,3 +504,29 @@ fn series_ids_persist_when_an_earlier_year_is_ingested_later() {
     let (ok, stdout, _) = run(&["series", &o, "--explain", some_id]);
     assert!(ok && stdout.contains(some_id.as_str()), "{stdout}");
 }
+
+/// `yoy -o` writes a new file or its own page again; a file it did not write only with
+/// --force.
+#[test]
+fn yoy_never_overwrites_a_file_it_did_not_write() {
+    let (dir, out, _) = ingest(&["corpus/ndeg_2020.txt", "corpus/ndeg_2021.txt"]);
+    let o = out.to_string_lossy().to_string();
+    let mine = dir.path().join("notes.csv");
+    std::fs::write(&mine, "my,notes\n").unwrap();
+    let m = mine.to_string_lossy().to_string();
+    let (ok, _, stderr) = run(&["yoy", &o, "--format", "csv", "-o", &m]);
+    assert!(!ok);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my,notes\n");
+    let (ok, _, stderr) = run(&["yoy", &o, "--format", "csv", "-o", &m, "--force"]);
+    assert!(ok, "{stderr}");
+    assert!(std::fs::read_to_string(&mine)
+        .unwrap()
+        .starts_with("agency,"));
+    // Its own page, again and again.
+    let page = dir.path().join("yoy.html").to_string_lossy().to_string();
+    for _ in 0..2 {
+        let (ok, _, stderr) = run(&["yoy", &o, "--format", "html", "-o", &page]);
+        assert!(ok, "{stderr}");
+    }
+}

@@ -10,6 +10,7 @@
 pub mod crop;
 pub mod ingest;
 pub mod lang;
+pub mod output;
 pub mod report;
 pub mod svg;
 pub mod yoy;

@@ -18,35 +18,13 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-/// Marks a page this program wrote: only such a file is overwritten.
-const GENERATOR: &str = "biyelelt report";
-
-/// Write the page for `dir` to `output`, refusing to overwrite a file this program did not
-/// write (the user's files are theirs).
-pub fn write(dir: &Path, output: &Path, lang: Lang) -> Result<(), ReportError> {
-    if output.exists() {
-        let ours = std::fs::read_to_string(output)
-            .map(|t| {
-                t.contains(&format!(
-                    "<meta name=\"generator\" content=\"{GENERATOR}\">"
-                ))
-            })
-            .unwrap_or(false);
-        if !ours {
-            return Err(ReportError::WouldOverwrite {
-                path: output.display().to_string(),
-            });
-        }
-    }
+/// Write the page for `dir` to `output`: a new file, or one `biyelelt report` wrote (or any,
+/// with `force`).
+pub fn write(dir: &Path, output: &Path, lang: Lang, force: bool) -> Result<(), ReportError> {
+    // Refused before the dataset is read.
+    super::output::may_write(output, "report", force)?;
     let page = html(dir, lang)?;
-    // Written beside, then renamed: a crash leaves the old page whole.
-    let tmp = output.with_extension("html.partial");
-    std::fs::write(&tmp, page)
-        .and_then(|()| std::fs::rename(&tmp, output))
-        .map_err(|source| ReportError::Write {
-            path: output.display().to_string(),
-            source,
-        })
+    Ok(super::output::write(output, &page, "report", force)?)
 }
 
 /// Why the report page was not written.
@@ -54,13 +32,8 @@ pub fn write(dir: &Path, output: &Path, lang: Lang) -> Result<(), ReportError> {
 pub enum ReportError {
     #[error(transparent)]
     Dataset(#[from] DatasetError),
-    #[error("{path} exists and was not written by `biyelelt report`: give another --output (-o) file, or move it away")]
-    WouldOverwrite { path: String },
-    #[error("cannot write {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Output(#[from] super::output::OutputError),
 }
 
 /// One report's row on the page.
@@ -128,7 +101,7 @@ pub fn html(dir: &Path, lang: Lang) -> Result<String, DatasetError> {
         html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
-                meta name="generator" content=(GENERATOR);
+                (PreEscaped(super::output::mark("report")))
                 title { "biyelelt: " (t("findings and their evidence", "зөрүү, түүний нотолгоо")) }
                 style { (PreEscaped(style)) }
             }

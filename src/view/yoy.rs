@@ -412,6 +412,7 @@ pub fn html(y: &Yoy, lang: Lang) -> Result<String, String> {
         html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
+                (PreEscaped(super::output::mark("yoy")))
                 title { "biyelelt: " (t("year over year", "оноос онд")) }
                 style { (PreEscaped(STYLE)) }
             }
