@@ -530,3 +530,80 @@ fn yoy_never_overwrites_a_file_it_did_not_write() {
         assert!(ok, "{stderr}");
     }
 }
+
+/// Each series row's link as the dataset stores it: (report path, table, code) → (link,
+/// similarity, method), the linked member named by its report's path.
+fn links(out: &Path) -> BTreeMap<(String, String, String), (Value, Value, Value)> {
+    let paths = source_paths(out);
+    let mut links = BTreeMap::new();
+    for (table, key) in [("measures", "code"), ("objectives", "objective_no")] {
+        for r in rows(out, table) {
+            let link = match &r["series_link"] {
+                Value::String(l) => {
+                    let (doc, code) = l.split_once('/').unwrap();
+                    Value::String(format!("{}/{code}", paths[doc]))
+                }
+                v => v.clone(),
+            };
+            links.insert(
+                (
+                    paths[s(&r["doc_id"])].clone(),
+                    table.to_string(),
+                    r[key].to_string(),
+                ),
+                (
+                    link,
+                    r["series_similarity"].clone(),
+                    r["series_method"].clone(),
+                ),
+            );
+        }
+    }
+    links
+}
+
+/// An archive ingested in two steps keeps the join's state beside its tables, and the second
+/// step, which probes only the texts it brings, links every measure and objective as one
+/// ingest of all the files does.
+#[test]
+fn a_dataset_grown_in_steps_links_as_one_ingested_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    // The tax office's measures link to the registry's across agencies (the join's work).
+    let later = "tatvar_2021.txt";
+    let texts = [
+        "000_ef92a22f4dcf0ecd.txt",
+        "ndeg_2020.txt",
+        "burtgel_2018_cp1251.txt",
+        "gaali_2020.md",
+    ];
+    for f in texts {
+        std::fs::copy(repo().join("corpus").join(f), archive.join(f)).unwrap();
+    }
+    let (a, grown, whole) = (
+        archive.to_string_lossy().to_string(),
+        tmp.path().join("grown"),
+        tmp.path().join("whole"),
+    );
+    assert!(run(&["ingest", &a, "--out", &grown.to_string_lossy()]).0);
+    assert!(grown.join("_series/measures.parquet").is_file());
+    // Its verbs reworded ("байгуулах" → "байгуулна": will organize), so that its texts are new
+    // to the join's state and are probed against the kept ones.
+    let text = std::fs::read_to_string(repo().join("corpus").join(later)).unwrap();
+    let reworded = regex::Regex::new(r"л([эао])х\b")
+        .unwrap()
+        .replace_all(&text, "лн$1");
+    assert_ne!(reworded, text);
+    std::fs::write(archive.join(later), reworded.as_ref()).unwrap();
+    let (ok, out, _) = run(&["ingest", &a, "--out", &grown.to_string_lossy()]);
+    assert!(ok && out.contains("1 file(s) parsed"), "{out}");
+    assert!(run(&["ingest", &a, "--out", &whole.to_string_lossy()]).0);
+    let (g, w) = (links(&grown), links(&whole));
+    assert_eq!(g, w);
+    let across = g
+        .iter()
+        .filter(|(k, l)| k.0.ends_with(later) && l.2 == "other_agency_programme")
+        .count();
+    assert!(across >= 10, "{across} links across agencies");
+}

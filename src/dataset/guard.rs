@@ -112,6 +112,12 @@ fn sample(names: &[String]) -> String {
 pub fn foreign_files(out: &Path, manifest: &Manifest) -> Result<Vec<String>, DatasetError> {
     let mut owned: HashSet<PathBuf> = HashSet::new();
     owned.insert(out.join(MANIFEST));
+    if !manifest.series_join.is_empty() {
+        owned.insert(out.join(super::join_state::DIR));
+    }
+    for f in manifest.series_join.values() {
+        owned.insert(out.join(super::join_state::DIR).join(&f.file));
+    }
     for (table, _) in schema::TABLES {
         owned.insert(out.join(table));
         let files = if manifest.version < 4 {

@@ -14,6 +14,7 @@
 //! or the new one, whole.
 
 pub mod guard;
+mod join_state;
 pub mod read;
 pub mod rows;
 pub mod schema;
@@ -99,6 +100,10 @@ pub struct Manifest {
     /// retired id → the id that stands for it now (a saved query's id still finds its series).
     #[serde(default)]
     pub series_aliases: BTreeMap<String, BTreeMap<String, String>>,
+    /// Per table ("objectives", "measures"), the series join's state kept for the next ingest
+    /// (`_series/<table>.parquet`, see [`join_state`]).
+    #[serde(default)]
+    pub series_join: BTreeMap<String, join_state::JoinFile>,
 }
 
 impl Manifest {
@@ -109,6 +114,7 @@ impl Manifest {
             docs: BTreeMap::new(),
             partitions: BTreeMap::new(),
             series_aliases: BTreeMap::new(),
+            series_join: BTreeMap::new(),
         }
     }
 

@@ -11,7 +11,7 @@
 use super::read;
 use crate::error::DatasetError;
 use crate::series::ids::{stable_ids, Ids};
-use crate::series::{assign, member_key, series_id, Assignment, Link, Member};
+use crate::series::{assign_updating, member_key, series_id, Assignment, JoinState, Link, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -163,15 +163,25 @@ impl Collector {
         }
     }
 
-    /// Link the series of both tables.
-    pub(super) fn assign(self) -> Assigned {
+    /// Link the series of both tables; `before` holds each table's join state of the last
+    /// write (by table name), the result the new ones.
+    pub(super) fn assign(
+        self,
+        before: &BTreeMap<&str, JoinState>,
+    ) -> (Assigned, BTreeMap<&'static str, JoinState>) {
         let objective_text: HashMap<(usize, i64), &str> = self
             .objectives
             .iter()
             .map(|r| ((r.doc, r.objective_no), &*r.text))
             .collect();
-        let objective_series = assign(&members(&self.docs, &self.objectives, None));
-        let measure_series = assign(&members(&self.docs, &self.measures, Some(&objective_text)));
+        let (objective_series, objective_join) = assign_updating(
+            &members(&self.docs, &self.objectives, None),
+            before.get("objectives"),
+        );
+        let (measure_series, measure_join) = assign_updating(
+            &members(&self.docs, &self.measures, Some(&objective_text)),
+            before.get("measures"),
+        );
         let objective_id: HashMap<(usize, i64), usize> = self
             .objectives
             .iter()
@@ -193,12 +203,14 @@ impl Collector {
             false,
         );
         let measures = TableSeries::new(&self.docs, self.measures, measure_series, carried, true);
-        Assigned {
+        let assigned = Assigned {
             docs: self.docs,
             objectives,
             measures,
             objective_of_measure,
-        }
+        };
+        let joins = BTreeMap::from([("objectives", objective_join), ("measures", measure_join)]);
+        (assigned, joins)
     }
 }
 

@@ -11,9 +11,9 @@
 
 use super::series_columns::{needed_columns, Collector, SERIES_TABLES};
 use super::{
-    batch, guard, io, keep_file, part_name, partition_dir, partition_of, read, read_manifest,
-    recover, rows, schema, swap_in, write_parquet, Kind, Manifest, ManifestEntry, Written,
-    LAYOUT_VERSION, MANIFEST, PART_ROWS,
+    batch, guard, io, join_state, keep_file, part_name, partition_dir, partition_of, read,
+    read_manifest, recover, rows, schema, swap_in, write_parquet, Kind, Manifest, ManifestEntry,
+    Written, LAYOUT_VERSION, MANIFEST, PART_ROWS,
 };
 use crate::error::DatasetError;
 use crate::model::Report;
@@ -228,7 +228,20 @@ impl Writer {
                 }
             }
         }
-        let assigned = series.assign();
+        // The join's state of the last write (a cache: one that cannot be read is none).
+        let before: BTreeMap<&str, _> = self
+            .old
+            .series_join
+            .iter()
+            .filter_map(|(t, f)| Some((t.as_str(), join_state::read(&self.out, f)?)))
+            .collect();
+        let (assigned, joins) = series.assign(&before);
+        drop(before);
+        for (table, state) in &joins {
+            let record = join_state::write(&self.staging, table, state)?;
+            manifest.series_join.insert(table.to_string(), record);
+        }
+        drop(joins);
         for (table, new) in assigned.aliases() {
             let old = self
                 .old

@@ -56,6 +56,125 @@ pub fn strongest_pairs(sets: &[&Trigrams], threshold: f64, partners: usize) -> V
     kept
 }
 
+/// What a join kept, by text key ([`text_key`]), so that the next join of mostly the same texts
+/// ([`strongest_pairs_updated`]) probes only the texts that came (or lost a partner).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinState {
+    pub threshold: f64,
+    pub partners: u32,
+    /// Every text's key, paired or not.
+    pub keys: Vec<u64>,
+    /// The kept pairs by keys, with their Dice coefficient.
+    pub pairs: Vec<(u64, u64, f64)>,
+}
+
+/// A text's key in a [`JoinState`]: the first 8 bytes of its SHA-256.
+pub fn text_key(text: &str) -> u64 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+/// [`strongest_pairs`] of `sets` (whose texts have the keys `keys`), computed from `before`
+/// where it can: its pairs among texts still here stand, and only the new texts, and those that
+/// lost one of a full set of partners, are probed against all. The same pairs as
+/// [`strongest_pairs`] (the unit test compares them); falls back to it when `before` was
+/// made with other parameters, when keys collide or when most texts changed. Also returns the
+/// state to keep for the next join.
+pub fn strongest_pairs_updated(
+    sets: &[&Trigrams],
+    keys: &[u64],
+    threshold: f64,
+    partners: usize,
+    before: Option<&JoinState>,
+) -> (Vec<Pair>, JoinState) {
+    let before = before.filter(|b| b.threshold == threshold && b.partners as usize == partners);
+    let pairs = before
+        .and_then(|b| update(sets, keys, threshold, partners, b))
+        .unwrap_or_else(|| strongest_pairs(sets, threshold, partners));
+    let state = JoinState {
+        threshold,
+        partners: partners as u32,
+        keys: keys.to_vec(),
+        pairs: pairs
+            .iter()
+            .map(|&(i, j, d)| (keys[i as usize], keys[j as usize], d))
+            .collect(),
+    };
+    (pairs, state)
+}
+
+fn update(
+    sets: &[&Trigrams],
+    keys: &[u64],
+    threshold: f64,
+    partners: usize,
+    before: &JoinState,
+) -> Option<Vec<Pair>> {
+    let n = sets.len();
+    let index: HashMap<u64, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
+    if index.len() != n {
+        return None;
+    }
+    let known: std::collections::HashSet<u64> = before.keys.iter().copied().collect();
+    let mut probe: Vec<bool> = keys.iter().map(|k| !known.contains(k)).collect();
+    // Each text's pairs kept before, among texts still here; and whether it lost one.
+    let mut pairs_of: Vec<Vec<Pair>> = vec![Vec::new(); n];
+    let mut had = vec![0usize; n];
+    let mut lost = vec![false; n];
+    for &(ka, kb, d) in &before.pairs {
+        let (a, b) = (index.get(&ka).copied(), index.get(&kb).copied());
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(x) = x {
+                had[x as usize] += 1;
+                match y {
+                    Some(y) => pairs_of[x as usize].push((x.min(y), x.max(y), d)),
+                    None => lost[x as usize] = true,
+                }
+            }
+        }
+    }
+    // A text with fewer pairs than `partners` had all its pairs kept: losing one loses
+    // nothing else. One with a full set may have had a weaker pair not kept: probed again.
+    for t in 0..n {
+        if lost[t] && had[t] >= partners {
+            probe[t] = true;
+        }
+    }
+    // Probing a text against all costs about twice its share of a full join.
+    let probed = probe.iter().filter(|&&p| p).count();
+    if probed * 2 > n {
+        return None;
+    }
+    if probed > 0 {
+        for t in 0..n {
+            if probe[t] {
+                pairs_of[t].clear();
+            }
+        }
+        for p in pairs_with(sets, threshold, &probe) {
+            pairs_of[p.0 as usize].push(p);
+            pairs_of[p.1 as usize].push(p);
+        }
+    }
+    let mut kept: Vec<Pair> = pairs_of
+        .into_iter()
+        .flat_map(|mut own| {
+            own.sort_by_key(|a| Ranked(*a));
+            own.dedup_by_key(|&mut (i, j, _)| (i, j));
+            own.truncate(partners);
+            own
+        })
+        .collect();
+    kept.sort_by_key(|&(i, j, _)| (i, j));
+    kept.dedup_by_key(|&mut (i, j, _)| (i, j));
+    Some(kept)
+}
+
 /// A pair ordered strongest first, then by indices: the smallest is the strongest.
 struct Ranked(Pair);
 
@@ -85,57 +204,106 @@ const CHUNK: usize = 4096;
 
 /// The join: hands `take` the pairs found, a chunk of probed sets at a time (each pair once).
 fn join(sets: &[&Trigrams], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
-    let jaccard = threshold / (2.0 - threshold);
-    // Global order: rarest trigram first (ties by value, so the order is deterministic).
-    let mut frequency: HashMap<u64, u32> = HashMap::new();
-    for s in sets {
-        for &g in s.grams() {
-            *frequency.entry(g).or_default() += 1;
-        }
+    let ix = Index::new(sets, threshold);
+    for start in (0..ix.by_size.len()).step_by(CHUNK) {
+        take(
+            (start..(start + CHUNK).min(ix.by_size.len()))
+                .into_par_iter()
+                .map_init(
+                    || Probe::new(sets.len()),
+                    |state, place| ix.probe(state, place, false),
+                )
+                .flatten_iter()
+                .collect(),
+        );
     }
-    let mut order: Vec<(u32, u64)> = frequency.iter().map(|(&g, &f)| (f, g)).collect();
-    order.sort_unstable();
-    let rank: HashMap<u64, u32> = order
-        .iter()
-        .enumerate()
-        .map(|(r, &(_, g))| (g, r as u32))
-        .collect();
-    let ranked: Vec<Vec<u32>> = sets
-        .iter()
-        .map(|s| {
-            let mut r: Vec<u32> = s.grams().iter().map(|g| rank[g]).collect();
-            r.sort_unstable();
-            r
-        })
-        .collect();
-    // Smallest sets first: a set meets only the (smaller or equal) sets indexed before it.
-    let mut by_size: Vec<usize> = (0..sets.len()).filter(|&i| !ranked[i].is_empty()).collect();
-    by_size.sort_by_key(|&i| (ranked[i].len(), i));
-    // A little slack on the float bounds only lengthens prefixes and widens the windows.
-    const SLACK: f64 = 1e-9;
-    let prefix_of = |n: usize| {
+}
+
+/// Sets prepared for probing: trigrams ranked rarest first, the sets by size, their prefixes
+/// indexed.
+struct Index {
+    threshold: f64,
+    jaccard: f64,
+    ranked: Vec<Vec<u32>>,
+    /// Non-empty sets, smallest first.
+    by_size: Vec<usize>,
+    /// Trigram → (place in `by_size`, position in the set's ranked trigrams) of every prefix,
+    /// in `by_size` order: a set probed in order meets the entries before its own place, as
+    /// AllPairs would have indexed them by then, so sets can be probed in parallel.
+    index: HashMap<u32, Vec<(u32, u32)>>,
+}
+
+/// A little slack on the float bounds only lengthens prefixes and widens the windows.
+const SLACK: f64 = 1e-9;
+
+impl Index {
+    fn new(sets: &[&Trigrams], threshold: f64) -> Index {
+        let jaccard = threshold / (2.0 - threshold);
+        // Global order: rarest trigram first (ties by value, so the order is deterministic).
+        let mut frequency: HashMap<u64, u32> = HashMap::new();
+        for s in sets {
+            for &g in s.grams() {
+                *frequency.entry(g).or_default() += 1;
+            }
+        }
+        let mut order: Vec<(u32, u64)> = frequency.iter().map(|(&g, &f)| (f, g)).collect();
+        order.sort_unstable();
+        let rank: HashMap<u64, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(r, &(_, g))| (g, r as u32))
+            .collect();
+        let ranked: Vec<Vec<u32>> = sets
+            .iter()
+            .map(|s| {
+                let mut r: Vec<u32> = s.grams().iter().map(|g| rank[g]).collect();
+                r.sort_unstable();
+                r
+            })
+            .collect();
+        let mut by_size: Vec<usize> = (0..sets.len()).filter(|&i| !ranked[i].is_empty()).collect();
+        by_size.sort_by_key(|&i| (ranked[i].len(), i));
+        let mut ix = Index {
+            threshold,
+            jaccard,
+            ranked,
+            by_size,
+            index: HashMap::new(),
+        };
+        for (place, &x) in ix.by_size.iter().enumerate() {
+            let xs = &ix.ranked[x];
+            for (i, g) in xs[..ix.prefix_of(xs.len())].iter().enumerate() {
+                ix.index
+                    .entry(*g)
+                    .or_default()
+                    .push((place as u32, i as u32));
+            }
+        }
+        ix
+    }
+
+    /// The prefix a set of `n` trigrams is indexed and probed by.
+    fn prefix_of(&self, n: usize) -> usize {
         (n + 1)
-            .saturating_sub((jaccard * n as f64 - SLACK).ceil() as usize)
+            .saturating_sub((self.jaccard * n as f64 - SLACK).ceil() as usize)
             .clamp(1, n)
-    };
-    // Trigram → (place in `by_size`, position in the set's ranked trigrams) of every prefix,
-    // in `by_size` order: each set probes the entries before its own place, as AllPairs
-    // would have indexed them by then, so the sets can be probed in parallel.
-    let mut index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
-    for (place, &x) in by_size.iter().enumerate() {
-        for (i, g) in ranked[x][..prefix_of(ranked[x].len())].iter().enumerate() {
-            index.entry(*g).or_default().push((place as u32, i as u32));
-        }
     }
-    let probe = |state: &mut Probe, place: usize| -> Vec<Pair> {
+
+    /// The pairs of the set at `place` (in `by_size`) with the sets before it (`all`: with
+    /// every other set), at or above the threshold.
+    fn probe(&self, state: &mut Probe, place: usize, all: bool) -> Vec<Pair> {
+        let (jaccard, ranked, by_size) = (self.jaccard, &self.ranked, &self.by_size);
         let x = by_size[place];
         let xs = &ranked[x];
         let n = xs.len();
         let min_size = jaccard * n as f64 - SLACK;
         state.candidates.clear();
-        for (i, g) in xs[..prefix_of(n)].iter().enumerate() {
-            for &(other, j) in &index[g] {
-                if other as usize >= place {
+        for (i, g) in xs[..self.prefix_of(n)].iter().enumerate() {
+            for &(other, j) in &self.index[g] {
+                if other as usize == place {
+                    continue;
+                }
+                if other as usize > place && !all {
                     break;
                 }
                 let (y, j) = (by_size[other as usize], j as usize);
@@ -164,22 +332,33 @@ fn join(sets: &[&Trigrams], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
             let needed = needed_overlap(jaccard, n, ranked[y].len());
             if let Some(common) = common_at_least(xs, &ranked[y], needed) {
                 let d = 2.0 * common as f64 / (n + ranked[y].len()) as f64;
-                if d >= threshold {
+                if d >= self.threshold {
                     found.push((x.min(y) as u32, x.max(y) as u32, d));
                 }
             }
         }
         found
-    };
-    for start in (0..by_size.len()).step_by(CHUNK) {
-        take(
-            (start..(start + CHUNK).min(by_size.len()))
-                .into_par_iter()
-                .map_init(|| Probe::new(sets.len()), probe)
-                .flatten_iter()
-                .collect(),
-        );
     }
+}
+
+/// Every pair at or above `threshold` with at least one set among `probes` (each pair once),
+/// sorted.
+fn pairs_with(sets: &[&Trigrams], threshold: f64, probes: &[bool]) -> Vec<Pair> {
+    let ix = Index::new(sets, threshold);
+    let places: Vec<usize> = (0..ix.by_size.len())
+        .filter(|&p| probes[ix.by_size[p]])
+        .collect();
+    let mut found: Vec<Pair> = places
+        .into_par_iter()
+        .map_init(
+            || Probe::new(sets.len()),
+            |state, place| ix.probe(state, place, true),
+        )
+        .flatten_iter()
+        .collect();
+    found.sort_by_key(|&(i, j, _)| (i, j));
+    found.dedup_by_key(|&mut (i, j, _)| (i, j));
+    found
 }
 
 /// One worker's scratch space: per set, the overlap counted in the prefixes for the set being
@@ -262,6 +441,64 @@ mod tests {
             .collect();
         kept.sort_by_key(|&(i, j, _)| (i, j));
         kept
+    }
+
+    /// Texts come and go over several joins (new ones, ones gone, a text that loses its
+    /// strongest partners): each update gives the pairs a join from scratch gives, by probing
+    /// only some texts.
+    #[test]
+    fn an_updated_join_equals_a_join_from_scratch() {
+        let mut all = texts();
+        all.sort();
+        all.dedup();
+        let grams: Vec<Trigrams> = all.iter().map(|t| Trigrams::of(t)).collect();
+        let mut seed = 11u64;
+        let mut here: Vec<bool> = (0..all.len()).map(|i| i % 3 != 0).collect();
+        let mut state: Option<JoinState> = None;
+        for step in 0..12 {
+            for (threshold, partners) in [(0.75, 2), (0.75, 16)] {
+                let mut idx: Vec<usize> = (0..all.len()).filter(|&i| here[i]).collect();
+                idx.sort_by_key(|&i| &all[i]);
+                let sets: Vec<&Trigrams> = idx.iter().map(|&i| &grams[i]).collect();
+                let keys: Vec<u64> = idx.iter().map(|&i| text_key(&all[i])).collect();
+                let before = state.as_ref().filter(|s| s.partners as usize == partners);
+                let (pairs, next) =
+                    strongest_pairs_updated(&sets, &keys, threshold, partners, before);
+                assert_eq!(
+                    pairs,
+                    strongest_pairs(&sets, threshold, partners),
+                    "step {step}, {partners} partners"
+                );
+                if partners == 2 {
+                    state = Some(next);
+                }
+            }
+            // A few texts come or go.
+            for _ in 0..3 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let i = (seed >> 33) as usize % all.len();
+                here[i] = !here[i];
+            }
+        }
+        assert!(state.is_some_and(|s| !s.pairs.is_empty()));
+    }
+
+    /// Only the new texts are probed: a state whose pairs were tampered with shows through.
+    #[test]
+    fn an_update_takes_the_kept_pairs_as_they_were() {
+        let mut all = texts();
+        all.sort();
+        all.dedup();
+        let grams: Vec<Trigrams> = all.iter().map(|t| Trigrams::of(t)).collect();
+        let sets: Vec<&Trigrams> = grams.iter().collect();
+        let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
+        let (pairs, mut state) = strongest_pairs_updated(&sets, &keys, 0.75, 16, None);
+        state.pairs[0].2 = 0.999;
+        let (again, _) = strongest_pairs_updated(&sets, &keys, 0.75, 16, Some(&state));
+        assert_eq!(again.len(), pairs.len());
+        assert!(again.iter().any(|p| p.2 == 0.999));
     }
 
     #[test]

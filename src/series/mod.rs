@@ -26,6 +26,8 @@
 pub mod ids;
 mod join;
 
+pub use join::JoinState;
+
 use crate::normalize::{self, Trigrams};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -288,6 +290,16 @@ const NEAREST: usize = 8;
 /// Assign series to members (the result is in the members' order). Deterministic: the same
 /// members in any order get the same ids.
 pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
+    assign_updating(members, None).0
+}
+
+/// [`assign`], with the cross-agency join updated from the state a former assignment left
+/// (`before`), so that only texts new to it are probed; the same result. Also returns the state
+/// to keep for the next.
+pub fn assign_updating(
+    members: &[Member<'_>],
+    before: Option<&JoinState>,
+) -> (Vec<Assignment>, JoinState) {
     let n = members.len();
     let (_, agency) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
     // One trigram set per distinct text: a text recurs over years and agencies, and a
@@ -377,7 +389,11 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
         PROGRAMME
     };
     let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
-    let joined = join::strongest_pairs(&sets, threshold, PARTNERS);
+    let keys: Vec<u64> = texts
+        .par_iter()
+        .map(|&t| join::text_key(distinct[t as usize]))
+        .collect();
+    let (joined, state) = join::strongest_pairs_updated(&sets, &keys, threshold, PARTNERS, before);
     let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
         .iter()
         .map(|&t| (t, None, self_similarity(t)))
@@ -482,7 +498,7 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
             *e = i;
         }
     }
-    (0..n)
+    let assigned = (0..n)
         .map(|i| Assignment {
             first: first[&find(&mut parent, i)] as u32,
             link: best[i].map(|l| Link {
@@ -490,7 +506,8 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
                 ..l
             }),
         })
-        .collect()
+        .collect();
+    (assigned, state)
 }
 
 /// The id of the series named after `first` (its earliest member).
