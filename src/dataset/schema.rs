@@ -7,7 +7,7 @@
 use crate::error::DatasetError;
 use arrow::datatypes::{DataType, Field, Fields, Schema};
 use serde::Deserialize;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Every table, in the order `ingest` writes them, with its schema file.
 pub const TABLES: &[(&str, &str)] = &[
@@ -60,6 +60,25 @@ pub fn table_doc(table: &str) -> Result<TableDoc, DatasetError> {
 
 /// Arrow schema of a table.
 pub fn arrow_schema(table: &str) -> Result<Arc<Schema>, DatasetError> {
+    // Built once per table: every report's batch of every table asks for it (parsing the
+    // documented JSON each time cost a tenth of a second per dataset and one schema per batch).
+    static BUILT: OnceLock<Vec<Built>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| {
+        TABLES
+            .iter()
+            .map(|(t, _)| (*t, build_schema(t).ok()))
+            .collect()
+    });
+    match built.iter().find(|(t, _)| *t == table) {
+        Some((_, Some(schema))) => Ok(schema.clone()),
+        _ => build_schema(table),
+    }
+}
+
+/// A table's name and its schema, None when it could not be built (asked again for the error).
+type Built = (&'static str, Option<Arc<Schema>>);
+
+fn build_schema(table: &str) -> Result<Arc<Schema>, DatasetError> {
     let doc = table_doc(table)?;
     let fields = doc
         .columns
