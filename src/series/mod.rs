@@ -29,6 +29,7 @@ mod join;
 pub use join::JoinState;
 
 use crate::normalize::{self, Trigrams};
+use itertools::Itertools;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -159,10 +160,57 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
     (canonical.iter().map(|(n, _)| n.to_string()).collect(), of)
 }
 
-/// A link candidate: similarity, rule, the two members. Compact (16 bytes: an archive's edges
-/// are millions): u32 members, and the similarity as f32, which orders Dice coefficients
-/// (ratios of trigram counts) as f64 does for texts under a few thousand trigrams.
-type Edge = (f32, Rule, u32, u32);
+/// A link candidate: similarity, rule and the ranks of its two members, packed in 12 bytes (an
+/// archive's candidates are millions) so that the derived order is the order links are taken
+/// in: strongest first, same-agency rules before others at equal similarity, then by the
+/// earlier member's rank and the later one's. The similarity is kept as f32, which orders Dice
+/// coefficients (ratios of trigram counts) as f64 does for texts under a few thousand trigrams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Edge([u32; 3]);
+
+/// Ranks take the low 30 bits of [`Edge`]'s second word, the rule the top 2.
+const RANK_BITS: u32 = 30;
+
+impl Edge {
+    fn new(similarity: f64, rule: Rule, a: u32, b: u32) -> Edge {
+        let rule = match rule {
+            Rule::SameNumber => 0,
+            Rule::Renumbered => 1,
+            Rule::OtherAgency => 2,
+        };
+        // A non-negative f32's bits order as its value: inverted, the strongest comes first.
+        let strength = !(similarity as f32).to_bits();
+        Edge([strength, (rule << RANK_BITS) | a.min(b), a.max(b)])
+    }
+
+    fn similarity(self) -> f64 {
+        f64::from(f32::from_bits(!self.0[0]))
+    }
+
+    fn rule(self) -> Rule {
+        match self.0[1] >> RANK_BITS {
+            0 => Rule::SameNumber,
+            1 => Rule::Renumbered,
+            _ => Rule::OtherAgency,
+        }
+    }
+
+    /// The ranks of its two members, earlier first.
+    fn ranks(self) -> (usize, usize) {
+        (
+            (self.0[1] & ((1 << RANK_BITS) - 1)) as usize,
+            self.0[2] as usize,
+        )
+    }
+}
+
+/// Candidates of one agency or one batch of text pairs, sorted, without spare capacity: the
+/// union-find takes the chunks merged, never all candidates copied into one list.
+fn sorted_chunk(mut edges: Vec<Edge>) -> Vec<Edge> {
+    edges.sort_unstable();
+    edges.shrink_to_fit();
+    edges
+}
 
 /// What [`assign`] compares, one entry per member: indices into shared tables.
 struct Prepared<'m, 'a> {
@@ -207,23 +255,33 @@ impl Prepared<'_, '_> {
 
     /// The accepted links among member pairs whose texts are `s` alike (`skip_same_agency`:
     /// pairs within an agency are left to that agency's own join).
-    fn edges(&self, pairs: &[(usize, usize)], s: f64, skip_same_agency: bool) -> Vec<Edge> {
+    fn edges(
+        &self,
+        pairs: &[(usize, usize)],
+        s: f64,
+        skip_same_agency: bool,
+        rank: &[u32],
+        out: &mut Vec<Edge>,
+    ) {
         let mut memo: HashMap<(u32, u32), bool> = HashMap::new();
         let mut programme = |a: u32, b: u32| {
             *memo
                 .entry((a.min(b), a.max(b)))
                 .or_insert_with(|| self.sets[a as usize].dice(&self.sets[b as usize]) >= PROGRAMME)
         };
-        pairs
-            .iter()
-            .filter(|&&(i, j)| {
-                !(skip_same_agency && self.agency[i].is_some() && self.agency[i] == self.agency[j])
-            })
-            .filter_map(|&(i, j)| {
-                self.rule(i, j, s, &mut programme)
-                    .map(|r| (s as f32, r, i.min(j) as u32, i.max(j) as u32))
-            })
-            .collect()
+        out.extend(
+            pairs
+                .iter()
+                .filter(|&&(i, j)| {
+                    !(skip_same_agency
+                        && self.agency[i].is_some()
+                        && self.agency[i] == self.agency[j])
+                })
+                .filter_map(|&(i, j)| {
+                    self.rule(i, j, s, &mut programme)
+                        .map(|r| Edge::new(s, r, rank[i], rank[j]))
+                }),
+        );
     }
 }
 
@@ -231,7 +289,7 @@ impl Prepared<'_, '_> {
 /// sorted by rank. Past [`FULL`] pairs, each member is paired with the [`NEAREST`] members before
 /// it in rank order (of the other list): a text shared by hundreds of reports (a national
 /// measure) links as one chain instead of all its pairs, and its series stays whole.
-fn expand(a: &[usize], b: Option<&[usize]>, rank: &[usize], out: &mut Vec<(usize, usize)>) {
+fn expand(a: &[usize], b: Option<&[usize]>, rank: &[u32], out: &mut Vec<(usize, usize)>) {
     let full = match b {
         None => a.len() * a.len().saturating_sub(1) / 2,
         Some(b) => a.len() * b.len(),
@@ -282,6 +340,9 @@ fn all_pairs(a: &[usize], b: Option<&[usize]>, out: &mut Vec<(usize, usize)>) {
 /// Texts each text is paired with across agencies, strongest first.
 const PARTNERS: usize = 16;
 
+/// Cross-agency text pairs expanded into one chunk of candidates.
+const TEXT_PAIRS_PER_CHUNK: usize = 4096;
+
 /// Member pairs of one text pair compared in full up to this many.
 const FULL: usize = 256;
 /// Past [`FULL`], the members each member is compared with.
@@ -328,9 +389,13 @@ pub fn assign_updating(
         (m.year.unwrap_or(i32::MAX), m.doc_id, m.code.as_ref())
     };
     by_order.sort_by(|&a, &b| order(a).cmp(&order(b)));
-    let mut rank = vec![0usize; n];
+    assert!(
+        n < 1 << RANK_BITS,
+        "{n} members: series linking takes under 2^30"
+    );
+    let mut rank = vec![0u32; n];
     for (r, &i) in by_order.iter().enumerate() {
-        rank[i] = r;
+        rank[i] = r as u32;
     }
     // Members of each text, in rank order.
     let mut of_text: Vec<Vec<usize>> = vec![Vec::new(); prepared.sets.len()];
@@ -353,9 +418,9 @@ pub fn assign_updating(
         }
     }
     let agencies: Vec<&Vec<usize>> = by_agency.values().collect();
-    let mut edges: Vec<Edge> = agencies
+    let mut chunks: Vec<Vec<Edge>> = agencies
         .par_iter()
-        .flat_map_iter(|idx| {
+        .map(|idx| {
             let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
             for &i in idx.iter() {
                 groups.entry(text[i]).or_default().push(i);
@@ -370,15 +435,15 @@ pub fn assign_updating(
             let mut pairs = Vec::new();
             for (t, members) in &own {
                 all_pairs(members, None, &mut pairs);
-                edges.extend(prepared.edges(&pairs, self_similarity(*t), false));
+                prepared.edges(&pairs, self_similarity(*t), false, &rank, &mut edges);
                 pairs.clear();
             }
             for (a, b, s) in join::similar_pairs(&sets, SAME_NUMBER) {
                 all_pairs(&own[a as usize].1, Some(&own[b as usize].1), &mut pairs);
-                edges.extend(prepared.edges(&pairs, s, false));
+                prepared.edges(&pairs, s, false, &rank, &mut edges);
                 pairs.clear();
             }
-            edges
+            sorted_chunk(edges)
         })
         .collect();
     // Across agencies: members whose texts are similar enough for the other-agency rule,
@@ -403,28 +468,21 @@ pub fn assign_updating(
                 .map(|(a, b, s)| (texts[a as usize], Some(texts[b as usize]), s)),
         )
         .collect();
-    edges.par_extend(text_pairs.par_iter().flat_map_iter(|&(a, b, s)| {
-        let mut pairs = Vec::new();
-        let b = b.map(|b| of_text[b as usize].as_slice());
-        expand(&of_text[a as usize], b, &rank, &mut pairs);
-        prepared.edges(&pairs, s, true)
-    }));
-    // Strongest first; same-agency rules before others at equal similarity; ties by rank.
-    let rank_of = |i: u32| rank[i as usize];
-    edges.par_sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then(
-                rank_of(a.2)
-                    .min(rank_of(a.3))
-                    .cmp(&rank_of(b.2).min(rank_of(b.3))),
-            )
-            .then(
-                rank_of(a.2)
-                    .max(rank_of(a.3))
-                    .cmp(&rank_of(b.2).max(rank_of(b.3))),
-            )
-    });
+    chunks.par_extend(
+        text_pairs
+            .par_chunks(TEXT_PAIRS_PER_CHUNK)
+            .map(|text_pairs| {
+                let (mut edges, mut pairs) = (Vec::new(), Vec::new());
+                for &(a, b, s) in text_pairs {
+                    let b = b.map(|b| of_text[b as usize].as_slice());
+                    expand(&of_text[a as usize], b, &rank, &mut pairs);
+                    prepared.edges(&pairs, s, true, &rank, &mut edges);
+                    pairs.clear();
+                }
+                sorted_chunk(edges)
+            }),
+    );
+    drop(text_pairs);
 
     let mut parent: Vec<usize> = (0..n).collect();
     // Each series' reports (None: only the member's own, as every member starts: no set
@@ -447,8 +505,9 @@ pub fn assign_updating(
     }
     // The best accepted link of each member.
     let mut best: Vec<Option<Link>> = vec![None; n];
-    for (s, rule, i, j) in edges {
-        let (i, j) = (i as usize, j as usize);
+    for edge in chunks.iter().map(|c| c.iter().copied()).kmerge() {
+        let (i, j) = edge.ranks();
+        let (i, j) = (by_order[i], by_order[j]);
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         if ri == rj {
             continue;
@@ -476,7 +535,7 @@ pub fn assign_updating(
             .get_or_insert_with(|| BTreeSet::from([doc_of[ri]]))
             .extend(moved);
         parent[rj] = ri;
-        let s = f64::from(s);
+        let (s, rule) = (edge.similarity(), edge.rule());
         for (a, b) in [(i, j), (j, i)] {
             if best[a].is_none_or(|l| s > l.similarity) {
                 best[a] = Some(Link {
@@ -487,7 +546,7 @@ pub fn assign_updating(
             }
         }
     }
-    drop(docs);
+    drop((docs, chunks));
 
     // A series is named after its earliest member (year, report, code).
     let mut first: HashMap<usize, usize> = HashMap::new();
@@ -574,6 +633,52 @@ mod tests {
 
     /// A national measure worded alike in 300 agencies' reports (past FULL pairs: linked as a
     /// chain) is one series; a measure of other wording beside it in each report is another.
+    #[test]
+    fn candidates_sort_as_links_are_taken() {
+        // A small LCG: many similarities, rules and ranks, ties included.
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let rules = [Rule::SameNumber, Rule::Renumbered, Rule::OtherAgency];
+        let raw: Vec<(f64, Rule, u32, u32)> = (0..2000)
+            .map(|_| {
+                let s = next(40) as f64 / 41.0 + 0.01;
+                let rule = rules[next(3) as usize];
+                let (a, b) = (next(50) as u32, next(1 << 29) as u32 * 2);
+                (s, rule, a, b)
+            })
+            .collect();
+        let mut expected = raw.clone();
+        expected.sort_by(|a, b| {
+            (b.0 as f32)
+                .total_cmp(&(a.0 as f32))
+                .then(a.1.cmp(&b.1))
+                .then(a.2.min(a.3).cmp(&b.2.min(b.3)))
+                .then(a.2.max(a.3).cmp(&b.2.max(b.3)))
+        });
+        let mut packed: Vec<Edge> = raw
+            .iter()
+            .map(|&(s, r, a, b)| Edge::new(s, r, a, b))
+            .collect();
+        packed.sort_unstable();
+        let unpacked: Vec<(f32, Rule, u32, u32)> = packed
+            .iter()
+            .map(|e| {
+                let (lo, hi) = e.ranks();
+                (e.similarity() as f32, e.rule(), lo as u32, hi as u32)
+            })
+            .collect();
+        let expected: Vec<(f32, Rule, u32, u32)> = expected
+            .iter()
+            .map(|&(s, r, a, b)| (s as f32, r, a.min(b), a.max(b)))
+            .collect();
+        assert_eq!(unpacked, expected);
+    }
+
     #[test]
     fn a_measure_shared_by_hundreds_of_agencies_is_one_series() {
         let names: Vec<(String, String)> = (0..300)
