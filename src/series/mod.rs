@@ -215,6 +215,8 @@ fn sorted_chunk(mut edges: Vec<Edge>) -> Vec<Edge> {
 /// What [`assign`] compares, one entry per member: indices into shared tables.
 struct Prepared<'m, 'a> {
     members: &'m [Member<'a>],
+    /// Index of each member's report (compared for every candidate pair: no strings).
+    doc: Vec<u32>,
     /// Index of each member's agency key ([`agency_groups`]).
     agency: Vec<Option<usize>>,
     /// Index of each member's context (programme activity) text in `sets`.
@@ -225,19 +227,19 @@ struct Prepared<'m, 'a> {
 
 impl Prepared<'_, '_> {
     /// Which rule links members `i` and `j`, whose texts are `s` alike, if any.
-    /// `programme` tells whether two context texts are alike enough (memoized by the caller:
-    /// a programme activity is the context of all its measures).
+    /// `programme` memoizes whether two context texts are alike enough: a programme activity
+    /// is the context of all its measures.
     fn rule(
         &self,
         i: usize,
         j: usize,
         s: f64,
-        programme: &mut impl FnMut(u32, u32) -> bool,
+        programme: &mut HashMap<(u32, u32), bool>,
     ) -> Option<Rule> {
-        let (a, b) = (&self.members[i], &self.members[j]);
-        if a.doc_id == b.doc_id {
+        if self.doc[i] == self.doc[j] {
             return None;
         }
+        let (a, b) = (&self.members[i], &self.members[j]);
         if self.agency[i].is_some() && self.agency[i] == self.agency[j] {
             if a.number == b.number && s >= SAME_NUMBER {
                 return Some(Rule::SameNumber);
@@ -245,30 +247,30 @@ impl Prepared<'_, '_> {
             return (s >= OTHER_NUMBER).then_some(Rule::Renumbered);
         }
         match (self.context[i], self.context[j]) {
-            (Some(ca), Some(cb)) => {
-                (s >= OTHER_AGENCY && programme(ca, cb)).then_some(Rule::OtherAgency)
-            }
+            (Some(ca), Some(cb)) => (s >= OTHER_AGENCY
+                && *programme
+                    .entry((ca.min(cb), ca.max(cb)))
+                    .or_insert_with(|| {
+                        self.sets[ca as usize].dice(&self.sets[cb as usize]) >= PROGRAMME
+                    }))
+            .then_some(Rule::OtherAgency),
             (None, None) => (s >= PROGRAMME).then_some(Rule::OtherAgency),
             _ => None,
         }
     }
 
     /// The accepted links among member pairs whose texts are `s` alike (`skip_same_agency`:
-    /// pairs within an agency are left to that agency's own join).
+    /// pairs within an agency are left to that agency's own join), added to `out`;
+    /// `programme` as for [`Prepared::rule`], shared by a batch of calls.
     fn edges(
         &self,
         pairs: &[(usize, usize)],
         s: f64,
         skip_same_agency: bool,
         rank: &[u32],
+        programme: &mut HashMap<(u32, u32), bool>,
         out: &mut Vec<Edge>,
     ) {
-        let mut memo: HashMap<(u32, u32), bool> = HashMap::new();
-        let mut programme = |a: u32, b: u32| {
-            *memo
-                .entry((a.min(b), a.max(b)))
-                .or_insert_with(|| self.sets[a as usize].dice(&self.sets[b as usize]) >= PROGRAMME)
-        };
         out.extend(
             pairs
                 .iter()
@@ -278,7 +280,7 @@ impl Prepared<'_, '_> {
                         && self.agency[i] == self.agency[j])
                 })
                 .filter_map(|&(i, j)| {
-                    self.rule(i, j, s, &mut programme)
+                    self.rule(i, j, s, programme)
                         .map(|r| Edge::new(s, r, rank[i], rank[j]))
                 }),
         );
@@ -376,8 +378,18 @@ pub fn assign_updating(
     let text: Vec<u32> = members.iter().map(|m| id_of(m.text)).collect();
     let context: Vec<Option<u32>> = members.iter().map(|m| m.context.map(&mut id_of)).collect();
     let sets: Vec<Trigrams> = distinct.par_iter().map(|t| Trigrams::of(t)).collect();
+    let mut doc_index: HashMap<&str, u32> = HashMap::new();
+    let doc: Vec<u32> = members
+        .iter()
+        .map(|m| {
+            let next = doc_index.len() as u32;
+            *doc_index.entry(m.doc_id).or_insert(next)
+        })
+        .collect();
+    drop(doc_index);
     let prepared = Prepared {
         members,
+        doc,
         agency,
         context,
         sets,
@@ -431,16 +443,16 @@ pub fn assign_updating(
                 .iter()
                 .map(|(t, _)| &prepared.sets[*t as usize])
                 .collect();
-            let mut edges = Vec::new();
-            let mut pairs = Vec::new();
+            let (mut edges, mut pairs, mut programme) = (Vec::new(), Vec::new(), HashMap::new());
             for (t, members) in &own {
                 all_pairs(members, None, &mut pairs);
-                prepared.edges(&pairs, self_similarity(*t), false, &rank, &mut edges);
+                let s = self_similarity(*t);
+                prepared.edges(&pairs, s, false, &rank, &mut programme, &mut edges);
                 pairs.clear();
             }
             for (a, b, s) in join::similar_pairs(&sets, SAME_NUMBER) {
                 all_pairs(&own[a as usize].1, Some(&own[b as usize].1), &mut pairs);
-                prepared.edges(&pairs, s, false, &rank, &mut edges);
+                prepared.edges(&pairs, s, false, &rank, &mut programme, &mut edges);
                 pairs.clear();
             }
             sorted_chunk(edges)
@@ -472,11 +484,12 @@ pub fn assign_updating(
         text_pairs
             .par_chunks(TEXT_PAIRS_PER_CHUNK)
             .map(|text_pairs| {
-                let (mut edges, mut pairs) = (Vec::new(), Vec::new());
+                let (mut edges, mut pairs, mut programme) =
+                    (Vec::new(), Vec::new(), HashMap::new());
                 for &(a, b, s) in text_pairs {
                     let b = b.map(|b| of_text[b as usize].as_slice());
                     expand(&of_text[a as usize], b, &rank, &mut pairs);
-                    prepared.edges(&pairs, s, true, &rank, &mut edges);
+                    prepared.edges(&pairs, s, true, &rank, &mut programme, &mut edges);
                     pairs.clear();
                 }
                 sorted_chunk(edges)
@@ -487,14 +500,7 @@ pub fn assign_updating(
     let mut parent: Vec<usize> = (0..n).collect();
     // Each series' reports (None: only the member's own, as every member starts: no set
     // allocated for the hundreds of thousands that stay alone or join another).
-    let mut doc_index: HashMap<&str, u32> = HashMap::new();
-    let doc_of: Vec<u32> = members
-        .iter()
-        .map(|m| {
-            let next = doc_index.len() as u32;
-            *doc_index.entry(m.doc_id).or_insert(next)
-        })
-        .collect();
+    let doc_of = &prepared.doc;
     let mut docs: Vec<Option<BTreeSet<u32>>> = vec![None; n];
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
