@@ -4,8 +4,8 @@
 //! ([`Writer::add`]). Leaves: the new dataset in place of the old one ([`Writer::finish`]).
 //!
 //! A report's rows become Arrow batches at once and the report can go; batches wait in memory
-//! until they pass [`SPILL_BYTES`], then go to spill files in the staging folder (all of them
-//! before the series are linked, the write's peak of memory). At the end
+//! until they pass [`SPILL_BYTES`], then go to spill files in the staging folder (also before
+//! the series are linked, the write's peak of memory, when they are many). At the end
 //! each table's partitions are built one at a time: kept rows of the old files, spilled and
 //! waiting rows, sorted by doc_id, series columns filled. A partition no report entered or left
 //! (and whose series columns did not change) is hard-linked, not written.
@@ -214,8 +214,9 @@ impl Writer {
             .map(|e| e.partition.clone())
             .collect();
 
-        // The waiting rows go to disk first: linking the series is the ingest's peak of memory.
-        if !self.pending.is_empty() {
+        // Many waiting rows go to disk first: linking the series is the ingest's peak of
+        // memory. A few stay: a small ingest would pay a spill's fixed cost for nothing.
+        if self.pending_bytes > self.spill_bytes / 4 {
             self.spill()?;
         }
         // Kept reports take part in the series: their rows are read back (a few columns).
