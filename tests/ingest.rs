@@ -487,7 +487,8 @@ fn a_report_without_its_table_keeps_its_header() {
 
 /// Layout 4: one file per table and year, rows sorted by doc_id, row groups bounded, statistics
 /// written; a later ingest of another year's report rewrites that year only (the other years'
-/// files of the tables without series columns are the same files: hard links, same inode).
+/// files are the same files: hard links, same inode; those of the series tables too, as the
+/// new report links to none of their rows).
 #[test]
 fn one_sorted_file_per_table_and_year_and_untouched_years_are_linked() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -553,6 +554,8 @@ fn one_sorted_file_per_table_and_year_and_untouched_years_are_linked() {
         inode("reports/year=2019/part-0000.parquet"),
         inode("findings/year=2020/part-0000.parquet"),
         inode("metrics/year=2021/part-0000.parquet"),
+        inode("measures/year=2019/part-0000.parquet"),
+        inode("objectives/year=2021/part-0000.parquet"),
     ];
     let out_s = out.to_string_lossy().to_string();
     let (ok, stdout, stderr) = run(&["ingest", "corpus/sangiin_yaam_2022.html", "--out", &out_s]);
@@ -562,6 +565,8 @@ fn one_sorted_file_per_table_and_year_and_untouched_years_are_linked() {
         inode("reports/year=2019/part-0000.parquet"),
         inode("findings/year=2020/part-0000.parquet"),
         inode("metrics/year=2021/part-0000.parquet"),
+        inode("measures/year=2019/part-0000.parquet"),
+        inode("objectives/year=2021/part-0000.parquet"),
     ];
     assert_eq!(before, after, "untouched partitions were written again");
     assert!(out.join("reports/year=2022/part-0000.parquet").exists());

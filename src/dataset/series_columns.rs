@@ -28,6 +28,21 @@ pub(super) fn needed_columns(table: &str) -> &'static [&'static str] {
     }
 }
 
+/// The columns [`Assigned::apply`] fills, with doc_id (which it reads).
+pub(super) fn written_columns(table: &str) -> Vec<&'static str> {
+    let mut columns = vec![
+        "doc_id",
+        "series_link",
+        "series_similarity",
+        "series_method",
+        "objective_series_id",
+    ];
+    if table == "measures" {
+        columns.push("series_id");
+    }
+    columns
+}
+
 /// The column holding a row's own series id.
 fn id_column(table: &str) -> &'static str {
     match table {

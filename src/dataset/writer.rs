@@ -10,7 +10,7 @@
 //! waiting rows, sorted by doc_id, series columns filled. A partition no report entered or left
 //! (and whose series columns did not change) is hard-linked, not written.
 
-use super::series_columns::{needed_columns, Collector, SERIES_TABLES};
+use super::series_columns::{self, needed_columns, Assigned, Collector, SERIES_TABLES};
 use super::{
     batch, guard, io, join_state, keep_file, part_name, partition_dir, partition_of, read,
     read_manifest, recover, rows, schema, swap_in, write_parquet, Kind, Manifest, ManifestEntry,
@@ -270,7 +270,17 @@ impl Writer {
                     .get(*table)
                     .and_then(|p| p.get(partition));
                 let untouched = !touched.contains(partition) && old_files.is_some();
-                let files = if untouched && !is_series {
+                // A partition no report entered or left keeps its files when their series
+                // columns stay as they were (read alone: the texts are most of a file).
+                let keep = untouched
+                    && (!is_series
+                        || series_unchanged(
+                            table,
+                            &partition_dir(&self.out, table, partition),
+                            old_files.expect("untouched"),
+                            &assigned,
+                        )?);
+                let files = if keep {
                     self.link(table, partition, old_files.expect("untouched"))?
                 } else {
                     let mut batches = Vec::new();
@@ -285,7 +295,6 @@ impl Writer {
                             only_docs(table, &b, &kept)?
                         });
                     }
-                    let old_rows = (untouched && batches.len() == 1).then(|| batches[0].clone());
                     for path in self
                         .spills
                         .remove(&(*table, partition.clone()))
@@ -304,11 +313,7 @@ impl Writer {
                     if is_series {
                         b = assigned.apply(table, &b)?;
                     }
-                    if untouched && old_rows.as_ref() == Some(&b) {
-                        self.link(table, partition, old_files.expect("untouched"))?
-                    } else {
-                        self.write_partition(table, partition, &b)?
-                    }
+                    self.write_partition(table, partition, &b)?
                 };
                 manifest
                     .partitions
@@ -384,6 +389,29 @@ fn read_as_table(table: &str, path: &Path) -> Result<RecordBatch, DatasetError> 
     let b = read::read_file(path)?;
     RecordBatch::try_new(schema::arrow_schema(table)?, b.columns().to_vec())
         .map_err(arrow_err(table))
+}
+
+/// Whether the files of a partition (of a series table) hold the series columns `assigned`
+/// gives their rows.
+fn series_unchanged(
+    table: &str,
+    dir: &Path,
+    files: &[String],
+    assigned: &Assigned,
+) -> Result<bool, DatasetError> {
+    let columns = series_columns::written_columns(table);
+    for f in files {
+        let old = read::read_file_columns(&dir.join(f), &columns)?;
+        let new = assigned.apply(table, &old)?;
+        let same = |name: &str| match (old.column_by_name(name), new.column_by_name(name)) {
+            (Some(a), Some(b)) => a.to_data() == b.to_data(),
+            _ => false,
+        };
+        if !columns.iter().all(|c| same(c)) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The rows of the reports `docs`.
