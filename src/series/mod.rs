@@ -421,6 +421,30 @@ pub fn assign_updating(
     texts.sort_unstable_by_key(|&t| distinct[t as usize]);
     let self_similarity = |t: u32| prepared.sets[t as usize].dice(&prepared.sets[t as usize]);
 
+    // Across agencies: members whose texts are similar enough for the other-agency rule,
+    // found by a similarity join over the distinct texts (never all pairs). First: the join's
+    // working memory is gone before the candidates are made.
+    let threshold = if members.iter().any(|m| m.context.is_some()) {
+        OTHER_AGENCY
+    } else {
+        PROGRAMME
+    };
+    let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
+    let keys: Vec<u64> = texts
+        .par_iter()
+        .map(|&t| join::text_key(distinct[t as usize]))
+        .collect();
+    let (joined, state) = join::strongest_pairs_updated(&sets, &keys, threshold, PARTNERS, before);
+    let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
+        .iter()
+        .map(|&t| (t, None, self_similarity(t)))
+        .chain(
+            joined
+                .into_iter()
+                .map(|(a, b, s)| (texts[a as usize], Some(texts[b as usize]), s)),
+        )
+        .collect();
+    drop((sets, keys));
     // Within an agency: every pair whose texts the join finds at the lowest same-agency
     // threshold (exact), in full (an agency has a few hundred members over the years).
     let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -457,28 +481,6 @@ pub fn assign_updating(
             }
             sorted_chunk(edges)
         })
-        .collect();
-    // Across agencies: members whose texts are similar enough for the other-agency rule,
-    // found by a similarity join over the distinct texts (never all pairs).
-    let threshold = if members.iter().any(|m| m.context.is_some()) {
-        OTHER_AGENCY
-    } else {
-        PROGRAMME
-    };
-    let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
-    let keys: Vec<u64> = texts
-        .par_iter()
-        .map(|&t| join::text_key(distinct[t as usize]))
-        .collect();
-    let (joined, state) = join::strongest_pairs_updated(&sets, &keys, threshold, PARTNERS, before);
-    let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
-        .iter()
-        .map(|&t| (t, None, self_similarity(t)))
-        .chain(
-            joined
-                .into_iter()
-                .map(|(a, b, s)| (texts[a as usize], Some(texts[b as usize]), s)),
-        )
         .collect();
     chunks.par_extend(
         text_pairs
