@@ -60,8 +60,8 @@ struct Doc {
 struct Row {
     doc: usize,
     objective_no: i64,
-    /// Measure code ("N.M"); empty for objectives.
-    code: Box<str>,
+    /// Measure code ("N.M"); an objective's number. Interned: codes recur in every report.
+    code: Arc<str>,
     /// Interned: a measure's text recurs over years and agencies.
     text: Arc<str>,
     /// The series id the row had in the dataset before (index into `Collector::carried`).
@@ -75,6 +75,7 @@ pub(super) struct Collector {
     doc_index: HashMap<Arc<str>, usize>,
     agencies: HashMap<String, Arc<str>>,
     texts: HashSet<Arc<str>>,
+    codes: HashSet<Arc<str>>,
     /// Distinct series ids carried by kept rows, and their indices.
     carried: Vec<Arc<str>>,
     carried_index: HashMap<Arc<str>, u32>,
@@ -143,14 +144,11 @@ impl Collector {
                     i
                 }
             };
-            let text = text.unwrap_or_default();
-            let text = match self.texts.get(text.as_str()) {
-                Some(t) => t.clone(),
-                None => {
-                    let t: Arc<str> = Arc::from(text);
-                    self.texts.insert(t.clone());
-                    t
-                }
+            let objective_no = no.unwrap_or_default();
+            let text = intern(&mut self.texts, &text.unwrap_or_default());
+            let code = match table {
+                "objectives" => intern(&mut self.codes, &objective_no.to_string()),
+                _ => intern(&mut self.codes, &code.unwrap_or_default()),
             };
             let carried = carried.filter(|id| !id.is_empty()).map(|id| {
                 match self.carried_index.get(id.as_str()) {
@@ -165,8 +163,8 @@ impl Collector {
             });
             let row = Row {
                 doc,
-                objective_no: no.unwrap_or_default(),
-                code: code.unwrap_or_default().into(),
+                objective_no,
+                code,
                 text,
                 carried,
             };
@@ -210,14 +208,8 @@ impl Collector {
             .collect();
         drop(objective_text);
         let carried = &self.carried;
-        let objectives = TableSeries::new(
-            &self.docs,
-            self.objectives,
-            objective_series,
-            carried,
-            false,
-        );
-        let measures = TableSeries::new(&self.docs, self.measures, measure_series, carried, true);
+        let objectives = TableSeries::new(&self.docs, self.objectives, objective_series, carried);
+        let measures = TableSeries::new(&self.docs, self.measures, measure_series, carried);
         let assigned = Assigned {
             docs: self.docs,
             objectives,
@@ -226,6 +218,18 @@ impl Collector {
         };
         let joins = BTreeMap::from([("objectives", objective_join), ("measures", measure_join)]);
         (assigned, joins)
+    }
+}
+
+/// The shared copy of `s` in `set`.
+fn intern(set: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
+    match set.get(s) {
+        Some(t) => t.clone(),
+        None => {
+            let t: Arc<str> = Arc::from(s);
+            set.insert(t.clone());
+            t
+        }
     }
 }
 
@@ -242,10 +246,7 @@ fn members<'a>(
                 doc_id: &d.doc_id,
                 agency: d.agency.as_deref(),
                 year: d.year,
-                code: match objective_text {
-                    None => Cow::Owned(r.objective_no.to_string()),
-                    Some(_) => Cow::Borrowed(&*r.code),
-                },
+                code: Cow::Borrowed(&*r.code),
                 number: r.objective_no,
                 text: &r.text,
                 context: objective_text
@@ -259,20 +260,14 @@ struct TableSeries {
     /// doc_id → index of the report's first row.
     start: HashMap<Arc<str>, usize>,
     /// Each row's report and code (measures: "N.M"; objectives: the number).
-    rows: Vec<(usize, Box<str>)>,
+    rows: Vec<(usize, Arc<str>)>,
     series: Vec<Assignment>,
     /// Each series' id, kept from before where its members carried one.
     ids: Ids,
 }
 
 impl TableSeries {
-    fn new(
-        docs: &[Doc],
-        rows: Vec<Row>,
-        series: Vec<Assignment>,
-        carried: &[Arc<str>],
-        measures: bool,
-    ) -> Self {
+    fn new(docs: &[Doc], rows: Vec<Row>, series: Vec<Assignment>, carried: &[Arc<str>]) -> Self {
         let mut start = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             start.entry(docs[r.doc].doc_id.clone()).or_insert(i);
@@ -281,17 +276,7 @@ impl TableSeries {
             .iter()
             .map(|r| r.carried.map(|k| &*carried[k as usize]))
             .collect();
-        let rows: Vec<(usize, Box<str>)> = rows
-            .into_iter()
-            .map(|r| {
-                let code = if measures {
-                    r.code
-                } else {
-                    r.objective_no.to_string().into()
-                };
-                (r.doc, code)
-            })
-            .collect();
+        let rows: Vec<(usize, Arc<str>)> = rows.into_iter().map(|r| (r.doc, r.code)).collect();
         // Earliest first as the series are named: year, report, code.
         let key = |i: usize| {
             let (doc, code) = &rows[i];
