@@ -188,11 +188,11 @@ impl Collector {
             .map(|r| ((r.doc, r.objective_no), &*r.text))
             .collect();
         let (objective_series, objective_join) = assign_updating(
-            &members(&self.docs, &self.objectives, None),
+            members(&self.docs, &self.objectives, None),
             before.get("objectives"),
         );
         let (measure_series, measure_join) = assign_updating(
-            &members(&self.docs, &self.measures, Some(&objective_text)),
+            members(&self.docs, &self.measures, Some(&objective_text)),
             before.get("measures"),
         );
         let objective_id: HashMap<(usize, i64), usize> = self

@@ -213,8 +213,9 @@ fn sorted_chunk(mut edges: Vec<Edge>) -> Vec<Edge> {
 }
 
 /// What [`assign`] compares, one entry per member: indices into shared tables.
-struct Prepared<'m, 'a> {
-    members: &'m [Member<'a>],
+struct Prepared {
+    /// Each member's objective number (the same-agency rule compares them).
+    number: Vec<i64>,
     /// Index of each member's report (compared for every candidate pair: no strings).
     doc: Vec<u32>,
     /// Index of each member's agency key ([`agency_groups`]).
@@ -225,7 +226,7 @@ struct Prepared<'m, 'a> {
     sets: Vec<Trigrams>,
 }
 
-impl Prepared<'_, '_> {
+impl Prepared {
     /// Which rule links members `i` and `j`, whose texts are `s` alike, if any.
     /// `programme` memoizes whether two context texts are alike enough: a programme activity
     /// is the context of all its measures.
@@ -239,9 +240,8 @@ impl Prepared<'_, '_> {
         if self.doc[i] == self.doc[j] {
             return None;
         }
-        let (a, b) = (&self.members[i], &self.members[j]);
         if self.agency[i].is_some() && self.agency[i] == self.agency[j] {
-            if a.number == b.number && s >= SAME_NUMBER {
+            if self.number[i] == self.number[j] && s >= SAME_NUMBER {
                 return Some(Rule::SameNumber);
             }
             return (s >= OTHER_NUMBER).then_some(Rule::Renumbered);
@@ -353,14 +353,15 @@ const NEAREST: usize = 8;
 /// Assign series to members (the result is in the members' order). Deterministic: the same
 /// members in any order get the same ids.
 pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
-    assign_updating(members, None).0
+    assign_updating(members.to_vec(), None).0
 }
 
 /// [`assign`], with the cross-agency join updated from the state a former assignment left
 /// (`before`), so that only texts new to it are probed; the same result. Also returns the state
-/// to keep for the next.
+/// to keep for the next. The members go as soon as what is compared is taken from them: an
+/// archive has hundreds of thousands.
 pub fn assign_updating(
-    members: &[Member<'_>],
+    members: Vec<Member<'_>>,
     before: Option<&JoinState>,
 ) -> (Vec<Assignment>, JoinState) {
     let n = members.len();
@@ -377,7 +378,6 @@ pub fn assign_updating(
     };
     let text: Vec<u32> = members.iter().map(|m| id_of(m.text)).collect();
     let context: Vec<Option<u32>> = members.iter().map(|m| m.context.map(&mut id_of)).collect();
-    let sets: Vec<Trigrams> = distinct.par_iter().map(|t| Trigrams::of(t)).collect();
     let mut doc_index: HashMap<&str, u32> = HashMap::new();
     let doc: Vec<u32> = members
         .iter()
@@ -387,13 +387,6 @@ pub fn assign_updating(
         })
         .collect();
     drop(doc_index);
-    let prepared = Prepared {
-        members,
-        doc,
-        agency,
-        context,
-        sets,
-    };
     // Members ranked by (year, report, code): ties between equal links go to earlier members.
     let mut by_order: Vec<usize> = (0..n).collect();
     let order = |i: usize| {
@@ -409,6 +402,17 @@ pub fn assign_updating(
     for (r, &i) in by_order.iter().enumerate() {
         rank[i] = r as u32;
     }
+    let with_context = members.iter().any(|m| m.context.is_some());
+    let number = members.iter().map(|m| m.number).collect();
+    drop(members);
+    let sets: Vec<Trigrams> = distinct.par_iter().map(|t| Trigrams::of(t)).collect();
+    let prepared = Prepared {
+        number,
+        doc,
+        agency,
+        context,
+        sets,
+    };
     // Members of each text, in rank order.
     let mut of_text: Vec<Vec<usize>> = vec![Vec::new(); prepared.sets.len()];
     for &i in &by_order {
@@ -424,7 +428,7 @@ pub fn assign_updating(
     // Across agencies: members whose texts are similar enough for the other-agency rule,
     // found by a similarity join over the distinct texts (never all pairs). First: the join's
     // working memory is gone before the candidates are made.
-    let threshold = if members.iter().any(|m| m.context.is_some()) {
+    let threshold = if with_context {
         OTHER_AGENCY
     } else {
         PROGRAMME
