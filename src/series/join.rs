@@ -1,8 +1,8 @@
 //! Similarity self-join: the pairs of texts whose trigram Dice coefficient reaches a threshold,
 //! without comparing every pair.
 //!
-//! Enters: trigram sets ([`Trigrams`]) and a threshold. Leaves: every pair (i, j), i < j, whose
-//! Dice coefficient is at or above it, with the coefficient.
+//! Enters: trigram sets ([`Trigrams`]), ranked once ([`rank_sets`]), and a threshold. Leaves:
+//! every pair (i, j), i < j, whose Dice coefficient is at or above it, with the coefficient.
 //!
 //! Prefix filtering (AllPairs, Bayardo, Ma and Srikant 2007): Dice ≥ t is Jaccard ≥ j = t/(2−t);
 //! with every set's trigrams in one global order, two sets at Jaccard ≥ j share a trigram among
@@ -14,13 +14,50 @@ use crate::normalize::{common_at_least, Trigrams};
 use rayon::prelude::*;
 use std::collections::{BinaryHeap, HashMap};
 
+/// Trigram sets as ranks in one order of all their trigrams, rarest first (the order prefix
+/// filtering wants), each sorted: 4 bytes a trigram where a [`Trigrams`] takes 8, and the
+/// only copy the linking keeps. Dice coefficients are those of the trigram sets.
+pub fn rank_sets(sets: Vec<Trigrams>) -> Vec<Box<[u32]>> {
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    for s in &sets {
+        for &g in s.grams() {
+            *frequency.entry(g).or_default() += 1;
+        }
+    }
+    // Ties by value, so the order is deterministic.
+    let mut order: Vec<(u32, u64)> = frequency.into_iter().map(|(g, f)| (f, g)).collect();
+    order.sort_unstable();
+    let rank: HashMap<u64, u32> = order
+        .iter()
+        .enumerate()
+        .map(|(r, &(_, g))| (g, r as u32))
+        .collect();
+    drop(order);
+    sets.into_par_iter()
+        .map(|s| {
+            let mut r: Vec<u32> = s.grams().iter().map(|g| rank[g]).collect();
+            r.sort_unstable();
+            r.into_boxed_slice()
+        })
+        .collect()
+}
+
+/// Dice coefficient of two ranked sets ([`Trigrams::dice`] of the sets they were ranked from).
+pub fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = common_at_least(a, b, 0).unwrap_or_default();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
 /// A pair of sets (their indices, i < j; u32 to halve a large join's memory) and their Dice
 /// coefficient.
 pub type Pair = (u32, u32, f64);
 
 /// Pairs of `sets` with Dice ≥ `threshold` (0 < threshold ≤ 1), sorted; empty sets match
 /// nothing.
-pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<Pair> {
+pub fn similar_pairs(sets: &[&[u32]], threshold: f64) -> Vec<Pair> {
     let mut pairs = Vec::new();
     join(sets, threshold, |found| pairs.extend(found));
     pairs.sort_by_key(|&(i, j, _)| (i, j));
@@ -31,7 +68,7 @@ pub fn similar_pairs(sets: &[&Trigrams], threshold: f64) -> Vec<Pair> {
 /// (strongest first, ties by indices), sorted: a text reworded many ways has a quadratic
 /// number of similar pairs, and its strongest links already hold its series together. Only
 /// each set's strongest are held while the join runs, never all pairs.
-pub fn strongest_pairs(sets: &[&Trigrams], threshold: f64, partners: usize) -> Vec<Pair> {
+pub fn strongest_pairs(sets: &[&[u32]], threshold: f64, partners: usize) -> Vec<Pair> {
     // Per set, its strongest pairs so far; the heap's top is the weakest of them.
     let mut best: Vec<BinaryHeap<Ranked>> = (0..sets.len()).map(|_| BinaryHeap::new()).collect();
     join(sets, threshold, |found| {
@@ -82,7 +119,7 @@ pub fn text_key(text: &str) -> u64 {
 /// made with other parameters, when keys collide or when most texts changed. Also returns the
 /// state to keep for the next join.
 pub fn strongest_pairs_updated(
-    sets: &[&Trigrams],
+    sets: &[&[u32]],
     keys: &[u64],
     threshold: f64,
     partners: usize,
@@ -105,7 +142,7 @@ pub fn strongest_pairs_updated(
 }
 
 fn update(
-    sets: &[&Trigrams],
+    sets: &[&[u32]],
     keys: &[u64],
     threshold: f64,
     partners: usize,
@@ -203,7 +240,7 @@ impl Eq for Ranked {}
 const CHUNK: usize = 4096;
 
 /// The join: hands `take` the pairs found, a chunk of probed sets at a time (each pair once).
-fn join(sets: &[&Trigrams], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
+fn join(sets: &[&[u32]], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
     let ix = Index::new(sets, threshold);
     for start in (0..ix.by_size.len()).step_by(CHUNK) {
         take(
@@ -219,12 +256,11 @@ fn join(sets: &[&Trigrams], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
     }
 }
 
-/// Sets prepared for probing: trigrams ranked rarest first, the sets by size, their prefixes
-/// indexed.
-struct Index {
+/// Sets prepared for probing: the sets by size, their prefixes indexed.
+struct Index<'s> {
     threshold: f64,
     jaccard: f64,
-    ranked: Vec<Vec<u32>>,
+    ranked: &'s [&'s [u32]],
     /// Non-empty sets, smallest first.
     by_size: Vec<usize>,
     /// Trigram → (place in `by_size`, position in the set's ranked trigrams) of every prefix,
@@ -236,32 +272,12 @@ struct Index {
 /// A little slack on the float bounds only lengthens prefixes and widens the windows.
 const SLACK: f64 = 1e-9;
 
-impl Index {
-    fn new(sets: &[&Trigrams], threshold: f64) -> Index {
+impl<'s> Index<'s> {
+    fn new(ranked: &'s [&'s [u32]], threshold: f64) -> Index<'s> {
         let jaccard = threshold / (2.0 - threshold);
-        // Global order: rarest trigram first (ties by value, so the order is deterministic).
-        let mut frequency: HashMap<u64, u32> = HashMap::new();
-        for s in sets {
-            for &g in s.grams() {
-                *frequency.entry(g).or_default() += 1;
-            }
-        }
-        let mut order: Vec<(u32, u64)> = frequency.iter().map(|(&g, &f)| (f, g)).collect();
-        order.sort_unstable();
-        let rank: HashMap<u64, u32> = order
-            .iter()
-            .enumerate()
-            .map(|(r, &(_, g))| (g, r as u32))
+        let mut by_size: Vec<usize> = (0..ranked.len())
+            .filter(|&i| !ranked[i].is_empty())
             .collect();
-        let ranked: Vec<Vec<u32>> = sets
-            .iter()
-            .map(|s| {
-                let mut r: Vec<u32> = s.grams().iter().map(|g| rank[g]).collect();
-                r.sort_unstable();
-                r
-            })
-            .collect();
-        let mut by_size: Vec<usize> = (0..sets.len()).filter(|&i| !ranked[i].is_empty()).collect();
         by_size.sort_by_key(|&i| (ranked[i].len(), i));
         let mut ix = Index {
             threshold,
@@ -330,7 +346,7 @@ impl Index {
                 continue;
             }
             let needed = needed_overlap(jaccard, n, ranked[y].len());
-            if let Some(common) = common_at_least(xs, &ranked[y], needed) {
+            if let Some(common) = common_at_least(xs, ranked[y], needed) {
                 let d = 2.0 * common as f64 / (n + ranked[y].len()) as f64;
                 if d >= self.threshold {
                     found.push((x.min(y) as u32, x.max(y) as u32, d));
@@ -343,7 +359,7 @@ impl Index {
 
 /// Every pair at or above `threshold` with at least one set among `probes` (each pair once),
 /// sorted.
-fn pairs_with(sets: &[&Trigrams], threshold: f64, probes: &[bool]) -> Vec<Pair> {
+fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
     let ix = Index::new(sets, threshold);
     let places: Vec<usize> = (0..ix.by_size.len())
         .filter(|&p| probes[ix.by_size[p]])
@@ -451,7 +467,7 @@ mod tests {
         let mut all = texts();
         all.sort();
         all.dedup();
-        let grams: Vec<Trigrams> = all.iter().map(|t| Trigrams::of(t)).collect();
+        let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
         let mut seed = 11u64;
         let mut here: Vec<bool> = (0..all.len()).map(|i| i % 3 != 0).collect();
         let mut state: Option<JoinState> = None;
@@ -459,7 +475,7 @@ mod tests {
             for (threshold, partners) in [(0.75, 2), (0.75, 16)] {
                 let mut idx: Vec<usize> = (0..all.len()).filter(|&i| here[i]).collect();
                 idx.sort_by_key(|&i| &all[i]);
-                let sets: Vec<&Trigrams> = idx.iter().map(|&i| &grams[i]).collect();
+                let sets: Vec<&[u32]> = idx.iter().map(|&i| &*grams[i]).collect();
                 let keys: Vec<u64> = idx.iter().map(|&i| text_key(&all[i])).collect();
                 let before = state.as_ref().filter(|s| s.partners as usize == partners);
                 let (pairs, next) =
@@ -491,8 +507,8 @@ mod tests {
         let mut all = texts();
         all.sort();
         all.dedup();
-        let grams: Vec<Trigrams> = all.iter().map(|t| Trigrams::of(t)).collect();
-        let sets: Vec<&Trigrams> = grams.iter().collect();
+        let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
+        let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
         let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
         let (pairs, mut state) = strongest_pairs_updated(&sets, &keys, 0.75, 16, None);
         state.pairs[0].2 = 0.999;
@@ -504,13 +520,16 @@ mod tests {
     #[test]
     fn finds_exactly_the_pairs_all_pairs_finds() {
         let texts = texts();
+        // All pairs by the trigram sets themselves; the join by their ranks.
         let grams: Vec<Trigrams> = texts.iter().map(|t| Trigrams::of(t)).collect();
-        let sets: Vec<&Trigrams> = grams.iter().collect();
+        let ranked = rank_sets(texts.iter().map(|t| Trigrams::of(t)).collect());
+        let sets: Vec<&[u32]> = ranked.iter().map(|s| &**s).collect();
         for threshold in [0.5, 0.7, 0.75, 0.8, 0.9, 1.0] {
             let mut all = Vec::new();
-            for i in 0..sets.len() {
-                for j in i + 1..sets.len() {
-                    let d = sets[i].dice(sets[j]);
+            for i in 0..grams.len() {
+                for j in i + 1..grams.len() {
+                    let d = grams[i].dice(&grams[j]);
+                    assert_eq!(dice(sets[i], sets[j]), d);
                     if d >= threshold {
                         all.push((i as u32, j as u32, d));
                     }

@@ -223,7 +223,8 @@ struct Prepared {
     /// Index of each member's context (programme activity) text in `sets`.
     context: Vec<Option<u32>>,
     /// One trigram set per distinct text (member texts and contexts alike).
-    sets: Vec<Trigrams>,
+    /// Trigram sets ranked for the join ([`join::rank_sets`]).
+    sets: Vec<Box<[u32]>>,
 }
 
 impl Prepared {
@@ -251,7 +252,7 @@ impl Prepared {
                 && *programme
                     .entry((ca.min(cb), ca.max(cb)))
                     .or_insert_with(|| {
-                        self.sets[ca as usize].dice(&self.sets[cb as usize]) >= PROGRAMME
+                        join::dice(&self.sets[ca as usize], &self.sets[cb as usize]) >= PROGRAMME
                     }))
             .then_some(Rule::OtherAgency),
             (None, None) => (s >= PROGRAMME).then_some(Rule::OtherAgency),
@@ -405,7 +406,7 @@ pub fn assign_updating(
     let with_context = members.iter().any(|m| m.context.is_some());
     let number = members.iter().map(|m| m.number).collect();
     drop(members);
-    let sets: Vec<Trigrams> = distinct.par_iter().map(|t| Trigrams::of(t)).collect();
+    let sets = join::rank_sets(distinct.par_iter().map(|t| Trigrams::of(t)).collect());
     let prepared = Prepared {
         number,
         doc,
@@ -423,7 +424,8 @@ pub fn assign_updating(
         .filter(|&t| !of_text[t as usize].is_empty())
         .collect();
     texts.sort_unstable_by_key(|&t| distinct[t as usize]);
-    let self_similarity = |t: u32| prepared.sets[t as usize].dice(&prepared.sets[t as usize]);
+    let self_similarity =
+        |t: u32| join::dice(&prepared.sets[t as usize], &prepared.sets[t as usize]);
 
     // Across agencies: members whose texts are similar enough for the other-agency rule,
     // found by a similarity join over the distinct texts (never all pairs). First: the join's
@@ -433,7 +435,7 @@ pub fn assign_updating(
     } else {
         PROGRAMME
     };
-    let sets: Vec<&Trigrams> = texts.iter().map(|&t| &prepared.sets[t as usize]).collect();
+    let sets: Vec<&[u32]> = texts.iter().map(|&t| &*prepared.sets[t as usize]).collect();
     let keys: Vec<u64> = texts
         .par_iter()
         .map(|&t| join::text_key(distinct[t as usize]))
@@ -467,9 +469,9 @@ pub fn assign_updating(
             }
             let mut own: Vec<(u32, Vec<usize>)> = groups.into_iter().collect();
             own.sort_unstable_by_key(|(t, _)| *t);
-            let sets: Vec<&Trigrams> = own
+            let sets: Vec<&[u32]> = own
                 .iter()
-                .map(|(t, _)| &prepared.sets[*t as usize])
+                .map(|(t, _)| &*prepared.sets[*t as usize])
                 .collect();
             let (mut edges, mut pairs, mut programme) = (Vec::new(), Vec::new(), HashMap::new());
             for (t, members) in &own {
