@@ -14,7 +14,7 @@ use crate::series::ids::{stable_ids, Ids};
 use crate::series::{assign_updating, member_key, series_id, Assignment, JoinState, Link, Member};
 use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Tables whose rows carry series columns.
@@ -57,15 +57,40 @@ struct Doc {
     year: Option<i32>,
 }
 
+/// One row, 32 bytes: an archive has hundreds of thousands, held until the series are linked.
 struct Row {
-    doc: usize,
     objective_no: i64,
-    /// Measure code ("N.M"); an objective's number. Interned: codes recur in every report.
-    code: Arc<str>,
-    /// Interned: a measure's text recurs over years and agencies.
-    text: Arc<str>,
+    /// Index into `Collector::docs`.
+    doc: u32,
+    /// Measure code ("N.M"); an objective's number (index into `Collector::codes`).
+    code: u32,
+    /// Index into `Collector::texts`: a measure's text recurs over years and agencies.
+    text: u32,
     /// The series id the row had in the dataset before (index into `Collector::carried`).
     carried: Option<u32>,
+}
+
+/// Distinct strings and their indices: texts, codes and series ids recur across an archive.
+#[derive(Default)]
+struct Strings {
+    list: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, u32>,
+}
+
+impl Strings {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let shared: Arc<str> = Arc::from(s);
+        self.list.push(shared.clone());
+        self.index.insert(shared, self.list.len() as u32 - 1);
+        self.list.len() as u32 - 1
+    }
+
+    fn get(&self, i: u32) -> &str {
+        &self.list[i as usize]
+    }
 }
 
 /// Rows of both tables, as they arrive.
@@ -74,11 +99,10 @@ pub(super) struct Collector {
     docs: Vec<Doc>,
     doc_index: HashMap<Arc<str>, usize>,
     agencies: HashMap<String, Arc<str>>,
-    texts: HashSet<Arc<str>>,
-    codes: HashSet<Arc<str>>,
-    /// Distinct series ids carried by kept rows, and their indices.
-    carried: Vec<Arc<str>>,
-    carried_index: HashMap<Arc<str>, u32>,
+    texts: Strings,
+    codes: Strings,
+    /// Distinct series ids carried by kept rows.
+    carried: Strings,
     objectives: Vec<Row>,
     measures: Vec<Row>,
 }
@@ -145,24 +169,16 @@ impl Collector {
                 }
             };
             let objective_no = no.unwrap_or_default();
-            let text = intern(&mut self.texts, &text.unwrap_or_default());
+            let text = self.texts.id(&text.unwrap_or_default());
             let code = match table {
-                "objectives" => intern(&mut self.codes, &objective_no.to_string()),
-                _ => intern(&mut self.codes, &code.unwrap_or_default()),
+                "objectives" => self.codes.id(&objective_no.to_string()),
+                _ => self.codes.id(&code.unwrap_or_default()),
             };
-            let carried = carried.filter(|id| !id.is_empty()).map(|id| {
-                match self.carried_index.get(id.as_str()) {
-                    Some(&k) => k,
-                    None => {
-                        let id: Arc<str> = Arc::from(id);
-                        self.carried.push(id.clone());
-                        self.carried_index.insert(id, self.carried.len() as u32 - 1);
-                        self.carried.len() as u32 - 1
-                    }
-                }
-            });
+            let carried = carried
+                .filter(|id| !id.is_empty())
+                .map(|id| self.carried.id(&id));
             let row = Row {
-                doc,
+                doc: doc as u32,
                 objective_no,
                 code,
                 text,
@@ -182,20 +198,20 @@ impl Collector {
         self,
         before: &BTreeMap<&str, JoinState>,
     ) -> (Assigned, BTreeMap<&'static str, JoinState>) {
-        let objective_text: HashMap<(usize, i64), &str> = self
+        let objective_text: HashMap<(u32, i64), &str> = self
             .objectives
             .iter()
-            .map(|r| ((r.doc, r.objective_no), &*r.text))
+            .map(|r| ((r.doc, r.objective_no), self.texts.get(r.text)))
             .collect();
         let (objective_series, objective_join) = assign_updating(
-            members(&self.docs, &self.objectives, None),
+            members(&self, &self.objectives, None),
             before.get("objectives"),
         );
         let (measure_series, measure_join) = assign_updating(
-            members(&self.docs, &self.measures, Some(&objective_text)),
+            members(&self, &self.measures, Some(&objective_text)),
             before.get("measures"),
         );
-        let objective_id: HashMap<(usize, i64), usize> = self
+        let objective_id: HashMap<(u32, i64), usize> = self
             .objectives
             .iter()
             .enumerate()
@@ -207,9 +223,9 @@ impl Collector {
             .map(|r| objective_id.get(&(r.doc, r.objective_no)).copied())
             .collect();
         drop(objective_text);
-        let carried = &self.carried;
-        let objectives = TableSeries::new(&self.docs, self.objectives, objective_series, carried);
-        let measures = TableSeries::new(&self.docs, self.measures, measure_series, carried);
+        let (docs, codes, carried) = (&self.docs, &self.codes, &self.carried);
+        let objectives = TableSeries::new(docs, self.objectives, objective_series, codes, carried);
+        let measures = TableSeries::new(docs, self.measures, measure_series, codes, carried);
         let assigned = Assigned {
             docs: self.docs,
             objectives,
@@ -221,34 +237,22 @@ impl Collector {
     }
 }
 
-/// The shared copy of `s` in `set`.
-fn intern(set: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
-    match set.get(s) {
-        Some(t) => t.clone(),
-        None => {
-            let t: Arc<str> = Arc::from(s);
-            set.insert(t.clone());
-            t
-        }
-    }
-}
-
 /// Rows as series members; a measure's context is its objective's text.
 fn members<'a>(
-    docs: &'a [Doc],
+    collected: &'a Collector,
     rows: &'a [Row],
-    objective_text: Option<&HashMap<(usize, i64), &'a str>>,
+    objective_text: Option<&HashMap<(u32, i64), &'a str>>,
 ) -> Vec<Member<'a>> {
     rows.iter()
         .map(|r| {
-            let d = &docs[r.doc];
+            let d = &collected.docs[r.doc as usize];
             Member {
                 doc_id: &d.doc_id,
                 agency: d.agency.as_deref(),
                 year: d.year,
-                code: Cow::Borrowed(&*r.code),
+                code: Cow::Borrowed(collected.codes.get(r.code)),
                 number: r.objective_no,
-                text: &r.text,
+                text: collected.texts.get(r.text),
                 context: objective_text
                     .map(|t| t.get(&(r.doc, r.objective_no)).copied().unwrap_or_default()),
             }
@@ -267,16 +271,27 @@ struct TableSeries {
 }
 
 impl TableSeries {
-    fn new(docs: &[Doc], rows: Vec<Row>, series: Vec<Assignment>, carried: &[Arc<str>]) -> Self {
+    fn new(
+        docs: &[Doc],
+        rows: Vec<Row>,
+        series: Vec<Assignment>,
+        codes: &Strings,
+        carried: &Strings,
+    ) -> Self {
         let mut start = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
-            start.entry(docs[r.doc].doc_id.clone()).or_insert(i);
+            start
+                .entry(docs[r.doc as usize].doc_id.clone())
+                .or_insert(i);
         }
         let was: Vec<Option<&str>> = rows
             .iter()
-            .map(|r| r.carried.map(|k| &*carried[k as usize]))
+            .map(|r| r.carried.map(|k| carried.get(k)))
             .collect();
-        let rows: Vec<(usize, Arc<str>)> = rows.into_iter().map(|r| (r.doc, r.code)).collect();
+        let rows: Vec<(usize, Arc<str>)> = rows
+            .into_iter()
+            .map(|r| (r.doc as usize, codes.list[r.code as usize].clone()))
+            .collect();
         // Earliest first as the series are named: year, report, code.
         let key = |i: usize| {
             let (doc, code) = &rows[i];
