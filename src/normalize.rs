@@ -424,13 +424,18 @@ impl Trigrams {
 
     /// Dice coefficient: twice the trigrams in common over the trigrams of both.
     pub fn dice(&self, other: &Trigrams) -> f64 {
-        let (a, b) = (&self.0, &other.0);
-        if a.is_empty() || b.is_empty() {
-            return 0.0;
-        }
-        let common = common_at_least(a, b, 0).unwrap_or_default();
-        2.0 * common as f64 / (a.len() + b.len()) as f64
+        dice_of_sorted(&self.0, &other.0)
     }
+}
+
+/// Dice coefficient of two sorted, deduplicated lists (0 when either is empty): trigram sets,
+/// or their ranks in one order of all trigrams (the series join's).
+pub fn dice_of_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = common_at_least(a, b, 0).unwrap_or_default();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// How many items two sorted, deduplicated lists share; None as soon as that cannot reach

@@ -10,7 +10,7 @@
 //! those prefixes are indexed; rarest trigrams first keeps the index lists short. Exact: the
 //! filters drop no pair at or above the threshold (the unit test compares with all pairs).
 
-use crate::normalize::{common_at_least, Trigrams};
+use crate::normalize::{common_at_least, dice_of_sorted, Trigrams};
 use rayon::prelude::*;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -44,11 +44,7 @@ pub fn rank_sets(sets: Vec<Trigrams>) -> Vec<Box<[u32]>> {
 
 /// Dice coefficient of two ranked sets ([`Trigrams::dice`] of the sets they were ranked from).
 pub fn dice(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let common = common_at_least(a, b, 0).unwrap_or_default();
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    dice_of_sorted(a, b)
 }
 
 /// A pair of sets (their indices, i < j; u32 to halve a large join's memory) and their Dice
