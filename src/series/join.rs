@@ -7,8 +7,12 @@
 //! Prefix filtering (AllPairs, Bayardo, Ma and Srikant 2007): Dice ≥ t is Jaccard ≥ j = t/(2−t);
 //! with every set's trigrams in one global order, two sets at Jaccard ≥ j share a trigram among
 //! the first |x| − ⌈j·|x|⌉ + 1 of each, and a set can only match sets of size ≥ j·|x|. Only
-//! those prefixes are indexed; rarest trigrams first keeps the index lists short. Exact: the
-//! filters drop no pair at or above the threshold (the unit test compares with all pairs).
+//! those prefixes are indexed; rarest trigrams first keeps the index lists short. Texts of one
+//! administration share their wording, so even the rarest trigrams of a text recur in hundreds
+//! of others: a set is indexed by the shorter prefix that only larger sets need (PPJoin), and
+//! a bitmap of each set ([`Bitmap`]) drops most pairs met on a shared trigram before their
+//! lists are merged. Exact: the filters drop no pair at or above the threshold (the unit test
+//! compares with all pairs).
 
 use crate::normalize::{common_at_least, dice_of_sorted, Trigrams};
 use rayon::prelude::*;
@@ -237,54 +241,100 @@ const CHUNK: usize = 4096;
 
 /// The join: hands `take` the pairs found, a chunk of probed sets at a time (each pair once).
 fn join(sets: &[&[u32]], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
-    let ix = Index::new(sets, threshold);
+    let ix = Index::new(sets, threshold, |_| true);
     for start in (0..ix.by_size.len()).step_by(CHUNK) {
         take(
             (start..(start + CHUNK).min(ix.by_size.len()))
                 .into_par_iter()
-                .map_init(
-                    || Probe::new(sets.len()),
-                    |state, place| ix.probe(state, place, false),
-                )
+                .map_init(|| ix.scratch(), |state, place| ix.probe(state, place))
                 .flatten_iter()
                 .collect(),
         );
     }
 }
 
-/// Sets prepared for probing: the sets by size, their prefixes indexed.
+/// Sets prepared for probing: the sets by size, the prefixes of some of them indexed.
 struct Index<'s> {
     threshold: f64,
     jaccard: f64,
     ranked: &'s [&'s [u32]],
     /// Non-empty sets, smallest first.
     by_size: Vec<usize>,
-    /// Trigram → (place in `by_size`, position in the set's ranked trigrams) of every prefix,
-    /// in `by_size` order: a set probed in order meets the entries before its own place, as
-    /// AllPairs would have indexed them by then, so sets can be probed in parallel.
+    /// The size of the set at each place of `by_size` (read for every index entry met).
+    size: Vec<u32>,
+    /// Trigram → (place in `by_size`, position in the set's ranked trigrams) of every indexed
+    /// prefix, in `by_size` order: a set probed in order meets the entries before its own
+    /// place, as AllPairs would have indexed them by then, so sets can be probed in parallel.
     index: HashMap<u32, Vec<(u32, u32)>>,
+    /// The overlap two sets need by the sum of their sizes ([`needed_overlap`]): looked up
+    /// for every index entry met.
+    needed: Vec<u32>,
+    /// Each set's [`Bitmap`], by place.
+    bitmaps: Vec<Bitmap>,
 }
 
 /// A little slack on the float bounds only lengthens prefixes and widens the windows.
 const SLACK: f64 = 1e-9;
 
+/// A set's trigrams hashed onto 256 bits. A bit set in one of two bitmaps only is set by a
+/// trigram of one set only, so the sets share at most (|x| + |y| − bits that differ) / 2
+/// trigrams: the bitmap filter (Sandes, Teodoro, Melo and Maciel 2020), a few instructions
+/// where counting the shared trigrams merges both lists. Exact: it only drops pairs that
+/// cannot share enough.
+#[derive(Clone, Copy)]
+struct Bitmap([u64; 4]);
+
+impl Bitmap {
+    fn of(set: &[u32]) -> Bitmap {
+        let mut words = [0u64; 4];
+        for &g in set {
+            // Ranks are dense; a multiplicative hash spreads neighbours over the words.
+            let bit = (g.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+            words[bit >> 6] |= 1 << (bit & 63);
+        }
+        Bitmap(words)
+    }
+
+    /// Bits set in one bitmap and not the other.
+    fn differing(&self, other: &Bitmap) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a ^ b).count_ones() as usize)
+            .sum()
+    }
+}
+
 impl<'s> Index<'s> {
-    fn new(ranked: &'s [&'s [u32]], threshold: f64) -> Index<'s> {
+    /// The sets ordered by size, the prefixes of those `indexed` says (by set) indexed.
+    fn new(ranked: &'s [&'s [u32]], threshold: f64, indexed: impl Fn(usize) -> bool) -> Index<'s> {
         let jaccard = threshold / (2.0 - threshold);
         let mut by_size: Vec<usize> = (0..ranked.len())
             .filter(|&i| !ranked[i].is_empty())
             .collect();
         by_size.sort_by_key(|&i| (ranked[i].len(), i));
+        let size: Vec<u32> = by_size.iter().map(|&i| ranked[i].len() as u32).collect();
+        let largest = size.last().map_or(0, |&n| n as usize);
+        let needed = (0..=2 * largest)
+            .map(|sum| needed_overlap(jaccard, sum) as u32)
+            .collect();
+        let bitmaps = by_size.iter().map(|&i| Bitmap::of(ranked[i])).collect();
         let mut ix = Index {
             threshold,
             jaccard,
             ranked,
             by_size,
+            size,
             index: HashMap::new(),
+            needed,
+            bitmaps,
         };
         for (place, &x) in ix.by_size.iter().enumerate() {
+            if !indexed(x) {
+                continue;
+            }
             let xs = &ix.ranked[x];
-            for (i, g) in xs[..ix.prefix_of(xs.len())].iter().enumerate() {
+            for (i, g) in xs[..ix.indexed_prefix(xs.len())].iter().enumerate() {
                 ix.index
                     .entry(*g)
                     .or_default()
@@ -294,56 +344,74 @@ impl<'s> Index<'s> {
         ix
     }
 
-    /// The prefix a set of `n` trigrams is indexed and probed by.
-    fn prefix_of(&self, n: usize) -> usize {
-        (n + 1)
-            .saturating_sub((self.jaccard * n as f64 - SLACK).ceil() as usize)
-            .clamp(1, n)
+    /// The prefix of `n` trigrams a set is probed by: a set at Jaccard ≥ j shares at least
+    /// ⌈j·n⌉ of them, with any other set.
+    fn probed_prefix(&self, n: usize) -> usize {
+        prefix(n, self.jaccard)
     }
 
-    /// The pairs of the set at `place` (in `by_size`) with the sets before it (`all`: with
-    /// every other set), at or above the threshold.
-    fn probe(&self, state: &mut Probe, place: usize, all: bool) -> Vec<Pair> {
-        let (jaccard, ranked, by_size) = (self.jaccard, &self.ranked, &self.by_size);
-        let x = by_size[place];
-        let xs = &ranked[x];
+    /// The prefix of `n` trigrams a set is indexed by: only sets at least as large probe it,
+    /// and a pair of sizes n ≤ m at Jaccard ≥ j shares at least j/(1+j)·(n+m) ≥ 2j/(1+j)·n
+    /// trigrams (the indexing prefix of PPJoin, Xiao, Wang, Lin and Yu 2008).
+    fn indexed_prefix(&self, n: usize) -> usize {
+        prefix(n, 2.0 * self.jaccard / (1.0 + self.jaccard))
+    }
+
+    /// One worker's scratch space for [`Index::probe`].
+    fn scratch(&self) -> Probe {
+        Probe {
+            overlap: vec![(u32::MAX, None); self.by_size.len()],
+            candidates: Vec::new(),
+        }
+    }
+
+    /// The pairs, at or above the threshold, of the set at `place` (in `by_size`) with the
+    /// indexed sets before it.
+    fn probe(&self, state: &mut Probe, place: usize) -> Vec<Pair> {
+        let x = self.by_size[place];
+        let xs = &self.ranked[x];
         let n = xs.len();
-        let min_size = jaccard * n as f64 - SLACK;
+        let min_size = self.jaccard * n as f64 - SLACK;
+        let marker = place as u32;
         state.candidates.clear();
-        for (i, g) in xs[..self.prefix_of(n)].iter().enumerate() {
-            for &(other, j) in &self.index[g] {
-                if other as usize == place {
-                    continue;
-                }
-                if other as usize > place && !all {
+        for (i, g) in xs[..self.probed_prefix(n)].iter().enumerate() {
+            let Some(entries) = self.index.get(g) else {
+                continue;
+            };
+            // Entries are in size order: those of sets too small to match come first.
+            let first = entries
+                .partition_point(|&(other, _)| (self.size[other as usize] as f64) < min_size);
+            for &(other, j) in &entries[first..] {
+                if other >= marker {
                     break;
                 }
-                let (y, j) = (by_size[other as usize], j as usize);
-                let m = ranked[y].len();
-                if (m as f64) < min_size {
-                    continue;
-                }
-                let entry = &mut state.overlap[y];
-                if entry.0 != x {
-                    *entry = (x, Some(0));
-                    state.candidates.push(y);
+                let (m, j) = (self.size[other as usize] as usize, j as usize);
+                let entry = &mut state.overlap[other as usize];
+                if entry.0 != marker {
+                    *entry = (marker, Some(0));
+                    state.candidates.push(other);
                 }
                 let Some(count) = entry.1 else { continue };
                 // Positional filter (PPJoin): what is left after these positions cannot
                 // bring the overlap to what the threshold needs.
-                let needed = needed_overlap(jaccard, n, m);
                 let most = count as usize + 1 + (n - i - 1).min(m - j - 1);
-                entry.1 = (most >= needed).then_some(count + 1);
+                entry.1 = (most >= self.needed[n + m] as usize).then_some(count + 1);
             }
         }
         let mut found = Vec::new();
-        for &y in &state.candidates {
-            if state.overlap[y].1.is_none() {
+        for &other in &state.candidates {
+            if state.overlap[other as usize].1.is_none() {
                 continue;
             }
-            let needed = needed_overlap(jaccard, n, ranked[y].len());
-            if let Some(common) = common_at_least(xs, ranked[y], needed) {
-                let d = 2.0 * common as f64 / (n + ranked[y].len()) as f64;
+            let m = self.size[other as usize] as usize;
+            let needed = self.needed[n + m] as usize;
+            let differing = self.bitmaps[place].differing(&self.bitmaps[other as usize]);
+            if (n + m).saturating_sub(differing) / 2 < needed {
+                continue;
+            }
+            let y = self.by_size[other as usize];
+            if let Some(common) = common_at_least(xs, self.ranked[y], needed) {
+                let d = 2.0 * common as f64 / (n + m) as f64;
                 if d >= self.threshold {
                     found.push((x.min(y) as u32, x.max(y) as u32, d));
                 }
@@ -353,18 +421,32 @@ impl<'s> Index<'s> {
     }
 }
 
+/// The first `n` − ⌈`share`·`n`⌉ + 1 of `n` trigrams (at least one, at most all): a set
+/// sharing at least ⌈`share`·`n`⌉ of them shares one there.
+fn prefix(n: usize, share: f64) -> usize {
+    (n + 1)
+        .saturating_sub((share * n as f64 - SLACK).ceil() as usize)
+        .clamp(1, n)
+}
+
 /// Every pair at or above `threshold` with at least one set among `probes` (each pair once),
-/// sorted.
+/// sorted: each probed set against the sets before it in size order, then every other set
+/// against the probed sets before it (an index of their prefixes alone, small).
 fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
-    let ix = Index::new(sets, threshold);
-    let places: Vec<usize> = (0..ix.by_size.len())
-        .filter(|&p| probes[ix.by_size[p]])
-        .collect();
+    let all = Index::new(sets, threshold, |_| true);
+    let probed = Index::new(sets, threshold, |i| probes[i]);
+    let places: Vec<usize> = (0..all.by_size.len()).collect();
     let mut found: Vec<Pair> = places
         .into_par_iter()
         .map_init(
-            || Probe::new(sets.len()),
-            |state, place| ix.probe(state, place, true),
+            || all.scratch(),
+            |state, place| {
+                if probes[all.by_size[place]] {
+                    all.probe(state, place)
+                } else {
+                    probed.probe(state, place)
+                }
+            },
         )
         .flatten_iter()
         .collect();
@@ -373,26 +455,18 @@ fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
     found
 }
 
-/// One worker's scratch space: per set, the overlap counted in the prefixes for the set being
-/// probed (None: pruned), and the candidates met.
+/// One worker's scratch space: per place, the set last probed against it (a marker, so that
+/// nothing is cleared between probes) and the overlap counted in the prefixes (None: pruned),
+/// and the places met.
 struct Probe {
-    overlap: Vec<(usize, Option<u32>)>,
-    candidates: Vec<usize>,
+    overlap: Vec<(u32, Option<u32>)>,
+    candidates: Vec<u32>,
 }
 
-impl Probe {
-    fn new(n: usize) -> Self {
-        Probe {
-            overlap: vec![(usize::MAX, None); n],
-            candidates: Vec::new(),
-        }
-    }
-}
-
-/// The overlap two sets of sizes n and m need for Jaccard ≥ j: ⌈j/(1+j)·(n+m)⌉ (less a
+/// The overlap two sets whose sizes sum to `sum` need for Jaccard ≥ j: ⌈j/(1+j)·sum⌉ (less a
 /// little, for float error: a lower need only lets more pairs through to the exact test).
-fn needed_overlap(jaccard: f64, n: usize, m: usize) -> usize {
-    (jaccard / (1.0 + jaccard) * (n + m) as f64 - 1e-9)
+fn needed_overlap(jaccard: f64, sum: usize) -> usize {
+    (jaccard / (1.0 + jaccard) * sum as f64 - 1e-9)
         .ceil()
         .max(0.0) as usize
 }
