@@ -343,6 +343,9 @@ fn all_pairs(a: &[usize], b: Option<&[usize]>, out: &mut Vec<(usize, usize)>) {
 /// Texts each text is paired with across agencies, strongest first.
 const PARTNERS: usize = 16;
 
+/// In a text pair, the other text when the pair is the text's members among themselves.
+const ITSELF: u32 = u32::MAX;
+
 /// Cross-agency text pairs expanded into one chunk of candidates.
 const TEXT_PAIRS_PER_CHUNK: usize = 4096;
 
@@ -441,13 +444,14 @@ pub fn assign_updating(
         .map(|&t| join::text_key(distinct[t as usize]))
         .collect();
     let (joined, state) = join::strongest_pairs_updated(&sets, &keys, threshold, PARTNERS, before);
-    let text_pairs: Vec<(u32, Option<u32>, f64)> = texts
+    // (text, other text or [`ITSELF`], similarity): 16 bytes, an archive has a million.
+    let text_pairs: Vec<(u32, u32, f64)> = texts
         .iter()
-        .map(|&t| (t, None, self_similarity(t)))
+        .map(|&t| (t, ITSELF, self_similarity(t)))
         .chain(
             joined
                 .into_iter()
-                .map(|(a, b, s)| (texts[a as usize], Some(texts[b as usize]), s)),
+                .map(|(a, b, s)| (texts[a as usize], texts[b as usize], s)),
         )
         .collect();
     drop((sets, keys));
@@ -495,7 +499,7 @@ pub fn assign_updating(
                 let (mut edges, mut pairs, mut programme) =
                     (Vec::new(), Vec::new(), HashMap::new());
                 for &(a, b, s) in text_pairs {
-                    let b = b.map(|b| of_text[b as usize].as_slice());
+                    let b = (b != ITSELF).then(|| of_text[b as usize].as_slice());
                     expand(&of_text[a as usize], b, &rank, &mut pairs);
                     prepared.edges(&pairs, s, true, &rank, &mut programme, &mut edges);
                     pairs.clear();
