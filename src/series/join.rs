@@ -619,4 +619,35 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_bitmap_bound_is_never_below_the_trigrams_shared() {
+        // Random sets of dense ranks, many sharing most of their members: colliding bits
+        // included, the bound holds, and it is tight enough to drop pairs sharing little.
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let sets: Vec<Vec<u32>> = (0..300)
+            .map(|_| {
+                let (start, len) = (next(400) as u32, 5 + next(120) as u32);
+                let mut s: Vec<u32> = (start..start + len).filter(|_| next(4) > 0).collect();
+                s.dedup();
+                s
+            })
+            .collect();
+        let mut dropped = 0;
+        for a in &sets {
+            for b in &sets {
+                let shared = common_at_least(a, b, 0).unwrap();
+                let bound = (a.len() + b.len() - Bitmap::of(a).differing(&Bitmap::of(b))) / 2;
+                assert!(bound >= shared, "{bound} < {shared} for {a:?} and {b:?}");
+                dropped += usize::from(bound < (a.len() + b.len()) * 3 / 8);
+            }
+        }
+        assert!(dropped > 0, "the bound drops some pairs below Dice 0.75");
+    }
 }
