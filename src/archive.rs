@@ -8,7 +8,7 @@
 //! The folder is checked and locked first ([`guard`]): a folder that is not a dataset is
 //! refused untouched, and one ingest at a time writes it.
 
-use crate::dataset::{self, guard, Manifest, Written, PARSER};
+use crate::dataset::{self, guard, FileStamp, Manifest, Written, PARSER};
 use crate::error::DatasetError;
 use crate::limits::Limits;
 use crate::model::Report;
@@ -16,6 +16,7 @@ use crate::{pipeline, read};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Options {
@@ -27,12 +28,17 @@ pub struct Options {
     pub prune: bool,
     /// Parse again files that failed before (after installing a missing OCR engine, say).
     pub retry_failed: bool,
+    /// Read and hash every input, also those whose stamp (size, times, inode) is the one the
+    /// manifest recorded.
+    pub checksum: bool,
 }
 
 /// What to do with each input, decided from content hashes alone (no parsing).
 #[derive(Debug, Default)]
 pub struct Plan {
     pub parse: Vec<PathBuf>,
+    /// The stamp of each file of `parse` (none: too recent to trust, or unreadable).
+    pub parse_stamps: Vec<Option<FileStamp>>,
     /// Inputs whose content is already in the dataset: (path, path it was ingested from).
     pub skipped: Vec<(PathBuf, String)>,
     /// Skipped inputs that failed before (parsed again with --retry-failed).
@@ -46,6 +52,11 @@ pub struct Plan {
     /// Inputs with the same content as an earlier input of this run: (path, earlier path).
     /// Parsed and stored once.
     pub duplicates: Vec<(PathBuf, PathBuf)>,
+    /// Unchanged files at their entry's path whose stamp the manifest lacks (or has older):
+    /// doc_id → stamp, recorded when the dataset is written.
+    pub restamp: HashMap<String, FileStamp>,
+    /// Inputs known by their stamp alone (not read).
+    pub known_by_stamp: usize,
 }
 
 /// Why an ingest parses every input again.
@@ -101,20 +112,95 @@ pub struct Outcome {
 /// SHA-256 of each file (in parallel); a file that cannot be read within the limits (missing,
 /// not a regular file, too large) gets None and is parsed, so that it gets its `failed` row.
 pub fn hash_files(files: &[PathBuf], limits: &Limits) -> Vec<Option<String>> {
+    files.par_iter().map(|f| hash_file(f, limits)).collect()
+}
+
+fn hash_file(file: &Path, limits: &Limits) -> Option<String> {
+    read::read_file(file, limits)
+        .ok()
+        .map(|b| read::sha256_hex(&b))
+}
+
+/// What the plan knows of an input before parsing it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identified {
+    /// Content hash; None: the file cannot be read (it is parsed, to get its `failed` row).
+    pub sha256: Option<String>,
+    /// Its stamp, taken before it was read; None when too recent to trust.
+    pub stamp: Option<FileStamp>,
+    /// The hash is the manifest's, for a file at the same path with the same stamp: not read.
+    pub by_stamp: bool,
+}
+
+/// Each input's content hash (in parallel): the manifest's for a file at an entry's path whose
+/// stamp is the entry's (unless `checksum`), else SHA-256 of its bytes ([`hash_files`]).
+/// `keys` are the inputs' path keys ([`path_keys`]).
+pub fn identify(
+    files: &[PathBuf],
+    keys: &[String],
+    manifest: &Manifest,
+    opts: Options,
+) -> Vec<Identified> {
+    identify_at(files, keys, manifest, opts, SystemTime::now())
+}
+
+/// [`identify`], with files stamped as at `now` (taken before any is: a file written after it
+/// is too recent).
+fn identify_at(
+    files: &[PathBuf],
+    keys: &[String],
+    manifest: &Manifest,
+    opts: Options,
+    now: SystemTime,
+) -> Vec<Identified> {
+    let by_path: HashMap<String, &dataset::ManifestEntry> = if opts.checksum {
+        HashMap::new()
+    } else {
+        manifest
+            .docs
+            .values()
+            .filter(|e| e.stamp.is_some() && !e.sha256.is_empty())
+            .map(|e| (e.path_key(), e))
+            .collect()
+    };
     files
         .par_iter()
-        .map(|f| {
-            read::read_file(f, limits)
+        .zip(keys)
+        .map(|(f, key)| {
+            // Stamped before reading: a write after this changes the times the next ingest sees.
+            let stamp = std::fs::metadata(f)
                 .ok()
-                .map(|b| read::sha256_hex(&b))
+                .and_then(|m| FileStamp::of(&m, now));
+            match by_path.get(key) {
+                Some(e) if stamp.is_some() && e.stamp == stamp => Identified {
+                    sha256: Some(e.sha256.clone()),
+                    stamp,
+                    by_stamp: true,
+                },
+                _ => Identified {
+                    sha256: hash_file(f, &opts.limits),
+                    stamp,
+                    by_stamp: false,
+                },
+            }
         })
         .collect()
 }
 
-/// Decide from the manifest which inputs to parse.
+/// Each input's path key ([`dataset::path_key`]), in parallel.
+pub fn path_keys(files: &[PathBuf]) -> Vec<String> {
+    files
+        .par_iter()
+        .map(|f| dataset::path_key(&f.display().to_string()))
+        .collect()
+}
+
+/// Decide from the manifest which inputs to parse (`keys` and `inputs` for each file, from
+/// [`path_keys`] and [`identify`]).
 pub fn plan(
     files: &[PathBuf],
-    hashes: &[Option<String>],
+    keys: &[String],
+    inputs: &[Identified],
     manifest: &Manifest,
     opts: Options,
 ) -> Plan {
@@ -127,13 +213,12 @@ pub fn plan(
     let mut input_docs: HashMap<String, &Path> = HashMap::new();
     let mut to_parse: HashMap<String, &Path> = HashMap::new();
     // Looked up once per dataset report: a set, not a scan of the inputs (quadratic at 10k).
-    let input_paths: HashSet<String> = files
-        .iter()
-        .map(|f| dataset::path_key(&f.display().to_string()))
-        .collect();
-    for (file, hash) in files.iter().zip(hashes) {
-        let Some(hash) = hash else {
+    let input_paths: HashSet<&str> = keys.iter().map(String::as_str).collect();
+    for ((file, key), input) in files.iter().zip(keys).zip(inputs) {
+        plan.known_by_stamp += usize::from(input.by_stamp);
+        let Some(hash) = &input.sha256 else {
             plan.parse.push(file.clone());
+            plan.parse_stamps.push(input.stamp);
             continue;
         };
         let doc_id = &hash[..16];
@@ -146,7 +231,14 @@ pub fn plan(
             Some(entry) if plan.reparse_all.is_none() => {
                 if entry.status == "failed" && opts.retry_failed {
                     plan.parse.push(file.clone());
+                    plan.parse_stamps.push(input.stamp);
                 } else {
+                    if let Some(stamp) = input
+                        .stamp
+                        .filter(|s| entry.stamp != Some(*s) && entry.path_key() == *key)
+                    {
+                        plan.restamp.insert(doc_id.to_string(), stamp);
+                    }
                     if entry.status == "failed" {
                         plan.skipped_failed += 1;
                     }
@@ -158,6 +250,7 @@ pub fn plan(
                 None => {
                     to_parse.insert(doc_id.to_string(), file);
                     plan.parse.push(file.clone());
+                    plan.parse_stamps.push(input.stamp);
                 }
             },
         }
@@ -167,7 +260,7 @@ pub fn plan(
             continue;
         }
         // A changed file replaces its old report by path (dataset::Writer); not an absence.
-        if input_paths.contains(&entry.path_key()) {
+        if input_paths.contains(entry.path_key().as_str()) {
             continue;
         }
         if opts.prune {
@@ -193,17 +286,19 @@ pub fn ingest(
 ) -> Result<Outcome, DatasetError> {
     let out = guard::resolve(out)?;
     let cwd_inside_out = std::env::current_dir().is_ok_and(|cwd| cwd.starts_with(&out));
+    let keys = path_keys(files);
     // Refused before anything is created, the lock file included.
-    guard::check_out(&out, files)?;
+    guard::check_out(&out, files, &keys)?;
     let lock = guard::lock(&out, opts.wait, on_wait)?;
     let stale_removed = guard::remove_stale_staging(&out, &lock)?;
     dataset::recover(&out)?;
     // Again under the lock: the writer we waited for may have changed the dataset.
-    guard::check_out(&out, files)?;
+    guard::check_out(&out, files, &keys)?;
     let manifest = dataset::read_manifest(&out)?;
     crate::read::ocr::remove_stale_temp();
-    let hashes = hash_files(files, &opts.limits);
-    let plan = plan(files, &hashes, &manifest, opts);
+    let inputs = identify(files, &keys, &manifest, opts);
+    let plan = plan(files, &keys, &inputs, &manifest, opts);
+    drop((keys, inputs));
     let mut tally = Tally::default();
     let written = if plan.parse.is_empty()
         && plan.remove.is_empty()
@@ -212,13 +307,14 @@ pub fn ingest(
         None
     } else {
         let mut writer = dataset::Writer::begin(&out, plan.remove.clone())?;
+        writer.restamp(plan.restamp.clone());
         let mut failure = None;
         let total = plan.parse.len();
-        pipeline::process_each(&plan.parse, &opts.limits, |_, r| {
+        pipeline::process_each(&plan.parse, &opts.limits, |i, r| {
             tally.add(&r);
             on_report(&r, tally.reports, total);
             if failure.is_none() {
-                failure = writer.add(&r).err();
+                failure = writer.add(&r, plan.parse_stamps[i]).err();
             }
         });
         if let Some(e) = failure {
@@ -258,10 +354,23 @@ mod tests {
                     agency: None,
                     year: Some(2019),
                     absolute_path: String::new(),
+                    stamp: None,
                 },
             );
         }
         m
+    }
+
+    /// [`plan`] of inputs whose hashes are given (none stamped).
+    fn plan_of(files: &[PathBuf], hashes: &[Option<String>], m: &Manifest, opts: Options) -> Plan {
+        let inputs: Vec<Identified> = hashes
+            .iter()
+            .map(|h| Identified {
+                sha256: h.clone(),
+                ..Default::default()
+            })
+            .collect();
+        plan(files, &path_keys(files), &inputs, m, opts)
     }
 
     const A: &str = "aaaaaaaaaaaaaaaa0000000000000000000000000000000000000000000000000";
@@ -274,12 +383,12 @@ mod tests {
         let files = vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")];
         // a unchanged, b changed (new hash), c gone.
         let hashes = vec![Some(A.to_string()), Some("d".repeat(64))];
-        let p = plan(&files, &hashes, &m, Options::default());
+        let p = plan_of(&files, &hashes, &m, Options::default());
         assert_eq!(p.parse, vec![PathBuf::from("b.txt")]);
         assert_eq!(p.skipped.len(), 1);
         assert_eq!(p.absent_kept, 1);
         assert!(p.remove.is_empty());
-        let p = plan(
+        let p = plan_of(
             &files,
             &hashes,
             &m,
@@ -296,10 +405,10 @@ mod tests {
         let m = manifest(&[(A, "a.txt", "failed")]);
         let files = vec![PathBuf::from("a.txt")];
         let hashes = vec![Some(A.to_string())];
-        let p = plan(&files, &hashes, &m, Options::default());
+        let p = plan_of(&files, &hashes, &m, Options::default());
         assert!(p.parse.is_empty());
         assert_eq!(p.skipped_failed, 1);
-        let p = plan(
+        let p = plan_of(
             &files,
             &hashes,
             &m,
@@ -315,7 +424,7 @@ mod tests {
     fn another_parser_version_parses_everything_again() {
         let mut m = manifest(&[(A, "a.txt", "ok")]);
         m.parser = "biyelelt 0.0.1".into();
-        let p = plan(
+        let p = plan_of(
             &[PathBuf::from("a.txt")],
             &[Some(A.to_string())],
             &m,
@@ -323,5 +432,75 @@ mod tests {
         );
         assert_eq!(p.parse.len(), 1);
         assert!(p.reparse_all.is_some());
+    }
+
+    /// A settled file: written, then stamped as if two seconds and more had passed.
+    fn settled(dir: &Path, name: &str, text: &str) -> (PathBuf, FileStamp) {
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        let later = SystemTime::now() + dataset::stamp::SETTLED * 2;
+        let stamp = FileStamp::of(&std::fs::metadata(&f).unwrap(), later).unwrap();
+        (f, stamp)
+    }
+
+    #[test]
+    fn a_file_with_its_entrys_stamp_is_not_read_unless_checksum() {
+        let dir = tempfile::tempdir().unwrap();
+        let (f, stamp) = settled(dir.path(), "a.txt", "нэг");
+        let real = read::sha256_hex("нэг".as_bytes());
+        // The manifest's hash differs from the file's: which one comes back tells if it was read.
+        let mut m = manifest(&[(A, &f.display().to_string(), "ok")]);
+        let entry = m.docs.get_mut(&A[..16]).unwrap();
+        entry.absolute_path = dataset::path_key(&f.display().to_string());
+        entry.stamp = Some(stamp);
+        let files = vec![f.clone()];
+        let keys = path_keys(&files);
+        // Stamped now, the file is too recent: it is read.
+        let fresh = identify(&files, &keys, &m, Options::default());
+        assert_eq!(fresh[0].sha256.as_deref(), Some(real.as_str()));
+        assert!(!fresh[0].by_stamp && fresh[0].stamp.is_none());
+        // Settled, at the entry's path with the entry's stamp: not read.
+        let later = SystemTime::now() + dataset::stamp::SETTLED * 2;
+        let known = identify_at(&files, &keys, &m, Options::default(), later);
+        assert_eq!(known[0].sha256.as_deref(), Some(A));
+        assert!(known[0].by_stamp);
+        let checksum = Options {
+            checksum: true,
+            ..Default::default()
+        };
+        let checked = identify_at(&files, &keys, &m, checksum, later);
+        assert_eq!(checked[0].sha256.as_deref(), Some(real.as_str()));
+        assert!(!checked[0].by_stamp);
+        // The file rewritten (same size): read.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&f, "хоё").unwrap();
+        let later = SystemTime::now() + dataset::stamp::SETTLED * 2;
+        let changed = identify_at(&files, &keys, &m, Options::default(), later);
+        assert_eq!(
+            changed[0].sha256.as_deref(),
+            Some(read::sha256_hex("хоё".as_bytes()).as_str())
+        );
+        assert!(!changed[0].by_stamp);
+    }
+
+    #[test]
+    fn unchanged_files_at_their_entrys_path_are_restamped() {
+        let dir = tempfile::tempdir().unwrap();
+        let (f, stamp) = settled(dir.path(), "a.txt", "нэг");
+        let (copy, copy_stamp) = settled(dir.path(), "copy.txt", "нэг");
+        let m = manifest(&[(A, &f.display().to_string(), "ok")]);
+        let files = vec![f, copy];
+        let inputs: Vec<Identified> = [stamp, copy_stamp]
+            .into_iter()
+            .map(|s| Identified {
+                sha256: Some(A.to_string()),
+                stamp: Some(s),
+                by_stamp: false,
+            })
+            .collect();
+        let p = plan(&files, &path_keys(&files), &inputs, &m, Options::default());
+        assert!(p.parse.is_empty());
+        // The copy has the same content at another path: its stamp is not the entry's.
+        assert_eq!(p.restamp, HashMap::from([(A[..16].to_string(), stamp)]));
     }
 }

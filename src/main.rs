@@ -43,6 +43,10 @@ enum Command {
         /// Parse again the unchanged files that failed before (after fixing the cause).
         #[arg(long)]
         retry_failed: bool,
+        /// Read and hash every input: without it, a file at the path, size and times (mtime,
+        /// ctime, inode) the manifest recorded is taken as unchanged without reading it.
+        #[arg(long)]
+        checksum: bool,
         /// When another ingest is writing the dataset, wait for it instead of failing at once.
         #[arg(long)]
         wait: bool,
@@ -222,6 +226,7 @@ fn run(cli: Cli) -> Result<u8> {
             out,
             prune,
             retry_failed,
+            checksum,
             wait,
             quiet,
             limits,
@@ -234,6 +239,7 @@ fn run(cli: Cli) -> Result<u8> {
                 archive::Options {
                     prune,
                     retry_failed,
+                    checksum,
                     wait,
                     limits: limits.limits(),
                 },

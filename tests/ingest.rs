@@ -453,6 +453,52 @@ fn reingest_skips_unchanged_and_replaces_changed_rows_without_duplicates() {
     assert!(leftovers.is_empty());
 }
 
+/// Settled files (their times two seconds and more past) are known by their stamp on the next
+/// ingest, not read; a file rewritten is read and parsed; --checksum reads every one.
+#[test]
+fn settled_unchanged_files_are_known_by_their_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for f in ["corpus/gaali_2020.md", "corpus/tatvar_2021.txt"] {
+        let name = std::path::Path::new(f).file_name().unwrap();
+        std::fs::copy(f, inputs.join(name)).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (in_s, out_s) = (
+        inputs.to_string_lossy().to_string(),
+        dir.path().join("ds").to_string_lossy().to_string(),
+    );
+    let (ok, _, stderr) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok, "{stderr}");
+    let manifest = std::fs::read_to_string(dir.path().join("ds/_manifest.json")).unwrap();
+    assert_eq!(manifest.matches("\"stamp\"").count(), 2, "{manifest}");
+    let (ok, stdout, _) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok);
+    assert!(stdout.contains("2 of the inputs known by path"), "{stdout}");
+    assert!(stdout.contains("nothing changed"), "{stdout}");
+    let (ok, stdout, _) = run(&["ingest", &in_s, "--out", &out_s, "--quiet", "--checksum"]);
+    assert!(ok);
+    assert!(!stdout.contains("known by path"), "{stdout}");
+    assert!(stdout.contains("2 unchanged file(s) skipped"), "{stdout}");
+    // Rewritten in place, same size, its mtime set back: read (too recent), parsed.
+    let edited = inputs.join("tatvar_2021.txt");
+    let mtime = std::fs::metadata(&edited).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&edited).unwrap();
+    let swapped = text.replacen("1.1", "1,1", 1);
+    assert_eq!(swapped.len(), text.len());
+    assert_ne!(swapped, text);
+    std::fs::write(&edited, swapped).unwrap();
+    let f = std::fs::File::options().write(true).open(&edited).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    let (ok, stdout, _) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok);
+    assert!(stdout.contains("1 of the inputs known by path"), "{stdout}");
+    assert!(stdout.contains("1 file(s) parsed"), "{stdout}");
+    assert!(stdout.contains("1 replaced"), "{stdout}");
+}
+
 #[test]
 fn show_prints_an_outline_and_json() {
     let (ok, stdout, _) = run(&["show", SAMPLE]);

@@ -38,8 +38,9 @@ pub fn resolve(out: &Path) -> Result<PathBuf, DatasetError> {
 }
 
 /// Refuse an `--out` that is not new, empty or a biyelelt dataset holding only its own files,
-/// and inputs that lie inside it. `out` is resolved ([`resolve`]).
-pub fn check_out(out: &Path, inputs: &[PathBuf]) -> Result<(), DatasetError> {
+/// and inputs that lie inside it. `out` is resolved ([`resolve`]); `keys` are the inputs' path
+/// keys ([`super::path_key`]: their real paths), one per input.
+pub fn check_out(out: &Path, inputs: &[PathBuf], keys: &[String]) -> Result<(), DatasetError> {
     let meta = match fs::symlink_metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -57,14 +58,12 @@ pub fn check_out(out: &Path, inputs: &[PathBuf]) -> Result<(), DatasetError> {
     if !meta.is_dir() {
         return Err(refuse("it is a file, not a folder".into()));
     }
-    for input in inputs {
-        if let Ok(real) = fs::canonicalize(input) {
-            if real.starts_with(out) {
-                return Err(DatasetError::InputInsideOut {
-                    input: input.clone(),
-                    out: out.to_path_buf(),
-                });
-            }
+    for (input, real) in inputs.iter().zip(keys) {
+        if Path::new(real).starts_with(out) {
+            return Err(DatasetError::InputInsideOut {
+                input: input.clone(),
+                out: out.to_path_buf(),
+            });
         }
     }
     let entries = list(out)?;
@@ -303,15 +302,15 @@ mod tests {
     #[test]
     fn new_and_empty_folders_are_accepted() {
         let t = tempfile::tempdir().unwrap();
-        check_out(&t.path().join("new"), &[]).unwrap();
-        check_out(t.path(), &[]).unwrap();
+        check_out(&t.path().join("new"), &[], &[]).unwrap();
+        check_out(t.path(), &[], &[]).unwrap();
     }
 
     #[test]
     fn a_folder_of_other_files_is_refused_and_left_alone() {
         let t = tempfile::tempdir().unwrap();
         fs::write(t.path().join("thesis.docx"), "x").unwrap();
-        let err = check_out(t.path(), &[]).unwrap_err();
+        let err = check_out(t.path(), &[], &[]).unwrap_err();
         assert!(err.to_string().contains("thesis.docx"), "{err}");
         assert!(t.path().join("thesis.docx").exists());
     }
@@ -325,9 +324,9 @@ mod tests {
             .join(crate::dataset::part_name(0));
         fs::create_dir_all(own.parent().unwrap()).unwrap();
         fs::write(&own, "").unwrap();
-        check_out(t.path(), &[]).unwrap();
+        check_out(t.path(), &[], &[]).unwrap();
         fs::write(t.path().join("reports").join("notes.txt"), "mine").unwrap();
-        let err = check_out(t.path(), &[]).unwrap_err();
+        let err = check_out(t.path(), &[], &[]).unwrap_err();
         assert!(err.to_string().contains("notes.txt"), "{err}");
     }
 
@@ -337,7 +336,8 @@ mod tests {
         let report = t.path().join("r.txt");
         fs::write(&report, "x").unwrap();
         let out = resolve(t.path()).unwrap();
-        let err = check_out(&out, &[report]).unwrap_err();
+        let key = super::super::path_key(&report.display().to_string());
+        let err = check_out(&out, &[report], &[key]).unwrap_err();
         assert!(matches!(err, DatasetError::InputInsideOut { .. }), "{err}");
     }
 

@@ -19,8 +19,10 @@ pub mod read;
 pub mod rows;
 pub mod schema;
 mod series_columns;
+pub mod stamp;
 mod writer;
 
+pub use stamp::FileStamp;
 pub use writer::Writer;
 
 use crate::error::DatasetError;
@@ -64,6 +66,10 @@ pub struct ManifestEntry {
     /// report by it, whatever folder the next ingest runs from (empty in older manifests).
     #[serde(default)]
     pub absolute_path: String,
+    /// The file's stamp when it was hashed (none when it was too recent to trust): an input at
+    /// `absolute_path` with this stamp has this content and is not read again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<FileStamp>,
 }
 
 impl ManifestEntry {
@@ -275,7 +281,7 @@ fn keep_file(from: &Path, to: &Path) -> Result<(), DatasetError> {
 pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
     let mut w = Writer::begin(out, BTreeSet::new())?;
     for r in reports {
-        w.add(r)?;
+        w.add(r, None)?;
     }
     w.finish()
 }
@@ -375,6 +381,7 @@ mod tests {
                 agency: None,
                 year: Some(2019),
                 absolute_path: String::new(),
+                stamp: None,
             },
         );
         m.partitions.insert(

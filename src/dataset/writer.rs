@@ -13,14 +13,14 @@
 use super::series_columns::{self, needed_columns, Assigned, Collector, SERIES_TABLES};
 use super::{
     batch, guard, io, join_state, keep_file, part_name, partition_dir, partition_of, read,
-    read_manifest, recover, rows, schema, swap_in, write_parquet, Kind, Manifest, ManifestEntry,
-    Written, LAYOUT_VERSION, MANIFEST, PART_ROWS,
+    read_manifest, recover, rows, schema, swap_in, write_parquet, FileStamp, Kind, Manifest,
+    ManifestEntry, Written, LAYOUT_VERSION, MANIFEST, PART_ROWS,
 };
 use crate::error::DatasetError;
 use crate::model::Report;
 use crate::series::ids::merge_aliases;
 use arrow::array::{BooleanArray, RecordBatch, UInt32Array};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -36,6 +36,8 @@ pub struct Writer {
     remove: BTreeSet<String>,
     new_docs: BTreeMap<String, ManifestEntry>,
     new_paths: HashSet<String>,
+    /// New stamps of kept reports' files (doc_id → stamp), see [`Writer::restamp`].
+    restamp: HashMap<String, FileStamp>,
     written: Written,
     pending: BTreeMap<(&'static str, String), Vec<RecordBatch>>,
     pending_bytes: usize,
@@ -69,6 +71,7 @@ impl Writer {
             remove,
             new_docs: BTreeMap::new(),
             new_paths: HashSet::new(),
+            restamp: HashMap::new(),
             written: Written {
                 out: out.to_path_buf(),
                 ..Default::default()
@@ -83,8 +86,15 @@ impl Writer {
         })
     }
 
-    /// Add one report. A second report of the same content (doc_id) is noted, not stored.
-    pub fn add(&mut self, r: &Report) -> Result<(), DatasetError> {
+    /// The stamps of unchanged files whose entries have none or an older one (doc_id →
+    /// stamp): kept reports' entries take them, so that the next ingest need not read them.
+    pub fn restamp(&mut self, stamps: HashMap<String, FileStamp>) {
+        self.restamp = stamps;
+    }
+
+    /// Add one report, with its file's stamp when it was hashed ([`FileStamp::of`]). A second
+    /// report of the same content (doc_id) is noted, not stored.
+    pub fn add(&mut self, r: &Report, stamp: Option<FileStamp>) -> Result<(), DatasetError> {
         if let Some(first) = self.new_docs.get(&r.doc_id) {
             self.written
                 .duplicates
@@ -116,6 +126,7 @@ impl Writer {
                 sha256: r.sha256.clone(),
                 agency: r.header.agency.clone(),
                 year: r.header.year,
+                stamp,
             },
         );
         self.written.written += 1;
@@ -174,7 +185,11 @@ impl Writer {
                 self.written.replaced += 1;
                 touched.insert(entry.partition.clone());
             } else {
-                manifest.docs.insert(doc_id.clone(), entry.clone());
+                let mut entry = entry.clone();
+                if let Some(stamp) = self.restamp.get(doc_id) {
+                    entry.stamp = Some(*stamp);
+                }
+                manifest.docs.insert(doc_id.clone(), entry);
                 self.written.kept += 1;
             }
         }
@@ -458,7 +473,7 @@ mod tests {
         let mut w = Writer::begin(out, BTreeSet::new()).unwrap();
         w.spill_bytes = spill_bytes;
         for r in reports {
-            w.add(r).unwrap();
+            w.add(r, None).unwrap();
         }
         w.finish().unwrap()
     }
@@ -516,7 +531,7 @@ mod tests {
         {
             let mut w = Writer::begin(&out, BTreeSet::new()).unwrap();
             w.spill_bytes = 0;
-            w.add(&reports[3]).unwrap();
+            w.add(&reports[3], None).unwrap();
         }
         assert_eq!(fs::read(out.join(MANIFEST)).unwrap(), before);
         let names: Vec<String> = fs::read_dir(t.path())

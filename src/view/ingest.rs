@@ -135,6 +135,18 @@ pub fn outcome(o: &Outcome, lang: Lang) -> String {
             p.skipped.len()
         ),
     ));
+    if p.known_by_stamp > 0 {
+        lines.push(lang.pick(
+            format!(
+                "  {} of the inputs known by path, size and times, not read (--checksum reads every one)",
+                p.known_by_stamp
+            ),
+            format!(
+                "  {} оролтыг зам, хэмжээ, огноогоор нь таньж уншаагүй (--checksum бүгдийг уншина)",
+                p.known_by_stamp
+            ),
+        ));
+    }
     for (dup, first) in &p.duplicates {
         lines.push(same_content(
             &dup.display().to_string(),
