@@ -192,24 +192,23 @@ impl Collector {
         }
     }
 
-    /// Link the series of both tables; `before` holds each table's join state of the last
-    /// write (by table name), the result the new ones.
+    /// Link the series of both tables; `before` gives each table's join state of the last
+    /// write (by table name), asked for as the table is linked (one state in memory at a
+    /// time); the result holds the new ones.
     pub(super) fn assign(
         self,
-        before: &BTreeMap<&str, JoinState>,
+        mut before: impl FnMut(&str) -> Option<JoinState>,
     ) -> (Assigned, BTreeMap<&'static str, JoinState>) {
         let objective_text: HashMap<(u32, i64), &str> = self
             .objectives
             .iter()
             .map(|r| ((r.doc, r.objective_no), self.texts.get(r.text)))
             .collect();
-        let (objective_series, objective_join) = assign_updating(
-            members(&self, &self.objectives, None),
-            before.get("objectives"),
-        );
+        let (objective_series, objective_join) =
+            assign_updating(members(&self, &self.objectives, None), before("objectives"));
         let (measure_series, measure_join) = assign_updating(
             members(&self, &self.measures, Some(&objective_text)),
-            before.get("measures"),
+            before("measures"),
         );
         let objective_id: HashMap<(u32, i64), usize> = self
             .objectives

@@ -250,14 +250,10 @@ impl Writer {
             }
         }
         // The join's state of the last write (a cache: one that cannot be read is none).
-        let before: BTreeMap<&str, _> = self
-            .old
-            .series_join
-            .iter()
-            .filter_map(|(t, f)| Some((t.as_str(), join_state::read(&self.out, f)?)))
-            .collect();
-        let (assigned, joins) = series.assign(&before);
-        drop(before);
+        let (assigned, joins) = series.assign(|table| {
+            let record = self.old.series_join.get(table)?;
+            join_state::read(&self.out, record)
+        });
         for (table, state) in &joins {
             let record = join_state::write(&self.staging, table, state)?;
             manifest.series_join.insert(table.to_string(), record);

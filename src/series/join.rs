@@ -117,13 +117,14 @@ pub fn text_key(text: &str) -> u64 {
 /// lost one of a full set of partners, are probed against all. The same pairs as
 /// [`strongest_pairs`] (the unit test compares them); falls back to it when `before` was
 /// made with other parameters, when keys collide or when most texts changed. Also returns the
-/// state to keep for the next join.
+/// state to keep for the next join. `before` is dropped as soon as its pairs are taken: an
+/// archive's state holds a million.
 pub fn strongest_pairs_updated(
     sets: &[&[u32]],
     keys: &[u64],
     threshold: f64,
     partners: usize,
-    before: Option<&JoinState>,
+    before: Option<JoinState>,
 ) -> (Vec<Pair>, JoinState) {
     let before = before.filter(|b| b.threshold == threshold && b.partners as usize == partners);
     let pairs = before
@@ -146,7 +147,7 @@ fn update(
     keys: &[u64],
     threshold: f64,
     partners: usize,
-    before: &JoinState,
+    before: JoinState,
 ) -> Option<Vec<Pair>> {
     let n = sets.len();
     let index: HashMap<u64, u32> = keys
@@ -175,6 +176,7 @@ fn update(
             }
         }
     }
+    drop((before, known));
     // A text with fewer pairs than `partners` had all its pairs kept: losing one loses
     // nothing else. One with a full set may have had a weaker pair not kept: probed again.
     for t in 0..n {
@@ -547,7 +549,7 @@ mod tests {
                 idx.sort_by_key(|&i| &all[i]);
                 let sets: Vec<&[u32]> = idx.iter().map(|&i| &*grams[i]).collect();
                 let keys: Vec<u64> = idx.iter().map(|&i| text_key(&all[i])).collect();
-                let before = state.as_ref().filter(|s| s.partners as usize == partners);
+                let before = state.clone().filter(|s| s.partners as usize == partners);
                 let (pairs, next) =
                     strongest_pairs_updated(&sets, &keys, threshold, partners, before);
                 assert_eq!(
@@ -582,7 +584,7 @@ mod tests {
         let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
         let (pairs, mut state) = strongest_pairs_updated(&sets, &keys, 0.75, 16, None);
         state.pairs[0].2 = 0.999;
-        let (again, _) = strongest_pairs_updated(&sets, &keys, 0.75, 16, Some(&state));
+        let (again, _) = strongest_pairs_updated(&sets, &keys, 0.75, 16, Some(state.clone()));
         assert_eq!(again.len(), pairs.len());
         assert!(again.iter().any(|p| p.2 == 0.999));
     }

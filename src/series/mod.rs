@@ -366,7 +366,7 @@ pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
 /// archive has hundreds of thousands.
 pub fn assign_updating(
     members: Vec<Member<'_>>,
-    before: Option<&JoinState>,
+    before: Option<JoinState>,
 ) -> (Vec<Assignment>, JoinState) {
     let n = members.len();
     let (_, agency) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
