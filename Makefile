@@ -65,11 +65,14 @@ bench: deps
 
 # Benchmark: archives of BENCH_SIZES generated text reports ingested into new datasets: wall
 # time, time per report, peak RSS, re-ingest, files and bytes written, the analysts' query in
-# polars and DuckDB. Work files under target/bench-scale/.
+# polars and DuckDB, linking the measures alone (examples/bench_link). Work files under
+# target/bench-scale/.
 BENCH_SIZES ?= 1000,5000,10000,20000
 bench-scale: deps
 	$(CARGO) build --release --quiet
-	python3 scripts/bench/scale.py --bin target/release/biyelelt --sizes $(BENCH_SIZES)
+	$(CARGO) build --release --quiet --example bench_link
+	python3 scripts/bench/scale.py --bin target/release/biyelelt --sizes $(BENCH_SIZES) \
+		--link-bin target/release/examples/bench_link
 
 # Benchmark: scans, time per page against plain tesseract, 2 workers vs 1, character error rate.
 bench-ocr: deps

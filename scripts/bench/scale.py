@@ -9,7 +9,10 @@ then ingests it again unchanged. Per size: wall time and time per report, peak R
 ingest (wait4's ru_maxrss), files and bytes of the dataset, the re-ingest's wall time, the wall
 time of an ingest after one report changed (a copy of its file with a line added: parsed,
 replaced, series relinked from the join's kept state), and the analysts' query (mean measure
-score by year) in polars and in DuckDB.
+score by year) in polars and in DuckDB; with --link-bin (examples/bench_link), the time of
+linking the dataset's measures alone. The links are made two seconds before the first ingest:
+an archive's files are older than that, so their stamps are recorded and the re-ingest does
+not read them.
 """
 import argparse
 import os
@@ -56,12 +59,24 @@ def query_duckdb(d):
     return time.perf_counter() - t
 
 
+def link_time(link_bin, dataset):
+    here = os.path.dirname(os.path.abspath(__file__))
+    tsv = dataset.rstrip("/") + ".members.tsv"
+    subprocess.run([sys.executable, os.path.join(here, "members_tsv.py"), dataset, tsv], check=True,
+                   stdout=subprocess.DEVNULL)
+    out = subprocess.run([link_bin, tsv], check=True, capture_output=True, text=True).stdout
+    os.remove(tsv)
+    # "N members, M linked, X s, digest D"
+    return float(out.split(",")[2].split()[0])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin", required=True)
     ap.add_argument("--sizes", default="1000,5000,10000,20000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", default="target/bench-scale")
+    ap.add_argument("--link-bin", help="examples/bench_link binary: also time linking alone")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
     here = os.path.dirname(os.path.abspath(__file__))
@@ -70,8 +85,8 @@ def main():
         subprocess.run([sys.executable, os.path.join(here, "make_archive.py"), "--seed", str(a.seed),
                         "--n", str(max(sizes)), "--out", src], check=True)
     order = open(os.path.join(src, "order.lst")).read().split()
-    print(f"| reports | ingest wall | per report | peak RSS | re-ingest | one changed | files | dataset | polars query | DuckDB query |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(f"| reports | ingest wall | per report | peak RSS | re-ingest | one changed | files | dataset | polars query | DuckDB query | linking measures |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for k in sizes:
         arch = os.path.join(a.work, f"in-{k}")
         out = os.path.join(a.work, f"ds-{k}")
@@ -80,6 +95,7 @@ def main():
         os.makedirs(arch)
         for name in order[:k]:
             os.link(os.path.join(src, name), os.path.join(arch, name))
+        time.sleep(2.1)
         wall, rss = run([a.bin, "ingest", arch, "--out", out])
         again, _ = run([a.bin, "ingest", arch, "--out", out])
         # The middle report changed: its own copy (the others stay hard links to the source).
@@ -91,8 +107,9 @@ def main():
         one, _ = run([a.bin, "ingest", arch, "--out", out])
         files, size = dataset_size(out)
         qp, qd = query_polars(out), query_duckdb(out)
+        link = f"{link_time(a.link_bin, out):.2f} s" if a.link_bin else "-"
         print(f"| {k:,} | {wall:.1f} s | {wall / k * 1000:.2f} ms | {rss:.0f} MiB | {again:.2f} s | {one:.2f} s | "
-              f"{files:,} | {size / 1e6:.0f} MB | {qp:.2f} s | {qd:.2f} s |", flush=True)
+              f"{files:,} | {size / 1e6:.0f} MB | {qp:.2f} s | {qd:.2f} s | {link} |", flush=True)
 
 
 if __name__ == "__main__":
