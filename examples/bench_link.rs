@@ -3,7 +3,9 @@
 //! assignment (the same digest: the same series and links).
 //!
 //!     python3 scripts/bench/members_tsv.py DATASET MEMBERS.tsv
-//!     cargo run --release --example bench_link -- MEMBERS.tsv
+//!     cargo run --release --example bench_link -- MEMBERS.tsv [SPILL_FOLDER]
+//!
+//! With a folder, long runs of link candidates wait in a file there, as in an ingest.
 
 use sha2::{Digest, Sha256};
 use std::time::Instant;
@@ -27,7 +29,15 @@ fn main() {
         })
         .collect();
     let t = Instant::now();
-    let assigned = biyelelt::series::assign(&members);
+    let spill = std::env::args().nth(2).map(std::path::PathBuf::from);
+    let assigned = match &spill {
+        Some(dir) => {
+            biyelelt::series::assign_updating(members.clone(), None, Some(dir))
+                .expect("spilled runs read back")
+                .0
+        }
+        None => biyelelt::series::assign(&members),
+    };
     let wall = t.elapsed().as_secs_f64();
     // By member keys, sorted: the digest does not depend on the order of the lines.
     let key = |i: u32| {

@@ -194,22 +194,34 @@ impl Collector {
 
     /// Link the series of both tables; `before` gives each table's join state of the last
     /// write (by table name), asked for as the table is linked (one state in memory at a
-    /// time); the result holds the new ones.
+    /// time); the result holds the new ones. Long runs of link candidates wait in a file in
+    /// `spill` (the staging folder) while the links are taken.
     pub(super) fn assign(
         self,
         mut before: impl FnMut(&str) -> Option<JoinState>,
-    ) -> (Assigned, BTreeMap<&'static str, JoinState>) {
+        spill: &std::path::Path,
+    ) -> Result<(Assigned, BTreeMap<&'static str, JoinState>), DatasetError> {
+        let io = |source| DatasetError::Io {
+            path: spill.to_path_buf(),
+            source,
+        };
         let objective_text: HashMap<(u32, i64), &str> = self
             .objectives
             .iter()
             .map(|r| ((r.doc, r.objective_no), self.texts.get(r.text)))
             .collect();
-        let (objective_series, objective_join) =
-            assign_updating(members(&self, &self.objectives, None), before("objectives"));
+        let (objective_series, objective_join) = assign_updating(
+            members(&self, &self.objectives, None),
+            before("objectives"),
+            Some(spill),
+        )
+        .map_err(io)?;
         let (measure_series, measure_join) = assign_updating(
             members(&self, &self.measures, Some(&objective_text)),
             before("measures"),
-        );
+            Some(spill),
+        )
+        .map_err(io)?;
         let objective_id: HashMap<(u32, i64), usize> = self
             .objectives
             .iter()
@@ -232,7 +244,7 @@ impl Collector {
             objective_of_measure,
         };
         let joins = BTreeMap::from([("objectives", objective_join), ("measures", measure_join)]);
-        (assigned, joins)
+        Ok((assigned, joins))
     }
 }
 

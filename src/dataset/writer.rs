@@ -250,10 +250,13 @@ impl Writer {
             }
         }
         // The join's state of the last write (a cache: one that cannot be read is none).
-        let (assigned, joins) = series.assign(|table| {
-            let record = self.old.series_join.get(table)?;
-            join_state::read(&self.out, record)
-        });
+        let (assigned, joins) = series.assign(
+            |table| {
+                let record = self.old.series_join.get(table)?;
+                join_state::read(&self.out, record)
+            },
+            &self.staging,
+        )?;
         for (table, state) in &joins {
             let record = join_state::write(&self.staging, table, state)?;
             manifest.series_join.insert(table.to_string(), record);

@@ -25,11 +25,11 @@
 
 pub mod ids;
 mod join;
+mod runs;
 
 pub use join::JoinState;
 
 use crate::normalize::{self, Trigrams};
-use itertools::Itertools;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -357,17 +357,22 @@ const NEAREST: usize = 8;
 /// Assign series to members (the result is in the members' order). Deterministic: the same
 /// members in any order get the same ids.
 pub fn assign(members: &[Member<'_>]) -> Vec<Assignment> {
-    assign_updating(members.to_vec(), None).0
+    assign_updating(members.to_vec(), None, None)
+        .expect("linking in memory reads no file")
+        .0
 }
 
 /// [`assign`], with the cross-agency join updated from the state a former assignment left
 /// (`before`), so that only texts new to it are probed; the same result. Also returns the state
 /// to keep for the next. The members go as soon as what is compared is taken from them: an
-/// archive has hundreds of thousands.
+/// archive has hundreds of thousands. With `spill` (a folder), long runs of candidates wait
+/// in a file there ([`runs`]); the error is one reading them back.
 pub fn assign_updating(
     members: Vec<Member<'_>>,
     before: Option<JoinState>,
-) -> (Vec<Assignment>, JoinState) {
+    spill: Option<&std::path::Path>,
+) -> std::io::Result<(Vec<Assignment>, JoinState)> {
+    let spill = runs::Spill::new(spill);
     let n = members.len();
     let (_, agency) = agency_groups(&members.iter().map(|m| m.agency).collect::<Vec<_>>());
     // One trigram set per distinct text: a text recurs over years and agencies, and a
@@ -464,7 +469,7 @@ pub fn assign_updating(
         }
     }
     let agencies: Vec<&Vec<usize>> = by_agency.values().collect();
-    let mut chunks: Vec<Vec<Edge>> = agencies
+    let mut chunks: Vec<runs::Run> = agencies
         .par_iter()
         .map(|idx| {
             let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -489,7 +494,7 @@ pub fn assign_updating(
                 prepared.edges(&pairs, s, false, &rank, &mut programme, &mut edges);
                 pairs.clear();
             }
-            sorted_chunk(edges)
+            spill.keep(sorted_chunk(edges))
         })
         .collect();
     chunks.par_extend(
@@ -504,10 +509,12 @@ pub fn assign_updating(
                     prepared.edges(&pairs, s, true, &rank, &mut programme, &mut edges);
                     pairs.clear();
                 }
-                sorted_chunk(edges)
+                spill.keep(sorted_chunk(edges))
             }),
     );
     drop(text_pairs);
+    let spill_file = spill.finish();
+    let read_error = std::cell::RefCell::new(None);
 
     let mut parent: Vec<usize> = (0..n).collect();
     // Each series' reports (None: only the member's own, as every member starts: no set
@@ -523,7 +530,7 @@ pub fn assign_updating(
     }
     // The best accepted link of each member.
     let mut best: Vec<Option<Link>> = vec![None; n];
-    for edge in chunks.iter().map(|c| c.iter().copied()).kmerge() {
+    for edge in runs::merged(&chunks, spill_file.as_ref(), &read_error) {
         let (i, j) = edge.ranks();
         let (i, j) = (by_order[i], by_order[j]);
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -564,7 +571,10 @@ pub fn assign_updating(
             }
         }
     }
-    drop((docs, chunks));
+    drop((docs, chunks, spill_file));
+    if let Some(e) = read_error.into_inner() {
+        return Err(e);
+    }
 
     // A series is named after its earliest member (year, report, code).
     let mut first: HashMap<usize, usize> = HashMap::new();
@@ -584,7 +594,7 @@ pub fn assign_updating(
             }),
         })
         .collect();
-    (assigned, state)
+    Ok((assigned, state))
 }
 
 /// The id of the series named after `first` (its earliest member).
