@@ -661,6 +661,47 @@ mod tests {
 
     /// A national measure worded alike in 300 agencies' reports (past FULL pairs: linked as a
     /// chain) is one series; a measure of other wording beside it in each report is another.
+    /// Two agencies' 120 reports each with one measure alike (7,140 candidate pairs each: runs
+    /// long enough to be spilled) and one of their own: spilled runs give the links kept ones
+    /// give.
+    #[test]
+    fn links_are_the_same_with_candidates_spilled() {
+        let own: Vec<String> = (0..240)
+            .map(|k| {
+                format!(
+                    "Тайлан {k}-ийн өөрийн арга хэмжээ: {} удаа зохион байгуулах",
+                    k * 7
+                )
+            })
+            .collect();
+        let docs: Vec<String> = (0..240).map(|k| format!("d{k:03}")).collect();
+        let other = "Орон нутгийн замын засварын ажлыг улирал бүр хянаж тайлагнах";
+        let mut ms = Vec::new();
+        for k in 0..240 {
+            let year = 2000 + (k % 20) as i32;
+            let (agency, alike, code) = if k < 120 {
+                ("Газар", ACT, "1.1")
+            } else {
+                ("Хороо", other, "3.1")
+            };
+            ms.push(m(&docs[k], agency, year, code, alike, alike));
+            ms.push(m(&docs[k], agency, year, "2.1", &own[k], alike));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let spilled = super::assign_updating(ms.clone(), None, Some(dir.path()))
+            .unwrap()
+            .0;
+        assert_eq!(spilled, super::assign(&ms));
+        // Each agency's alike measure is one series over its 120 reports.
+        for half in [0, 240] {
+            let first = spilled[half].first;
+            assert!(spilled[half..half + 240]
+                .iter()
+                .step_by(2)
+                .all(|a| a.first == first));
+        }
+    }
+
     #[test]
     fn candidates_sort_as_links_are_taken() {
         // A small LCG: many similarities, rules and ranks, ties included.
