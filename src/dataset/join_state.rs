@@ -12,6 +12,7 @@ use crate::series::JoinState;
 use arrow::array::{Array, ArrayRef, Float64Array, RecordBatch, UInt64Array};
 use arrow::datatypes::{DataType, Field, Schema};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -39,9 +40,10 @@ pub(super) fn write(root: &Path, table: &str, state: &JoinState) -> Result<JoinF
         partner.push(None);
         dice.push(None);
     }
+    // Pairs by keys: the file stays readable whatever order the next join's texts take.
     for &(a, b, d) in &state.pairs {
-        key.push(a);
-        partner.push(Some(b));
+        key.push(state.keys[a as usize]);
+        partner.push(Some(state.keys[b as usize]));
         dice.push(Some(d));
     }
     let schema = Arc::new(Schema::new(vec![
@@ -84,14 +86,14 @@ pub(super) fn read(out: &Path, record: &JoinFile) -> Option<JoinState> {
         partners: record.partners,
         ..Default::default()
     };
-    for i in 0..b.num_rows() {
-        if partners.is_null(i) {
-            state.keys.push(keys.value(i));
-        } else {
-            state
-                .pairs
-                .push((keys.value(i), partners.value(i), dice.value(i)));
-        }
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    for i in (0..b.num_rows()).filter(|&i| partners.is_null(i)) {
+        index.insert(keys.value(i), state.keys.len() as u32);
+        state.keys.push(keys.value(i));
+    }
+    for i in (0..b.num_rows()).filter(|&i| !partners.is_null(i)) {
+        let (a, b) = (index.get(&keys.value(i))?, index.get(&partners.value(i))?);
+        state.pairs.push((*a, *b, dice.value(i)));
     }
     Some(state)
 }
@@ -107,7 +109,7 @@ mod tests {
             threshold: 0.75,
             partners: 16,
             keys: vec![3, 1, 2],
-            pairs: vec![(1, 2, 0.8), (2, 3, 0.75)],
+            pairs: vec![(0, 2, 0.8), (1, 2, 0.75)],
         };
         let record = write(t.path(), "measures", &state).unwrap();
         assert_eq!(read(t.path(), &record), Some(state));

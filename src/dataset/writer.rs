@@ -219,9 +219,11 @@ impl Writer {
             // Nothing of the old tables is kept: they are not read.
             self.old.partitions.clear();
         }
-        for (doc_id, entry) in &self.new_docs {
+        // The new entries move into the manifest: an archive's are tens of megabytes.
+        self.new_paths = HashSet::new();
+        for (doc_id, entry) in std::mem::take(&mut self.new_docs) {
             touched.insert(entry.partition.clone());
-            manifest.docs.insert(doc_id.clone(), entry.clone());
+            manifest.docs.insert(doc_id, entry);
         }
         let partitions: BTreeSet<String> = manifest
             .docs

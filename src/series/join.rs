@@ -90,6 +90,8 @@ pub fn strongest_pairs(sets: &[&[u32]], threshold: f64, partners: usize) -> Vec<
         .collect();
     kept.sort_by_key(|&(i, j, _)| (i, j));
     kept.dedup_by_key(|&mut (i, j, _)| (i, j));
+    // Kept while the links are taken (the join's state): without the collect's spare room.
+    kept.shrink_to_fit();
     kept
 }
 
@@ -99,10 +101,11 @@ pub fn strongest_pairs(sets: &[&[u32]], threshold: f64, partners: usize) -> Vec<
 pub struct JoinState {
     pub threshold: f64,
     pub partners: u32,
-    /// Every text's key, paired or not.
+    /// Every text's key, paired or not, in the order of the join's sets.
     pub keys: Vec<u64>,
-    /// The kept pairs by keys, with their Dice coefficient.
-    pub pairs: Vec<(u64, u64, f64)>,
+    /// The kept pairs (indices into `keys`, sorted), with their Dice coefficient: also the
+    /// join's result, so that an archive's million pairs are held once.
+    pub pairs: Vec<Pair>,
 }
 
 /// A text's key in a [`JoinState`]: the first 8 bytes of its SHA-256.
@@ -116,30 +119,26 @@ pub fn text_key(text: &str) -> u64 {
 /// where it can: its pairs among texts still here stand, and only the new texts, and those that
 /// lost one of a full set of partners, are probed against all. The same pairs as
 /// [`strongest_pairs`] (the unit test compares them); falls back to it when `before` was
-/// made with other parameters, when keys collide or when most texts changed. Also returns the
-/// state to keep for the next join. `before` is dropped as soon as its pairs are taken: an
-/// archive's state holds a million.
+/// made with other parameters, when keys collide or when most texts changed. The pairs are
+/// the returned state's, to keep for the next join. `before` is dropped as soon as its pairs
+/// are taken: an archive's state holds a million.
 pub fn strongest_pairs_updated(
     sets: &[&[u32]],
-    keys: &[u64],
+    keys: Vec<u64>,
     threshold: f64,
     partners: usize,
     before: Option<JoinState>,
-) -> (Vec<Pair>, JoinState) {
+) -> JoinState {
     let before = before.filter(|b| b.threshold == threshold && b.partners as usize == partners);
     let pairs = before
-        .and_then(|b| update(sets, keys, threshold, partners, b))
+        .and_then(|b| update(sets, &keys, threshold, partners, b))
         .unwrap_or_else(|| strongest_pairs(sets, threshold, partners));
-    let state = JoinState {
+    JoinState {
         threshold,
         partners: partners as u32,
-        keys: keys.to_vec(),
-        pairs: pairs
-            .iter()
-            .map(|&(i, j, d)| (keys[i as usize], keys[j as usize], d))
-            .collect(),
-    };
-    (pairs, state)
+        keys,
+        pairs,
+    }
 }
 
 fn update(
@@ -164,7 +163,9 @@ fn update(
     let mut pairs_of: Vec<Vec<Pair>> = vec![Vec::new(); n];
     let mut had = vec![0usize; n];
     let mut lost = vec![false; n];
-    for &(ka, kb, d) in &before.pairs {
+    for &(ia, ib, d) in &before.pairs {
+        let key = |i: u32| before.keys.get(i as usize).copied();
+        let (ka, kb) = (key(ia)?, key(ib)?);
         let (a, b) = (index.get(&ka).copied(), index.get(&kb).copied());
         for (x, y) in [(a, b), (b, a)] {
             if let Some(x) = x {
@@ -211,6 +212,7 @@ fn update(
         .collect();
     kept.sort_by_key(|&(i, j, _)| (i, j));
     kept.dedup_by_key(|&mut (i, j, _)| (i, j));
+    kept.shrink_to_fit();
     Some(kept)
 }
 
@@ -550,10 +552,9 @@ mod tests {
                 let sets: Vec<&[u32]> = idx.iter().map(|&i| &*grams[i]).collect();
                 let keys: Vec<u64> = idx.iter().map(|&i| text_key(&all[i])).collect();
                 let before = state.clone().filter(|s| s.partners as usize == partners);
-                let (pairs, next) =
-                    strongest_pairs_updated(&sets, &keys, threshold, partners, before);
+                let next = strongest_pairs_updated(&sets, keys, threshold, partners, before);
                 assert_eq!(
-                    pairs,
+                    next.pairs,
                     strongest_pairs(&sets, threshold, partners),
                     "step {step}, {partners} partners"
                 );
@@ -582,11 +583,27 @@ mod tests {
         let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
         let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
         let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
-        let (pairs, mut state) = strongest_pairs_updated(&sets, &keys, 0.75, 16, None);
+        let mut state = strongest_pairs_updated(&sets, keys.clone(), 0.75, 16, None);
+        let pairs = state.pairs.len();
         state.pairs[0].2 = 0.999;
-        let (again, _) = strongest_pairs_updated(&sets, &keys, 0.75, 16, Some(state.clone()));
-        assert_eq!(again.len(), pairs.len());
+        let again = strongest_pairs_updated(&sets, keys, 0.75, 16, Some(state)).pairs;
+        assert_eq!(again.len(), pairs);
         assert!(again.iter().any(|p| p.2 == 0.999));
+    }
+
+    /// A state whose pairs name texts it does not hold is not used: the join runs in full.
+    #[test]
+    fn a_state_with_pairs_out_of_its_keys_is_not_used() {
+        let mut all = texts();
+        all.sort();
+        all.dedup();
+        let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
+        let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
+        let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
+        let mut state = strongest_pairs_updated(&sets, keys.clone(), 0.75, 16, None);
+        state.pairs[0] = (0, keys.len() as u32, 0.999);
+        let again = strongest_pairs_updated(&sets, keys, 0.75, 16, Some(state)).pairs;
+        assert_eq!(again, strongest_pairs(&sets, 0.75, 16));
     }
 
     #[test]

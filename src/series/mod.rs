@@ -25,6 +25,7 @@
 
 pub mod ids;
 mod join;
+mod reports;
 mod runs;
 
 pub use join::JoinState;
@@ -33,7 +34,7 @@ use crate::normalize::{self, Trigrams};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;
@@ -77,6 +78,17 @@ pub struct Link {
     pub rule: Rule,
 }
 
+/// A member's strongest accepted link while links are taken: 12 bytes (an archive has
+/// hundreds of thousands), the similarity as the candidate held it.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    member: u32,
+    similarity: f32,
+    rule: Rule,
+}
+
+const _: () = assert!(std::mem::size_of::<Option<Best>>() == 12);
+
 /// Which rule made a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rule {
@@ -104,12 +116,14 @@ pub const SAME_AGENCY: f64 = 0.90;
 /// more frequent name take its key. Deterministic for the same set of names.
 pub fn agency_keys(names: &[Option<&str>]) -> Vec<Option<String>> {
     let (keys, of) = agency_groups(names);
-    of.iter().map(|k| k.map(|k| keys[k].clone())).collect()
+    of.iter()
+        .map(|k| k.map(|k| keys[k as usize].clone()))
+        .collect()
 }
 
 /// [`agency_keys`] as the distinct keys and, for every name, the index of its key: an archive
 /// names its few thousand agencies hundreds of thousands of times.
-fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
+fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<u32>>) {
     let mut raw: HashMap<&str, usize> = HashMap::new();
     let raw_of: Vec<Option<usize>> = names
         .iter()
@@ -137,7 +151,7 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
     let mut distinct: Vec<(&str, usize)> = counts.into_iter().collect();
     distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut canonical: Vec<(&str, Trigrams)> = Vec::new();
-    let mut key_of: HashMap<&str, usize> = HashMap::new();
+    let mut key_of: HashMap<&str, u32> = HashMap::new();
     for (name, _) in distinct {
         let grams = Trigrams::of(name);
         match canonical
@@ -145,10 +159,10 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<usize>>) {
             .position(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
         {
             Some(c) => {
-                key_of.insert(name, c);
+                key_of.insert(name, c as u32);
             }
             None => {
-                key_of.insert(name, canonical.len());
+                key_of.insert(name, canonical.len() as u32);
                 canonical.push((name, grams));
             }
         }
@@ -183,8 +197,8 @@ impl Edge {
         Edge([strength, (rule << RANK_BITS) | a.min(b), a.max(b)])
     }
 
-    fn similarity(self) -> f64 {
-        f64::from(f32::from_bits(!self.0[0]))
+    fn similarity32(self) -> f32 {
+        f32::from_bits(!self.0[0])
     }
 
     fn rule(self) -> Rule {
@@ -219,7 +233,7 @@ struct Prepared {
     /// Index of each member's report (compared for every candidate pair: no strings).
     doc: Vec<u32>,
     /// Index of each member's agency key ([`agency_groups`]).
-    agency: Vec<Option<usize>>,
+    agency: Vec<Option<u32>>,
     /// Index of each member's context (programme activity) text in `sets`.
     context: Vec<Option<u32>>,
     /// One trigram set per distinct text (member texts and contexts alike).
@@ -349,6 +363,9 @@ const ITSELF: u32 = u32::MAX;
 /// Cross-agency text pairs expanded into one chunk of candidates.
 const TEXT_PAIRS_PER_CHUNK: usize = 4096;
 
+/// Agencies whose candidates make one run.
+const AGENCIES_PER_RUN: usize = 16;
+
 /// Member pairs of one text pair compared in full up to this many.
 const FULL: usize = 256;
 /// Past [`FULL`], the members each member is compared with.
@@ -448,62 +465,74 @@ pub fn assign_updating(
         .par_iter()
         .map(|&t| join::text_key(distinct[t as usize]))
         .collect();
-    let (joined, state) = join::strongest_pairs_updated(&sets, &keys, threshold, PARTNERS, before);
-    // (text, other text or [`ITSELF`], similarity): 16 bytes, an archive has a million.
-    let text_pairs: Vec<(u32, u32, f64)> = texts
-        .iter()
-        .map(|&t| (t, ITSELF, self_similarity(t)))
-        .chain(
-            joined
-                .into_iter()
-                .map(|(a, b, s)| (texts[a as usize], texts[b as usize], s)),
-        )
-        .collect();
-    drop((sets, keys));
+    let state = join::strongest_pairs_updated(&sets, keys, threshold, PARTNERS, before);
+    drop(sets);
+    // Text pairs: each text with itself, then the join's pairs; made as they are expanded
+    // (an archive has a million): (text, other text or [`ITSELF`], similarity).
+    let text_pairs = texts.len() + state.pairs.len();
+    let text_pair = |k: usize| -> (u32, u32, f64) {
+        match k.checked_sub(texts.len()) {
+            None => (texts[k], ITSELF, self_similarity(texts[k])),
+            Some(p) => {
+                let (a, b, s) = state.pairs[p];
+                (texts[a as usize], texts[b as usize], s)
+            }
+        }
+    };
     // Within an agency: every pair whose texts the join finds at the lowest same-agency
     // threshold (exact), in full (an agency has a few hundred members over the years).
-    let mut by_agency: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_agency: HashMap<u32, Vec<usize>> = HashMap::new();
     for &i in &by_order {
         if let Some(k) = prepared.agency[i] {
             by_agency.entry(k).or_default().push(i);
         }
     }
     let agencies: Vec<&Vec<usize>> = by_agency.values().collect();
+    let agency_edges = |idx: &[usize], edges: &mut Vec<Edge>| {
+        let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
+        for &i in idx.iter() {
+            groups.entry(text[i]).or_default().push(i);
+        }
+        let mut own: Vec<(u32, Vec<usize>)> = groups.into_iter().collect();
+        own.sort_unstable_by_key(|(t, _)| *t);
+        let sets: Vec<&[u32]> = own
+            .iter()
+            .map(|(t, _)| &*prepared.sets[*t as usize])
+            .collect();
+        let (mut pairs, mut programme) = (Vec::new(), HashMap::new());
+        for (t, members) in &own {
+            all_pairs(members, None, &mut pairs);
+            let s = self_similarity(*t);
+            prepared.edges(&pairs, s, false, &rank, &mut programme, edges);
+            pairs.clear();
+        }
+        for (a, b, s) in join::similar_pairs(&sets, SAME_NUMBER) {
+            all_pairs(&own[a as usize].1, Some(&own[b as usize].1), &mut pairs);
+            prepared.edges(&pairs, s, false, &rank, &mut programme, edges);
+            pairs.clear();
+        }
+    };
+    // Several agencies to a run: a run long enough waits in the spill file, where one
+    // agency's few hundred candidates would stay in memory.
     let mut chunks: Vec<runs::Run> = agencies
-        .par_iter()
-        .map(|idx| {
-            let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
-            for &i in idx.iter() {
-                groups.entry(text[i]).or_default().push(i);
-            }
-            let mut own: Vec<(u32, Vec<usize>)> = groups.into_iter().collect();
-            own.sort_unstable_by_key(|(t, _)| *t);
-            let sets: Vec<&[u32]> = own
-                .iter()
-                .map(|(t, _)| &*prepared.sets[*t as usize])
-                .collect();
-            let (mut edges, mut pairs, mut programme) = (Vec::new(), Vec::new(), HashMap::new());
-            for (t, members) in &own {
-                all_pairs(members, None, &mut pairs);
-                let s = self_similarity(*t);
-                prepared.edges(&pairs, s, false, &rank, &mut programme, &mut edges);
-                pairs.clear();
-            }
-            for (a, b, s) in join::similar_pairs(&sets, SAME_NUMBER) {
-                all_pairs(&own[a as usize].1, Some(&own[b as usize].1), &mut pairs);
-                prepared.edges(&pairs, s, false, &rank, &mut programme, &mut edges);
-                pairs.clear();
+        .par_chunks(AGENCIES_PER_RUN)
+        .map(|group| {
+            let mut edges = Vec::new();
+            for idx in group {
+                agency_edges(idx, &mut edges);
             }
             spill.keep(sorted_chunk(edges))
         })
         .collect();
     chunks.par_extend(
-        text_pairs
-            .par_chunks(TEXT_PAIRS_PER_CHUNK)
-            .map(|text_pairs| {
+        (0..text_pairs.div_ceil(TEXT_PAIRS_PER_CHUNK))
+            .into_par_iter()
+            .map(|chunk| {
                 let (mut edges, mut pairs, mut programme) =
                     (Vec::new(), Vec::new(), HashMap::new());
-                for &(a, b, s) in text_pairs {
+                let start = chunk * TEXT_PAIRS_PER_CHUNK;
+                for k in start..(start + TEXT_PAIRS_PER_CHUNK).min(text_pairs) {
+                    let (a, b, s) = text_pair(k);
                     let b = (b != ITSELF).then(|| of_text[b as usize].as_slice());
                     expand(&of_text[a as usize], b, &rank, &mut pairs);
                     prepared.edges(&pairs, s, true, &rank, &mut programme, &mut edges);
@@ -512,66 +541,52 @@ pub fn assign_updating(
                 spill.keep(sorted_chunk(edges))
             }),
     );
-    drop(text_pairs);
     let spill_file = spill.finish();
     let read_error = std::cell::RefCell::new(None);
+    // What only the candidates needed goes before the links are taken; each member's report
+    // stays (a series never holds two members of one report).
+    let Prepared { doc, .. } = prepared;
+    drop((of_text, texts, text));
 
-    let mut parent: Vec<usize> = (0..n).collect();
-    // Each series' reports (None: only the member's own, as every member starts: no set
-    // allocated for the hundreds of thousands that stay alone or join another).
-    let doc_of = &prepared.doc;
-    let mut docs: Vec<Option<BTreeSet<u32>>> = vec![None; n];
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut reports = reports::SeriesReports::new(&doc);
+    fn find(parent: &mut [u32], i: usize) -> usize {
+        let mut i = i as u32;
+        while parent[i as usize] != i {
+            parent[i as usize] = parent[parent[i as usize] as usize];
+            i = parent[i as usize];
         }
-        i
+        i as usize
     }
     // The best accepted link of each member.
-    let mut best: Vec<Option<Link>> = vec![None; n];
+    let mut best: Vec<Option<Best>> = vec![None; n];
     for edge in runs::merged(&chunks, spill_file.as_ref(), &read_error) {
         let (i, j) = edge.ranks();
         let (i, j) = (by_order[i], by_order[j]);
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri == rj {
+        if ri == rj || !reports.disjoint(ri, rj) {
             continue;
         }
-        let disjoint = match (&docs[ri], &docs[rj]) {
-            (None, None) => doc_of[ri] != doc_of[rj],
-            (Some(a), None) => !a.contains(&doc_of[rj]),
-            (None, Some(b)) => !b.contains(&doc_of[ri]),
-            (Some(a), Some(b)) => a.is_disjoint(b),
-        };
-        if !disjoint {
-            continue;
-        }
-        let size = |d: &Option<BTreeSet<u32>>| d.as_ref().map_or(1, BTreeSet::len);
         // The smaller set of reports goes into the larger: linear over all merges.
-        let (ri, rj) = if size(&docs[ri]) >= size(&docs[rj]) {
+        let (ri, rj) = if reports.size(ri) >= reports.size(rj) {
             (ri, rj)
         } else {
             (rj, ri)
         };
-        let moved = docs[rj]
-            .take()
-            .unwrap_or_else(|| BTreeSet::from([doc_of[rj]]));
-        docs[ri]
-            .get_or_insert_with(|| BTreeSet::from([doc_of[ri]]))
-            .extend(moved);
-        parent[rj] = ri;
-        let (s, rule) = (edge.similarity(), edge.rule());
+        reports.merge(ri, rj);
+        parent[rj] = ri as u32;
+        let (similarity, rule) = (edge.similarity32(), edge.rule());
         for (a, b) in [(i, j), (j, i)] {
-            if best[a].is_none_or(|l| s > l.similarity) {
-                best[a] = Some(Link {
+            if best[a].is_none_or(|l| similarity > l.similarity) {
+                best[a] = Some(Best {
                     member: b as u32,
-                    similarity: s,
+                    similarity,
                     rule,
                 });
             }
         }
     }
-    drop((docs, chunks, spill_file));
+    drop((reports, chunks, spill_file));
     if let Some(e) = read_error.into_inner() {
         return Err(e);
     }
@@ -589,8 +604,9 @@ pub fn assign_updating(
         .map(|i| Assignment {
             first: first[&find(&mut parent, i)] as u32,
             link: best[i].map(|l| Link {
-                similarity: (l.similarity * 1000.0).round() / 1000.0,
-                ..l
+                member: l.member,
+                similarity: (f64::from(l.similarity) * 1000.0).round() / 1000.0,
+                rule: l.rule,
             }),
         })
         .collect();
@@ -612,6 +628,7 @@ pub fn member_key(doc_id: &str, code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn m<'a>(
         doc: &'a str,
@@ -738,7 +755,7 @@ mod tests {
             .iter()
             .map(|e| {
                 let (lo, hi) = e.ranks();
-                (e.similarity() as f32, e.rule(), lo as u32, hi as u32)
+                (e.similarity32(), e.rule(), lo as u32, hi as u32)
             })
             .collect();
         let expected: Vec<(f32, Rule, u32, u32)> = expected
