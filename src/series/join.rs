@@ -16,7 +16,7 @@
 
 use crate::normalize::{common_at_least, dice_of_sorted, Trigrams};
 use rayon::prelude::*;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 /// Trigram sets as ranks in one order of all their trigrams, rarest first (the order prefix
 /// filtering wants), each sorted: 4 bytes a trigram where a [`Trigrams`] takes 8, and the
@@ -69,25 +69,14 @@ pub fn similar_pairs(sets: &[&[u32]], threshold: f64) -> Vec<Pair> {
 /// number of similar pairs, and its strongest links already hold its series together. Only
 /// each set's strongest are held while the join runs, never all pairs.
 pub fn strongest_pairs(sets: &[&[u32]], threshold: f64, partners: usize) -> Vec<Pair> {
-    // Per set, its strongest pairs so far; the heap's top is the weakest of them.
-    let mut best: Vec<BinaryHeap<Ranked>> = (0..sets.len()).map(|_| BinaryHeap::new()).collect();
+    let mut best = Strongest::new(sets.len(), partners);
     join(sets, threshold, |found| {
         for pair in found {
-            for set in [pair.0, pair.1] {
-                let heap = &mut best[set as usize];
-                if heap.len() < partners {
-                    heap.push(Ranked(pair));
-                } else if heap.peek().is_some_and(|weakest| Ranked(pair) < *weakest) {
-                    heap.pop();
-                    heap.push(Ranked(pair));
-                }
-            }
+            best.offer(pair.0, pair);
+            best.offer(pair.1, pair);
         }
     });
-    let mut kept: Vec<Pair> = best
-        .into_iter()
-        .flat_map(|h| h.into_iter().map(|r| r.0))
-        .collect();
+    let mut kept = best.into_pairs();
     kept.sort_by_key(|&(i, j, _)| (i, j));
     kept.dedup_by_key(|&mut (i, j, _)| (i, j));
     // Kept while the links are taken (the join's state): without the collect's spare room.
@@ -216,6 +205,57 @@ fn update(
     Some(kept)
 }
 
+/// Each set's strongest pairs so far, in one table of `partners` places a set (allocated once:
+/// almost every text of an archive fills its places, and growing fifty thousand small heaps
+/// leaves the allocator's memory in pieces).
+struct Strongest {
+    partners: usize,
+    places: Vec<Pair>,
+    len: Vec<u32>,
+}
+
+impl Strongest {
+    fn new(sets: usize, partners: usize) -> Self {
+        Strongest {
+            partners,
+            places: vec![(0, 0, 0.0); sets * partners],
+            len: vec![0; sets],
+        }
+    }
+
+    /// Keep `pair` among the strongest of `set` if it is one of them.
+    fn offer(&mut self, set: u32, pair: Pair) {
+        let len = &mut self.len[set as usize];
+        let start = set as usize * self.partners;
+        if (*len as usize) < self.partners {
+            self.places[start + *len as usize] = pair;
+            *len += 1;
+            return;
+        }
+        let own = &mut self.places[start..start + self.partners];
+        let weakest = (0..own.len())
+            .max_by(|&a, &b| Ranked(own[a]).cmp(&Ranked(own[b])))
+            .expect("partners > 0");
+        if Ranked(pair) < Ranked(own[weakest]) {
+            own[weakest] = pair;
+        }
+    }
+
+    /// Every kept pair (a pair kept by both its sets twice).
+    fn into_pairs(self) -> Vec<Pair> {
+        let partners = self.partners;
+        let mut kept = self.places;
+        let mut to = 0;
+        for (set, &len) in self.len.iter().enumerate() {
+            let from = set * partners;
+            kept.copy_within(from..from + len as usize, to);
+            to += len as usize;
+        }
+        kept.truncate(to);
+        kept
+    }
+}
+
 /// A pair ordered strongest first, then by indices: the smallest is the strongest.
 struct Ranked(Pair);
 
@@ -250,6 +290,8 @@ fn join(sets: &[&[u32]], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
         take(
             (start..(start + CHUNK).min(ix.by_size.len()))
                 .into_par_iter()
+                // Few jobs: each makes a scratch table as long as the sets.
+                .with_min_len(CHUNK / 4)
                 .map_init(|| ix.scratch(), |state, place| ix.probe(state, place))
                 .flatten_iter()
                 .collect(),
@@ -442,6 +484,7 @@ fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
     let places: Vec<usize> = (0..all.by_size.len()).collect();
     let mut found: Vec<Pair> = places
         .into_par_iter()
+        .with_min_len(CHUNK / 4)
         .map_init(
             || all.scratch(),
             |state, place| {
