@@ -87,6 +87,7 @@ def main():
     order = open(os.path.join(src, "order.lst")).read().split()
     print(f"| reports | ingest wall | per report | peak RSS | re-ingest | one changed | files | dataset | polars query | DuckDB query | linking measures |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
+    measured = []
     for k in sizes:
         arch = os.path.join(a.work, f"in-{k}")
         out = os.path.join(a.work, f"ds-{k}")
@@ -110,6 +111,24 @@ def main():
         link = f"{link_time(a.link_bin, out):.2f} s" if a.link_bin else "-"
         print(f"| {k:,} | {wall:.1f} s | {wall / k * 1000:.2f} ms | {rss:.0f} MiB | {again:.2f} s | {one:.2f} s | "
               f"{files:,} | {size / 1e6:.0f} MB | {qp:.2f} s | {qd:.2f} s | {link} |", flush=True)
+        measured.append((k, wall, rss, again, one, max(qp, qd)))
+    summarize(measured)
+
+
+def summarize(measured):
+    """The issue's goals as ratios: flat means a ratio near 1 from the smallest size to the largest."""
+    if len(measured) < 2:
+        return
+    (k0, w0, r0, *_), (k1, w1, r1, _, one1, _) = measured[0], measured[-1]
+    print()
+    print(f"time per report, {k1:,} against {k0:,}: {(w1 / k1) / (w0 / k0):.2f} (flat: 1)")
+    print(f"peak RSS, {k1:,} against {k0:,}: {r1 / r0:.2f} (flat: 1); "
+          f"{(r1 - r0) / ((k1 - k0) / 1000):.1f} MiB more per 1,000 reports")
+    print(f"one changed report at {k1:,}: {one1 / (w1 / k1):.0f} times one report's share of the ingest")
+    for k, wall, rss, again, _, query in measured:
+        if k == 10000:
+            print(f"at 10,000: ingest {wall:.1f} s (goal < 60), peak {rss:.0f} MiB (< 300), "
+                  f"re-ingest {again:.2f} s (< 2), query {query:.2f} s (< 0.2)")
 
 
 if __name__ == "__main__":
