@@ -285,21 +285,26 @@ const CHUNK: usize = 4096;
 
 /// The join: hands `take` the pairs found, a chunk of probed sets at a time (each pair once).
 fn join(sets: &[&[u32]], threshold: f64, mut take: impl FnMut(Vec<Pair>)) {
-    let ix = Index::new(sets, threshold, |_| true);
+    let ix = Index::new(sets, threshold);
+    let every = ix.postings(|_| true);
     for start in (0..ix.by_size.len()).step_by(CHUNK) {
         take(
             (start..(start + CHUNK).min(ix.by_size.len()))
                 .into_par_iter()
                 // Few jobs: each makes a scratch table as long as the sets.
                 .with_min_len(CHUNK / 4)
-                .map_init(|| ix.scratch(), |state, place| ix.probe(state, place))
+                .map_init(
+                    || ix.scratch(),
+                    |state, place| ix.probe(&every, state, place),
+                )
                 .flatten_iter()
                 .collect(),
         );
     }
 }
 
-/// Sets prepared for probing: the sets by size, the prefixes of some of them indexed.
+/// Sets prepared for probing: the sets by size, their sizes, bitmaps and the overlaps needed;
+/// the prefixes indexed are [`Postings`], made for the sets a join indexes.
 struct Index<'s> {
     threshold: f64,
     jaccard: f64,
@@ -308,15 +313,33 @@ struct Index<'s> {
     by_size: Vec<usize>,
     /// The size of the set at each place of `by_size` (read for every index entry met).
     size: Vec<u32>,
-    /// Trigram → (place in `by_size`, position in the set's ranked trigrams) of every indexed
-    /// prefix, in `by_size` order: a set probed in order meets the entries before its own
-    /// place, as AllPairs would have indexed them by then, so sets can be probed in parallel.
-    index: HashMap<u32, Vec<(u32, u32)>>,
     /// The overlap two sets need by the sum of their sizes ([`needed_overlap`]): looked up
     /// for every index entry met.
     needed: Vec<u32>,
+    /// One more than the largest trigram rank.
+    grams: usize,
     /// Each set's [`Bitmap`], by place.
     bitmaps: Vec<Bitmap>,
+}
+
+/// (place in `by_size`, position in the set's ranked trigrams) of every indexed prefix,
+/// grouped by trigram (those of trigram g at `starts[g]..starts[g + 1]`: ranks are dense), in
+/// `by_size` order: a set probed in order meets the entries before its own place, as AllPairs
+/// would have indexed them by then, so sets can be probed in parallel. Two allocations of their
+/// exact size: a list per trigram grown entry by entry left the allocator's memory in pieces.
+struct Postings {
+    entries: Vec<(u32, u32)>,
+    starts: Vec<usize>,
+}
+
+impl Postings {
+    /// The indexed prefixes' entries of trigram `g`.
+    fn of(&self, g: u32) -> &[(u32, u32)] {
+        match self.starts.get(g as usize..g as usize + 2) {
+            Some(&[from, to]) => &self.entries[from..to],
+            _ => &[],
+        }
+    }
 }
 
 /// A little slack on the float bounds only lengthens prefixes and widens the windows.
@@ -353,7 +376,7 @@ impl Bitmap {
 
 impl<'s> Index<'s> {
     /// The sets ordered by size, the prefixes of those `indexed` says (by set) indexed.
-    fn new(ranked: &'s [&'s [u32]], threshold: f64, indexed: impl Fn(usize) -> bool) -> Index<'s> {
+    fn new(ranked: &'s [&'s [u32]], threshold: f64) -> Index<'s> {
         let jaccard = threshold / (2.0 - threshold);
         let mut by_size: Vec<usize> = (0..ranked.len())
             .filter(|&i| !ranked[i].is_empty())
@@ -365,29 +388,53 @@ impl<'s> Index<'s> {
             .map(|sum| needed_overlap(jaccard, sum) as u32)
             .collect();
         let bitmaps = by_size.iter().map(|&i| Bitmap::of(ranked[i])).collect();
-        let mut ix = Index {
+        // Sets are sorted: a set's last rank is its largest.
+        let grams = ranked
+            .iter()
+            .filter_map(|s| s.last())
+            .max()
+            .map_or(0, |&g| g as usize + 1);
+        Index {
             threshold,
             jaccard,
             ranked,
             by_size,
             size,
-            index: HashMap::new(),
+            grams,
             needed,
             bitmaps,
-        };
-        for (place, &x) in ix.by_size.iter().enumerate() {
-            if !indexed(x) {
-                continue;
-            }
-            let xs = &ix.ranked[x];
-            for (i, g) in xs[..ix.indexed_prefix(xs.len())].iter().enumerate() {
-                ix.index
-                    .entry(*g)
-                    .or_default()
-                    .push((place as u32, i as u32));
-            }
         }
-        ix
+    }
+
+    /// The indexed prefixes of the sets `indexed` keeps (by index into the sets).
+    fn postings(&self, indexed: impl Fn(usize) -> bool) -> Postings {
+        let prefixes = || {
+            self.by_size
+                .iter()
+                .enumerate()
+                .filter(|&(_, &x)| indexed(x))
+                .flat_map(|(place, &x)| {
+                    let xs = self.ranked[x];
+                    xs[..self.indexed_prefix(xs.len())]
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, &g)| (g as usize, (place as u32, i as u32)))
+                })
+        };
+        let mut starts = vec![0usize; self.grams + 1];
+        for (g, _) in prefixes() {
+            starts[g + 1] += 1;
+        }
+        for g in 0..self.grams {
+            starts[g + 1] += starts[g];
+        }
+        let mut entries = vec![(0, 0); starts[self.grams]];
+        let mut next = starts.clone();
+        for (g, entry) in prefixes() {
+            entries[next[g]] = entry;
+            next[g] += 1;
+        }
+        Postings { entries, starts }
     }
 
     /// The prefix of `n` trigrams a set is probed by: a set at Jaccard ≥ j shares at least
@@ -412,8 +459,8 @@ impl<'s> Index<'s> {
     }
 
     /// The pairs, at or above the threshold, of the set at `place` (in `by_size`) with the
-    /// indexed sets before it.
-    fn probe(&self, state: &mut Probe, place: usize) -> Vec<Pair> {
+    /// sets before it whose prefixes `postings` holds.
+    fn probe(&self, postings: &Postings, state: &mut Probe, place: usize) -> Vec<Pair> {
         let x = self.by_size[place];
         let xs = &self.ranked[x];
         let n = xs.len();
@@ -421,9 +468,7 @@ impl<'s> Index<'s> {
         let marker = place as u32;
         state.candidates.clear();
         for (i, g) in xs[..self.probed_prefix(n)].iter().enumerate() {
-            let Some(entries) = self.index.get(g) else {
-                continue;
-            };
+            let entries = postings.of(*g);
             // Entries are in size order: those of sets too small to match come first.
             let first = entries
                 .partition_point(|&(other, _)| (self.size[other as usize] as f64) < min_size);
@@ -479,8 +524,9 @@ fn prefix(n: usize, share: f64) -> usize {
 /// sorted: each probed set against the sets before it in size order, then every other set
 /// against the probed sets before it (an index of their prefixes alone, small).
 fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
-    let all = Index::new(sets, threshold, |_| true);
-    let probed = Index::new(sets, threshold, |i| probes[i]);
+    let all = Index::new(sets, threshold);
+    // Probed sets meet every indexed prefix; the others only those of the probed sets.
+    let (every, of_probed) = (all.postings(|_| true), all.postings(|i| probes[i]));
     let places: Vec<usize> = (0..all.by_size.len()).collect();
     let mut found: Vec<Pair> = places
         .into_par_iter()
@@ -488,11 +534,12 @@ fn pairs_with(sets: &[&[u32]], threshold: f64, probes: &[bool]) -> Vec<Pair> {
         .map_init(
             || all.scratch(),
             |state, place| {
-                if probes[all.by_size[place]] {
-                    all.probe(state, place)
+                let postings = if probes[all.by_size[place]] {
+                    &every
                 } else {
-                    probed.probe(state, place)
-                }
+                    &of_probed
+                };
+                all.probe(postings, state, place)
             },
         )
         .flatten_iter()
