@@ -175,32 +175,34 @@ impl Writer {
         let mut manifest = Manifest::new();
         // Partitions a report enters or leaves: rewritten in every table.
         let mut touched: BTreeSet<String> = BTreeSet::new();
-        for (doc_id, entry) in &self.old.docs {
-            if self.remove.contains(doc_id) {
+        // Kept entries move into the new manifest (read from it below), not copied.
+        let old_docs = std::mem::take(&mut self.old.docs);
+        let had_docs = !old_docs.is_empty();
+        for (doc_id, mut entry) in old_docs {
+            if self.remove.contains(&doc_id) {
                 self.written.removed += 1;
-                touched.insert(entry.partition.clone());
-            } else if self.new_docs.contains_key(doc_id)
+                touched.insert(entry.partition);
+            } else if self.new_docs.contains_key(&doc_id)
                 || self.new_paths.contains(&entry.path_key())
             {
                 self.written.replaced += 1;
-                touched.insert(entry.partition.clone());
+                touched.insert(entry.partition);
             } else {
-                let mut entry = entry.clone();
-                if let Some(stamp) = self.restamp.get(doc_id) {
+                if let Some(stamp) = self.restamp.get(&doc_id) {
                     entry.stamp = Some(*stamp);
                 }
-                manifest.docs.insert(doc_id.clone(), entry);
+                manifest.docs.insert(doc_id, entry);
                 self.written.kept += 1;
             }
         }
         let kept: HashSet<String> = manifest.docs.keys().cloned().collect();
         // Tables of another layout cannot take new rows: every report is written anew, which
         // needs each one's file among the inputs (or --prune to leave it out).
-        if self.old.version != LAYOUT_VERSION && !self.old.docs.is_empty() {
+        if self.old.version != LAYOUT_VERSION && had_docs {
             if !kept.is_empty() {
                 let mut missing: Vec<&str> = kept
                     .iter()
-                    .map(|d| self.old.docs[d].source_path.as_str())
+                    .map(|d| manifest.docs[d].source_path.as_str())
                     .collect();
                 missing.sort_unstable();
                 return Err(DatasetError::Manifest {
@@ -245,7 +247,7 @@ impl Writer {
                     let b = read::read_file_columns(&path, needed_columns(table))?;
                     let b = only_docs(table, &b, &kept)?;
                     series.add(table, &b, |doc_id| {
-                        let e = &self.old.docs[doc_id];
+                        let e = &manifest.docs[doc_id];
                         (e.agency.clone(), e.year)
                     });
                 }
