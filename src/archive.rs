@@ -306,7 +306,7 @@ pub fn ingest(
     {
         None
     } else {
-        let mut writer = dataset::Writer::begin(&out, plan.remove.clone())?;
+        let mut writer = dataset::Writer::begin_from(&out, manifest, plan.remove.clone())?;
         writer.restamp(plan.restamp.clone());
         let mut failure = None;
         let total = plan.parse.len();

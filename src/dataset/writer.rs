@@ -54,6 +54,16 @@ impl Writer {
     pub fn begin(out: &Path, remove: BTreeSet<String>) -> Result<Writer, DatasetError> {
         recover(out)?;
         let old = read_manifest(out)?;
+        Writer::begin_from(out, old, remove)
+    }
+
+    /// [`Writer::begin`] with the dataset's manifest as the caller read it after
+    /// [`recover`] (under the dataset's lock): an archive's is read and held once.
+    pub fn begin_from(
+        out: &Path,
+        old: Manifest,
+        remove: BTreeSet<String>,
+    ) -> Result<Writer, DatasetError> {
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
