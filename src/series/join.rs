@@ -664,15 +664,20 @@ mod tests {
         assert!(state.is_some_and(|s| !s.pairs.is_empty()));
     }
 
-    /// Only the new texts are probed: a state whose pairs were tampered with shows through.
-    #[test]
-    fn an_update_takes_the_kept_pairs_as_they_were() {
+    /// The test texts, distinct and sorted, as ranked trigram sets, and their keys.
+    fn ranked_texts() -> (Vec<Box<[u32]>>, Vec<u64>) {
         let mut all = texts();
         all.sort();
         all.dedup();
         let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
+        (grams, all.iter().map(|t| text_key(t)).collect())
+    }
+
+    /// Only the new texts are probed: a state whose pairs were tampered with shows through.
+    #[test]
+    fn an_update_takes_the_kept_pairs_as_they_were() {
+        let (grams, keys) = ranked_texts();
         let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
-        let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
         let mut state = strongest_pairs_updated(&sets, keys.clone(), 0.75, 16, None);
         let pairs = state.pairs.len();
         state.pairs[0].2 = 0.999;
@@ -684,12 +689,8 @@ mod tests {
     /// A state whose pairs name texts it does not hold is not used: the join runs in full.
     #[test]
     fn a_state_with_pairs_out_of_its_keys_is_not_used() {
-        let mut all = texts();
-        all.sort();
-        all.dedup();
-        let grams = rank_sets(all.iter().map(|t| Trigrams::of(t)).collect());
+        let (grams, keys) = ranked_texts();
         let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
-        let keys: Vec<u64> = all.iter().map(|t| text_key(t)).collect();
         let mut state = strongest_pairs_updated(&sets, keys.clone(), 0.75, 16, None);
         state.pairs[0] = (0, keys.len() as u32, 0.999);
         let again = strongest_pairs_updated(&sets, keys, 0.75, 16, Some(state)).pairs;
