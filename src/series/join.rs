@@ -233,11 +233,10 @@ impl Strongest {
             return;
         }
         let own = &mut self.places[start..start + self.partners];
-        let weakest = (0..own.len())
-            .max_by(|&a, &b| Ranked(own[a]).cmp(&Ranked(own[b])))
-            .expect("partners > 0");
-        if Ranked(pair) < Ranked(own[weakest]) {
-            own[weakest] = pair;
+        // None: no places (no partners kept).
+        let weakest = (0..own.len()).max_by(|&a, &b| Ranked(own[a]).cmp(&Ranked(own[b])));
+        if let Some(w) = weakest.filter(|&w| Ranked(pair) < Ranked(own[w])) {
+            own[w] = pair;
         }
     }
 
@@ -662,6 +661,14 @@ mod tests {
             }
         }
         assert!(state.is_some_and(|s| !s.pairs.is_empty()));
+    }
+
+    #[test]
+    fn no_partners_keep_no_pairs() {
+        let (grams, _) = ranked_texts();
+        let sets: Vec<&[u32]> = grams.iter().map(|s| &**s).collect();
+        assert!(!similar_pairs(&sets, 0.75).is_empty());
+        assert!(strongest_pairs(&sets, 0.75, 0).is_empty());
     }
 
     /// The test texts, distinct and sorted, as ranked trigram sets, and their keys.
