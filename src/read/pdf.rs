@@ -12,6 +12,7 @@ use crate::limits::{Cancel, Limits};
 use pdf_extract::{
     ColorSpace, MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp, Transform,
 };
+use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
@@ -309,17 +310,24 @@ fn image_ppi(
     (pixels > 0.0 && square_inches > 0.0).then(|| (pixels / square_inches).sqrt())
 }
 
-/// Refuse a PDF whose compressed streams (images excepted: they are never decoded here)
-/// inflate past `limit` in all, counting the output of a streaming inflate without keeping it,
-/// so that a decompression bomb costs neither the memory nor the parse.
-fn check_inflated_size(
+/// Inflate the compressed streams (images excepted: they are never decoded here) once, in
+/// place, and refuse a PDF whose streams inflate past `limit` in all: each inflate stops at what
+/// is left of the limit, so a decompression bomb costs neither the memory nor the parse.
+///
+/// A stream whose only filter is FlateDecode, without parameters, keeps its inflated bytes and
+/// loses the filter: pdf-extract would otherwise inflate it again on every use (a page's content
+/// was inflated three times: here, for the damage check, by the extractor). Other filtered
+/// streams are only counted. Returns the streams whose data breaks: lopdf reads what came
+/// before the break without a word, their pages are reported damaged.
+fn inflate_streams(
     path: &Path,
-    doc: &pdf_extract::Document,
+    doc: &mut pdf_extract::Document,
     limit: u64,
-) -> Result<(), ReadError> {
+) -> Result<BTreeSet<pdf_extract::ObjectId>, ReadError> {
     use pdf_extract::Object;
     let mut total: u64 = 0;
-    for (id, object) in &doc.objects {
+    let mut damaged = BTreeSet::new();
+    for (id, object) in doc.objects.iter_mut() {
         let Object::Stream(stream) = object else {
             continue;
         };
@@ -331,9 +339,9 @@ fn check_inflated_size(
         if is_image || !is_deflated(stream) {
             continue;
         }
-        // A broken stream counts what inflated before the break; its page is reported damaged
-        // when it is read.
-        total += inflated_len(&stream.content, limit.saturating_sub(total)).unwrap_or_else(|n| n);
+        let (inflated, whole) = inflate(&stream.content, limit.saturating_sub(total));
+        // A broken stream counts what inflated before the break.
+        total += inflated.len() as u64;
         if total > limit {
             return Err(ReadError::Inflated {
                 path: path.to_path_buf(),
@@ -341,18 +349,25 @@ fn check_inflated_size(
                 limit_mib: Limits::mib(limit),
             });
         }
+        if !whole {
+            damaged.insert(*id);
+        } else if is_plain_deflate(stream) {
+            stream.set_plain_content(inflated);
+        }
     }
-    Ok(())
+    Ok(damaged)
 }
 
-/// The first content stream of a page whose deflated data is broken, as "N G R" (lopdf reads
-/// it as empty without a word).
-fn damaged_content(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<String> {
-    doc.get_page_contents(page).into_iter().find_map(|id| {
-        let stream = doc.get_object(id).ok()?.as_stream().ok()?;
-        let damaged = is_deflated(stream) && inflated_len(&stream.content, u64::MAX).is_err();
-        damaged.then(|| format!("{} {} R", id.0, id.1))
-    })
+/// The first content stream of a page whose deflated data is broken, as "N G R".
+fn damaged_content(
+    doc: &pdf_extract::Document,
+    page: pdf_extract::ObjectId,
+    damaged: &BTreeSet<pdf_extract::ObjectId>,
+) -> Option<String> {
+    doc.get_page_contents(page)
+        .into_iter()
+        .find(|id| damaged.contains(id))
+        .map(|id| format!("{} {} R", id.0, id.1))
 }
 
 fn is_deflated(stream: &pdf_extract::Stream) -> bool {
@@ -366,22 +381,27 @@ fn is_deflated(stream: &pdf_extract::Stream) -> bool {
     }
 }
 
-/// Bytes a zlib stream inflates to, counted up to `cap` + 1 without keeping them; `Err` holds
-/// the count up to where the data breaks.
-fn inflated_len(deflated: &[u8], cap: u64) -> Result<u64, u64> {
+/// FlateDecode alone, no predictor or other parameters: inflating is the whole decoding.
+fn is_plain_deflate(stream: &pdf_extract::Stream) -> bool {
+    use pdf_extract::Object;
+    let filter_is_deflate = match stream.dict.get(b"Filter") {
+        Ok(Object::Name(n)) => n == b"FlateDecode",
+        Ok(Object::Array(a)) => a.len() == 1 && a[0].as_name().is_ok_and(|n| n == b"FlateDecode"),
+        _ => false,
+    };
+    filter_is_deflate && stream.dict.get(b"DecodeParms").is_err()
+}
+
+/// A zlib stream's bytes, inflated up to `cap` + 1 (a bomb is never inflated whole), and
+/// whether the data inflated to its end without breaking (what came before a break is kept).
+fn inflate(deflated: &[u8], cap: u64) -> (Vec<u8>, bool) {
     use std::io::Read;
-    let mut decoder = flate2::read::ZlibDecoder::new(deflated);
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut len: u64 = 0;
-    while len <= cap {
-        match decoder.read(&mut buf) {
-            Ok(0) => return Ok(len),
-            Ok(n) => len += n as u64,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return Err(len),
-        }
+    let mut out = Vec::new();
+    let mut decoder = flate2::read::ZlibDecoder::new(deflated).take(cap.saturating_add(1));
+    match decoder.read_to_end(&mut out) {
+        Ok(_) => (out, true),
+        Err(_) => (out, false),
     }
-    Ok(len)
 }
 
 /// A page that could not be read.
@@ -425,7 +445,7 @@ pub fn read(
             });
         }
     }
-    check_inflated_size(path, &doc, limits.max_inflated_bytes)?;
+    let damaged = inflate_streams(path, &mut doc, limits.max_inflated_bytes)?;
     let page_ids = doc.get_pages();
     let mut page_numbers: Vec<u32> = page_ids.keys().copied().collect();
     if page_numbers.is_empty() {
@@ -460,7 +480,10 @@ pub fn read(
             break;
         }
         // pdf-extract reads a content stream that does not inflate as an empty page, silently.
-        if let Some(object) = page_ids.get(&n).and_then(|id| damaged_content(&doc, *id)) {
+        if let Some(object) = page_ids
+            .get(&n)
+            .and_then(|id| damaged_content(&doc, *id, &damaged))
+        {
             problems.push(PageProblem {
                 page: n,
                 message: crate::model::Message::new(
@@ -627,10 +650,12 @@ mod tests {
     #[test]
     fn inflated_size_is_counted_and_capped() {
         let data = deflate(&vec![b' '; 300_000]);
-        assert_eq!(inflated_len(&data, u64::MAX), Ok(300_000));
-        // Stops soon after the cap: a bomb is never inflated whole.
-        let capped = inflated_len(&data, 1000).unwrap();
-        assert!((1001..=1000 + 64 * 1024).contains(&capped), "{capped}");
+        let (all, whole) = inflate(&data, u64::MAX);
+        assert!(whole);
+        assert_eq!(all, vec![b' '; 300_000]);
+        // Stops right after the cap: a bomb is never inflated whole.
+        let (capped, _) = inflate(&data, 1000);
+        assert_eq!(capped.len(), 1001);
     }
 
     #[test]
@@ -638,7 +663,15 @@ mod tests {
         let mut data = deflate(&vec![b'x'; 200_000]);
         let n = data.len();
         data[n / 2..].fill(0xff);
-        assert!(inflated_len(&data, u64::MAX).is_err());
-        assert_eq!(inflated_len(b"\x78\x9c not deflate", u64::MAX), Err(0));
+        let (before, whole) = inflate(&data, u64::MAX);
+        assert!(!whole);
+        assert!(
+            before.iter().all(|&b| b == b'x'),
+            "what came before the break is kept"
+        );
+        assert_eq!(
+            inflate(b"\x78\x9c not deflate", u64::MAX),
+            (Vec::new(), false)
+        );
     }
 }
