@@ -24,9 +24,12 @@ use std::rc::Rc;
 use std::marker::PhantomData;
 use std::result::Result;
 use log::{warn, error, debug};
+mod cmap;
 mod content;
 /// A content stream's operations, as lopdf's `Content::decode` reads them (fork: one pass).
 pub use content::decode as decode_content;
+/// A ToUnicode CMap's code → UTF-16BE map, as adobe-cmap-parser reads it (fork: one pass).
+pub use cmap::get_unicode_map as to_unicode_map;
 mod core_fonts;
 mod glyphnames;
 mod zapfglyphnames;
@@ -929,7 +932,8 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
 
-            let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
+            // The fork's one-pass lexer: adobe-cmap-parser's result, without pom (see cmap.rs).
+            let cmap = crate::cmap::get_unicode_map(&contents).unwrap();
             let mut unicode = HashMap::new();
             // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
             // define the mapping from character codes to Unicode character sequences expressed in
