@@ -166,3 +166,22 @@ fn random_token_soup_maps_as_there() {
     std::panic::set_hook(hook);
     assert_eq!(first, None);
 }
+
+#[test]
+fn nesting_past_the_bound_ends_the_cmap_instead_of_the_stack() {
+    // adobe-cmap-parser recurses here until the stack overflows (the process aborts).
+    let deep = format!(
+        "1 beginbfchar <01> <0041> endbfchar {}{}",
+        "[".repeat(1_000_000),
+        "]".repeat(1_000_000)
+    );
+    let map = pdf_extract::to_unicode_map(deep.as_bytes()).unwrap();
+    assert_eq!(map[&1], vec![0x00, 0x41]);
+    // Within the bound, as there.
+    let nested = format!(
+        "{}{} 1 beginbfchar <01> <0041> endbfchar",
+        "[".repeat(50),
+        "]".repeat(50)
+    );
+    same_as_adobe_cmap_parser(nested.as_bytes());
+}

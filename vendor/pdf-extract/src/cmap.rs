@@ -8,6 +8,9 @@
 //! `unicode_map` below is adobe-cmap-parser 0.4.1's `get_unicode_map` (same author as
 //! pdf-extract, MIT) over them, unchanged, so a CMap it cannot map fails here the same way.
 //!
+//! One difference, on purpose: arrays and dictionaries nest at most [`MAX_NESTING_DEPTH`]
+//! deep, where adobe-cmap-parser overflows the stack.
+//!
 //! Written to go upstream into adobe-cmap-parser. biyelelt's `tests/pdf_cmap_lexer.rs`
 //! compares the two on CMaps of every shape, malformed ones and random token soup.
 
@@ -146,6 +149,11 @@ fn unicode_map(lexed: &[Value]) -> Result<HashMap<u32, Vec<u8>>, &'static str> {
     Ok(map)
 }
 
+/// How deep arrays and dictionaries may nest (lopdf's bound for objects). adobe-cmap-parser
+/// has none: it recurses until the stack overflows, which aborts the process; here the too
+/// deep value does not lex, and the CMap ends before it.
+const MAX_NESTING_DEPTH: usize = 100;
+
 struct Lexer<'a> {
     b: &'a [u8],
     i: usize,
@@ -213,7 +221,7 @@ impl<'a> Lexer<'a> {
             let start = self.i;
             while self.comment() {}
             self.content_space();
-            match self.value() {
+            match self.value(MAX_NESTING_DEPTH) {
                 Some(v) => values.push(v),
                 None => {
                     self.i = start;
@@ -228,7 +236,8 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn value(&mut self) -> Option<Value> {
+    /// A value and the space after it; arrays and dictionaries nest `depth` deep at most.
+    fn value(&mut self, depth: usize) -> Option<Value> {
         let value = if self.eat(b"true") {
             Value::Boolean(true)
         } else if self.eat(b"false") {
@@ -241,11 +250,11 @@ impl<'a> Lexer<'a> {
             Value::Operator(o)
         } else if let Some(s) = self.literal_string() {
             Value::LiteralString(s)
-        } else if let Some(d) = self.dictionary() {
+        } else if let Some(d) = self.dictionary(depth) {
             Value::Dictionary(d)
         } else if let Some(s) = self.hex_string() {
             Value::LiteralString(s)
-        } else if let Some(a) = self.array() {
+        } else if let Some(a) = self.array(depth) {
             Value::Array(a)
         } else {
             return None;
@@ -412,14 +421,14 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn array(&mut self) -> Option<Vec<Value>> {
+    fn array(&mut self, depth: usize) -> Option<Vec<Value>> {
         let start = self.i;
-        if !self.eat(b"[") {
+        if depth == 0 || !self.eat(b"[") {
             return None;
         }
         self.space();
         let mut items = Vec::new();
-        while let Some(v) = self.value() {
+        while let Some(v) = self.value(depth - 1) {
             items.push(v);
         }
         if self.eat(b"]") {
@@ -430,9 +439,9 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn dictionary(&mut self) -> Option<HashMap<String, Value>> {
+    fn dictionary(&mut self, depth: usize) -> Option<HashMap<String, Value>> {
         let start = self.i;
-        if !self.eat(b"<<") {
+        if depth == 0 || !self.eat(b"<<") {
             return None;
         }
         self.space();
@@ -441,7 +450,7 @@ impl<'a> Lexer<'a> {
             let entry = self.i;
             let Some(key) = self.name() else { break };
             self.space();
-            match self.value() {
+            match self.value(depth - 1) {
                 Some(v) => entries.push((key, v)),
                 None => {
                     self.i = entry;
