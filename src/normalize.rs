@@ -21,7 +21,31 @@ pub fn field(raw: &str) -> Text {
 }
 
 /// All rules, in order.
+///
+/// Segmentation normalizes the same cells again and again (each rule that looks for a row
+/// kind reads every row's first cell): each text is normalized once per thread, the cache
+/// emptied when it grows past a few reports' texts, so memory stays bounded.
 pub fn normalize(raw: &str) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(done) = cache.get(raw) {
+            return done.clone();
+        }
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        let done = all_rules(raw);
+        cache.insert(raw.to_string(), done.clone());
+        done
+    })
+}
+
+fn all_rules(raw: &str) -> String {
     let s: String = raw.nfc().collect();
     let s = spaces_and_invisibles(&s);
     let s = quotes_and_dashes(&s);
@@ -521,6 +545,29 @@ fn cached_trigrams(text: &str) -> std::rc::Rc<Trigrams> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cached_normalization_is_the_rules_own_result() {
+        let texts = [
+            "Зорилт 5.1 … /93,9/",
+            "ҮНЭЛГЭЭ\u{00A0}97,9 %",
+            "хэлэлцүү-\nлгийг",
+            "Зорилт 5.1 … /93,9/",
+            "",
+            "ÀÂÎÌ ìîíãîë",
+        ];
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(normalize(t), all_rules(t), "{t:?}");
+            }
+        }
+        // Past the cache's bound it is emptied, and still right.
+        for n in 0..5000 {
+            let t = format!("{n},5 хувь");
+            assert_eq!(normalize(&t), all_rules(&t));
+        }
+        assert_eq!(normalize(texts[0]), all_rules(texts[0]));
+    }
 
     /// The folding as first written (lowercase, fold, keep letters, digits and spaces, one
     /// space between words): the fast paths must give the same string.
