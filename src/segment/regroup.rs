@@ -217,6 +217,11 @@ pub fn split_by_item_codes(
         let no = objectives[i].objective_no;
         let next_no = objectives.get(i + 1).map_or(u32::MAX, |o| o.objective_no);
         let ms = &objectives[i].measures;
+        // Measures numbered by place, several: else nothing to split (and no texts to match).
+        if ms.len() < 2 || !ms.iter().all(positional) {
+            i += 1;
+            continue;
+        }
         let codes: Vec<Option<(u32, u32)>> = ms.iter().map(|m| item_code(eval, m)).collect();
         let listed: Vec<(usize, (u32, u32))> = codes
             .iter()
@@ -224,9 +229,7 @@ pub fn split_by_item_codes(
             .filter_map(|(p, c)| c.map(|c| (p, c)))
             .collect();
         let table_has = |n: u32| objectives.iter().any(|o| o.objective_no == n);
-        let fits = ms.len() >= 2
-            && ms.iter().all(positional)
-            && listed.windows(2).all(|w| w[0].1 < w[1].1)
+        let fits = listed.windows(2).all(|w| w[0].1 < w[1].1)
             && listed
                 .iter()
                 .all(|&(_, (n, _))| n == no || (n > no && n < next_no && !table_has(n)))
@@ -620,4 +623,139 @@ pub fn regroup_by_summary(
         });
     }
     moved.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NarrativeItem, Source, Text, TextScope};
+
+    fn text(s: &str) -> Text {
+        Text {
+            text: s.into(),
+            ..Default::default()
+        }
+    }
+
+    fn measure(objective_no: u32, place: u32, words: &str, code_written: bool) -> Measure {
+        Measure {
+            objective_no,
+            measure_no: place,
+            code: format!("{objective_no}.{place}"),
+            code_written,
+            text: text(words),
+            target: Text::default(),
+            implementation: Text::default(),
+            text_scope: TextScope::Measure,
+            table_row: place,
+            source: Source::default(),
+            score: None,
+            score_source: None,
+            score_table: None,
+            score_self: None,
+            score_narrative: None,
+            not_due: false,
+            narrative: None,
+        }
+    }
+
+    fn objective(no: u32, measures: Vec<Measure>) -> Objective {
+        Objective {
+            objective_no: no,
+            text: Text::default(),
+            measures,
+            source: Source::default(),
+            score_table: None,
+            score_self: None,
+            score_summary: None,
+            n_measures_stated: None,
+            band_counts_stated: Vec::new(),
+            band_counts_unplaced: None,
+            row_scores: Vec::new(),
+        }
+    }
+
+    fn item(code: &str, words: &str) -> NarrativeItem {
+        NarrativeItem {
+            code: code.into(),
+            text: text(words),
+            score: None,
+            not_due: false,
+            heading: None,
+            source: Source::default(),
+            raw: String::new(),
+        }
+    }
+
+    const TEXTS: [&str; 4] = [
+        "Орон нутагт зөвлөмжийн биелэлтийг сайжруулах ажлыг зохион байгуулах",
+        "Хууль тогтоомжийн дагуу зөвлөмжийн биелэлтийг хэлэлцүүлэх",
+        "Хүний нөөцийн бодлогыг шударга хэрэгжүүлэх арга хэмжээ авах",
+        "Төсвийн хөрөнгийн зарцуулалтад хяналт тавьж тайлагнах",
+    ];
+
+    /// Objective 1's rows hold four measures; the evaluation lists the last two under 2.
+    fn lost_objective(code_written: bool) -> (Vec<Objective>, Evaluation) {
+        let ms = TEXTS
+            .iter()
+            .enumerate()
+            .map(|(p, t)| measure(1, p as u32 + 1, t, code_written))
+            .collect();
+        let eval = Evaluation {
+            items: vec![
+                item("1.1", TEXTS[0]),
+                item("1.2", TEXTS[1]),
+                item("2.1", TEXTS[2]),
+                item("2.2", TEXTS[3]),
+            ],
+            ..Default::default()
+        };
+        (vec![objective(1, ms)], eval)
+    }
+
+    #[test]
+    fn measures_numbered_by_place_go_to_the_objective_their_items_name() {
+        let (mut objectives, eval) = lost_objective(false);
+        let mut problems = Vec::new();
+        let opened = split_by_item_codes(&mut objectives, &eval, &[], &mut problems);
+        assert_eq!(opened, vec![2]);
+        let shape: Vec<(u32, Vec<String>)> = objectives
+            .iter()
+            .map(|o| {
+                (
+                    o.objective_no,
+                    o.measures.iter().map(|m| m.code.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (1, vec!["1.1".to_string(), "1.2".to_string()]),
+                (2, vec!["2.1".to_string(), "2.2".to_string()])
+            ]
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn codes_written_in_the_table_are_never_overridden() {
+        let (mut objectives, eval) = lost_objective(true);
+        let mut problems = Vec::new();
+        let opened = split_by_item_codes(&mut objectives, &eval, &[], &mut problems);
+        assert!(opened.is_empty());
+        assert_eq!(objectives.len(), 1);
+        assert_eq!(objectives[0].measures.len(), 4);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn an_objective_the_table_has_is_not_opened_again() {
+        let (mut objectives, eval) = lost_objective(false);
+        objectives.push(objective(2, vec![measure(2, 1, "Өөр арга хэмжээ", true)]));
+        let mut problems = Vec::new();
+        let opened = split_by_item_codes(&mut objectives, &eval, &[], &mut problems);
+        assert!(opened.is_empty());
+        assert_eq!(objectives[0].measures.len(), 4);
+    }
 }
