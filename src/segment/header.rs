@@ -75,7 +75,12 @@ fn nominative(name: &str) -> String {
 /// document writes them in running text ("Нийгмийн даатгалын ерөнхий газраас").
 fn recase(upper: &str, running: &[String]) -> String {
     let words: Vec<&str> = upper.split_whitespace().collect();
+    if words.is_empty() {
+        return String::new();
+    }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // The last word may carry a case ending ("газраас"): its first letters are compared.
+    let stem: String = lower[words.len() - 1].chars().take(3).collect();
     // The running text whole too: a title whose lines came as paragraphs breaks the name.
     let whole = running.join(" ");
     for text in running.iter().chain(std::iter::once(&whole)) {
@@ -86,15 +91,16 @@ fn recase(upper: &str, running: &[String]) -> String {
         if tw.len() < words.len() {
             continue;
         }
+        // Each word lowercased once, not once for every window it is in.
+        let tw_lower: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
         for start in 0..=tw.len() - words.len() {
             let window = &tw[start..start + words.len()];
-            let heads_match = window[..words.len() - 1]
+            let window_lower = &tw_lower[start..start + words.len()];
+            let heads_match = window_lower[..words.len() - 1]
                 .iter()
                 .zip(&lower)
-                .all(|(a, b)| a.to_lowercase() == *b);
-            // The last word may carry a case ending ("газраас"): compare its first letters.
-            let last = window[words.len() - 1].to_lowercase();
-            let stem: String = lower[words.len() - 1].chars().take(3).collect();
+                .all(|(a, b)| a == b);
+            let last = &window_lower[words.len() - 1];
             let mixed = window.iter().any(|w| w.chars().any(char::is_lowercase));
             if heads_match && last.starts_with(&stem) && mixed {
                 let mut out: Vec<String> = window[..words.len() - 1]
