@@ -523,4 +523,9 @@ mod tests {
             "Нийслэлийн Засаг даргын Тамгын газар"
         );
     }
+
+    #[test]
+    fn a_name_without_words_recases_to_nothing() {
+        assert_eq!(recase("  ", &["Тамгын газраас".to_string()]), "");
+    }
 }
