@@ -39,8 +39,11 @@ pub struct Plan {
     pub parse: Vec<PathBuf>,
     /// The stamp of each file of `parse` (none: too recent to trust, or unreadable).
     pub parse_stamps: Vec<Option<FileStamp>>,
-    /// Inputs whose content is already in the dataset: (path, path it was ingested from).
-    pub skipped: Vec<(PathBuf, String)>,
+    /// How many inputs have their content in the dataset already (not parsed).
+    pub skipped: usize,
+    /// Those of them ingested from another path: (path, path it was ingested from). Only
+    /// these are kept: an archive's tens of thousands of unchanged inputs are a count.
+    pub skipped_same_as: Vec<(PathBuf, String)>,
     /// Skipped inputs that failed before (parsed again with --retry-failed).
     pub skipped_failed: usize,
     /// Reports to remove (doc_ids): in the dataset, content not among the inputs, --prune.
@@ -242,7 +245,11 @@ pub fn plan(
                     if entry.status == "failed" {
                         plan.skipped_failed += 1;
                     }
-                    plan.skipped.push((file.clone(), entry.source_path.clone()));
+                    plan.skipped += 1;
+                    if file.display().to_string() != entry.source_path {
+                        plan.skipped_same_as
+                            .push((file.clone(), entry.source_path.clone()));
+                    }
                 }
             }
             _ => match to_parse.get(doc_id) {
@@ -385,7 +392,7 @@ mod tests {
         let hashes = vec![Some(A.to_string()), Some("d".repeat(64))];
         let p = plan_of(&files, &hashes, &m, Options::default());
         assert_eq!(p.parse, vec![PathBuf::from("b.txt")]);
-        assert_eq!(p.skipped.len(), 1);
+        assert_eq!(p.skipped, 1);
         assert_eq!(p.absent_kept, 1);
         assert!(p.remove.is_empty());
         let p = plan_of(

@@ -428,6 +428,20 @@ fn reingest_skips_unchanged_and_replaces_changed_rows_without_duplicates() {
     assert!(stdout.contains("1 report(s) written"), "{stdout}");
     assert_eq!(rows(&out, "reports").len(), 2);
     assert_eq!(rows(&out, "measures").len(), 12 + 9);
+    // A copy at another path is known by its content, and said to be the same as the first.
+    let same = dir.path().join("same.txt");
+    std::fs::copy(SAMPLE, &same).unwrap();
+    let same_s = same.to_string_lossy().to_string();
+    let (ok, stdout, _) = run(&["ingest", SAMPLE, &same_s, "--out", &out_s]);
+    assert!(ok);
+    assert!(stdout.contains("2 unchanged file(s) skipped"), "{stdout}");
+    let said: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("already ingested"))
+        .collect();
+    assert_eq!(said.len(), 1, "{stdout}");
+    assert!(said[0].contains("same.txt: same content as"), "{stdout}");
+    assert_eq!(rows(&out, "reports").len(), 2);
     // An edited file replaces the rows it had: a copy of variant A, then the copy edited.
     let copy = dir.path().join("report.txt");
     std::fs::copy("corpus/tatvar_2021.txt", &copy).unwrap();

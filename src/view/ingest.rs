@@ -127,12 +127,12 @@ pub fn outcome(o: &Outcome, lang: Lang) -> String {
         format!(
             "{} file(s) parsed, {} unchanged file(s) skipped without parsing (content already in the dataset)",
             o.tally.reports,
-            p.skipped.len()
+            p.skipped
         ),
         format!(
             "{} файл задалсан, өөрчлөгдөөгүй {} файлыг задлалгүй алгассан (агуулга нь өгөгдөлд байгаа)",
             o.tally.reports,
-            p.skipped.len()
+            p.skipped
         ),
     ));
     if p.known_by_stamp > 0 {
@@ -154,19 +154,17 @@ pub fn outcome(o: &Outcome, lang: Lang) -> String {
             lang,
         ));
     }
-    for (path, from) in &p.skipped {
-        if path.display().to_string() != *from {
-            lines.push(lang.pick(
-                format!(
-                    "  {}: same content as {from}, already ingested",
-                    path.display()
-                ),
-                format!(
-                    "  {}: {from}-тэй ижил агуулгатай, аль хэдийн орсон",
-                    path.display()
-                ),
-            ));
-        }
+    for (path, from) in &p.skipped_same_as {
+        lines.push(lang.pick(
+            format!(
+                "  {}: same content as {from}, already ingested",
+                path.display()
+            ),
+            format!(
+                "  {}: {from}-тэй ижил агуулгатай, аль хэдийн орсон",
+                path.display()
+            ),
+        ));
     }
     if p.skipped_failed > 0 {
         lines.push(lang.pick(
