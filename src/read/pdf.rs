@@ -316,8 +316,9 @@ fn image_ppi(
 ///
 /// A stream whose only filter is FlateDecode, without parameters, keeps its inflated bytes and
 /// loses the filter: pdf-extract would otherwise inflate it again on every use (a page's content
-/// was inflated three times: here, for the damage check, by the extractor). Other filtered
-/// streams are only counted. Returns the streams whose data breaks: lopdf reads what came
+/// was inflated three times: here, for the damage check, by the extractor); the inflated bytes
+/// are held until the document is read, at most `limit` in all. Other filtered streams are
+/// only counted. Returns the streams whose data breaks: lopdf reads what came
 /// before the break without a word, their pages are reported damaged.
 fn inflate_streams(
     path: &Path,
