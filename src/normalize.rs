@@ -24,23 +24,32 @@ pub fn field(raw: &str) -> Text {
 ///
 /// Segmentation normalizes the same cells again and again (each rule that looks for a row
 /// kind reads every row's first cell): each text is normalized once per thread, the cache
-/// emptied when it grows past a few reports' texts, so memory stays bounded.
+/// emptied when it holds a few reports' texts (4,096 of them, or 4 MiB), so memory stays
+/// bounded whatever the size of a cell.
 pub fn normalize(raw: &str) -> String {
     use std::cell::RefCell;
     use std::collections::HashMap;
+    const MAX_TEXTS: usize = 4096;
+    const MAX_BYTES: usize = 4 << 20;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// Normalized texts by raw text, and the bytes of both held.
+        static CACHE: RefCell<(HashMap<String, String>, usize)> = RefCell::new(Default::default());
     }
     CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
+        let (cache, bytes) = &mut *cache.borrow_mut();
         if let Some(done) = cache.get(raw) {
             return done.clone();
         }
-        if cache.len() >= 4096 {
-            cache.clear();
-        }
         let done = all_rules(raw);
-        cache.insert(raw.to_string(), done.clone());
+        let size = raw.len() + done.len();
+        if cache.len() >= MAX_TEXTS || *bytes + size > MAX_BYTES {
+            cache.clear();
+            *bytes = 0;
+        }
+        if size <= MAX_BYTES {
+            cache.insert(raw.to_string(), done.clone());
+            *bytes += size;
+        }
         done
     })
 }
@@ -561,11 +570,14 @@ mod tests {
                 assert_eq!(normalize(t), all_rules(t), "{t:?}");
             }
         }
-        // Past the cache's bound it is emptied, and still right.
+        // Past the cache's bounds (texts, bytes) it is emptied, and still right.
         for n in 0..5000 {
             let t = format!("{n},5 хувь");
             assert_eq!(normalize(&t), all_rules(&t));
         }
+        let long = "Зорилт 1.1 биелэлт 97,9 хувь. ".repeat(50_000);
+        assert_eq!(normalize(&long), all_rules(&long));
+        assert_eq!(normalize(&long), all_rules(&long));
         assert_eq!(normalize(texts[0]), all_rules(texts[0]));
     }
 
