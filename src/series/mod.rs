@@ -150,28 +150,45 @@ fn agency_groups(names: &[Option<&str>]) -> (Vec<String>, Vec<Option<u32>>) {
     }
     let mut distinct: Vec<(&str, usize)> = counts.into_iter().collect();
     distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut canonical: Vec<(&str, Trigrams)> = Vec::new();
+    let key = canonical_keys(&distinct.iter().map(|(n, _)| *n).collect::<Vec<_>>());
+    // Keys are numbered in the order canonical names come.
+    let mut names: Vec<String> = Vec::new();
+    let mut number = vec![0u32; distinct.len()];
     let mut key_of: HashMap<&str, u32> = HashMap::new();
-    for (name, _) in distinct {
-        let grams = Trigrams::of(name);
-        match canonical
-            .iter()
-            .position(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
-        {
-            Some(c) => {
-                key_of.insert(name, c as u32);
-            }
-            None => {
-                key_of.insert(name, canonical.len() as u32);
-                canonical.push((name, grams));
-            }
+    for (i, (name, _)) in distinct.iter().enumerate() {
+        if key[i] as usize == i {
+            number[i] = names.len() as u32;
+            names.push(name.to_string());
         }
+        key_of.insert(name, number[key[i] as usize]);
     }
     let of = raw_of
         .iter()
         .map(|r| r.and_then(|r| key_of.get(folded[r].as_str()).copied()))
         .collect();
-    (canonical.iter().map(|(n, _)| n.to_string()).collect(), of)
+    (names, of)
+}
+
+/// For folded names in order (most frequent first), the name each is known by: the first
+/// earlier name that became canonical and is within [`SAME_AGENCY`] of it, else itself. The
+/// candidates come from the similarity join, never all pairs: an archive of scans spells its
+/// thousands of agencies in tens of thousands of ways.
+fn canonical_keys(names: &[&str]) -> Vec<u32> {
+    let sets = join::rank_sets(names.par_iter().map(|n| Trigrams::of(n)).collect());
+    let sets: Vec<&[u32]> = sets.iter().map(|s| &**s).collect();
+    // Each name's similar names before it (pairs come as i < j).
+    let mut earlier: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    for (i, j, _) in join::similar_pairs(&sets, SAME_AGENCY) {
+        earlier[j as usize].push(i);
+    }
+    let mut key: Vec<u32> = (0..names.len() as u32).collect();
+    for j in 0..names.len() {
+        // Canonical names are taken in order: the first one similar is the smallest index.
+        if let Some(&i) = earlier[j].iter().filter(|&&i| key[i as usize] == i).min() {
+            key[j] = i;
+        }
+    }
+    key
 }
 
 /// A link candidate: similarity, rule and the ranks of its two members, packed in 12 bytes (an
@@ -911,6 +928,79 @@ mod tests {
         assert_ne!(keys[0], keys[3]);
         assert_ne!(keys[3], keys[4]);
         assert_eq!(keys[5], None);
+    }
+
+    #[test]
+    fn canonical_names_are_those_of_comparing_every_earlier_canonical() {
+        // The rule as first written: each name against every canonical name before it.
+        fn every_pair(names: &[&str]) -> Vec<u32> {
+            let mut canonical: Vec<(u32, Trigrams)> = Vec::new();
+            let mut key = Vec::new();
+            for (i, n) in names.iter().enumerate() {
+                let grams = Trigrams::of(n);
+                match canonical
+                    .iter()
+                    .find(|(_, g)| g.dice(&grams) >= SAME_AGENCY)
+                {
+                    Some((c, _)) => key.push(*c),
+                    None => {
+                        key.push(i as u32);
+                        canonical.push((i as u32, grams));
+                    }
+                }
+            }
+            key
+        }
+        let stems = [
+            "нийгмийн даатгалын ерөнхий газар",
+            "гаалийн ерөнхий газар",
+            "татварын ерөнхий газар",
+            "улсын бүртгэлийн ерөнхий газар",
+            "газар зохион байгуулалт геодезийн газар",
+            "сангийн яам",
+            "эрүүл мэндийн яам",
+        ];
+        let letters: Vec<char> = "абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        // Misread letters, one or two, chained: variants of variants fall either side of the
+        // threshold, so which name a variant is known by depends on the order.
+        let mut names: Vec<String> = stems.iter().map(|s| s.to_string()).collect();
+        for _ in 0..600 {
+            // Half of them from a stem, so that most names have near neighbours.
+            let from = if next(2) == 0 {
+                next(stems.len())
+            } else {
+                next(names.len())
+            };
+            let mut chars: Vec<char> = names[from].chars().collect();
+            for _ in 0..1 + usize::from(next(4) == 0) {
+                let k = next(chars.len());
+                chars[k] = letters[next(letters.len())];
+            }
+            names.push(chars.into_iter().collect());
+        }
+        names.sort();
+        names.dedup();
+        let mut shuffled: Vec<&str> = names.iter().map(String::as_str).collect();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, next(i + 1));
+        }
+        let expected = every_pair(&shuffled);
+        let merged = (0..expected.len())
+            .filter(|&i| expected[i] as usize != i)
+            .count();
+        let canonical = expected.len() - merged;
+        assert!(
+            merged > 100 && canonical > 50,
+            "{merged} merged, {canonical} canonical"
+        );
+        assert_eq!(canonical_keys(&shuffled), expected);
     }
 
     #[test]
