@@ -119,11 +119,18 @@ fn column<'a>(batch: &'a RecordBatch, name: &str) -> &'a ArrayRef {
 }
 
 pub fn strings(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
-    let a = column(batch, name)
+    string_column(batch, name)
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect()
+}
+
+/// A utf8 column as it is, for reading its values without copying them.
+pub fn string_column<'a>(batch: &'a RecordBatch, name: &str) -> &'a StringArray {
+    column(batch, name)
         .as_any()
         .downcast_ref::<StringArray>()
-        .unwrap_or_else(|| panic!("column {name} is utf8"));
-    a.iter().map(|v| v.map(str::to_string)).collect()
+        .unwrap_or_else(|| panic!("column {name} is utf8"))
 }
 
 pub fn ints(batch: &RecordBatch, name: &str) -> Vec<Option<i64>> {

@@ -12,7 +12,7 @@ use super::read;
 use crate::error::DatasetError;
 use crate::series::ids::{stable_ids, Ids};
 use crate::series::{assign_updating, member_key, series_id, Assignment, JoinState, Link, Member};
-use arrow::array::{ArrayRef, Float64Array, RecordBatch, StringArray};
+use arrow::array::{Array, ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -136,47 +136,39 @@ impl Collector {
         batch: &RecordBatch,
         meta: impl Fn(&str) -> (Option<String>, Option<i32>),
     ) {
-        let doc_ids = read::strings(batch, "doc_id");
+        let doc_ids = read::string_column(batch, "doc_id");
         let numbers = read::ints(batch, "objective_no");
-        let texts = read::strings(batch, "text");
-        let codes = if table == "measures" {
-            read::strings(batch, "code")
-        } else {
-            vec![None; batch.num_rows()]
-        };
+        let texts = read::string_column(batch, "text");
+        let codes = (table == "measures").then(|| read::string_column(batch, "code"));
         // New rows have an empty id until they are linked.
-        let carried: Vec<Option<String>> = if batch.schema().index_of(id_column(table)).is_ok() {
-            read::strings(batch, id_column(table))
-        } else {
-            vec![None; batch.num_rows()]
-        };
-        let mut last: Option<(String, usize)> = None;
-        for ((((doc_id, no), text), code), carried) in doc_ids
-            .into_iter()
-            .zip(numbers)
-            .zip(texts)
-            .zip(codes)
-            .zip(carried)
-        {
-            let doc_id = doc_id.unwrap_or_default();
-            let doc = match &last {
-                Some((id, i)) if *id == doc_id => *i,
+        let carried = (batch.schema().index_of(id_column(table)).is_ok())
+            .then(|| read::string_column(batch, id_column(table)));
+        let mut last: Option<(&str, usize)> = None;
+        for (row, no) in numbers.into_iter().enumerate() {
+            fn value(a: Option<&StringArray>, row: usize) -> Option<&str> {
+                a.filter(|a| a.is_valid(row)).map(|a| a.value(row))
+            }
+            let doc_id = value(Some(doc_ids), row).unwrap_or_default();
+            let (text, code) = (value(Some(texts), row), value(codes, row));
+            let carried = value(carried, row);
+            let doc = match last {
+                Some((id, i)) if id == doc_id => i,
                 _ => {
-                    let (agency, year) = meta(&doc_id);
-                    let i = self.doc(&doc_id, agency.as_deref(), year);
+                    let (agency, year) = meta(doc_id);
+                    let i = self.doc(doc_id, agency.as_deref(), year);
                     last = Some((doc_id, i));
                     i
                 }
             };
             let objective_no = no.unwrap_or_default();
-            let text = self.texts.id(&text.unwrap_or_default());
+            let text = self.texts.id(text.unwrap_or_default());
             let code = match table {
                 "objectives" => self.codes.id(&objective_no.to_string()),
-                _ => self.codes.id(&code.unwrap_or_default()),
+                _ => self.codes.id(code.unwrap_or_default()),
             };
             let carried = carried
                 .filter(|id| !id.is_empty())
-                .map(|id| self.carried.id(&id));
+                .map(|id| self.carried.id(id));
             let row = Row {
                 doc: doc as u32,
                 objective_no,
