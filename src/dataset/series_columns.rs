@@ -12,9 +12,10 @@ use super::read;
 use crate::error::DatasetError;
 use crate::series::ids::{stable_ids, Ids};
 use crate::series::{assign_updating, member_key, series_id, Assignment, JoinState, Link, Member};
+use ahash::{HashMap, HashMapExt};
 use arrow::array::{Array, ArrayRef, Float64Array, RecordBatch, StringArray};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Tables whose rows carry series columns.

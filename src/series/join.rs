@@ -15,8 +15,8 @@
 //! compares with all pairs).
 
 use crate::normalize::{common_at_least, dice_of_sorted, Trigrams};
+use ahash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Trigram sets as ranks in one order of all their trigrams, rarest first (the order prefix
 /// filtering wants), each sorted: 4 bytes a trigram where a [`Trigrams`] takes 8, and the
@@ -146,7 +146,7 @@ fn update(
     if index.len() != n {
         return None;
     }
-    let known: std::collections::HashSet<u64> = before.keys.iter().copied().collect();
+    let known: ahash::HashSet<u64> = before.keys.iter().copied().collect();
     let mut probe: Vec<bool> = keys.iter().map(|k| !known.contains(k)).collect();
     // Each text's pairs kept before, among texts still here; and whether it lost one.
     let mut pairs_of: Vec<Vec<Pair>> = vec![Vec::new(); n];

@@ -31,10 +31,10 @@ mod runs;
 pub use join::JoinState;
 
 use crate::normalize::{self, Trigrams};
+use ahash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Same agency, same objective/measure number.
 pub const SAME_NUMBER: f64 = 0.70;

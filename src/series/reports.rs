@@ -9,7 +9,7 @@
 //! few bytes a report, where a B-tree node holds up to eleven in 56 and more): an archive's
 //! series together hold every linked member's report.
 
-use std::collections::HashSet;
+use ahash::{HashSet, HashSetExt};
 
 /// No set: the series is its root member alone.
 const ALONE: u32 = u32::MAX;
@@ -58,7 +58,7 @@ impl<'d> SeriesReports<'d> {
     /// The reports of the series rooted at `from` join those of `into` (its new root).
     pub(super) fn merge(&mut self, into: usize, from: usize) {
         let moved = match std::mem::replace(&mut self.set_of[from], ALONE) {
-            ALONE => HashSet::from([self.doc_of[from]]),
+            ALONE => [self.doc_of[from]].into_iter().collect(),
             s => {
                 self.free.push(s);
                 std::mem::take(&mut self.sets[s as usize])
