@@ -9,7 +9,11 @@
 //! few bytes a report, where a B-tree node holds up to eleven in 56 and more): an archive's
 //! series together hold every linked member's report.
 
-use ahash::{HashSet, HashSetExt};
+/// Report indices, hashed by ahash with fixed keys: a hasher without state keeps each set at
+/// 32 bytes before its table (a random state would add 32 to each of a hundred thousand sets),
+/// and the indices are ours, not the reports' text.
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<ahash::AHasher>>;
+const _: () = assert!(std::mem::size_of::<HashSet<u32>>() == 32);
 
 /// No set: the series is its root member alone.
 const ALONE: u32 = u32::MAX;
@@ -68,7 +72,7 @@ impl<'d> SeriesReports<'d> {
             let s = match self.free.pop() {
                 Some(s) => s,
                 None => {
-                    self.sets.push(HashSet::new());
+                    self.sets.push(HashSet::default());
                     self.sets.len() as u32 - 1
                 }
             };
