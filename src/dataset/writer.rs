@@ -299,12 +299,12 @@ impl Writer {
             .filter(|(_, p)| !touched.contains(*p))
             .filter_map(|(table, p)| Some((table, p, self.old.partitions.get(table)?.get(p)?)))
             .collect();
-        let series_kept: HashSet<(&str, String)> = to_check
+        let series_kept: HashSet<(&str, &String)> = to_check
             .par_iter()
             .filter_map(|&(table, p, files)| {
                 let dir = partition_dir(&self.out, table, p);
                 match series_unchanged(table, &dir, files, &assigned) {
-                    Ok(true) => Some(Ok((table, p.clone()))),
+                    Ok(true) => Some(Ok((table, p))),
                     Ok(false) => None,
                     Err(e) => Some(Err(e)),
                 }
@@ -320,8 +320,7 @@ impl Writer {
                     .get(*table)
                     .and_then(|p| p.get(partition));
                 let untouched = !touched.contains(partition) && old_files.is_some();
-                let keep =
-                    untouched && (!is_series || series_kept.contains(&(*table, partition.clone())));
+                let keep = untouched && (!is_series || series_kept.contains(&(*table, partition)));
                 let files = if keep {
                     self.link(table, partition, old_files.expect("untouched"))?
                 } else {
