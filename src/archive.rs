@@ -4,7 +4,8 @@
 //! Leaves: an [`Outcome`]: which files were parsed (a [`Tally`] of their reports, each report
 //! handed to the caller as it is done, then written and dropped), which were skipped because
 //! their content is already in the dataset, which reports were removed (`--prune`), and what
-//! the write did. Nothing is written when nothing changed, so the dataset stays byte-identical.
+//! the write did. Nothing is written when nothing changed, so the tables stay byte-identical
+//! (the manifest takes the stamps of unchanged files that had none, [`dataset::restamp_in_place`]).
 //! The folder is checked and locked first ([`guard`]): a folder that is not a dataset is
 //! refused untouched, and one ingest at a time writes it.
 
@@ -105,6 +106,8 @@ pub struct Outcome {
     pub tally: Tally,
     /// None when nothing changed and the dataset was left as it was.
     pub written: Option<Written>,
+    /// When nothing was written: manifest entries given their file's stamp.
+    pub restamped: usize,
     /// Staging folders of killed earlier runs, removed.
     pub stale_removed: usize,
     /// The working folder is (inside) the dataset: the folder is replaced as a whole, so a
@@ -300,17 +303,18 @@ pub fn ingest(
     let stale_removed = guard::remove_stale_staging(&out, &lock)?;
     dataset::recover(&out)?;
     // Again under the lock: the writer we waited for may have changed the dataset.
-    guard::check_out(&out, files, &keys)?;
-    let manifest = dataset::read_manifest(&out)?;
+    let manifest = guard::check_out(&out, files, &keys)?;
     crate::read::ocr::remove_stale_temp();
     let inputs = identify(files, &keys, &manifest, opts);
     let plan = plan(files, &keys, &inputs, &manifest, opts);
     drop((keys, inputs));
     let mut tally = Tally::default();
+    let mut restamped = 0;
     let written = if plan.parse.is_empty()
         && plan.remove.is_empty()
         && out.join(dataset::MANIFEST).exists()
     {
+        restamped = dataset::restamp_in_place(&out, manifest, &plan.restamp)?;
         None
     } else {
         let mut writer = dataset::Writer::begin_from(&out, manifest, plan.remove.clone())?;
@@ -334,6 +338,7 @@ pub fn ingest(
         plan,
         tally,
         written,
+        restamped,
         stale_removed,
         cwd_inside_out,
     })

@@ -513,6 +513,63 @@ fn settled_unchanged_files_are_known_by_their_stamp() {
     assert!(stdout.contains("1 replaced"), "{stdout}");
 }
 
+/// Files too recent to be stamped when first ingested get their stamps at the next unchanged
+/// ingest (the manifest alone replaced, the tables untouched), and are then known by them.
+#[test]
+fn recent_files_are_stamped_by_the_next_unchanged_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for f in ["corpus/gaali_2020.md", "corpus/tatvar_2021.txt"] {
+        let name = std::path::Path::new(f).file_name().unwrap();
+        std::fs::copy(f, inputs.join(name)).unwrap();
+    }
+    let ds = dir.path().join("ds");
+    let (in_s, out_s) = (
+        inputs.to_string_lossy().to_string(),
+        ds.to_string_lossy().to_string(),
+    );
+    let (ok, _, stderr) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok, "{stderr}");
+    let manifest = || std::fs::read_to_string(ds.join("_manifest.json")).unwrap();
+    assert_eq!(manifest().matches("\"stamp\"").count(), 0, "{}", manifest());
+    let tables = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(&ds)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "parquet"))
+            .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+            .collect();
+        files.sort();
+        files
+    };
+    let before = tables();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (ok, stdout, _) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok);
+    assert!(!stdout.contains("known by path"), "{stdout}");
+    assert!(
+        stdout.contains("the stamps of 2 unchanged file(s)"),
+        "{stdout}"
+    );
+    assert_eq!(manifest().matches("\"stamp\"").count(), 2, "{}", manifest());
+    assert_eq!(tables(), before);
+    let (ok, stdout, _) = run(&["ingest", &in_s, "--out", &out_s, "--quiet"]);
+    assert!(ok);
+    assert!(stdout.contains("2 of the inputs known by path"), "{stdout}");
+    assert!(
+        stdout.contains("the dataset was left as it was"),
+        "{stdout}"
+    );
+    // No staging folder is left beside the dataset.
+    let hidden = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .count();
+    assert_eq!(hidden, 0);
+}
+
 #[test]
 fn show_prints_an_outline_and_json() {
     let (ok, stdout, _) = run(&["show", SAMPLE]);

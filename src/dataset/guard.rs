@@ -39,11 +39,16 @@ pub fn resolve(out: &Path) -> Result<PathBuf, DatasetError> {
 
 /// Refuse an `--out` that is not new, empty or a biyelelt dataset holding only its own files,
 /// and inputs that lie inside it. `out` is resolved ([`resolve`]); `keys` are the inputs' path
-/// keys ([`super::path_key`]: their real paths), one per input.
-pub fn check_out(out: &Path, inputs: &[PathBuf], keys: &[String]) -> Result<(), DatasetError> {
+/// keys ([`super::path_key`]: their real paths), one per input. Returns the manifest it read
+/// (an empty one for a new or empty folder): an archive's is megabytes of JSON, read once.
+pub fn check_out(
+    out: &Path,
+    inputs: &[PathBuf],
+    keys: &[String],
+) -> Result<super::Manifest, DatasetError> {
     let meta = match fs::symlink_metadata(out) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(super::Manifest::new()),
         Err(source) => {
             return Err(DatasetError::Io {
                 path: out.to_path_buf(),
@@ -68,7 +73,7 @@ pub fn check_out(out: &Path, inputs: &[PathBuf], keys: &[String]) -> Result<(), 
     }
     let entries = list(out)?;
     if entries.is_empty() {
-        return Ok(());
+        return Ok(super::Manifest::new());
     }
     if !out.join(MANIFEST).is_file() {
         return Err(refuse(format!(
@@ -76,14 +81,15 @@ pub fn check_out(out: &Path, inputs: &[PathBuf], keys: &[String]) -> Result<(), 
             sample(&entries)
         )));
     }
-    let foreign = foreign_files(out, &super::read_manifest(out)?)?;
+    let manifest = super::read_manifest(out)?;
+    let foreign = foreign_files(out, &manifest)?;
     if !foreign.is_empty() {
         return Err(DatasetError::ForeignFiles {
             path: out.to_path_buf(),
             files: sample(&foreign),
         });
     }
-    Ok(())
+    Ok(manifest)
 }
 
 fn list(dir: &Path) -> Result<Vec<String>, DatasetError> {

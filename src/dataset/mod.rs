@@ -33,7 +33,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -284,6 +284,41 @@ pub fn write(out: &Path, reports: &[Report]) -> Result<Written, DatasetError> {
         w.add(r, None)?;
     }
     w.finish()
+}
+
+/// Record new stamps of unchanged reports' files when an ingest writes nothing else (it
+/// parsed and removed nothing): without them, an archive first ingested while its files were
+/// recent (no stamp then, [`FileStamp::of`]) would be read and hashed at every unchanged
+/// ingest. The manifest alone is replaced, by a rename from the staging folder: a crash leaves
+/// the old one (and a staging folder the next ingest removes). Returns the entries restamped.
+pub fn restamp_in_place(
+    out: &Path,
+    mut manifest: Manifest,
+    stamps: &HashMap<String, FileStamp>,
+) -> Result<usize, DatasetError> {
+    let mut restamped = 0;
+    for (doc_id, stamp) in stamps {
+        if let Some(e) = manifest.docs.get_mut(doc_id) {
+            e.stamp = Some(*stamp);
+            restamped += 1;
+        }
+    }
+    if restamped == 0 {
+        return Ok(0);
+    }
+    let staging = guard::staging_path(out);
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    fs::create_dir_all(&staging).map_err(io(&staging))?;
+    let tmp = staging.join(MANIFEST);
+    let json = serde_json::to_string_pretty(&manifest).expect("manifest serializes");
+    let mut file = fs::File::create(&tmp).map_err(io(&tmp))?;
+    std::io::Write::write_all(&mut file, json.as_bytes()).map_err(io(&tmp))?;
+    file.sync_all().map_err(io(&tmp))?;
+    fs::rename(&tmp, out.join(MANIFEST)).map_err(io(out))?;
+    fs::remove_dir(&staging).map_err(io(&staging))?;
+    Ok(restamped)
 }
 
 /// Put the staging folder in place of `out` in one step.

@@ -218,6 +218,16 @@ pub fn outcome(o: &Outcome, lang: Lang) -> String {
                 ));
             }
         }
+        None if o.restamped > 0 => lines.push(lang.pick(
+            format!(
+                "nothing changed: the tables were left as they were; the manifest took the stamps of {} unchanged file(s), not read again next time",
+                o.restamped
+            ),
+            format!(
+                "өөрчлөлт алга: хүснэгтүүдийг хэвээр нь үлдээсэн; өөрчлөгдөөгүй {} файлын тэмдгийг манифестэд бичсэн, дараа дахин уншихгүй",
+                o.restamped
+            ),
+        )),
         None => lines.push(
             lang.pick(
                 "nothing changed: the dataset was left as it was",
