@@ -467,10 +467,8 @@ fn reingest_skips_unchanged_and_replaces_changed_rows_without_duplicates() {
     assert!(leftovers.is_empty());
 }
 
-/// Settled files (their times two seconds and more past) are known by their stamp on the next
-/// ingest, not read; a file rewritten is read and parsed; --checksum reads every one.
-#[test]
-fn settled_unchanged_files_are_known_by_their_stamp() {
+/// A temporary folder holding `in/` with copies of two corpus reports, just written.
+fn two_fresh_inputs() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
@@ -478,6 +476,14 @@ fn settled_unchanged_files_are_known_by_their_stamp() {
         let name = std::path::Path::new(f).file_name().unwrap();
         std::fs::copy(f, inputs.join(name)).unwrap();
     }
+    (dir, inputs)
+}
+
+/// Settled files (their times two seconds and more past) are known by their stamp on the next
+/// ingest, not read; a file rewritten is read and parsed; --checksum reads every one.
+#[test]
+fn settled_unchanged_files_are_known_by_their_stamp() {
+    let (dir, inputs) = two_fresh_inputs();
     std::thread::sleep(std::time::Duration::from_millis(2100));
     let (in_s, out_s) = (
         inputs.to_string_lossy().to_string(),
@@ -517,13 +523,7 @@ fn settled_unchanged_files_are_known_by_their_stamp() {
 /// ingest (the manifest alone replaced, the tables untouched), and are then known by them.
 #[test]
 fn recent_files_are_stamped_by_the_next_unchanged_ingest() {
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    for f in ["corpus/gaali_2020.md", "corpus/tatvar_2021.txt"] {
-        let name = std::path::Path::new(f).file_name().unwrap();
-        std::fs::copy(f, inputs.join(name)).unwrap();
-    }
+    let (dir, inputs) = two_fresh_inputs();
     let ds = dir.path().join("ds");
     let (in_s, out_s) = (
         inputs.to_string_lossy().to_string(),
