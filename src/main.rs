@@ -7,6 +7,8 @@ use biyelelt::model::Severity;
 use biyelelt::view::lang::Lang;
 use biyelelt::{archive, pipeline, view, yoy};
 use clap::{Parser, Subcommand};
+use std::fmt::Display;
+use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -217,9 +219,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// Standard output (colors dropped when not a terminal) that stops quietly once its reader has
+/// gone, as `biyelelt check … | head` does: the command still ends with its own exit status,
+/// and no "Broken pipe" error or panic reaches the user.
+struct Stdout {
+    closed: bool,
+}
+
+impl Stdout {
+    fn print(&mut self, text: impl Display) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match write!(anstream::stdout().lock(), "{text}") {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => r.context("writing to standard output"),
+        }
+    }
+
+    fn line(&mut self, text: impl Display) -> Result<()> {
+        self.print(format_args!("{text}\n"))
+    }
+}
+
 /// Run one command; the exit status when it ran to the end.
 fn run(cli: Cli) -> Result<u8> {
     let lang = lang(cli.lang);
+    let mut stdout = Stdout { closed: false };
     match cli.command {
         Command::Ingest {
             paths,
@@ -257,9 +286,9 @@ fn run(cli: Cli) -> Result<u8> {
             .with_context(|| format!("writing the dataset to {}", out.display()))?;
             progress.finish();
             if outcome.tally.reports > 0 {
-                println!("{}", view::ingest::total_line(&outcome.tally, lang));
+                stdout.line(view::ingest::total_line(&outcome.tally, lang))?;
             }
-            println!("{}", view::ingest::outcome(&outcome, lang));
+            stdout.line(view::ingest::outcome(&outcome, lang))?;
         }
         Command::Check {
             paths,
@@ -270,12 +299,10 @@ fn run(cli: Cli) -> Result<u8> {
             let files = inputs(&paths)?;
             let reports = pipeline::process_all(&files, &limits.limits());
             if json {
-                println!("{}", view::findings_json(&reports));
+                stdout.line(view::findings_json(&reports))?;
             } else {
-                let mut stdout = anstream::stdout();
                 for r in &reports {
-                    use std::io::Write;
-                    writeln!(stdout, "{}", view::findings(r, lang))?;
+                    stdout.line(view::findings(r, lang))?;
                 }
             }
             let fail_on = match fail_on {
@@ -305,15 +332,15 @@ fn run(cli: Cli) -> Result<u8> {
             match output {
                 Some(path) => {
                     view::output::write(&path, &text, "yoy", force)?;
-                    println!("wrote {}", path.display());
+                    stdout.line(format_args!("wrote {}", path.display()))?;
                 }
-                None => print!("{text}"),
+                None => stdout.print(text)?,
             }
         }
         Command::Report { dir, output, force } => {
             view::report::write(&dir, &output, lang, force)
                 .with_context(|| format!("the report page of the dataset at {}", dir.display()))?;
-            println!("wrote {}", output.display());
+            stdout.line(format_args!("wrote {}", output.display()))?;
         }
         Command::Series { dir, explain } => {
             let members = yoy::series_members(&dir, explain.as_deref())
@@ -326,7 +353,7 @@ fn run(cli: Cli) -> Result<u8> {
                     dir.display()
                 );
             }
-            print!("{}", view::series(&members, explain.is_some(), lang));
+            stdout.print(view::series(&members, explain.is_some(), lang))?;
         }
         Command::Show {
             path,
@@ -344,22 +371,22 @@ fn run(cli: Cli) -> Result<u8> {
             std::fs::write(&svg, view::svg::page_svg(&pages[k], &seen[k]))
                 .with_context(|| format!("cannot write {}", svg.display()))?;
             let tables = seen[k].tables.len();
-            println!(
+            stdout.line(format_args!(
                 "{}: page {page} drawn to {} ({} words, {} rules, {tables} table part(s))",
                 path.display(),
                 svg.display(),
                 pages[k].words.len(),
                 pages[k].rules.len()
-            );
+            ))?;
         }
         Command::Show {
             path, json, limits, ..
         } => {
             let report = pipeline::process_file(&path, &limits.limits());
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                stdout.line(serde_json::to_string_pretty(&report)?)?;
             } else {
-                print!("{}", view::outline(&report, lang));
+                stdout.print(view::outline(&report, lang))?;
             }
         }
     }

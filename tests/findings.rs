@@ -273,6 +273,28 @@ fn check_prints_findings_for_a_person() {
     assert!(stdout.contains("band_gap (measure 1.2)"));
 }
 
+/// `biyelelt check … | head`: the reader goes before the findings are printed. The command
+/// stops printing quietly and still ends with its verdict (1: band_gap is an error), with no
+/// "Broken pipe" error, backtrace or panic (RUST_BACKTRACE set, as on a developer's machine).
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_biyelelt"))
+        .args(["check", SAMPLE, "tests/fixtures/findings/band_gap.txt"])
+        .current_dir(repo())
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the biyelelt binary runs");
+    // The pipe's only reader closes before the reports are parsed: every write fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+}
+
 /// A score the parser did not find is a problem of the report, never a reason to call a stated
 /// percent wrong: variant A with measure 1.1's score cell empty and its narrative item gone.
 #[test]
