@@ -43,6 +43,14 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ITEM_SCORE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[.;,]?\s*$")));
+/// "… /100/ 0/": a list set as a table, its cell's right rule read by OCR as a digit or a bar
+/// and a slash, makes a second "/0/" out of the score's closing slash. No item states two
+/// scores, so the first is the score and the debris stays in the raw text, the evidence.
+static ITEM_SCORE_RULE_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\s*/\s*({NUM}\s*%?|-|ХБ)\s*/\s*[0-9lI|!]\s*/\s*[.;,]?\s*$"
+    ))
+});
 /// "“Үр дүнтэй” буюу 100 хувийн биелэлттэй:", "90-95 хувийн биелэлттэй:", and a band label
 /// with its range and count: "30 /30-69/ хувийн биелэлттэй: 3 арга хэмжээ".
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1290,7 +1298,10 @@ pub fn parse(doc: &Document, plan_idx: usize, problems: &mut Vec<Problem>) -> Op
             let mut rest = c[3].to_string();
             let mut score = None;
             let mut not_due = false;
-            if let Some(s) = ITEM_SCORE.captures(&rest) {
+            let stated = ITEM_SCORE_RULE_DEBRIS
+                .captures(&rest)
+                .or_else(|| ITEM_SCORE.captures(&rest));
+            if let Some(s) = stated {
                 let raw = s[0].trim().to_string();
                 match parse_score(&s[1]) {
                     ScoreCell::Value(v) => {
@@ -2205,6 +2216,37 @@ mod tests {
             .collect();
         // An item whose score stands in the count column is no objective 3 of 100 measures.
         assert_eq!(items, vec![("3.1", Some(40.0)), ("3.2", Some(100.0))]);
+    }
+
+    #[test]
+    fn a_rule_read_after_an_item_s_score_is_not_a_second_score() {
+        let text = "№\tХэрэгжүүлэх арга хэмжээ\tБиелэлт\n1\tА\tБ\n\n\
+            Зорилт 2.1. Дотоод журмыг хэрэгжүүлэх /100/ 0/\n\n\
+            Зорилт 2.2. Сургалт зохион байгуулах /85/ |/\n\n\
+            Зорилт 2.3. Мэдээлэл /70/\n";
+        let (doc, _) = parse_text(text, SourceFormat::Text);
+        let e = parse(&doc, 0, &mut Vec::new()).unwrap().evaluation;
+        let items: Vec<(&str, Option<f64>, &str)> = e
+            .items
+            .iter()
+            .map(|i| {
+                let s = i.score.as_ref();
+                (
+                    i.code.as_str(),
+                    s.map(|s| s.value),
+                    s.map_or("", |s| s.raw.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("2.1", Some(100.0), "/100/ 0/"),
+                ("2.2", Some(85.0), "/85/ |/"),
+                ("2.3", Some(70.0), "/70/")
+            ]
+        );
+        assert_eq!(e.items[0].text.text, "Дотоод журмыг хэрэгжүүлэх");
     }
 
     #[test]

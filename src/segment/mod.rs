@@ -134,6 +134,24 @@ fn scan_problem(message: crate::model::Message) -> crate::model::Problem {
     )
 }
 
+/// A scan's measures whose implementation says "Хугацаа болоогүй" (not yet due) and whose only
+/// score is a table cell ([`reconcile::stated_not_due`]), said in a problem.
+fn stated_not_due(
+    objectives: &mut [crate::model::Objective],
+    problems: &mut Vec<crate::model::Problem>,
+) {
+    let not_due = reconcile::stated_not_due(objectives);
+    if !not_due.is_empty() {
+        problems.push(scan_problem(crate::model::Message::new(format!(
+            "measure(s) {} scored in the table (\"/-/\" as OCR reads it?) but their implementation says \"Хугацаа болоогүй\" (not yet due) and no evaluation item scores them: taken as not due",
+            not_due.join(", ")
+        ), format!(
+            "{} арга хэмжээ хүснэгтэд оноотой (текст таниулалт \"/-/\"-г ингэж уншсан?) боловч хэрэгжилтэд нь \"Хугацаа болоогүй\" гэж бичсэн, үнэлгээнд оноо алга: хугацаа болоогүй гэж авсан",
+            not_due.join(", ")
+        ))));
+    }
+}
+
 /// Paragraphs of the document, with their index among blocks.
 fn paragraphs(doc: &Document) -> impl Iterator<Item = (usize, &Paragraph)> {
     doc.blocks.iter().enumerate().filter_map(|(i, b)| match b {
@@ -214,6 +232,8 @@ pub fn segment(
                     codes.join(", ")
                 ))));
             }
+            // Before conflicts are settled: a not-due measure's misread cell is in no mean.
+            stated_not_due(&mut objectives, &mut problems);
         }
         let overall: Vec<&StatedNumber> = [
             table_out.overall.as_ref(),
@@ -227,18 +247,11 @@ pub fn segment(
     });
     if evaluation.is_none() {
         reconcile::scores_from_table(&mut objectives);
+        if format == SourceFormat::Scan {
+            stated_not_due(&mut objectives, &mut problems);
+        }
     }
     if format == SourceFormat::Scan {
-        let not_due = reconcile::stated_not_due(&mut objectives);
-        if !not_due.is_empty() {
-            problems.push(scan_problem(crate::model::Message::new(format!(
-                "measure(s) {} scored in the table (\"/-/\" as OCR reads it?) but their implementation says \"Хугацаа болоогүй\" (not yet due) and no evaluation item scores them: taken as not due",
-                not_due.join(", ")
-            ), format!(
-                "{} арга хэмжээ хүснэгтэд оноотой (текст таниулалт \"/-/\"-г ингэж уншсан?) боловч хэрэгжилтэд нь \"Хугацаа болоогүй\" гэж бичсэн, үнэлгээнд оноо алга: хугацаа болоогүй гэж авсан",
-                not_due.join(", ")
-            ))));
-        }
         let set_aside = reconcile::impossible_reads_set_aside(&mut objectives);
         if !set_aside.is_empty() {
             problems.push(scan_problem(crate::model::Message::new(format!(
@@ -429,6 +442,29 @@ mod tests {
         let r = segment(&doc, "d", "r.html", format).unwrap();
         let counts: Vec<usize> = r.objectives.iter().map(|o| o.measures.len()).collect();
         assert_eq!(counts, vec![3, 1]);
+    }
+
+    #[test]
+    fn a_scan_s_not_due_measure_is_out_of_the_means_that_settle_a_conflict() {
+        // Measure 1.2: the table says 100, the evaluation 40; the summary's 100 and band counts
+        // fit the table's when 1.3, not yet due by its implementation, is out of the mean. On a
+        // scan its "/-/" read "13": taken as not due before the conflict is settled.
+        let html = "<table><tr><th>№</th><th>Хэрэгжүүлэх арга хэмжээ</th><th>Биелэлт</th><th>Үнэлгээ</th></tr>\
+             <tr><td>1</td><td>Дотоод журмыг нэвтрүүлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td></td><td>Мэдээллийн санг шинэчлэх</td><td>Хийсэн.</td><td>100</td></tr>\
+             <tr><td></td><td>Цахим системийг зохион байгуулах</td><td>Хугацаа болоогүй. Төлөвлөсөн.</td><td>13</td></tr></table>\
+             <table><tr><th>Зорилт</th><th>Арга хэмжээний тоо</th><th>100 /90-100/</th><th>0 /0-30/</th><th>Хувь</th></tr>\
+             <tr><td>Зорилт 1: Нэг</td><td>2</td><td>2</td><td></td><td>100</td></tr></table>\
+             <p>Зорилт 1.1. Дотоод журмыг нэвтрүүлэх /100/</p>\
+             <p>Зорилт 1.2. Мэдээллийн санг шинэчлэх /40/</p>";
+        let (doc, _) = crate::read::text::parse(html, SourceFormat::Html);
+        let r = segment(&doc, "d", "r.pdf", SourceFormat::Scan).unwrap();
+        let m = &r.objectives[0].measures;
+        let got: Vec<(Option<f64>, bool)> = m.iter().map(|m| (m.score, m.not_due)).collect();
+        assert_eq!(
+            got,
+            vec![(Some(100.0), false), (Some(100.0), false), (None, true)]
+        );
     }
 
     #[test]

@@ -338,9 +338,10 @@ pub fn impossible_reads_set_aside(objectives: &mut [Objective]) -> Vec<String> {
 }
 
 /// On a scan, a measure whose own implementation text opens "Хугацаа болоогүй" (not yet due:
-/// the agency's word) and whose table score no evaluation item states is not due: its score
-/// cell held "/-/", which OCR reads as "14" or "/4/". The cell stays as read on the measure
-/// (`score_table`), out of every mean. Returns the codes of the measures so taken.
+/// the agency's word) and whose table score (or, with none, the agency's own score) no
+/// evaluation item states is not due: its score cell held "/-/", which OCR reads as "14" or
+/// "/4/". The cell stays as read on the measure (`score_table`, `score_self`), out of every
+/// mean. Returns the codes of the measures so taken.
 pub fn stated_not_due(objectives: &mut [Objective]) -> Vec<String> {
     let mut codes = Vec::new();
     for m in objectives.iter_mut().flat_map(|o| o.measures.iter_mut()) {
@@ -353,7 +354,10 @@ pub fn stated_not_due(objectives: &mut [Objective]) -> Vec<String> {
         if says_not_due
             && !m.not_due
             && m.score_narrative.is_none()
-            && m.score_source == Some(ScoreSource::Table)
+            && matches!(
+                m.score_source,
+                Some(ScoreSource::Table | ScoreSource::SelfScore)
+            )
         {
             m.not_due = true;
             m.score = None;
@@ -520,6 +524,39 @@ mod tests {
         let m = &objectives[4].measures;
         assert!(m[1].not_due && m[1].score.is_none());
         assert!(m[1].score_table.is_some());
+        assert_eq!((m[2].not_due, m[2].score), (false, Some(70.0)));
+    }
+
+    #[test]
+    fn a_scan_s_measure_its_implementation_calls_not_due_has_no_own_score_either() {
+        // A report with the agency's own score column: measure 5.2's table cell read nothing
+        // and its own score's "/-/" read "14"; 5.3's own score 70 says nothing of its deadline.
+        let sample = include_str!("../../corpus/000_ef92a22f4dcf0ecd.txt");
+        let (doc, format) = crate::read::text::parse(sample, crate::model::SourceFormat::Text);
+        let r = crate::segment::segment(&doc, "d", "r.txt", format).unwrap();
+        let mut objectives = r.objectives.clone();
+        for (m, (said, raw)) in objectives[4].measures[1..].iter_mut().zip([
+            ("Хугацаа болоогүй. Төлөвлөгөөг хэлэлцсэн.", "14"),
+            ("Хугацаандаа хийсэн.", "70"),
+        ]) {
+            m.narrative = None;
+            m.score_narrative = None;
+            m.score = None;
+            m.score_table = None;
+            m.text_scope = crate::model::TextScope::Measure;
+            m.implementation.text = said.into();
+            m.score_self = Some(StatedNumber {
+                value: raw.parse().unwrap(),
+                raw: raw.into(),
+                source: m.source.clone(),
+            });
+        }
+        scores_from_table(&mut objectives);
+        assert_eq!(objectives[4].measures[1].score, Some(14.0));
+        assert_eq!(stated_not_due(&mut objectives), vec!["5.2".to_string()]);
+        let m = &objectives[4].measures;
+        assert!(m[1].not_due && m[1].score.is_none());
+        assert!(m[1].score_self.is_some());
         assert_eq!((m[2].not_due, m[2].score), (false, Some(70.0)));
     }
 
